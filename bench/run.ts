@@ -1,0 +1,44 @@
+import type { BenchRow, BenchSuite } from './bench-row';
+
+/**
+ * `npm run bench [-- --json] [-- --only GROUP]`: runs every suite and prints one table.
+ * Each suite lives in its own `bench/*.bench.ts` file and is listed here.
+ */
+const suites: Record<string, () => Promise<{ default: BenchSuite }>> = {
+  bundle: () => import('./bundle.bench'),
+};
+
+const args = process.argv.slice(2);
+const json = args.includes('--json');
+const onlyIndex = args.indexOf('--only');
+const only = onlyIndex >= 0 ? args[onlyIndex + 1] : undefined;
+
+const format = (row: BenchRow): string[] => {
+  const value = Number.isInteger(row.value) ? String(row.value) : row.value.toPrecision(4);
+  const ratio = row.ratio ? `${row.ratio.value.toPrecision(3)}× vs ${row.ratio.against}` : '';
+  const meets = row.meets === undefined ? '' : row.meets ? 'yes' : 'NO';
+  return [row.group, row.name, `${value} ${row.unit}`, row.target ?? '', ratio, meets];
+};
+
+const printTable = (rows: BenchRow[]): void => {
+  const header = ['group', 'figure', 'value', 'target', 'ratio', 'meets'];
+  const cells = [header, ...rows.map(format)];
+  const widths = header.map((_, i) => Math.max(...cells.map((line) => (line[i] ?? '').length)));
+  for (const [index, line] of cells.entries()) {
+    console.log(line.map((cell, i) => cell.padEnd(widths[i] ?? 0)).join('  ').trimEnd());
+    if (index === 0) console.log(widths.map((w) => '-'.repeat(w)).join('  '));
+  }
+};
+
+const rows: BenchRow[] = [];
+for (const [name, load] of Object.entries(suites)) {
+  if (only && only !== name) continue;
+  if (!json) console.error(`running ${name}…`);
+  const suite = (await load()).default;
+  rows.push(...(await suite()));
+}
+if (json) {
+  console.log(JSON.stringify({ machine: { cpus: (await import('node:os')).cpus().length, node: process.version }, rows }, null, 2));
+} else {
+  printTable(rows);
+}

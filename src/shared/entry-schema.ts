@@ -1,0 +1,82 @@
+import { z } from 'zod';
+
+/**
+ * What a check-in and a follow-up hold. Ids, not words, are stored, so the
+ * wording in the copy module can change (or be translated) without touching
+ * history. Free text is bounded so a stuck key cannot grow the vault forever.
+ */
+export const STATE_IDS = ['fight', 'flight', 'freeze', 'fawn', 'withdrawal', 'settled', 'not-sure'] as const;
+export const DRIVER_IDS = ['reacting', 'observing'] as const;
+export const NEED_IDS = [
+  'safety',
+  'rest',
+  'space',
+  'connection',
+  'movement',
+  'food-water',
+  'comfort',
+  'quiet',
+  'help',
+  'something-else',
+] as const;
+export const OUTCOME_IDS = ['helped', 'a-bit', 'not-really', 'did-not-get-to-it'] as const;
+export const CAPACITY_MIN = 1;
+export const CAPACITY_MAX = 5;
+
+export const TEXT_LIMITS = { needText: 500, stepText: 280, stepId: 64, note: 2000, instead: 1000 } as const;
+
+export type StateId = (typeof STATE_IDS)[number];
+export type DriverId = (typeof DRIVER_IDS)[number];
+export type NeedId = (typeof NEED_IDS)[number];
+export type OutcomeId = (typeof OUTCOME_IDS)[number];
+
+const uniqueList = <T extends z.ZodType>(item: T, max: number) =>
+  z
+    .array(item)
+    .max(max)
+    .refine((list) => new Set(list).size === list.length, 'Each choice can appear once.');
+
+const trimmedText = (max: number) => z.string().max(max);
+
+export const checkInDataSchema = z.strictObject({
+  states: uniqueList(z.enum(STATE_IDS), STATE_IDS.length),
+  driver: z.enum(DRIVER_IDS).optional(),
+  capacity: z.number().int().min(CAPACITY_MIN).max(CAPACITY_MAX).optional(),
+  needs: uniqueList(z.enum(NEED_IDS), NEED_IDS.length),
+  needText: trimmedText(TEXT_LIMITS.needText).optional(),
+  step: z
+    .strictObject({
+      id: z.string().regex(/^[a-z0-9-]+$/).max(TEXT_LIMITS.stepId).optional(),
+      text: trimmedText(TEXT_LIMITS.stepText),
+    })
+    .optional(),
+  note: trimmedText(TEXT_LIMITS.note).optional(),
+});
+
+export const followUpDataSchema = z.strictObject({
+  checkInId: z.string().regex(/^[A-Za-z0-9_-]{8,64}$/),
+  outcome: z.enum(OUTCOME_IDS),
+  instead: trimmedText(TEXT_LIMITS.instead).optional(),
+});
+
+export const entryInputSchema = z.discriminatedUnion('kind', [
+  z.strictObject({ kind: z.literal('check-in'), data: checkInDataSchema }),
+  z.strictObject({ kind: z.literal('follow-up'), data: followUpDataSchema }),
+]);
+
+/** A stored entry: the input plus when it happened (UTC epoch ms and the local offset then). */
+export const entrySchema = z.intersection(
+  entryInputSchema,
+  z.object({
+    id: z.string(),
+    /** UTC epoch milliseconds. */
+    at: z.number().int(),
+    /** Minutes east of UTC at `at` (e.g. +60 for CET), so history never shifts with the timezone. */
+    offsetMinutes: z.number().int().min(-14 * 60).max(14 * 60),
+  }),
+);
+
+export type CheckInData = z.infer<typeof checkInDataSchema>;
+export type FollowUpData = z.infer<typeof followUpDataSchema>;
+export type EntryInput = z.infer<typeof entryInputSchema>;
+export type Entry = z.infer<typeof entrySchema>;

@@ -1,0 +1,42 @@
+/**
+ * The envelope every IPC call resolves to. Nothing throws across the bridge:
+ * Electron only carries an Error's `message`, so errors travel as data with a
+ * stable code the renderer can branch on, and a calm message it can show.
+ */
+export const ERROR_CODES = [
+  // transport / contract
+  'unknown-channel',
+  'untrusted-sender',
+  'invalid-request',
+  'internal',
+  // settings / platform
+  'shortcut-invalid',
+  'shortcut-taken',
+  // vault
+  'vault-not-set-up',
+  'vault-already-set-up',
+  'vault-locked',
+  'vault-busy',
+  'wrong-passphrase',
+  'too-many-attempts',
+  'keychain-unavailable',
+  'not-found',
+  'disk-full',
+  'read-only',
+  'vault-damaged',
+  'confirm-required',
+] as const;
+
+export type ErrorCode = (typeof ERROR_CODES)[number];
+
+export interface IpcError {
+  code: ErrorCode;
+  message: string;
+  /** Seconds to wait before trying again, for throttled calls. */
+  retryAfterSeconds?: number;
+}
+
+export type IpcResult<T> = { ok: true; value: T } | { ok: false; error: IpcError };
+
+export const ok = <T>(value: T): IpcResult<T> => ({ ok: true, value });
+export const fail = (error: IpcError): IpcResult<never> => ({ ok: false, error });
