@@ -14,7 +14,7 @@ const onlyIndex = args.indexOf('--only');
 const only = onlyIndex >= 0 ? args[onlyIndex + 1] : undefined;
 
 const format = (row: BenchRow): string[] => {
-  const value = Number.isInteger(row.value) ? String(row.value) : row.value.toPrecision(4);
+  const value = String(Number(row.value.toPrecision(4)));
   const ratio = row.ratio ? `${row.ratio.value.toPrecision(3)}× vs ${row.ratio.against}` : '';
   const meets = row.meets === undefined ? '' : row.meets ? 'yes' : 'NO';
   return [row.group, row.name, `${value} ${row.unit}`, row.target ?? '', ratio, meets];

@@ -1,0 +1,43 @@
+import { resolve } from 'node:path';
+import { svelte } from '@sveltejs/vite-plugin-svelte';
+import { defineConfig } from 'electron-vite';
+import type { Plugin } from 'vite';
+import { CONTENT_SECURITY_POLICY } from './src/shared/csp';
+
+/** Puts the production CSP into the built HTML (dev keeps Vite's injected styles working). */
+const cspMeta = (): Plugin => ({
+  name: 'attune-csp-meta',
+  apply: 'build',
+  transformIndexHtml: (html) =>
+    html.replace('<meta charset="UTF-8" />', `<meta charset="UTF-8" />\n    <meta http-equiv="Content-Security-Policy" content="${CONTENT_SECURITY_POLICY}" />`),
+});
+
+export default defineConfig({
+  main: {
+    build: {
+      rollupOptions: { input: { index: resolve('src/main/index.ts') } },
+    },
+  },
+  preload: {
+    build: {
+      // A sandboxed preload cannot require() anything but a few Electron modules: bundle it whole, as CommonJS.
+      externalizeDeps: false,
+      rollupOptions: {
+        input: { index: resolve('src/preload/index.ts') },
+        external: ['electron'],
+        output: { format: 'cjs', entryFileNames: '[name].cjs' },
+      },
+    },
+  },
+  renderer: {
+    root: 'src/renderer',
+    plugins: [svelte({ configFile: resolve('svelte.config.js') }), cspMeta()],
+    build: {
+      // No inline scripts/styles or data: modules: the CSP allows only 'self'.
+      assetsInlineLimit: 0,
+      minify: true,
+      modulePreload: { polyfill: false },
+      rollupOptions: { input: { index: resolve('src/renderer/index.html') } },
+    },
+  },
+});

@@ -1,0 +1,118 @@
+/**
+ * Composition root: wires the platform adapters (the only code that touches
+ * Electron) to the domain services. Each step is one call, in the order it
+ * must happen; decisions live in the modules, not here.
+ */
+import { join } from 'node:path';
+import { APP_ORIGIN } from '../shared/csp';
+import { CHANNEL_NAMES } from '../shared/ipc/channel-names';
+import { contract } from '../shared/ipc/contract';
+import { createDispatch } from './ipc/dispatch';
+import { createHandlerTable } from './ipc/handler-table';
+import { createFileLogger } from './log/logger';
+import { registerAppScheme, serveRendererFrom } from './platform/app-protocol';
+import { electronApp } from './platform/electron-app';
+import { electronGlobalShortcut } from './platform/global-shortcut';
+import { registerIpc } from './platform/ipc-main-bridge';
+import { devServerOrigin } from './platform/renderer-url';
+import { applySecurityRestrictions } from './platform/security';
+import { openElectronSettingsStore } from './platform/settings-store';
+import { createTray } from './platform/tray';
+import { type Windows, createWindows } from './platform/windows';
+import { openSettings } from './settings/open-settings';
+import { ShortcutManager } from './shortcut/shortcut-manager';
+import { type TrayAction, trayMenuModel } from './tray/tray-menu-model';
+
+const here = import.meta.dirname;
+let windows: Windows | null = null;
+
+// Custom schemes must be registered before 'ready'.
+registerAppScheme();
+
+// One Attune at a time: a second launch opens the check-in in the first one and exits.
+if (!electronApp.requestSingleInstance(() => windows?.showPopover('second-instance', null))) {
+  electronApp.quit();
+} else {
+  void start();
+}
+
+async function start(): Promise<void> {
+  const devOrigin = devServerOrigin();
+  // Deny navigation, new windows, webviews and permission requests for every web contents.
+  applySecurityRestrictions(devOrigin);
+  electronApp.setAppUserModelId('org.attune.app');
+  electronApp.keepRunningWithoutWindows();
+  await electronApp.whenReady();
+
+  const dataDir = electronApp.userDataDir();
+  const log = createFileLogger(join(dataDir, 'logs', 'attune.log'));
+  serveRendererFrom(join(here, '../renderer'));
+
+  // The settings file is checked (and migrated or set aside) before the store opens.
+  const { settings, notice } = openSettings(dataDir, openElectronSettingsStore, log);
+
+  const shown = createWindows(join(here, '../preload/index.cjs'), () => electronApp.setDockVisible(shown.hasOpenAppWindow()));
+  windows = shown;
+  const shortcut = new ShortcutManager(electronGlobalShortcut, () => shown.showPopover('shortcut', null), log);
+  shortcut.start(settings.get().shortcut);
+  settings.addApplier((next, previous) => {
+    if (next.shortcut !== previous.shortcut) shortcut.change(next.shortcut);
+  });
+
+  const onTrayAction = (action: TrayAction): void => {
+    const actions: Partial<Record<TrayAction, () => void>> = {
+      'check-in': () => shown.showPopover('tray', tray.bounds()),
+      history: () => shown.openView('history'),
+      settings: () => shown.openView('settings'),
+      'fix-shortcut': () => shown.openView('settings'),
+      help: () => shown.openView('help'),
+      quit: () => electronApp.quit(),
+    };
+    actions[action]?.();
+  };
+  const tray = createTray(join(electronApp.appDir(), 'resources'), process.platform, onTrayAction, (bounds) =>
+    shown.togglePopoverFromTray(bounds),
+  );
+  const refreshTray = (): void => {
+    const status = shortcut.status();
+    tray.setMenu(
+      trayMenuModel({
+        platform: process.platform,
+        activeShortcut: status.active,
+        takenShortcut: status.taken,
+        features: { pauses: false, history: false, lock: false, help: false },
+        nextPauseLabel: null,
+        remindersOn: false,
+        locked: false,
+      }),
+    );
+  };
+  refreshTray();
+  settings.onChange((next) => {
+    refreshTray();
+    shown.send('settings.changed', next);
+  });
+
+  const dispatch = createDispatch(
+    contract,
+    createHandlerTable({
+      settings,
+      ui: { hidePopover: () => shown.hidePopover(), openView: (view) => shown.openView(view) },
+      info: () => ({
+        name: electronApp.name(),
+        version: electronApp.version(),
+        platform: process.platform === 'darwin' || process.platform === 'win32' || process.platform === 'linux' ? process.platform : 'other',
+        dataDir,
+        activeShortcut: shortcut.status().active,
+        notice,
+      }),
+    }),
+    log,
+  );
+  registerIpc(CHANNEL_NAMES, dispatch, shown.known, devOrigin ? [APP_ORIGIN, devOrigin] : [APP_ORIGIN]);
+  electronApp.onBeforeQuit(() => {
+    shortcut.stop();
+    tray.destroy();
+  });
+  log.info('started', { version: electronApp.version() });
+}

@@ -1,0 +1,30 @@
+import type { AppInfo, ViewId } from '../../shared/ipc/app-contract';
+import type { appContract } from '../../shared/ipc/app-contract';
+import type { SettingsService } from '../settings/settings-service';
+import type { HandlerTable } from './dispatch';
+
+/** What the app handlers need from the windows; the platform layer implements it. */
+export interface UiPort {
+  hidePopover(): void;
+  openView(view: ViewId): void;
+}
+
+export interface AppHandlerDeps {
+  settings: SettingsService;
+  ui: UiPort;
+  info: () => AppInfo;
+}
+
+export const createAppHandlers = ({ settings, ui, info }: AppHandlerDeps): HandlerTable<typeof appContract> => ({
+  'app.info': () => info(),
+  'settings.get': () => settings.get(),
+  'settings.set': (patch) => settings.set(patch),
+  'ui.closePopover': () => {
+    ui.hidePopover();
+    return null;
+  },
+  'ui.openView': ({ view }) => {
+    ui.openView(view);
+    return null;
+  },
+});

@@ -1,0 +1,66 @@
+import { join } from 'node:path';
+import { Menu, type MenuItemConstructorOptions, Tray, nativeImage } from 'electron';
+import { appCopy } from '../../shared/copy';
+import type { Rect } from '../popover/popover-position';
+import type { TrayAction, TrayMenuItem } from '../tray/tray-menu-model';
+
+export interface TrayPort {
+  setMenu(items: TrayMenuItem[]): void;
+  bounds(): Rect | null;
+  destroy(): void;
+}
+
+/** Pure-ish: which icon file suits this platform (template image on macOS, light glyph on Linux panels). */
+export const trayIconFile = (resourcesDir: string, platform: string): string => {
+  if (platform === 'darwin') return join(resourcesDir, 'trayTemplate.png');
+  if (platform === 'win32') return join(resourcesDir, 'tray-color.png');
+  return join(resourcesDir, 'tray-light.png');
+};
+
+const toTemplate = (items: TrayMenuItem[], onAction: (action: TrayAction) => void): MenuItemConstructorOptions[] =>
+  items.map((item): MenuItemConstructorOptions => {
+    if (item.id === 'separator') return { type: 'separator' };
+    const action = item.id;
+    return {
+      label: item.label,
+      enabled: item.enabled,
+      ...(item.accelerator ? { accelerator: item.accelerator, registerAccelerator: false } : {}),
+      ...(item.submenu ? { submenu: toTemplate(item.submenu, onAction) } : {}),
+      ...(item.submenu || action === 'next-pause' || action === 'reminders' ? {} : { click: () => onAction(action) }),
+    };
+  });
+
+/**
+ * macOS and Windows: left click opens the popover, right click the menu.
+ * Linux (AppIndicator) only ever shows the menu, so "Check in now" leads the menu there.
+ */
+export const createTray = (
+  resourcesDir: string,
+  platform: string,
+  onAction: (action: TrayAction) => void,
+  onClick: (bounds: Rect | null) => void,
+): TrayPort => {
+  const image = nativeImage.createFromPath(trayIconFile(resourcesDir, platform));
+  if (platform === 'darwin') image.setTemplateImage(true);
+  const tray = new Tray(image);
+  tray.setToolTip(appCopy.tooltip);
+  let menu = Menu.buildFromTemplate([]);
+  const bounds = (): Rect | null => {
+    const b = tray.getBounds();
+    return b.width > 0 ? b : null;
+  };
+  if (platform === 'linux') {
+    tray.on('click', () => onClick(null));
+  } else {
+    tray.on('click', () => onClick(bounds()));
+    tray.on('right-click', () => tray.popUpContextMenu(menu));
+  }
+  return {
+    setMenu(items) {
+      menu = Menu.buildFromTemplate(toTemplate(items, onAction));
+      if (platform === 'linux') tray.setContextMenu(menu);
+    },
+    bounds,
+    destroy: () => tray.destroy(),
+  };
+};

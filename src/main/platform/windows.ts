@@ -1,0 +1,100 @@
+import { BrowserWindow, nativeTheme, screen } from 'electron';
+import type { ViewId } from '../../shared/ipc/app-contract';
+import type { EventName, EventPayload, OpenReason } from '../../shared/ipc/event-contract';
+import type { WindowKind } from '../ipc/call-context';
+import { type Rect, popoverBesideTray, popoverCentered } from '../popover/popover-position';
+import { rendererUrl } from './renderer-url';
+import { WINDOW_SIZES, type WindowRole, windowOptions } from './window-options';
+
+/** Hide the popover a moment after it loses focus, so a click that moves focus inside it is not a close. */
+const BLUR_HIDE_MS = 100;
+/** A tray click arrives just after the blur it caused; treat it as "close", not "open again". */
+const TRAY_CLICK_AFTER_BLUR_MS = 300;
+
+const background = () => (nativeTheme.shouldUseDarkColors ? '#1b1d22' : '#f7f5f1');
+
+export interface Windows {
+  readonly known: ReadonlyMap<number, WindowKind>;
+  showPopover(reason: OpenReason, trayBounds: Rect | null): void;
+  togglePopoverFromTray(trayBounds: Rect | null): void;
+  hidePopover(): void;
+  openView(view: ViewId): void;
+  send<E extends EventName>(event: E, payload: EventPayload<E>): void;
+  hasOpenAppWindow(): boolean;
+}
+
+export const createWindows = (preloadPath: string, onAppWindowsChanged: () => void): Windows => {
+  const known = new Map<number, WindowKind>();
+  let lastBlurHideAt = 0;
+  let appWindow: BrowserWindow | null = null;
+
+  const create = (role: WindowRole, route: string): BrowserWindow => {
+    const window = new BrowserWindow(windowOptions(role, preloadPath, background()));
+    const id = window.webContents.id;
+    known.set(id, role);
+    window.on('closed', () => known.delete(id));
+    void window.loadURL(rendererUrl(route));
+    return window;
+  };
+
+  // Created hidden at start-up and reused, so opening it is instant.
+  const popover = create('popover', 'popover');
+  popover.on('blur', () => {
+    setTimeout(() => {
+      if (!popover.isDestroyed() && !popover.isFocused() && popover.isVisible()) {
+        popover.hide();
+        lastBlurHideAt = Date.now();
+      }
+    }, BLUR_HIDE_MS);
+  });
+
+  const send = <E extends EventName>(event: E, payload: EventPayload<E>) => {
+    for (const window of BrowserWindow.getAllWindows()) {
+      if (known.has(window.webContents.id)) window.webContents.send(event, payload);
+    }
+  };
+
+  const showPopover = (reason: OpenReason, trayBounds: Rect | null) => {
+    const cursor = screen.getCursorScreenPoint();
+    const display = screen.getDisplayNearestPoint(cursor);
+    const size = WINDOW_SIZES.popover;
+    const area = { bounds: display.bounds, workArea: display.workArea };
+    const position = reason === 'tray' ? popoverBesideTray(trayBounds, cursor, size, area) : popoverCentered(size, area);
+    popover.setBounds({ ...position, ...size });
+    popover.webContents.send('popover.shown', { reason });
+    popover.show();
+    popover.focus();
+  };
+
+  const openView = (view: ViewId) => {
+    if (view === 'prompt') return showPopover('menu', null);
+    if (appWindow && !appWindow.isDestroyed()) {
+      appWindow.webContents.send('view.show', { view });
+    } else {
+      appWindow = create('app', `app/${view}`);
+      appWindow.once('ready-to-show', () => appWindow?.show());
+      // App windows are destroyed on close: nothing private stays in memory longer than needed.
+      appWindow.on('closed', () => {
+        appWindow = null;
+        onAppWindowsChanged();
+      });
+      onAppWindowsChanged();
+    }
+    appWindow.show();
+    appWindow.focus();
+  };
+
+  return {
+    known,
+    showPopover,
+    togglePopoverFromTray(trayBounds) {
+      if (popover.isVisible()) return popover.hide();
+      if (Date.now() - lastBlurHideAt < TRAY_CLICK_AFTER_BLUR_MS) return;
+      showPopover('tray', trayBounds);
+    },
+    hidePopover: () => popover.hide(),
+    openView,
+    send,
+    hasOpenAppWindow: () => appWindow !== null && !appWindow.isDestroyed(),
+  };
+};

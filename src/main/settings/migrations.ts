@@ -1,0 +1,49 @@
+import { SETTINGS_VERSION } from '../../shared/settings-schema';
+
+/**
+ * Settings migrations keyed by an integer version (conf's own semver
+ * migrations are documented as having known bugs). Each step is a pure
+ * function from the previous shape to the next; `migrateSettings` works on a
+ * copy, so a failing step leaves the original untouched for the caller to set aside.
+ */
+type Raw = Record<string, unknown>;
+
+export const MIGRATIONS: Record<number, (previous: Raw) => Raw> = {
+  // v0: the flat layout of pre-release builds: { shortcut, theme, discreetMode }.
+  1: (previous) => {
+    const { theme, discreetMode, ...rest } = previous;
+    return {
+      ...rest,
+      appearance: {
+        theme: theme ?? 'system',
+        motion: 'system',
+        discreet: discreetMode ?? true,
+      },
+      version: 1,
+    };
+  },
+};
+
+export const versionOf = (raw: Raw): number => (typeof raw.version === 'number' ? raw.version : 0);
+
+export class MigrationError extends Error {
+  override readonly name = 'MigrationError';
+}
+
+export const migrateSettings = (raw: Raw, target = SETTINGS_VERSION): Raw => {
+  let current: Raw = structuredClone(raw);
+  const from = versionOf(current);
+  if (from > target) {
+    throw new MigrationError(`settings version ${from} is newer than this build knows (${target})`);
+  }
+  for (let version = from + 1; version <= target; version += 1) {
+    const step = MIGRATIONS[version];
+    if (!step) throw new MigrationError(`no migration to settings version ${version}`);
+    try {
+      current = step(current);
+    } catch (cause) {
+      throw new MigrationError(`migration to settings version ${version} did not work`, { cause });
+    }
+  }
+  return current;
+};

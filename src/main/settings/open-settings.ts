@@ -1,0 +1,21 @@
+import { join } from 'node:path';
+import type { Logger } from '../log/logger';
+import { prepareSettingsFile } from './prepare-settings-file';
+import { settingsNotice } from './settings-notice';
+import { SettingsService, type SettingsStore } from './settings-service';
+import { SETTINGS_FILE_NAME } from './settings-store-options';
+
+/**
+ * Checks (and migrates or sets aside) the settings file, then opens the store on
+ * it. Shared by the app (electron-store) and the harness and tests (conf).
+ */
+export const openSettings = (
+  dataDir: string,
+  openStore: (dir: string) => SettingsStore,
+  log: Logger,
+  now = Date.now(),
+): { settings: SettingsService; notice: string | null } => {
+  const outcome = prepareSettingsFile(join(dataDir, SETTINGS_FILE_NAME), now);
+  if (outcome.kind !== 'unchanged' && outcome.kind !== 'fresh') log.warn('settings: file needed care', { outcome: outcome.kind });
+  return { settings: new SettingsService(openStore(dataDir), log), notice: settingsNotice(outcome) };
+};

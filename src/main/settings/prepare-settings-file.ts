@@ -1,0 +1,57 @@
+import { existsSync, readFileSync, renameSync } from 'node:fs';
+import { writeFileAtomic } from '../fs/write-file-atomic';
+import { MigrationError, migrateSettings } from './migrations';
+import { repairSettings } from './repair-settings';
+
+export type SettingsFileOutcome =
+  | { kind: 'fresh' }
+  | { kind: 'unchanged' }
+  | { kind: 'migrated'; from: number }
+  | { kind: 'set-aside'; reason: 'unreadable' | 'too-new' | 'migration' | 'invalid'; keptAt: string; repaired?: string[] };
+
+const setAside = (file: string, now: number): string => {
+  const keptAt = `${file}.unreadable-${now}`;
+  renameSync(file, keptAt);
+  return keptAt;
+};
+
+/**
+ * Runs before the settings store opens, so the store only ever sees a valid,
+ * current file. A file that cannot be read or migrated is never deleted: it is
+ * moved aside (to read later, or to send for support) and Attune starts from
+ * what could be kept plus defaults, with a calm notice.
+ */
+export const prepareSettingsFile = (file: string, now = Date.now()): SettingsFileOutcome => {
+  if (!existsSync(file)) return { kind: 'fresh' };
+  let raw: unknown;
+  try {
+    raw = JSON.parse(readFileSync(file, 'utf8'));
+  } catch {
+    return { kind: 'set-aside', reason: 'unreadable', keptAt: setAside(file, now) };
+  }
+  if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) {
+    return { kind: 'set-aside', reason: 'unreadable', keptAt: setAside(file, now) };
+  }
+  const record = raw as Record<string, unknown>;
+  const from = typeof record.version === 'number' ? record.version : 0;
+  let migrated: Record<string, unknown>;
+  try {
+    migrated = migrateSettings(record);
+  } catch (error) {
+    if (!(error instanceof MigrationError)) throw error;
+    const reason = from > 0 && /newer/.test(error.message) ? 'too-new' : 'migration';
+    return { kind: 'set-aside', reason, keptAt: setAside(file, now) };
+  }
+  const { settings, repaired } = repairSettings(migrated);
+  if (repaired.length > 0) {
+    const keptAt = `${file}.unreadable-${now}`;
+    writeFileAtomic(keptAt, readFileSync(file));
+    writeFileAtomic(file, `${JSON.stringify(settings, null, '\t')}\n`);
+    return { kind: 'set-aside', reason: 'invalid', keptAt, repaired };
+  }
+  if (from !== settings.version) {
+    writeFileAtomic(file, `${JSON.stringify(settings, null, '\t')}\n`);
+    return { kind: 'migrated', from };
+  }
+  return { kind: 'unchanged' };
+};

@@ -1,0 +1,83 @@
+import { describeAccelerator } from '../../shared/accelerator';
+import { appCopy } from '../../shared/copy';
+
+/** Everything the tray menu shows, decided from state by a pure function and rebuilt on every change. */
+export type TrayAction =
+  | 'check-in'
+  | 'pause-now'
+  | 'reminders-1h'
+  | 'reminders-tomorrow'
+  | 'reminders-off'
+  | 'reminders-on'
+  | 'history'
+  | 'settings'
+  | 'help'
+  | 'lock'
+  | 'quit'
+  | 'fix-shortcut';
+
+export interface TrayMenuItem {
+  id: TrayAction | 'next-pause' | 'reminders' | 'separator';
+  label: string;
+  enabled: boolean;
+  /** Display-only accelerator (e.g. "Ctrl+Alt+Space"); Electron does not register it. */
+  accelerator?: string;
+  submenu?: TrayMenuItem[];
+}
+
+export interface TrayState {
+  platform: string;
+  /** The shortcut that is registered now, or null. */
+  activeShortcut: string | null;
+  /** A shortcut the person chose that another app holds, or null. */
+  takenShortcut: string | null;
+  /** Which features exist yet: a menu never offers what does not work. */
+  features: { pauses: boolean; history: boolean; lock: boolean; help: boolean };
+  /** "Next pause: 14:20", "Pause reminders off", or null when pauses are not available. */
+  nextPauseLabel: string | null;
+  remindersOn: boolean;
+  locked: boolean;
+}
+
+const separator = (): TrayMenuItem => ({ id: 'separator', label: '', enabled: true });
+
+export const trayMenuModel = (state: TrayState): TrayMenuItem[] => {
+  const t = appCopy.tray;
+  const { features } = state;
+  const items: TrayMenuItem[] = [
+    {
+      id: 'check-in',
+      label: t.checkIn,
+      enabled: true,
+      ...(state.activeShortcut ? { accelerator: state.activeShortcut } : {}),
+    },
+  ];
+  if (state.takenShortcut) {
+    items.push({ id: 'fix-shortcut', label: t.shortcutTaken(describeAccelerator(state.takenShortcut, state.platform)), enabled: true });
+  }
+  items.push(
+    { id: 'pause-now', label: t.pauseNow, enabled: features.pauses },
+    { id: 'next-pause', label: state.nextPauseLabel ?? t.nextPausePlaceholder, enabled: false },
+    {
+      id: 'reminders',
+      label: t.pauseReminders,
+      enabled: features.pauses,
+      submenu: state.remindersOn
+        ? [
+            { id: 'reminders-1h', label: t.remindersFor1h, enabled: features.pauses },
+            { id: 'reminders-tomorrow', label: t.remindersUntilTomorrow, enabled: features.pauses },
+            { id: 'reminders-off', label: t.remindersOff, enabled: features.pauses },
+          ]
+        : [{ id: 'reminders-on', label: t.remindersOn, enabled: features.pauses }],
+    },
+    separator(),
+    { id: 'history', label: t.history, enabled: features.history && !state.locked },
+    { id: 'settings', label: t.settings, enabled: true },
+    // Help stays reachable in every state, locked included.
+    { id: 'help', label: t.help, enabled: features.help },
+    separator(),
+    { id: 'lock', label: t.lock, enabled: features.lock && !state.locked },
+    { id: 'quit', label: t.quit, enabled: true },
+  );
+  return items;
+};

@@ -1,0 +1,26 @@
+import { mount } from 'svelte';
+import './styles/base.css';
+import { applyAppearance } from './lib/appearance';
+import { bridge } from './lib/bridge';
+import Popover from './views/Popover.svelte';
+
+/**
+ * One renderer, three kinds of window: the route in the URL hash says which
+ * (`#popover`, `#app/<view>`, `#pause`). Only the popover is in the initial
+ * bundle; the others load on demand so the popover opens fast.
+ */
+const target = document.getElementById('app') as HTMLElement;
+const route = location.hash.replace(/^#/, '') || 'popover';
+
+const api = bridge();
+void api.settings.get().then((result) => {
+  if (result.ok) applyAppearance(result.value.appearance);
+});
+api.events.onSettingsChanged((settings) => applyAppearance(settings.appearance));
+
+if (route.startsWith('app')) {
+  const { default: AppWindow } = await import('./views/AppWindow.svelte');
+  mount(AppWindow, { target, props: { initialView: route.split('/')[1] ?? 'history' } });
+} else {
+  mount(Popover, { target });
+}

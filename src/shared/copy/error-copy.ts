@@ -1,0 +1,27 @@
+import type { ErrorCode } from '../ipc/result';
+
+/**
+ * What a person reads when something does not work. Say what happened, that
+ * nothing was lost (only where that is true), and what they can do next.
+ * Never blame, never alarm, never a stack trace.
+ */
+export const errorCopy: Record<ErrorCode, string> = {
+  'unknown-channel': 'Attune could not do that. Nothing was changed.',
+  'untrusted-sender': 'Attune could not do that. Nothing was changed.',
+  'invalid-request': 'Attune could not read that request. Nothing was changed.',
+  internal: 'Something went wrong inside Attune. Nothing was changed. You can try again.',
+  'shortcut-invalid': 'That key combination cannot be used as a shortcut. Your current shortcut still works.',
+  'shortcut-taken': 'Another app is using that shortcut. Your current shortcut still works. Try a different one?',
+  'vault-not-set-up': 'Your private history is not set up yet.',
+  'vault-already-set-up': 'Your private history is already set up.',
+  'vault-locked': 'Your history is locked. Unlock it to save or read entries.',
+  'vault-busy': 'Attune is open in another window or process. Close it and try again.',
+  'wrong-passphrase': 'That passphrase did not unlock your history. Nothing was changed. Try again?',
+  'too-many-attempts': 'Let’s wait a moment before trying again. Nothing was changed.',
+  'keychain-unavailable': 'This computer’s keychain is not available. You can use a passphrase instead.',
+  'not-found': 'That entry is no longer there.',
+  'disk-full': 'Couldn’t save — the disk is full. Everything saved before is safe. Free some space and try again.',
+  'read-only': 'Couldn’t save — Attune cannot write to its folder. Everything saved before is safe.',
+  'vault-damaged': 'Part of your history could not be read. Everything that could be read is safe and has been kept.',
+  'confirm-required': 'Please confirm before Attune writes an unencrypted copy.',
+};

@@ -1,0 +1,27 @@
+import { z } from 'zod';
+import { settingsPatchSchema, settingsSchema } from '../settings-schema';
+import { channel } from './channel';
+
+export const VIEWS = ['prompt', 'history', 'settings', 'help', 'pause'] as const;
+export type ViewId = (typeof VIEWS)[number];
+
+export const appInfoSchema = z.strictObject({
+  name: z.string(),
+  version: z.string(),
+  platform: z.enum(['darwin', 'win32', 'linux', 'other']),
+  /** Where history and settings live, shown in About so people know what stays local. */
+  dataDir: z.string(),
+  /** The shortcut that is actually registered now, or null when registration did not work. */
+  activeShortcut: z.string().nullable(),
+  /** A calm notice main wants shown once (e.g. settings were reset), or null. */
+  notice: z.string().nullable(),
+});
+export type AppInfo = z.infer<typeof appInfoSchema>;
+
+export const appContract = {
+  'app.info': channel(z.undefined(), appInfoSchema),
+  'settings.get': channel(z.undefined(), settingsSchema),
+  'settings.set': channel(settingsPatchSchema, settingsSchema),
+  'ui.closePopover': channel(z.undefined(), z.null()),
+  'ui.openView': channel(z.strictObject({ view: z.enum(VIEWS) }), z.null()),
+} as const;

@@ -1,0 +1,8 @@
+/**
+ * Channel and event names without their schemas, so the sandboxed preload can
+ * expose the API without bundling the validator. `contract.spec.ts` fails when
+ * this list and the contract drift apart.
+ */
+export const CHANNEL_NAMES = ['app.info', 'settings.get', 'settings.set', 'ui.closePopover', 'ui.openView'] as const;
+
+export const EVENT_NAMES = ['popover.shown', 'view.show', 'settings.changed'] as const;

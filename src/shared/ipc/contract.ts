@@ -1,0 +1,16 @@
+import type { z } from 'zod';
+import { appContract } from './app-contract';
+
+/**
+ * Every channel the renderer may call, with its request and response schema.
+ * Main registers handlers from this table only; the preload exposes exactly
+ * these names (see channel-names.ts, kept in step by a type test).
+ */
+export const contract = {
+  ...appContract,
+} as const;
+
+export type Contract = typeof contract;
+export type Channel = keyof Contract;
+export type RequestOf<C extends Channel> = z.infer<Contract[C]['request']>;
+export type ResponseOf<C extends Channel> = z.infer<Contract[C]['response']>;
