@@ -1,5 +1,5 @@
 import { extname, join, normalize, sep } from 'node:path';
-import { APP_HOST } from '../../shared/csp';
+import { APP_HOST, APP_SCHEME } from '../../shared/csp';
 
 const CONTENT_TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -27,7 +27,7 @@ export const resolveAppPath = (requestUrl: string, rootDir: string): string | nu
   } catch {
     return null;
   }
-  if (url.host !== APP_HOST) return null;
+  if (url.protocol !== `${APP_SCHEME}:` || url.host !== APP_HOST) return null;
   let pathname: string;
   try {
     pathname = decodeURIComponent(url.pathname);

@@ -1,0 +1,136 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { beforeEach, describe, expect, test } from 'vitest';
+import { useTempDirs } from '../../../tests/support/temp-dir';
+import { contract } from '../../shared/ipc/contract';
+import { DEFAULT_SETTINGS } from '../../shared/settings-schema';
+import { AttuneError } from '../attune-error';
+import { createMemoryLogger } from '../log/logger';
+import { openSettings } from '../settings/open-settings';
+import { openConfSettingsStore } from '../settings/settings-store-options';
+import type { CallContext } from './call-context';
+import { type Dispatch, createDispatch } from './dispatch';
+import { createHandlerTable } from './handler-table';
+
+const popover: CallContext = { window: 'popover' };
+const tempDir = useTempDirs();
+
+describe('dispatch over the real handler table and a real settings file', () => {
+  let dispatch: Dispatch;
+  let settingsFile: string;
+  let ui: string[];
+  let log: ReturnType<typeof createMemoryLogger>;
+
+  beforeEach(async () => {
+    const dir = tempDir();
+    log = createMemoryLogger();
+    const { settings } = openSettings(dir, openConfSettingsStore, log);
+    ui = [];
+    dispatch = createDispatch(
+      contract,
+      createHandlerTable({
+        settings,
+        ui: { hidePopover: () => ui.push('hide'), openView: (view) => ui.push(`open:${view}`) },
+        info: () => ({ name: 'Attune', version: '1.0.0', platform: 'linux', dataDir: dir, activeShortcut: null, notice: null }),
+      }),
+      log,
+    );
+    // Make sure the file exists on disk, so "unchanged" is checked against real bytes.
+    await dispatch('settings.set', { appearance: DEFAULT_SETTINGS.appearance }, popover);
+    settingsFile = join(dir, 'settings.json');
+  });
+
+  test('a valid call returns { ok: true, value }', async () => {
+    const result = await dispatch('settings.get', undefined, popover);
+    expect(result).toEqual({ ok: true, value: DEFAULT_SETTINGS });
+  });
+
+  test('a valid write is saved to disk and returned', async () => {
+    const result = await dispatch('settings.set', { appearance: { theme: 'dark', motion: 'reduce', discreet: true } }, popover);
+    expect(result.ok).toBe(true);
+    expect(JSON.parse(readFileSync(settingsFile, 'utf8')).appearance).toEqual({ theme: 'dark', motion: 'reduce', discreet: true });
+  });
+
+  const malformed: [string, unknown][] = [
+    ['a string', 'dark'],
+    ['null', null],
+    ['an array', [1, 2]],
+    ['a wrong type', { shortcut: 42 }],
+    ['an unknown key', { colour: 'red' }],
+    ['a prototype-pollution key', JSON.parse('{"__proto__": {"polluted": true}}')],
+    ['a constructor key', { constructor: { prototype: { polluted: true } } }],
+    ['main-only version', { version: 1 }],
+    ['a bad enum', { appearance: { theme: 'neon', motion: 'system', discreet: true } }],
+    ['a missing field', { appearance: { theme: 'dark' } }],
+    ['NaN in a number', { pauses: { enabled: Number.NaN } }],
+    ['a huge string', { shortcut: 'A'.repeat(100_000) }],
+  ];
+  test.each(malformed)('settings.set with %s gets invalid-request and changes nothing', async (_label, payload) => {
+    const before = readFileSync(settingsFile);
+    const result = await dispatch('settings.set', payload, popover);
+    expect(result).toEqual({ ok: false, error: { code: 'invalid-request', message: expect.any(String) } });
+    expect(readFileSync(settingsFile)).toEqual(before);
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+  });
+
+  test('a payload where none is expected is refused', async () => {
+    const result = await dispatch('app.info', { sneaky: true }, popover);
+    expect(result.ok).toBe(false);
+    expect(!result.ok && result.error.code).toBe('invalid-request');
+  });
+
+  test('unknown channels, including inherited property names, are refused', async () => {
+    for (const channel of ['vault.dump', 'toString', '__proto__', 'constructor', '']) {
+      const result = await dispatch(channel, undefined, popover);
+      expect(!result.ok && result.error.code).toBe('unknown-channel');
+    }
+  });
+
+  test('an untrusted sender is refused before the handler runs', async () => {
+    const result = await dispatch('ui.closePopover', undefined, null);
+    expect(!result.ok && result.error.code).toBe('untrusted-sender');
+    expect(ui).toEqual([]);
+  });
+
+  test('ui.closePopover asks the window layer to hide the popover', async () => {
+    expect(await dispatch('ui.closePopover', undefined, popover)).toEqual({ ok: true, value: null });
+    expect(ui).toEqual(['hide']);
+  });
+
+  test('log lines name where a payload was wrong, never what it held', async () => {
+    await dispatch('settings.set', { shortcut: 'my private words'.repeat(10) }, popover);
+    expect(JSON.stringify(log.lines)).not.toContain('private words');
+  });
+});
+
+describe('dispatch error mapping', () => {
+  const log = createMemoryLogger();
+  const spec = { 'x.y': contract['app.info'] };
+
+  test('an AttuneError becomes a typed error with the calm message', async () => {
+    const dispatch = createDispatch(spec, { 'x.y': () => { throw new AttuneError('disk-full', 'ENOSPC'); } }, log);
+    const result = await dispatch('x.y', undefined, popover);
+    expect(result).toEqual({ ok: false, error: { code: 'disk-full', message: expect.stringContaining('disk is full') } });
+  });
+
+  test('an unexpected error becomes "internal" with no stack trace in the message', async () => {
+    const dispatch = createDispatch(spec, { 'x.y': () => { throw new TypeError('boom at line 3'); } }, log);
+    const result = await dispatch('x.y', undefined, popover);
+    expect(result.ok).toBe(false);
+    expect(!result.ok && result.error.code).toBe('internal');
+    expect(JSON.stringify(result)).not.toContain('boom');
+  });
+
+  test('a handler answer outside the contract is not passed on', async () => {
+    const dispatch = createDispatch(spec, { 'x.y': () => ({ secret: 'key material' }) as never }, log);
+    const result = await dispatch('x.y', undefined, popover);
+    expect(!result.ok && result.error.code).toBe('internal');
+    expect(JSON.stringify(result)).not.toContain('key material');
+  });
+
+  test('throttle hints travel with the error', async () => {
+    const dispatch = createDispatch(spec, { 'x.y': () => { throw new AttuneError('too-many-attempts', 'wait', { retryAfterSeconds: 30 }); } }, log);
+    const result = await dispatch('x.y', undefined, popover);
+    expect(!result.ok && result.error.retryAfterSeconds).toBe(30);
+  });
+});

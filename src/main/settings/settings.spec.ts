@@ -1,0 +1,158 @@
+import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, test } from 'vitest';
+import { useTempDirs } from '../../../tests/support/temp-dir';
+import { DEFAULT_SETTINGS, SETTINGS_VERSION, settingsSchema } from '../../shared/settings-schema';
+import { AttuneError } from '../attune-error';
+import { createMemoryLogger } from '../log/logger';
+import { migrateSettings } from './migrations';
+import { openSettings } from './open-settings';
+import { prepareSettingsFile } from './prepare-settings-file';
+import { openConfSettingsStore, settingsJsonSchema } from './settings-store-options';
+
+const tempDir = useTempDirs();
+const open = (dir: string) => openSettings(dir, openConfSettingsStore, createMemoryLogger(), 1_700_000_000_000);
+const fileIn = (dir: string) => join(dir, 'settings.json');
+
+describe('settings schema and defaults', () => {
+  test('defaults are valid, off by default where the brief says so, and discreet', () => {
+    expect(settingsSchema.parse(DEFAULT_SETTINGS)).toEqual(DEFAULT_SETTINGS);
+    expect(DEFAULT_SETTINGS.pauses.enabled).toBe(false);
+    expect(DEFAULT_SETTINGS.appearance.discreet).toBe(true);
+    expect(DEFAULT_SETTINGS.shortcut).toBe('CommandOrControl+Alt+Space');
+  });
+
+  test('a fresh data dir opens with defaults and no notice', () => {
+    const dir = tempDir();
+    const { settings, notice } = open(dir);
+    expect(settings.get()).toEqual(DEFAULT_SETTINGS);
+    expect(notice).toBeNull();
+  });
+
+  test('the generated JSON schema is enforced by the store itself as a second guard', () => {
+    const dir = tempDir();
+    const store = openConfSettingsStore(dir);
+    expect(Object.keys(settingsJsonSchema())).toEqual(Object.keys(settingsSchema.shape));
+    expect(() => store.set('shortcut', 42 as never)).toThrow();
+    expect(() => store.set({ ...DEFAULT_SETTINGS, extra: 1 } as never)).toThrow();
+  });
+
+  test('changes persist across reopening', async () => {
+    const dir = tempDir();
+    await open(dir).settings.set({ shortcut: 'Alt+Shift+K' });
+    expect(open(dir).settings.get().shortcut).toBe('Alt+Shift+K');
+  });
+});
+
+describe('migrations', () => {
+  test('an older (v0, flat) settings file is migrated to the current version on open', () => {
+    const dir = tempDir();
+    writeFileSync(fileIn(dir), JSON.stringify({ shortcut: 'Control+Shift+A', theme: 'dark', discreetMode: false }));
+    const { settings, notice } = open(dir);
+    expect(notice).toBeNull();
+    expect(settings.get()).toEqual({
+      ...DEFAULT_SETTINGS,
+      shortcut: 'Control+Shift+A',
+      appearance: { theme: 'dark', motion: 'system', discreet: false },
+    });
+    expect(JSON.parse(readFileSync(fileIn(dir), 'utf8')).version).toBe(SETTINGS_VERSION);
+  });
+
+  test('migrating does not change the object it was given', () => {
+    const old = { shortcut: 'Alt+K', theme: 'light' };
+    const copy = structuredClone(old);
+    migrateSettings(old);
+    expect(old).toEqual(copy);
+  });
+});
+
+describe('damaged settings files are set aside, never lost', () => {
+  const asideFiles = (dir: string) => readdirSync(dir).filter((f) => f.includes('.unreadable-'));
+
+  test.each([
+    ['not JSON', '{"shortcut": "Alt+K", '],
+    ['a JSON array', '[1,2,3]'],
+    ['empty', ''],
+  ])('%s: defaults, the bad file kept aside, and a calm notice', (_label, content) => {
+    const dir = tempDir();
+    writeFileSync(fileIn(dir), content);
+    const { settings, notice } = open(dir);
+    expect(settings.get()).toEqual(DEFAULT_SETTINGS);
+    expect(notice).toMatch(/could not read its settings file/);
+    expect(notice).toMatch(/history is not affected/);
+    const aside = asideFiles(dir);
+    expect(aside).toHaveLength(1);
+    expect(readFileSync(join(dir, aside[0]!), 'utf8')).toBe(content);
+  });
+
+  test('one bad section is reset; the valid ones are kept', () => {
+    const dir = tempDir();
+    writeFileSync(fileIn(dir), JSON.stringify({ ...DEFAULT_SETTINGS, shortcut: 'Alt+J', appearance: { theme: 'neon' } }));
+    const { settings, notice } = open(dir);
+    expect(settings.get().shortcut).toBe('Alt+J');
+    expect(settings.get().appearance).toEqual(DEFAULT_SETTINGS.appearance);
+    expect(notice).toMatch(/Some settings could not be read/);
+    expect(asideFiles(dir)).toHaveLength(1);
+  });
+
+  test('a file from a newer Attune is kept aside untouched', () => {
+    const dir = tempDir();
+    const newer = JSON.stringify({ version: SETTINGS_VERSION + 1, shortcut: 'Alt+N' });
+    writeFileSync(fileIn(dir), newer);
+    const { settings, notice } = open(dir);
+    expect(settings.get()).toEqual(DEFAULT_SETTINGS);
+    expect(notice).toMatch(/newer version/);
+    expect(readFileSync(join(dir, asideFiles(dir)[0]!), 'utf8')).toBe(newer);
+  });
+
+  test('an unchanged current file is left alone', () => {
+    const dir = tempDir();
+    writeFileSync(fileIn(dir), JSON.stringify(DEFAULT_SETTINGS));
+    expect(prepareSettingsFile(fileIn(dir))).toEqual({ kind: 'unchanged' });
+    expect(existsSync(fileIn(dir))).toBe(true);
+  });
+});
+
+describe('SettingsService appliers', () => {
+  test('an applier can veto a change: nothing is saved and the old value stays', async () => {
+    const dir = tempDir();
+    const { settings } = open(dir);
+    settings.addApplier((next, previous) => {
+      if (next.shortcut !== previous.shortcut) throw new AttuneError('shortcut-taken');
+    });
+    await expect(settings.set({ shortcut: 'Alt+T' })).rejects.toMatchObject({ code: 'shortcut-taken' });
+    expect(settings.get().shortcut).toBe(DEFAULT_SETTINGS.shortcut);
+    expect(open(dir).settings.get().shortcut).toBe(DEFAULT_SETTINGS.shortcut);
+  });
+
+  test('when a later step does not work, earlier appliers are run again with the previous settings', async () => {
+    const dir = tempDir();
+    const { settings } = open(dir);
+    const world: string[] = [];
+    settings.addApplier((next) => void world.push(next.shortcut));
+    settings.addApplier(() => {
+      throw Object.assign(new Error('no space'), { code: 'ENOSPC' });
+    });
+    await expect(settings.set({ shortcut: 'Alt+Q' })).rejects.toMatchObject({ code: 'disk-full' });
+    expect(world).toEqual(['Alt+Q', DEFAULT_SETTINGS.shortcut]);
+    expect(settings.get().shortcut).toBe(DEFAULT_SETTINGS.shortcut);
+  });
+
+  test('listeners hear about saved changes and get a copy they cannot mutate the service through', async () => {
+    const { settings } = open(tempDir());
+    const heard: string[] = [];
+    settings.onChange((s) => {
+      heard.push(s.appearance.theme);
+      s.appearance.theme = 'light';
+    });
+    await settings.set({ appearance: { theme: 'dark', motion: 'system', discreet: true } });
+    expect(heard).toEqual(['dark']);
+    expect(settings.get().appearance.theme).toBe('dark');
+  });
+
+  test('quick successive writes are applied in order', async () => {
+    const { settings } = open(tempDir());
+    await Promise.all([settings.set({ shortcut: 'Alt+1' }), settings.set({ shortcut: 'Alt+2' }), settings.set({ shortcut: 'Alt+3' })]);
+    expect(settings.get().shortcut).toBe('Alt+3');
+  });
+});

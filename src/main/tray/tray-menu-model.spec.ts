@@ -1,0 +1,55 @@
+import { describe, expect, test } from 'vitest';
+import { type TrayMenuItem, type TrayState, trayMenuModel } from './tray-menu-model';
+
+const base: TrayState = {
+  platform: 'linux',
+  activeShortcut: 'CommandOrControl+Alt+Space',
+  takenShortcut: null,
+  features: { pauses: false, history: false, lock: false, help: false },
+  nextPauseLabel: null,
+  remindersOn: false,
+  locked: false,
+};
+const ids = (items: TrayMenuItem[]) => items.map((i) => i.id);
+const byId = (items: TrayMenuItem[], id: string) => items.find((i) => i.id === id)!;
+
+describe('trayMenuModel', () => {
+  test('has every item the brief names, in order, with the shortcut shown on Check in', () => {
+    const items = trayMenuModel(base);
+    expect(ids(items)).toEqual(['check-in', 'pause-now', 'next-pause', 'reminders', 'separator', 'history', 'settings', 'help', 'separator', 'lock', 'quit']);
+    expect(byId(items, 'check-in')).toMatchObject({ label: 'Check in now', enabled: true, accelerator: 'CommandOrControl+Alt+Space' });
+    expect(byId(items, 'quit').label).toBe('Quit Attune');
+  });
+
+  test('features that are not built are disabled, not faked', () => {
+    const items = trayMenuModel(base);
+    for (const id of ['pause-now', 'reminders', 'history', 'help', 'lock']) expect(byId(items, id).enabled).toBe(false);
+    expect(byId(items, 'next-pause')).toMatchObject({ label: 'Next pause: —', enabled: false });
+  });
+
+  test('a shortcut held by another app is said in the menu, leading to Settings', () => {
+    const items = trayMenuModel({ ...base, activeShortcut: null, takenShortcut: 'CommandOrControl+Alt+Space' });
+    expect(byId(items, 'check-in').accelerator).toBeUndefined();
+    expect(byId(items, 'fix-shortcut')).toMatchObject({ enabled: true, label: expect.stringContaining('Ctrl+Alt+Space') });
+  });
+
+  test('with pauses on: next pause time and a reminders submenu', () => {
+    const items = trayMenuModel({ ...base, features: { ...base.features, pauses: true }, nextPauseLabel: 'Next pause: 14:20', remindersOn: true });
+    expect(byId(items, 'next-pause').label).toBe('Next pause: 14:20');
+    expect(ids(byId(items, 'reminders').submenu!)).toEqual(['reminders-1h', 'reminders-tomorrow', 'reminders-off']);
+    const off = trayMenuModel({ ...base, features: { ...base.features, pauses: true }, remindersOn: false });
+    expect(ids(byId(off, 'reminders').submenu!)).toEqual(['reminders-on']);
+  });
+
+  test('when locked, help stays reachable and history does not', () => {
+    const items = trayMenuModel({ ...base, features: { pauses: true, history: true, lock: true, help: true }, locked: true });
+    expect(byId(items, 'help').enabled).toBe(true);
+    expect(byId(items, 'history').enabled).toBe(false);
+    expect(byId(items, 'lock').enabled).toBe(false);
+  });
+
+  test('no mental-health words in anything the tray shows', () => {
+    const text = JSON.stringify(trayMenuModel({ ...base, features: { pauses: true, history: true, lock: true, help: true }, remindersOn: true }));
+    expect(text).not.toMatch(/trauma|anxiety|stress|mental|therapy|panic|mood|feel/i);
+  });
+});
