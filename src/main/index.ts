@@ -114,5 +114,9 @@ async function start(): Promise<void> {
     shortcut.stop();
     tray.destroy();
   });
+  // Hooks for the Electron end-to-end test only (tests/e2e/electron-app.spec.ts); absent otherwise.
+  if (process.env.ATTUNE_E2E === '1') {
+    Object.assign(globalThis, { __attuneE2E: { hasTray: () => true, pressShortcut: () => shown.showPopover('shortcut', null) } });
+  }
   log.info('started', { version: electronApp.version() });
 }
