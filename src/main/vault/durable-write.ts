@@ -1,0 +1,58 @@
+import { randomBytes } from 'node:crypto';
+import { basename, dirname, join } from 'node:path';
+
+import type { VaultFs } from './vault-fs';
+
+/**
+ * The three durable-write moves every vault file uses, in one place.
+ */
+
+/** write() may write fewer bytes than asked (a nearly full disk does exactly that); loop until all are out. */
+export const writeAll = async (fs: VaultFs, fd: number, data: Buffer, position: number): Promise<void> => {
+  let offset = 0;
+  while (offset < data.length) {
+    const written = await fs.write(fd, data, offset, data.length - offset, position + offset);
+    if (written <= 0) throw Object.assign(new Error('write made no progress'), { code: 'EIO' });
+    offset += written;
+  }
+};
+
+/**
+ * A rename is durable only once the directory entry is: fsync the directory.
+ * Windows cannot open a directory for fsync (EPERM/EISDIR) and NTFS journals
+ * renames itself, so there it is skipped.
+ */
+export const fsyncDir = async (fs: VaultFs, dir: string): Promise<void> => {
+  if (process.platform === 'win32') return;
+  const fd = await fs.open(dir, 'r');
+  try {
+    await fs.fsync(fd);
+  } finally {
+    await fs.close(fd);
+  }
+};
+
+/**
+ * Replace `path` atomically: temp file beside it, fsync, rename, fsync dir.
+ * After a crash the path holds either the old or the new bytes, never a mix.
+ * On failure the temp file is removed and the old file is untouched.
+ */
+export const writeFileAtomic = async (fs: VaultFs, path: string, data: Buffer, mode = 0o600): Promise<void> => {
+  const dir = dirname(path);
+  const temp = join(dir, `.${basename(path)}.${randomBytes(6).toString('hex')}.tmp`);
+  let fd: number | undefined;
+  try {
+    fd = await fs.open(temp, 'wx', mode);
+    await writeAll(fs, fd, data, 0);
+    await fs.fsync(fd);
+    await fs.close(fd);
+    fd = undefined;
+    await fs.rename(temp, path);
+  } catch (error) {
+    if (fd !== undefined) await fs.close(fd).catch(() => undefined);
+    // Removing the temp file is what frees the space on a full disk; its own failure changes nothing for the caller.
+    await fs.unlink(temp).catch(() => undefined);
+    throw error;
+  }
+  await fsyncDir(fs, dir);
+};

@@ -1,0 +1,117 @@
+import type { Entry } from '../../shared/entry-schema';
+import type { StoredEntry } from './snapshot-codec';
+
+/**
+ * The unlocked history in memory: entries ordered by time (then seq, so two
+ * entries in the same millisecond keep their saving order), plus an id map.
+ * Appends almost always land at the end, so insertion is O(1) in practice.
+ */
+export interface ListQuery {
+  /** Inclusive lower bound, UTC epoch ms. */
+  from?: number | undefined;
+  /** Exclusive upper bound, UTC epoch ms. */
+  to?: number | undefined;
+  limit: number;
+  /** Opaque position from a previous page: continue strictly before it. */
+  cursor?: string | undefined;
+}
+
+export interface ListPage {
+  entries: Entry[];
+  nextCursor: string | null;
+}
+
+const before = (a: StoredEntry, b: StoredEntry): boolean => a.entry.at < b.entry.at || (a.entry.at === b.entry.at && a.seq < b.seq);
+
+const encodeCursor = (item: StoredEntry): string => `${item.entry.at}:${item.seq}`;
+const decodeCursor = (cursor: string): { at: number; seq: number } | undefined => {
+  const match = /^(-?\d{1,16}):(\d{1,16})$/.exec(cursor);
+  if (!match) return undefined;
+  return { at: Number(match[1]), seq: Number(match[2]) };
+};
+
+export class EntryIndex {
+  private sorted: StoredEntry[] = [];
+  private byId = new Map<string, StoredEntry>();
+
+  /** Bulk load (snapshot + journal replay). Later seqs win for a repeated id. */
+  static from(items: readonly StoredEntry[]): EntryIndex {
+    const index = new EntryIndex();
+    for (const item of items) index.byId.set(item.entry.id, item);
+    index.sorted = [...index.byId.values()];
+    // TimSort is linear on already-ordered input, the common case (entries arrive in time order).
+    index.sorted.sort((a, b) => a.entry.at - b.entry.at || a.seq - b.seq);
+    return index;
+  }
+
+  get size(): number {
+    return this.sorted.length;
+  }
+
+  get(id: string): StoredEntry | undefined {
+    return this.byId.get(id);
+  }
+
+  put(item: StoredEntry): void {
+    if (this.byId.has(item.entry.id)) this.remove(item.entry.id);
+    this.byId.set(item.entry.id, item);
+    const last = this.sorted[this.sorted.length - 1];
+    if (!last || !before(item, last)) {
+      this.sorted.push(item);
+      return;
+    }
+    this.sorted.splice(this.lowerBound(item.entry.at, item.seq), 0, item);
+  }
+
+  remove(id: string): StoredEntry | undefined {
+    const item = this.byId.get(id);
+    if (!item) return undefined;
+    this.byId.delete(id);
+    const at = this.lowerBound(item.entry.at, item.seq);
+    if (this.sorted[at] === item) this.sorted.splice(at, 1);
+    return item;
+  }
+
+  /** All entries in seq order: what a snapshot stores. */
+  bySeq(): StoredEntry[] {
+    return [...this.sorted].sort((a, b) => a.seq - b.seq);
+  }
+
+  /** Oldest first, within [from, to). */
+  range(from: number | undefined, to: number | undefined): StoredEntry[] {
+    const start = from === undefined ? 0 : this.lowerBound(from, Number.NEGATIVE_INFINITY);
+    const end = to === undefined ? this.sorted.length : this.lowerBound(to, Number.NEGATIVE_INFINITY);
+    return this.sorted.slice(start, end);
+  }
+
+  /** Newest first, `limit` at a time. An unreadable cursor starts from the newest, never throws. */
+  list(query: ListQuery): ListPage {
+    let end = query.to === undefined ? this.sorted.length : this.lowerBound(query.to, Number.NEGATIVE_INFINITY);
+    const cursor = query.cursor === undefined ? undefined : decodeCursor(query.cursor);
+    if (cursor) end = Math.min(end, this.lowerBound(cursor.at, cursor.seq));
+    const start = query.from === undefined ? 0 : this.lowerBound(query.from, Number.NEGATIVE_INFINITY);
+    const entries: Entry[] = [];
+    let index = end - 1;
+    for (; index >= start && entries.length < query.limit; index -= 1) entries.push((this.sorted[index] as StoredEntry).entry);
+    const lastTaken = this.sorted[index + 1];
+    return { entries, nextCursor: index >= start && lastTaken ? encodeCursor(lastTaken) : null };
+  }
+
+  clear(): void {
+    this.sorted = [];
+    this.byId.clear();
+  }
+
+  /** First position whose (at, seq) is not before the given one. */
+  private lowerBound(at: number, seq: number): number {
+    let low = 0;
+    let high = this.sorted.length;
+    while (low < high) {
+      const mid = (low + high) >>> 1;
+      const item = this.sorted[mid] as StoredEntry;
+      if (item.entry.at < at || (item.entry.at === at && item.seq < seq)) low = mid + 1;
+      else high = mid;
+    }
+    return low;
+  }
+}

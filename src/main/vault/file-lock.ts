@@ -1,0 +1,152 @@
+import { randomBytes } from 'node:crypto';
+import * as fs from 'node:fs';
+import { uptime } from 'node:os';
+
+import { AttuneError } from '../attune-error';
+import { errnoCode } from './fs-errors';
+
+/**
+ * One writer per vault, across processes. Electron's single-instance lock
+ * covers the normal case; this file lock also covers a second copy started
+ * with another profile, a dev build beside the installed app, or a test.
+ *
+ * The lock is a file created with O_EXCL holding {pid, token, createdAt}.
+ * A lock is stale when its process is gone (kill(pid, 0) → ESRCH) or it was
+ * created before this boot (the pid may now belong to someone else). A stale
+ * lock is taken over by renaming it away first: only one contender can
+ * rename a given file, so two processes never both "remove" it and both win.
+ */
+export interface LockOwner {
+  pid: number;
+  token: string;
+  createdAt: number;
+}
+
+export interface LockEnvironment {
+  now(): number;
+  isAlive(pid: number): boolean;
+  /** When this machine booted, epoch ms. */
+  bootTime(): number;
+}
+
+export const systemLockEnvironment: LockEnvironment = {
+  now: () => Date.now(),
+  isAlive: (pid) => {
+    try {
+      process.kill(pid, 0);
+      return true;
+    } catch (error) {
+      // EPERM: the pid exists but belongs to another user, so it is alive.
+      return errnoCode(error) === 'EPERM';
+    }
+  },
+  bootTime: () => Date.now() - uptime() * 1000,
+};
+
+/** An unreadable lock younger than this may be a contender between create and write: not stale yet. */
+const UNREADABLE_GRACE_MS = 10_000;
+
+export type LockState = { kind: 'held'; owner: LockOwner } | { kind: 'stale'; owner: LockOwner | undefined };
+
+/** Pure: is this lock file's owner still there? */
+export const judgeLock = (owner: LockOwner | undefined, ageMs: number, env: LockEnvironment): LockState => {
+  if (!owner) return ageMs < UNREADABLE_GRACE_MS ? { kind: 'held', owner: { pid: 0, token: '', createdAt: 0 } } : { kind: 'stale', owner };
+  if (owner.createdAt < env.bootTime() - 60_000) return { kind: 'stale', owner };
+  return env.isAlive(owner.pid) ? { kind: 'held', owner } : { kind: 'stale', owner };
+};
+
+const readOwner = (path: string): LockOwner | undefined => {
+  try {
+    const value = JSON.parse(fs.readFileSync(path, 'utf8')) as Partial<LockOwner>;
+    if (typeof value.pid === 'number' && typeof value.token === 'string' && typeof value.createdAt === 'number') {
+      return { pid: value.pid, token: value.token, createdAt: value.createdAt };
+    }
+  } catch (error) {
+    if (errnoCode(error) === 'ENOENT') throw error;
+  }
+  return undefined;
+};
+
+export interface FileLock {
+  readonly path: string;
+  readonly owner: LockOwner;
+  release(): void;
+}
+
+const tryCreate = (path: string, owner: LockOwner): boolean => {
+  let fd: number;
+  try {
+    fd = fs.openSync(path, fs.constants.O_WRONLY | fs.constants.O_CREAT | fs.constants.O_EXCL, 0o600);
+  } catch (error) {
+    if (errnoCode(error) === 'EEXIST') return false;
+    throw error;
+  }
+  try {
+    fs.writeSync(fd, JSON.stringify(owner));
+    fs.fsyncSync(fd);
+  } finally {
+    fs.closeSync(fd);
+  }
+  return true;
+};
+
+/** Move a stale lock away, and put it back if what we moved turned out to be someone's fresh lock. */
+const takeOverStale = (path: string, stale: LockOwner | undefined): void => {
+  const aside = `${path}.stale-${randomBytes(4).toString('hex')}`;
+  try {
+    fs.renameSync(path, aside);
+  } catch (error) {
+    if (errnoCode(error) === 'ENOENT') return; // another contender moved it first; just retry
+    throw error;
+  }
+  const moved = (() => {
+    try {
+      return readOwner(aside);
+    } catch {
+      return undefined;
+    }
+  })();
+  if (stale && moved && moved.token !== stale.token) {
+    try {
+      fs.linkSync(aside, path);
+    } catch (error) {
+      if (errnoCode(error) !== 'EEXIST') throw error;
+    }
+  }
+  fs.rmSync(aside, { force: true });
+};
+
+export const acquireFileLock = (path: string, env: LockEnvironment = systemLockEnvironment): FileLock => {
+  const owner: LockOwner = { pid: process.pid, token: randomBytes(12).toString('hex'), createdAt: env.now() };
+  for (let attempt = 0; attempt < 5; attempt += 1) {
+    if (tryCreate(path, owner)) {
+      return {
+        path,
+        owner,
+        release: () => {
+          try {
+            if (readOwner(path)?.token === owner.token) fs.rmSync(path, { force: true });
+          } catch (error) {
+            // Already gone (erased with its folder, or taken over as stale): nothing left to release.
+            if (errnoCode(error) !== 'ENOENT') throw error;
+          }
+        },
+      };
+    }
+    let current: LockOwner | undefined;
+    let ageMs: number;
+    try {
+      current = readOwner(path);
+      ageMs = env.now() - fs.statSync(path).mtimeMs;
+    } catch (error) {
+      if (errnoCode(error) === 'ENOENT') continue; // released between our create and read: try again
+      throw error;
+    }
+    const state = judgeLock(current, ageMs, env);
+    if (state.kind === 'held') {
+      throw new AttuneError('vault-busy', `vault is open in another process (pid ${state.owner.pid})`);
+    }
+    takeOverStale(path, current);
+  }
+  throw new AttuneError('vault-busy', 'could not take the vault lock after several attempts');
+};

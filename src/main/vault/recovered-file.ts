@@ -1,0 +1,57 @@
+import { randomBytes } from 'node:crypto';
+import { join } from 'node:path';
+
+import { fsyncDir, writeFileAtomic } from './durable-write';
+import { toB64u } from './encoding';
+import { isNotFound, type VaultFs } from './vault-fs';
+import type { VaultProblem } from './vault-problem';
+
+/**
+ * recovered/: where damaged or torn bytes go before the live files are
+ * cleaned up. Bytes are copied exactly (they are ciphertext, so nothing
+ * readable lands here) together with the problem report, and made durable
+ * before the journal or snapshot is touched: the live file is only ever cut
+ * back after its bytes are safe on disk elsewhere.
+ */
+export const RECOVERED_DIR = 'recovered';
+
+export interface SetAsidePiece {
+  source: 'journal' | 'snapshot';
+  /** Seq the bytes claim or were placed at; null when it could not be told. */
+  seq: number | null;
+  /** Byte offset in the source file (for the snapshot: of the damaged frame). */
+  offset: number;
+  bytes: Buffer;
+}
+
+export const writeRecoveredFile = async (
+  fs: VaultFs,
+  dir: string,
+  foundAt: number,
+  problems: readonly VaultProblem[],
+  pieces: readonly SetAsidePiece[],
+): Promise<string> => {
+  const folder = join(dir, RECOVERED_DIR);
+  const existed = (await fs.size(folder)) !== undefined;
+  await fs.mkdir(folder, 0o700);
+  if (!existed) await fsyncDir(fs, dir);
+  const name = `incident-${foundAt}-${randomBytes(3).toString('hex')}.json`;
+  const body = {
+    format: 'attune-vault-incident',
+    version: 1,
+    foundAt,
+    problems: problems.map(({ kind, affected }) => ({ kind, affected })),
+    pieces: pieces.map((piece) => ({ source: piece.source, seq: piece.seq, offset: piece.offset, bytes: toB64u(piece.bytes) })),
+  };
+  await writeFileAtomic(fs, join(folder, name), Buffer.from(`${JSON.stringify(body, null, 2)}\n`, 'utf8'));
+  return name;
+};
+
+export const countRecoveredFiles = async (fs: VaultFs, dir: string): Promise<number> => {
+  try {
+    return (await fs.readdir(join(dir, RECOVERED_DIR))).filter((name) => !name.startsWith('.')).length;
+  } catch (error) {
+    if (isNotFound(error)) return 0;
+    throw error;
+  }
+};

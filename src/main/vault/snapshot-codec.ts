@@ -1,0 +1,199 @@
+import { randomBytes, type KeyObject } from 'node:crypto';
+
+import type { Entry } from '../../shared/entry-schema';
+import { IV_BYTES, open, seal, TAG_BYTES } from './aead';
+import { hashText } from './record-codec';
+
+/**
+ * `snapshot.bin`: every live entry as of `throughSeq`, encrypted in chunks.
+ * Opening 100k entries record by record costs ~0.6 s (one GCM call + one
+ * JSON.parse each); a few hundred large chunks cost a fraction of that. Each
+ * chunk is authenticated on its own, so one damaged byte loses one chunk (and
+ * is reported with its seq range), not the whole history.
+ *
+ *   "ATSNAP01" (8 bytes) · snapshotId (16 bytes) · frame*
+ *   frame = u32 length · u8 type · u32 index · u64 firstSeq · u64 lastSeq · iv(12) · ciphertext · tag(16)
+ *
+ * `length` counts the bytes after itself. Frame 0 (type 1) is the header; frames
+ * 1..n (type 2) hold entries. The journal's first record links to SHA-256 of
+ * the header frame's bytes (the "anchor"). See docs/vault-format.md.
+ */
+export const SNAPSHOT_MAGIC = Buffer.from('ATSNAP01', 'ascii');
+const ID_BYTES = 16;
+const PREAMBLE = SNAPSHOT_MAGIC.length + ID_BYTES;
+const FRAME_HEAD = 1 + 4 + 8 + 8;
+const MIN_FRAME = FRAME_HEAD + IV_BYTES + TAG_BYTES;
+export const FRAME_HEADER = 1;
+export const FRAME_CHUNK = 2;
+export const CHUNK_MAX_ENTRIES = 512;
+const CHUNK_MAX_BYTES = 128 * 1024;
+
+export interface StoredEntry {
+  seq: number;
+  entry: Entry;
+}
+
+export interface SnapshotHeader {
+  v: 1;
+  createdAt: number;
+  throughSeq: number;
+  entryCount: number;
+  /** [index, firstSeq, lastSeq, count] per chunk, so a lost chunk can still be named by its seqs. */
+  chunks: Array<[number, number, number, number]>;
+}
+
+export interface DamagedFrame {
+  index: number | undefined;
+  firstSeq: number | undefined;
+  lastSeq: number | undefined;
+  raw: Buffer;
+}
+
+export interface DecodedSnapshot {
+  snapshotId: string | undefined;
+  header: SnapshotHeader | undefined;
+  anchor: string | undefined;
+  entries: StoredEntry[];
+  /** Indices of chunks that decrypted; compared with the header's list to find removed chunks. */
+  chunkIndices: Set<number>;
+  damaged: DamagedFrame[];
+}
+
+const frameAad = (keyId: string, snapshotId: string, head: Buffer): Buffer =>
+  Buffer.concat([Buffer.from(`attune-vault.v1.snapshot.${keyId}.${snapshotId}.`, 'utf8'), head]);
+
+const frameHead = (type: number, index: number, firstSeq: number, lastSeq: number): Buffer => {
+  const head = Buffer.alloc(FRAME_HEAD);
+  head.writeUInt8(type, 0);
+  head.writeUInt32BE(index, 1);
+  head.writeBigUInt64BE(BigInt(firstSeq), 5);
+  head.writeBigUInt64BE(BigInt(lastSeq), 13);
+  return head;
+};
+
+const buildFrame = (key: KeyObject, keyId: string, snapshotId: string, head: Buffer, plaintext: Buffer): Buffer => {
+  const { iv, ciphertext, tag } = seal(key, plaintext, frameAad(keyId, snapshotId, head));
+  const length = Buffer.alloc(4);
+  length.writeUInt32BE(head.length + iv.length + ciphertext.length + tag.length);
+  return Buffer.concat([length, head, iv, ciphertext, tag]);
+};
+
+/** `entries` must be sorted by seq. Returns the file bytes and the anchor the next journal record links to. */
+export const encodeSnapshot = (
+  key: KeyObject,
+  keyId: string,
+  entries: readonly StoredEntry[],
+  throughSeq: number,
+  createdAt: number,
+): { bytes: Buffer; anchor: string } => {
+  const idBytes = randomBytes(ID_BYTES);
+  const snapshotId = idBytes.toString('hex');
+  const frames: Buffer[] = [];
+  const chunks: SnapshotHeader['chunks'] = [];
+  let parts: string[] = [];
+  let size = 0;
+  let first = 0;
+  let last = 0;
+  const flush = (): void => {
+    if (parts.length === 0) return;
+    const index = chunks.length + 1;
+    chunks.push([index, first, last, parts.length]);
+    frames.push(buildFrame(key, keyId, snapshotId, frameHead(FRAME_CHUNK, index, first, last), Buffer.from(`[${parts.join(',')}]`, 'utf8')));
+    parts = [];
+    size = 0;
+  };
+  for (const { seq, entry } of entries) {
+    const json = `[${seq},${JSON.stringify(entry)}]`;
+    if (parts.length === 0) first = seq;
+    parts.push(json);
+    size += json.length;
+    last = seq;
+    if (parts.length >= CHUNK_MAX_ENTRIES || size >= CHUNK_MAX_BYTES) flush();
+  }
+  flush();
+  const header: SnapshotHeader = { v: 1, createdAt, throughSeq, entryCount: entries.length, chunks };
+  const headerFrame = buildFrame(key, keyId, snapshotId, frameHead(FRAME_HEADER, 0, 0, throughSeq), Buffer.from(JSON.stringify(header), 'utf8'));
+  return { bytes: Buffer.concat([SNAPSHOT_MAGIC, idBytes, headerFrame, ...frames]), anchor: hashText(headerFrame) };
+};
+
+const isHeader = (value: unknown): value is SnapshotHeader => {
+  const h = value as SnapshotHeader | null;
+  return (
+    typeof h === 'object' && h !== null && h.v === 1 && Number.isSafeInteger(h.throughSeq) && Number.isSafeInteger(h.entryCount) && Array.isArray(h.chunks)
+  );
+};
+
+/** Authenticated, but possibly from a newer format: check the shape we rely on before trusting it. */
+const parseChunk = (plaintext: Buffer): StoredEntry[] | undefined => {
+  let rows: unknown;
+  try {
+    rows = JSON.parse(plaintext.toString('utf8'));
+  } catch {
+    return undefined;
+  }
+  if (!Array.isArray(rows)) return undefined;
+  const out: StoredEntry[] = new Array(rows.length);
+  for (let i = 0; i < rows.length; i += 1) {
+    const row = rows[i] as [unknown, Entry] | undefined;
+    if (!Array.isArray(row) || typeof row[0] !== 'number' || typeof row[1]?.id !== 'string' || typeof row[1].at !== 'number') return undefined;
+    out[i] = { seq: row[0], entry: row[1] };
+  }
+  return out;
+};
+
+export const decodeSnapshot = (bytes: Buffer, key: KeyObject, keyId: string): DecodedSnapshot => {
+  const result: DecodedSnapshot = { snapshotId: undefined, header: undefined, anchor: undefined, entries: [], chunkIndices: new Set(), damaged: [] };
+  if (bytes.length < PREAMBLE || !bytes.subarray(0, SNAPSHOT_MAGIC.length).equals(SNAPSHOT_MAGIC)) {
+    result.damaged.push({ index: undefined, firstSeq: undefined, lastSeq: undefined, raw: bytes });
+    return result;
+  }
+  const snapshotId = bytes.subarray(SNAPSHOT_MAGIC.length, PREAMBLE).toString('hex');
+  result.snapshotId = snapshotId;
+  let offset = PREAMBLE;
+  while (offset < bytes.length) {
+    const length = offset + 4 <= bytes.length ? bytes.readUInt32BE(offset) : -1;
+    const end = offset + 4 + length;
+    if (length < MIN_FRAME || end > bytes.length) {
+      // Framing is lost from here on: keep the rest as one damaged piece; the header's chunk list names the seqs.
+      result.damaged.push({ index: undefined, firstSeq: undefined, lastSeq: undefined, raw: bytes.subarray(offset) });
+      break;
+    }
+    const frame = bytes.subarray(offset, end);
+    const head = frame.subarray(4, 4 + FRAME_HEAD);
+    const type = head.readUInt8(0);
+    const index = head.readUInt32BE(1);
+    const firstSeq = Number(head.readBigUInt64BE(5));
+    const lastSeq = Number(head.readBigUInt64BE(13));
+    const ivStart = 4 + FRAME_HEAD;
+    const plaintext = open(
+      key,
+      { iv: frame.subarray(ivStart, ivStart + IV_BYTES), ciphertext: frame.subarray(ivStart + IV_BYTES, frame.length - TAG_BYTES), tag: frame.subarray(frame.length - TAG_BYTES) },
+      frameAad(keyId, snapshotId, head),
+    );
+    let ok = false;
+    if (plaintext && type === FRAME_HEADER && index === 0 && result.header === undefined) {
+      let parsed: unknown;
+      try {
+        parsed = JSON.parse(plaintext.toString('utf8'));
+      } catch {
+        parsed = undefined;
+      }
+      if (isHeader(parsed)) {
+        result.header = parsed;
+        result.anchor = hashText(frame);
+        ok = true;
+      }
+    } else if (plaintext && type === FRAME_CHUNK) {
+      const rows = result.chunkIndices.has(index) ? [] : parseChunk(plaintext);
+      if (rows) {
+        // A duplicated frame is authentic and adds nothing; only the first copy counts.
+        for (const row of rows) result.entries.push(row);
+        result.chunkIndices.add(index);
+        ok = true;
+      }
+    }
+    if (!ok) result.damaged.push({ index, firstSeq, lastSeq, raw: frame });
+    offset = end;
+  }
+  return result;
+};

@@ -1,0 +1,38 @@
+import { randomBytes } from 'node:crypto';
+import { dirname } from 'node:path';
+
+import { fsyncDir, writeAll } from './durable-write';
+import { toVaultError } from './fs-errors';
+import { keyFilePath } from './key-file';
+import { isNotFound, type VaultFs } from './vault-fs';
+
+/**
+ * Erase everything (crypto-shred). The key file goes first: once every wrap
+ * of the data key is gone, the records are noise, whatever copies of them an
+ * SSD or a backup still holds. Its bytes are overwritten before unlinking —
+ * best effort only (SSDs and copy-on-write file systems may keep the old
+ * blocks), which is why removing the wraps, not overwriting, is the promise.
+ * Then the whole folder (snapshot, journal, recovered/) is removed.
+ */
+export const eraseVault = async (fs: VaultFs, dir: string): Promise<void> => {
+  const keyPath = keyFilePath(dir);
+  try {
+    const size = await fs.size(keyPath);
+    if (size !== undefined) {
+      const fd = await fs.open(keyPath, 'r+');
+      try {
+        await writeAll(fs, fd, randomBytes(size), 0);
+        await fs.fsync(fd);
+      } finally {
+        await fs.close(fd);
+      }
+      await fs.unlink(keyPath);
+      await fsyncDir(fs, dir);
+    }
+    await fs.rmrf(dir);
+    await fsyncDir(fs, dirname(dir));
+  } catch (error) {
+    if (isNotFound(error)) return;
+    throw toVaultError(error, 'erase vault');
+  }
+};

@@ -1,0 +1,211 @@
+import { readdir, readFile, stat } from 'node:fs/promises';
+import { join } from 'node:path';
+
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+
+import { DEFAULT_SCRYPT } from './kdf';
+import { checkIn, followUp, makeVault, manualClock, vaultDirIn } from './testing/vault-fixtures';
+import { makeTempDir, removeTempDir } from './testing/temp-dir';
+import type { VaultService } from './vault-service';
+
+let root: string;
+const open: VaultService[] = [];
+const track = <T extends VaultService>(vault: T): T => {
+  open.push(vault);
+  return vault;
+};
+
+beforeEach(async () => {
+  root = await makeTempDir();
+});
+
+afterEach(async () => {
+  for (const vault of open.splice(0)) await vault.close();
+  await removeTempDir(root);
+});
+
+describe('round trip', () => {
+  it('stores entries with real scrypt parameters and reads them back after a restart', async () => {
+    const clock = manualClock();
+    const first = track(makeVault(root, { clock, scrypt: DEFAULT_SCRYPT }));
+    const setup = await first.setup({ passphrase: 'correct horse battery', useKeychain: false, createRecoveryKey: false });
+    expect(setup.status).toMatchObject({ state: 'unlocked', methods: { keychain: false, passphrase: true, recovery: false }, entryCount: 0 });
+    expect(setup.recoveryKey).toBeUndefined();
+
+    const saved = await first.append(checkIn('first'));
+    clock.advance(60_000);
+    const second = await first.append(followUp(saved.id));
+    expect(saved).toMatchObject({ at: clock.now() - 60_000, offsetMinutes: 60, kind: 'check-in' });
+    expect(saved.id).toMatch(/^[A-Za-z0-9_-]{22}$/);
+    await first.close();
+
+    const keyFile = JSON.parse(await readFile(join(vaultDirIn(root), 'vault.json'), 'utf8')) as { wraps: { passphrase: { N: number } } };
+    expect(keyFile.wraps.passphrase.N).toBe(2 ** 17);
+
+    const reopened = track(makeVault(root, { clock }));
+    expect(await reopened.status()).toMatchObject({ state: 'locked', entryCount: null });
+    const status = await reopened.unlock({ method: 'passphrase', passphrase: 'correct horse battery' });
+    expect(status).toMatchObject({ state: 'unlocked', entryCount: 2, problems: [] });
+    const page = await reopened.list({ limit: 10 });
+    expect(page.entries).toEqual([second, saved]);
+    expect(await reopened.get(saved.id)).toEqual(saved);
+  });
+
+  it('unlocks with the keychain alone and refuses it when the keychain is gone', async () => {
+    const vault = track(makeVault(root));
+    await vault.setup({ useKeychain: true, createRecoveryKey: false });
+    const saved = await vault.append(checkIn());
+    await vault.lock();
+    await expect(vault.list({ limit: 5 })).rejects.toMatchObject({ code: 'vault-locked' });
+    await vault.unlock({ method: 'keychain' });
+    expect((await vault.list({ limit: 5 })).entries).toEqual([saved]);
+    await vault.lock();
+    vault.keychainFake.available = false;
+    await expect(vault.unlock({ method: 'keychain' })).rejects.toMatchObject({ code: 'keychain-unavailable' });
+  });
+
+  it('refuses setup twice, setup without any method, and the keychain when it is not real', async () => {
+    const vault = track(makeVault(root));
+    await expect(vault.setup({ useKeychain: false, createRecoveryKey: true })).rejects.toMatchObject({ code: 'invalid-request' });
+    vault.keychainFake.available = false;
+    await expect(vault.setup({ useKeychain: true, createRecoveryKey: false })).rejects.toMatchObject({ code: 'keychain-unavailable' });
+    expect((await vault.status()).state).toBe('not-set-up');
+    await vault.setup({ passphrase: 'a passphrase', useKeychain: false, createRecoveryKey: false });
+    await expect(vault.setup({ passphrase: 'another one', useKeychain: false, createRecoveryKey: false })).rejects.toMatchObject({ code: 'vault-already-set-up' });
+  });
+
+  it('pages newest first by time range with a stable cursor', async () => {
+    const clock = manualClock(1_000_000);
+    const vault = track(makeVault(root, { clock }));
+    await vault.setup({ passphrase: 'a passphrase', useKeychain: false, createRecoveryKey: false });
+    const saved = [];
+    for (let i = 0; i < 7; i += 1) {
+      saved.push(await vault.append(checkIn(`n${i}`)));
+      clock.advance(1000);
+    }
+    const first = await vault.list({ limit: 3, from: 1_001_000, to: 1_006_000 });
+    expect(first.entries.map((e) => e.id)).toEqual([saved[5], saved[4], saved[3]].map((e) => e?.id));
+    await vault.append(checkIn('newer, outside the range'));
+    const next = await vault.list({ limit: 3, from: 1_001_000, to: 1_006_000, cursor: first.nextCursor ?? undefined });
+    expect(next.entries.map((e) => e.id)).toEqual([saved[2], saved[1]].map((e) => e?.id));
+    expect(next.nextCursor).toBeNull();
+  });
+});
+
+describe('wrong passphrase', () => {
+  it('says so, changes nothing on disk, and throttles repeated misses', async () => {
+    const clock = manualClock();
+    const vault = track(makeVault(root, { clock }));
+    await vault.setup({ passphrase: 'the right one', useKeychain: false, createRecoveryKey: false });
+    await vault.append(checkIn());
+    await vault.lock();
+    const dir = vaultDirIn(root);
+    const before = await Promise.all((await readdir(dir)).map(async (name) => [name, await readFile(join(dir, name))] as const));
+
+    for (let i = 0; i < 3; i += 1) {
+      await expect(vault.unlock({ method: 'passphrase', passphrase: 'the wrong one' })).rejects.toMatchObject({ code: 'wrong-passphrase' });
+    }
+    await expect(vault.unlock({ method: 'passphrase', passphrase: 'the right one' })).rejects.toMatchObject({ code: 'too-many-attempts', retryAfterSeconds: 1 });
+    clock.advance(1000);
+    await expect(vault.unlock({ method: 'passphrase', passphrase: 'wrong again' })).rejects.toMatchObject({ code: 'wrong-passphrase' });
+    await expect(vault.unlock({ method: 'passphrase', passphrase: 'the right one' })).rejects.toMatchObject({ code: 'too-many-attempts', retryAfterSeconds: 2 });
+    clock.advance(2000);
+    expect(await vault.unlock({ method: 'passphrase', passphrase: 'the right one' })).toMatchObject({ state: 'unlocked', entryCount: 1 });
+
+    const after = await Promise.all((await readdir(dir)).map(async (name) => [name, await readFile(join(dir, name))] as const));
+    expect(after).toEqual(before);
+  });
+});
+
+describe('recovery key', () => {
+  it('is shown once, unlocks, tolerates case and look-alikes, and tells a typo apart', async () => {
+    const vault = track(makeVault(root));
+    const { recoveryKey } = await vault.setup({ passphrase: 'forgotten later', useKeychain: false, createRecoveryKey: true });
+    expect(recoveryKey).toMatch(/^([0-9A-HJKMNP-TV-Z]{4}-){7}[0-9A-HJKMNP-TV-Z]{4}$/);
+    const saved = await vault.append(checkIn());
+    await vault.lock();
+    expect(await readFile(join(vaultDirIn(root), 'vault.json'), 'utf8')).not.toContain(recoveryKey as string);
+
+    const typed = (recoveryKey as string).toLowerCase().replace(/-/g, ' ').replace(/0/g, 'o').replace(/1/g, 'l');
+    const last = (recoveryKey as string).slice(-1);
+    const typo = `${(recoveryKey as string).slice(0, -1)}${last === 'A' ? 'B' : 'A'}`;
+    await expect(vault.unlock({ method: 'recovery', recoveryKey: typo })).rejects.toMatchObject({ code: 'wrong-passphrase', message: expect.stringContaining('typo') });
+    await vault.unlock({ method: 'recovery', recoveryKey: typed });
+    expect((await vault.list({ limit: 1 })).entries).toEqual([saved]);
+  });
+});
+
+describe('change passphrase', () => {
+  it('rewraps the key only: records are byte-identical, the old passphrase stops working', async () => {
+    const vault = track(makeVault(root));
+    const { recoveryKey } = await vault.setup({ passphrase: 'old passphrase', useKeychain: false, createRecoveryKey: true });
+    await vault.append(checkIn());
+    await vault.lock();
+    const dir = vaultDirIn(root);
+    const journal = await readFile(join(dir, 'journal.log'));
+    const snapshot = await readFile(join(dir, 'snapshot.bin'));
+
+    await expect(vault.changePassphrase({ method: 'passphrase', passphrase: 'not it' }, 'new passphrase')).rejects.toMatchObject({ code: 'wrong-passphrase' });
+    await vault.changePassphrase({ method: 'passphrase', passphrase: 'old passphrase' }, 'new passphrase');
+    expect(await readFile(join(dir, 'journal.log'))).toEqual(journal);
+    expect(await readFile(join(dir, 'snapshot.bin'))).toEqual(snapshot);
+    expect((await vault.status()).state).toBe('locked');
+
+    await expect(vault.unlock({ method: 'passphrase', passphrase: 'old passphrase' })).rejects.toMatchObject({ code: 'wrong-passphrase' });
+    expect(await vault.unlock({ method: 'passphrase', passphrase: 'new passphrase' })).toMatchObject({ entryCount: 1 });
+    await vault.lock();
+    // Lost passphrase: prove with the recovery key, set a new one.
+    await vault.changePassphrase({ method: 'recovery', recoveryKey: recoveryKey as string }, 'third passphrase');
+    expect(await vault.unlock({ method: 'passphrase', passphrase: 'third passphrase' })).toMatchObject({ entryCount: 1 });
+  });
+});
+
+describe('delete', () => {
+  it('writes tombstones, compacts the entry and its follow-ups out of every file, and survives a restart', async () => {
+    const vault = track(makeVault(root));
+    await vault.setup({ useKeychain: true, createRecoveryKey: false });
+    const keep = await vault.append(checkIn('keep'));
+    const drop = await vault.append(checkIn('drop'));
+    const answer = await vault.append(followUp(drop.id));
+    const dir = vaultDirIn(root);
+    const journalBefore = (await stat(join(dir, 'journal.log'))).size;
+    expect(journalBefore).toBeGreaterThan(0);
+
+    expect(await vault.delete(drop.id)).toEqual({ deletedIds: [drop.id, answer.id], compacted: true });
+    expect((await stat(join(dir, 'journal.log'))).size).toBe(0);
+    expect((await vault.list({ limit: 10 })).entries).toEqual([keep]);
+    await expect(vault.delete(drop.id)).rejects.toMatchObject({ code: 'not-found' });
+    await vault.close();
+
+    const again = track(makeVault(root, { keychain: vault.keychainFake }));
+    expect(await again.unlock({ method: 'keychain' })).toMatchObject({ entryCount: 1, problems: [] });
+    const after = await again.append(checkIn('after compaction'));
+    await again.close();
+    const third = track(makeVault(root, { keychain: vault.keychainFake }));
+    await third.unlock({ method: 'keychain' });
+    expect((await third.list({ limit: 10 })).entries).toEqual([after, keep]);
+  });
+});
+
+describe('erase', () => {
+  it('removes every file, wrapped keys and recovered/ included, and starts over as not set up', async () => {
+    const vault = track(makeVault(root));
+    await vault.setup({ passphrase: 'a passphrase', useKeychain: true, createRecoveryKey: true });
+    await vault.append(checkIn());
+    const dir = vaultDirIn(root);
+    // A torn tail puts something in recovered/.
+    await vault.close();
+    await import('node:fs/promises').then((fs) => fs.appendFile(join(dir, 'journal.log'), 'A1.2.torn'));
+    const reopened = track(makeVault(root, { keychain: vault.keychainFake }));
+    expect((await reopened.unlock({ method: 'keychain' })).recoveredFiles).toBe(1);
+
+    expect(await reopened.erase()).toMatchObject({ state: 'not-set-up', methods: { keychain: false, passphrase: false, recovery: false }, entryCount: null });
+    expect(await readdir(root)).toEqual(['vault.lock']);
+    await reopened.close();
+    expect(await readdir(root)).toEqual([]);
+
+    const fresh = track(makeVault(root));
+    expect((await fresh.status()).state).toBe('not-set-up');
+    await expect(fresh.unlock({ method: 'passphrase', passphrase: 'a passphrase' })).rejects.toMatchObject({ code: 'vault-not-set-up' });
+  });
+});

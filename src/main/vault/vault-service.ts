@@ -1,0 +1,331 @@
+import { randomBytes, type KeyObject } from 'node:crypto';
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+
+import type { Entry, EntryInput } from '../../shared/entry-schema';
+import { AttuneError } from '../attune-error';
+import { importKey } from './aead';
+import { unwrapDataKey, type Credential } from './credential';
+import type { ListPage, ListQuery } from './entry-index';
+import { writeExport, type ExportRequest, type ExportResult } from './export-file';
+import { acquireFileLock, systemLockEnvironment, type FileLock, type LockEnvironment } from './file-lock';
+import { errnoCode, isDiskFailure, toVaultError } from './fs-errors';
+import { DEFAULT_SCRYPT, type ScryptParams } from './kdf';
+import { readKeyFile, writeKeyFile, type KeyFile } from './key-file';
+import type { Keychain } from './keychain';
+import { wrapWithPassphrase } from './key-wrap';
+import { countRecoveredFiles } from './recovered-file';
+import { SerialQueue } from './serial-queue';
+import { decideAttempt, initialThrottle, recordFailure, recordSuccess } from './throttle';
+import { eraseVault } from './vault-erase';
+import { nodeVaultFs, type VaultFs } from './vault-fs';
+import type { VaultProblem } from './vault-problem';
+import { createVault, type SetupRequest } from './vault-setup';
+import { VaultStore } from './vault-store';
+
+export type { Credential } from './credential';
+export type { ListPage, ListQuery } from './entry-index';
+export type { ExportRequest, ExportResult } from './export-file';
+export type { SetupRequest } from './vault-setup';
+
+export interface VaultClock {
+  now(): number;
+  /** Minutes east of UTC at that instant (e.g. +60 in CET). */
+  offsetMinutes(at: number): number;
+}
+
+// `|| 0` turns the -0 that negating a zero offset gives (UTC) into 0: JSON would store "0" and equality would differ.
+export const systemClock: VaultClock = { now: () => Date.now(), offsetMinutes: (at) => -new Date(at).getTimezoneOffset() || 0 };
+
+export interface VaultStatus {
+  state: 'not-set-up' | 'locked' | 'unlocked';
+  methods: { keychain: boolean; passphrase: boolean; recovery: boolean };
+  keychainAvailable: boolean;
+  entryCount: number | null;
+  problems: VaultProblem[];
+  recoveredFiles: number;
+}
+
+export interface VaultServiceOptions {
+  /** The vault folder. Its lock file is the sibling `<dir>.lock`, so erasing the folder leaves no vault file behind. */
+  dir: string;
+  keychain: Keychain;
+  fs?: VaultFs;
+  clock?: VaultClock;
+  /** Cost of new passphrase wraps; existing wraps keep the parameters stored with them. */
+  scrypt?: ScryptParams;
+  rollAfterRecords?: number;
+  lockEnvironment?: LockEnvironment;
+  /** A background compaction failed; the data is safe and it is retried later. For the local log. */
+  onBackgroundError?: (error: unknown) => void;
+}
+
+export const DEFAULT_ROLL_AFTER = 1024;
+
+interface Session {
+  key: KeyObject;
+  store: VaultStore;
+}
+
+/**
+ * The encrypted history, as one object main wires to IPC. Every operation
+ * runs through one serial queue. Decisions live in pure modules (throttle,
+ * journal-verify, entry-index); this class sequences effects and state:
+ * not-set-up → (setup) → unlocked ⇄ locked → (erase) → not-set-up.
+ */
+export class VaultService {
+  private readonly fs: VaultFs;
+  private readonly clock: VaultClock;
+  private readonly scrypt: ScryptParams;
+  private readonly rollAfter: number;
+  private readonly queue = new SerialQueue();
+  private opened = false;
+  private fileLock: FileLock | undefined;
+  private keyFile: KeyFile | undefined;
+  private session: Session | undefined;
+  private problems: VaultProblem[] = [];
+  private recoveredFiles = 0;
+  private throttle = initialThrottle;
+
+  constructor(private readonly options: VaultServiceOptions) {
+    this.fs = options.fs ?? nodeVaultFs;
+    this.clock = options.clock ?? systemClock;
+    this.scrypt = options.scrypt ?? DEFAULT_SCRYPT;
+    this.rollAfter = options.rollAfterRecords ?? DEFAULT_ROLL_AFTER;
+  }
+
+  /** Take the file lock and read the key file. Idempotent; every other call opens on demand. */
+  open(): Promise<VaultStatus> {
+    return this.queue.run(async () => {
+      await this.ensureOpen();
+      return this.snapshotStatus();
+    });
+  }
+
+  /** Lock, then give the file lock back. */
+  close(): Promise<void> {
+    return this.queue.run(async () => {
+      await this.dropSession();
+      this.fileLock?.release();
+      this.fileLock = undefined;
+      this.opened = false;
+    });
+  }
+
+  status(): Promise<VaultStatus> {
+    return this.open();
+  }
+
+  setup(request: SetupRequest): Promise<{ status: VaultStatus; recoveryKey: string | undefined }> {
+    return this.task(async () => {
+      if (this.keyFile) throw new AttuneError('vault-already-set-up', 'a vault already exists here');
+      const outcome = await createVault(this.fs, this.options.dir, this.options.keychain, request, this.scrypt, this.clock.now());
+      this.keyFile = outcome.keyFile;
+      await this.startSession(outcome.dataKey);
+      return { status: this.snapshotStatus(), recoveryKey: outcome.recoveryKey };
+    });
+  }
+
+  unlock(credential: Credential): Promise<VaultStatus> {
+    return this.task(async () => {
+      const keyFile = this.requireKeyFile();
+      if (!this.session) await this.startSession(await this.unwrap(keyFile, credential));
+      return this.snapshotStatus();
+    });
+  }
+
+  lock(): Promise<VaultStatus> {
+    return this.task(async () => {
+      await this.dropSession();
+      return this.snapshotStatus();
+    });
+  }
+
+  append(input: EntryInput): Promise<Entry> {
+    return this.task(async () => {
+      const { store } = this.requireSession();
+      const at = this.clock.now();
+      const entry = { id: randomBytes(16).toString('base64url'), at, offsetMinutes: this.clock.offsetMinutes(at), ...input } as Entry;
+      await store.append([{ op: 'put', entry }]);
+      // Keep the next unlock fast without making this append wait: roll in the queue, after it.
+      if (store.tailLength >= this.rollAfter * 2) {
+        // Only if this same session is still open when the roll's turn comes (a lock may be queued before it).
+        const roll = async (): Promise<void> => {
+          if (this.session?.store === store) await store.roll();
+        };
+        this.queue.run(roll).catch((error: unknown) => this.options.onBackgroundError?.(error));
+      }
+      return entry;
+    });
+  }
+
+  list(query: ListQuery): Promise<ListPage> {
+    return this.task(async () => this.requireSession().store.index.list(query));
+  }
+
+  get(id: string): Promise<Entry | undefined> {
+    return this.task(async () => this.requireSession().store.index.get(id)?.entry);
+  }
+
+  /**
+   * Delete one entry, and the follow-ups that answer it. The tombstones are
+   * the durable decision; the roll that follows removes the entry's bytes
+   * from the live files. If the roll cannot run now (disk full), the entry is
+   * still gone from every list and the next unlock rolls.
+   */
+  delete(id: string): Promise<{ deletedIds: string[]; compacted: boolean }> {
+    return this.task(async () => {
+      const { store } = this.requireSession();
+      if (!store.index.get(id)) throw new AttuneError('not-found', 'no entry with that id');
+      const followUps = store.index.range(undefined, undefined).filter(({ entry }) => entry.kind === 'follow-up' && entry.data.checkInId === id);
+      const deletedIds = [id, ...followUps.map(({ entry }) => entry.id)];
+      await store.append(deletedIds.map((deleted) => ({ op: 'del' as const, id: deleted })));
+      try {
+        await store.roll();
+        return { deletedIds, compacted: true };
+      } catch (error) {
+        if (!isDiskFailure(error)) throw error;
+        this.options.onBackgroundError?.(error);
+        return { deletedIds, compacted: false };
+      }
+    });
+  }
+
+  /** Roll the journal into a fresh snapshot now. */
+  compact(): Promise<void> {
+    return this.task(async () => this.requireSession().store.roll());
+  }
+
+  /** Erase everything. Needs no credential: a person who lost every key must still be able to start over. */
+  erase(): Promise<VaultStatus> {
+    return this.task(async () => {
+      await this.dropSession();
+      await eraseVault(this.fs, this.options.dir);
+      this.keyFile = undefined;
+      this.problems = [];
+      this.recoveredFiles = 0;
+      this.throttle = initialThrottle;
+      return this.snapshotStatus();
+    });
+  }
+
+  export(request: ExportRequest): Promise<ExportResult> {
+    return this.task(async () => {
+      const { store } = this.requireSession();
+      const entries = store.index.range(request.range?.from, request.range?.to).map((item) => item.entry);
+      return writeExport(this.fs, request, this.options.dir, entries, this.clock.now());
+    });
+  }
+
+  /** Rewrap only: the data key and every record stay as they are. Proven by any current method. */
+  changePassphrase(current: Credential, next: string): Promise<VaultStatus> {
+    return this.task(async () => {
+      const keyFile = this.requireKeyFile();
+      const dataKey = await this.unwrap(keyFile, current);
+      try {
+        const passphrase = await wrapWithPassphrase(dataKey, keyFile.keyId, next, this.scrypt);
+        const updated: KeyFile = { ...keyFile, wraps: { ...keyFile.wraps, passphrase } };
+        await writeKeyFile(this.fs, this.options.dir, updated).catch((error: unknown) => {
+          throw toVaultError(error, 'write key file');
+        });
+        this.keyFile = updated;
+      } finally {
+        dataKey.fill(0);
+      }
+      return this.snapshotStatus();
+    });
+  }
+
+  private task<T>(work: () => Promise<T>): Promise<T> {
+    return this.queue.run(async () => {
+      await this.ensureOpen();
+      return work();
+    });
+  }
+
+  private async ensureOpen(): Promise<void> {
+    if (this.opened) return;
+    const { dir } = this.options;
+    try {
+      mkdirSync(dirname(dir), { recursive: true, mode: 0o700 });
+      this.fileLock = acquireFileLock(`${dir}.lock`, this.options.lockEnvironment ?? systemLockEnvironment);
+    } catch (error) {
+      // On read-only media no one can write, so there is nothing to guard: open without the lock.
+      const code = errnoCode(error);
+      if (code !== 'EROFS' && code !== 'EACCES' && code !== 'EPERM') throw toVaultError(error, 'take vault lock');
+    }
+    try {
+      this.keyFile = await readKeyFile(this.fs, dir);
+    } catch (error) {
+      this.fileLock?.release();
+      this.fileLock = undefined;
+      throw toVaultError(error, 'read key file');
+    }
+    this.opened = true;
+  }
+
+  private async unwrap(keyFile: KeyFile, credential: Credential): Promise<Buffer> {
+    if (credential.method !== 'keychain') {
+      const decision = decideAttempt(this.throttle, this.clock.now());
+      if (!decision.allowed) {
+        const retryAfterSeconds = Math.ceil(decision.retryAfterMs / 1000);
+        throw new AttuneError('too-many-attempts', `wait ${retryAfterSeconds}s before the next attempt`, { retryAfterSeconds });
+      }
+    }
+    const result = await unwrapDataKey(keyFile, credential, this.options.keychain);
+    if (!result.ok) {
+      this.throttle = recordFailure(this.throttle, this.clock.now());
+      throw new AttuneError('wrong-passphrase', `${credential.method} did not unlock the vault`);
+    }
+    this.throttle = recordSuccess();
+    return result.dataKey;
+  }
+
+  private async startSession(dataKey: Buffer): Promise<void> {
+    const key = importKey(dataKey);
+    dataKey.fill(0);
+    const keyFile = this.requireKeyFile();
+    const store = await VaultStore.open({ fs: this.fs, dir: this.options.dir, key, keyId: keyFile.keyId, now: () => this.clock.now(), rollAfterRecords: this.rollAfter });
+    this.session = { key, store };
+    this.problems = store.problems;
+    this.recoveredFiles = await countRecoveredFiles(this.fs, this.options.dir);
+  }
+
+  /** Drop every reference to the key and the decrypted entries. Node cannot zero a KeyObject's copy; the GC frees it. */
+  private async dropSession(): Promise<void> {
+    const session = this.session;
+    this.session = undefined;
+    if (session) await session.store.close();
+  }
+
+  private requireKeyFile(): KeyFile {
+    if (!this.keyFile) throw new AttuneError('vault-not-set-up', 'no vault here yet');
+    return this.keyFile;
+  }
+
+  private requireSession(): Session {
+    this.requireKeyFile();
+    if (!this.session) throw new AttuneError('vault-locked', 'unlock first');
+    return this.session;
+  }
+
+  private snapshotStatus(): VaultStatus {
+    const wraps = this.keyFile?.wraps;
+    let keychainAvailable = false;
+    try {
+      keychainAvailable = this.options.keychain.isAvailable();
+    } catch {
+      keychainAvailable = false;
+    }
+    return {
+      state: !this.keyFile ? 'not-set-up' : this.session ? 'unlocked' : 'locked',
+      methods: { keychain: Boolean(wraps?.keychain), passphrase: Boolean(wraps?.passphrase), recovery: Boolean(wraps?.recovery) },
+      keychainAvailable,
+      entryCount: this.session ? this.session.store.index.size : null,
+      problems: this.problems.map((found) => ({ ...found, affected: found.affected.map((range) => ({ ...range })) })),
+      recoveredFiles: this.recoveredFiles,
+    };
+  }
+}
+
+export const createVaultService = (options: VaultServiceOptions): VaultService => new VaultService(options);

@@ -1,0 +1,90 @@
+import { join } from 'node:path';
+
+import { AttuneError } from '../attune-error';
+import { importKey } from './aead';
+import { fsyncDir } from './durable-write';
+import { toVaultError } from './fs-errors';
+import type { ScryptParams } from './kdf';
+import { writeKeyFile, type KeyFile } from './key-file';
+import type { Keychain } from './keychain';
+import { makeKeyCheck, newDataKey, wrapWithKeychain, wrapWithPassphrase, wrapWithRecovery } from './key-wrap';
+import { RECOVERED_DIR } from './recovered-file';
+import { formatRecoveryKey, generateRecoverySecret } from './recovery-key';
+import type { VaultFs } from './vault-fs';
+import { JOURNAL_FILE, SNAPSHOT_FILE } from './vault-load';
+import { initializeStore } from './vault-store';
+
+export interface SetupRequest {
+  passphrase?: string | undefined;
+  useKeychain: boolean;
+  createRecoveryKey: boolean;
+}
+
+export interface SetupOutcome {
+  keyFile: KeyFile;
+  /** Raw data key; the caller imports it and zeroes this buffer. */
+  dataKey: Buffer;
+  /** Shown to the person once, never stored. */
+  recoveryKey: string | undefined;
+}
+
+/**
+ * Files left in the folder without a key file can never be read again (the
+ * key that wrapped them is gone), but they are someone's data: move them to
+ * recovered/ rather than overwrite them.
+ */
+const setAsideOrphans = async (fs: VaultFs, dir: string, now: number): Promise<void> => {
+  const names = (await fs.readdir(dir)).filter((name) => name !== RECOVERED_DIR);
+  if (names.length === 0) return;
+  const folder = join(dir, RECOVERED_DIR);
+  await fs.mkdir(folder, 0o700);
+  for (const name of names) await fs.rename(join(dir, name), join(folder, `orphaned-${now}-${name}`));
+  await fsyncDir(fs, folder);
+  await fsyncDir(fs, dir);
+};
+
+/**
+ * Create a vault: data key, wraps, empty snapshot and journal, and last the
+ * key file, which is the commit point. If anything fails before it, the
+ * half-made files are removed and no vault exists.
+ */
+export const createVault = async (
+  fs: VaultFs,
+  dir: string,
+  keychain: Keychain,
+  request: SetupRequest,
+  scrypt: ScryptParams,
+  now: number,
+): Promise<SetupOutcome> => {
+  if (!request.passphrase && !request.useKeychain) throw new AttuneError('invalid-request', 'setup needs a passphrase, the keychain, or both');
+  if (request.useKeychain && !keychain.isAvailable()) throw new AttuneError('keychain-unavailable', 'keychain requested but not available');
+  const { dataKey, keyId } = newDataKey();
+  const key = importKey(dataKey);
+  const wraps: KeyFile['wraps'] = {};
+  let recoveryKey: string | undefined;
+  try {
+    if (request.useKeychain) wraps.keychain = wrapWithKeychain(dataKey, keychain);
+    if (request.passphrase) wraps.passphrase = await wrapWithPassphrase(dataKey, keyId, request.passphrase, scrypt);
+    if (request.createRecoveryKey) {
+      const secret = generateRecoverySecret();
+      wraps.recovery = wrapWithRecovery(dataKey, keyId, secret);
+      recoveryKey = formatRecoveryKey(secret);
+      secret.fill(0);
+    }
+  } catch (error) {
+    dataKey.fill(0);
+    throw error;
+  }
+  const keyFile: KeyFile = { format: 'attune-vault', version: 1, keyId, createdAt: now, check: makeKeyCheck(key, keyId), wraps };
+  try {
+    await fs.mkdir(dir, 0o700);
+    await setAsideOrphans(fs, dir, now);
+    await initializeStore(fs, dir, key, keyId, now);
+    await writeKeyFile(fs, dir, keyFile);
+  } catch (error) {
+    dataKey.fill(0);
+    await Promise.all([SNAPSHOT_FILE, JOURNAL_FILE].map((name) => fs.unlink(join(dir, name)).catch(() => undefined)));
+    throw toVaultError(error, 'set up vault');
+  }
+  return { keyFile, dataKey, recoveryKey };
+};

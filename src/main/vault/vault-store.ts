@@ -1,0 +1,230 @@
+import type { KeyObject } from 'node:crypto';
+import { constants } from 'node:fs';
+import { join } from 'node:path';
+
+import type { Entry } from '../../shared/entry-schema';
+import { AttuneError } from '../attune-error';
+import { fsyncDir, writeAll, writeFileAtomic } from './durable-write';
+import type { EntryIndex } from './entry-index';
+import { isDiskError, isDiskFailure, toVaultError } from './fs-errors';
+import { encodeRecord, hashText } from './record-codec';
+import { encodePayload, type RecordOp } from './record-payload';
+import { writeRecoveredFile } from './recovered-file';
+import { encodeSnapshot } from './snapshot-codec';
+import type { VaultFs } from './vault-fs';
+import { JOURNAL_FILE, loadVault, SNAPSHOT_FILE, type LoadedVault } from './vault-load';
+import { problem, type VaultProblem } from './vault-problem';
+
+/**
+ * The open, unlocked vault on disk: an encrypted snapshot plus an
+ * append-only journal. Owns the journal's file descriptor and the chain state
+ * (last seq, last hash). Not re-entrant: the service calls it from one queue.
+ */
+export interface StoreContext {
+  fs: VaultFs;
+  dir: string;
+  key: KeyObject;
+  keyId: string;
+  now: () => number;
+  /** Roll the journal into a new snapshot on unlock once it holds more records than this. */
+  rollAfterRecords: number;
+}
+
+const journalFlags = constants.O_RDWR | constants.O_CREAT;
+
+/** Setup: an empty snapshot (the chain's anchor) and an empty journal, both durable before the key file commits. */
+export const initializeStore = async (fs: VaultFs, dir: string, key: KeyObject, keyId: string, now: number): Promise<void> => {
+  const { bytes } = encodeSnapshot(key, keyId, [], 0, now);
+  await writeFileAtomic(fs, join(dir, SNAPSHOT_FILE), bytes);
+  const fd = await fs.open(join(dir, JOURNAL_FILE), 'w', 0o600);
+  try {
+    await fs.fsync(fd);
+  } finally {
+    await fs.close(fd);
+  }
+  await fsyncDir(fs, dir);
+};
+
+export class VaultStore {
+  private fd: number | undefined;
+  private lastSeq: number;
+  private lastHash: string | undefined;
+  private journalSize: number;
+  private tailRecords: number;
+  /** A partial write could not be cut back: do that before the next write. */
+  private truncateBeforeWrite = false;
+  /** Repair that failed for lack of space or permission; retried before the next write. */
+  private pendingRepair: (() => Promise<void>) | undefined;
+
+  private constructor(
+    private readonly ctx: StoreContext,
+    readonly index: EntryIndex,
+    loaded: LoadedVault,
+    readonly problems: VaultProblem[],
+  ) {
+    this.lastSeq = loaded.lastSeq;
+    this.lastHash = loaded.lastHash;
+    this.journalSize = loaded.journalBytes;
+    this.tailRecords = loaded.tailRecords;
+  }
+
+  /**
+   * Read, verify, and repair what needs it. Damage is copied to recovered/
+   * first; only then are live files cut back or rewritten. When the disk is
+   * full or read-only the repair waits (reported as 'cleanup-deferred') and the
+   * vault opens anyway, readable.
+   */
+  static async open(ctx: StoreContext): Promise<VaultStore> {
+    const loaded = await loadVault(ctx.fs, ctx.dir, ctx.key, ctx.keyId, ctx.rollAfterRecords);
+    const store = new VaultStore(ctx, loaded.index, loaded, loaded.problems);
+    if (loaded.repair === 'none') return store;
+    const repair = async (): Promise<void> => {
+      if (loaded.pieces.length > 0) {
+        const name = await writeRecoveredFile(ctx.fs, ctx.dir, ctx.now(), loaded.problems, loaded.pieces);
+        for (const found of loaded.problems) found.setAside = name;
+        loaded.pieces.length = 0;
+      }
+      if (loaded.repair === 'cut-torn-tail') await store.cutJournal(loaded.completeLength, loaded.lastHash);
+      else if (loaded.repair === 'empty-stale-journal') await store.cutJournal(0, loaded.anchor);
+      else await store.roll();
+    };
+    try {
+      await repair();
+    } catch (error) {
+      if (!isDiskFailure(error)) throw toVaultError(error, 'repair vault files');
+      store.problems.push(problem('cleanup-deferred', []));
+      store.pendingRepair = repair;
+    }
+    return store;
+  }
+
+  get tailLength(): number {
+    return this.tailRecords;
+  }
+
+  /**
+   * Append records as lines in one positional write, then fsync; resolves only
+   * once they are durable. On any failure the journal is cut back to its size
+   * before the call, so the file is byte-for-byte what it was.
+   */
+  async append(ops: readonly RecordOp[]): Promise<number[]> {
+    await this.prepareWrite();
+    const { key, keyId } = this.ctx;
+    let seq = this.lastSeq;
+    let prev = this.lastHash as string;
+    const seqs: number[] = [];
+    const lines: string[] = [];
+    for (const op of ops) {
+      seq += 1;
+      const payload = encodePayload(op);
+      const line = encodeRecord(key, keyId, seq, prev, payload);
+      payload.fill(0);
+      prev = hashText(line);
+      lines.push(line);
+      seqs.push(seq);
+    }
+    const data = Buffer.from(`${lines.join('\n')}\n`, 'latin1');
+    const fd = await this.journalFd();
+    try {
+      await writeAll(this.ctx.fs, fd, data, this.journalSize);
+      await this.ctx.fs.fsync(fd);
+    } catch (error) {
+      await this.cutBack(fd);
+      throw toVaultError(error, 'append to journal');
+    }
+    this.journalSize += data.length;
+    this.lastSeq = seq;
+    this.lastHash = prev;
+    this.tailRecords += ops.length;
+    ops.forEach((op, i) => {
+      if (op.op === 'put') this.index.put({ seq: seqs[i] as number, entry: op.entry });
+      else this.index.remove(op.id);
+    });
+    return seqs;
+  }
+
+  /**
+   * Compaction: every live entry into a new snapshot (temp file, fsync,
+   * rename, fsync dir — the commit point), then empty the journal. A crash
+   * between the two leaves journal records the snapshot already holds; the
+   * next open sees seq ≤ throughSeq and empties the journal then.
+   */
+  async roll(): Promise<void> {
+    const { fs, dir, key, keyId, now } = this.ctx;
+    const { bytes, anchor } = encodeSnapshot(key, keyId, this.index.bySeq(), this.lastSeq, now());
+    try {
+      await writeFileAtomic(fs, join(dir, SNAPSHOT_FILE), bytes);
+    } catch (error) {
+      throw toVaultError(error, 'write snapshot');
+    }
+    await this.cutJournal(0, anchor);
+  }
+
+  async close(): Promise<void> {
+    const fd = this.fd;
+    this.fd = undefined;
+    if (fd !== undefined) await this.ctx.fs.close(fd);
+    this.index.clear();
+  }
+
+  allEntries(): Entry[] {
+    return this.index.range(undefined, undefined).map((item) => item.entry);
+  }
+
+  private async prepareWrite(): Promise<void> {
+    if (this.pendingRepair) {
+      try {
+        await this.pendingRepair();
+      } catch (error) {
+        throw toVaultError(error, 'finish deferred repair');
+      }
+      this.pendingRepair = undefined;
+      const deferred = this.problems.findIndex((found) => found.kind === 'cleanup-deferred');
+      if (deferred >= 0) this.problems.splice(deferred, 1);
+    }
+    if (this.truncateBeforeWrite) await this.cutBack(await this.journalFd());
+    if (this.lastHash === undefined) throw new AttuneError('vault-damaged', 'no chain anchor to append to');
+  }
+
+  private async cutBack(fd: number): Promise<void> {
+    try {
+      await this.ctx.fs.ftruncate(fd, this.journalSize);
+      await this.ctx.fs.fsync(fd);
+      this.truncateBeforeWrite = false;
+    } catch (error) {
+      // Positional writes never go past journalSize, so leftover bytes only matter if we stop here; retry first thing next write.
+      this.truncateBeforeWrite = true;
+      if (!isDiskError(error)) throw toVaultError(error, 'cut back journal');
+    }
+  }
+
+  /**
+   * The chain state moves first: even if the truncate fails, the next write
+   * goes to `length` and links to `linkTo`, after cutting the file back.
+   */
+  private async cutJournal(length: number, linkTo: string | undefined): Promise<void> {
+    this.journalSize = length;
+    this.lastHash = linkTo;
+    if (length === 0) this.tailRecords = 0;
+    this.truncateBeforeWrite = true;
+    const fd = await this.journalFd();
+    try {
+      await this.ctx.fs.ftruncate(fd, length);
+      await this.ctx.fs.fsync(fd);
+    } catch (error) {
+      throw toVaultError(error, 'cut journal');
+    }
+    this.truncateBeforeWrite = false;
+  }
+
+  private async journalFd(): Promise<number> {
+    if (this.fd === undefined) {
+      try {
+        this.fd = await this.ctx.fs.open(join(this.ctx.dir, JOURNAL_FILE), journalFlags, 0o600);
+      } catch (error) {
+        throw toVaultError(error, 'open journal');
+      }
+    }
+    return this.fd;
+  }
+}
