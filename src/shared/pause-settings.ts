@@ -1,15 +1,66 @@
 import { z } from 'zod';
 
 /**
- * Scheduled-pause settings (issue: scheduled pauses). Off until the person turns
- * them on. Times of day are local minutes after midnight; durations are seconds.
+ * Scheduled-pause settings. Off until the person turns them on.
+ *
+ * Times of day are local minutes after midnight and durations are seconds —
+ * never Date strings — so a timezone or DST change moves pauses with the
+ * person's day instead of shifting them by an hour. Plain data only: the
+ * renderer imports this file, so no Node or Electron APIs here.
  */
+
+export const MINUTES_PER_DAY = 1440;
+
+/** Weekdays as `Date#getDay()` numbers: 0 = Sunday … 6 = Saturday. */
+export const WEEKDAYS = [0, 1, 2, 3, 4, 5, 6] as const;
+export type Weekday = (typeof WEEKDAYS)[number];
+
+export const PAUSE_LIMITS = {
+  intervalSeconds: { min: 20 * 60, max: 4 * 60 * 60 },
+  snoozeSeconds: { min: 5 * 60, max: 60 * 60 },
+  /** Enough for a lunch, a commute and a few meetings; bounded so the list stays reviewable. */
+  quietPeriods: 8,
+} as const;
+
+/**
+ * A daily span of local time: `[startMinute, endMinute)`.
+ * `endMinute` may be 1440 (midnight at the end of the day). When `endMinute`
+ * is before `startMinute` the span crosses midnight (22:00–02:00) and belongs
+ * to the day it starts on. `{ startMinute: 0, endMinute: 1440 }` is all day.
+ */
+export const localSpanSchema = z
+  .strictObject({
+    startMinute: z.int().min(0).max(MINUTES_PER_DAY - 1),
+    endMinute: z.int().min(1).max(MINUTES_PER_DAY),
+  })
+  .refine((span) => span.startMinute !== span.endMinute, 'Start and end need to differ.');
+
+export type LocalSpan = z.infer<typeof localSpanSchema>;
+
 export const pauseSettingsSchema = z.strictObject({
   enabled: z.boolean(),
+  /** Time between pauses, in seconds (20 min – 4 h). */
+  intervalSeconds: z.int().min(PAUSE_LIMITS.intervalSeconds.min).max(PAUSE_LIMITS.intervalSeconds.max),
+  /** Days on which the active hours start. Empty means no pauses at all. */
+  activeDays: z
+    .array(z.literal(WEEKDAYS))
+    .max(WEEKDAYS.length)
+    .refine((days) => new Set(days).size === days.length, 'Each day can appear once.'),
+  /** When pauses may come, on each active day. Reaching the start begins a fresh interval. */
+  activeHours: localSpanSchema,
+  /** Daily spans with no pauses (every day); a pause due inside one waits for its end. */
+  quietPeriods: z.array(localSpanSchema).max(PAUSE_LIMITS.quietPeriods),
+  /** How long "Snooze" postpones a pause, in seconds (5 – 60 min). */
+  snoozeSeconds: z.int().min(PAUSE_LIMITS.snoozeSeconds.min).max(PAUSE_LIMITS.snoozeSeconds.max),
 });
 
 export type PauseSettings = z.infer<typeof pauseSettingsSchema>;
 
 export const DEFAULT_PAUSE_SETTINGS: PauseSettings = {
   enabled: false,
+  intervalSeconds: 60 * 60,
+  activeDays: [1, 2, 3, 4, 5],
+  activeHours: { startMinute: 9 * 60, endMinute: 17 * 60 },
+  quietPeriods: [],
+  snoozeSeconds: 10 * 60,
 };
