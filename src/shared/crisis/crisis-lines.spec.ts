@@ -1,0 +1,44 @@
+import { describe, expect, test } from 'vitest';
+import { formatVerifiedDate, languageList, plainDetail } from './crisis-lines';
+
+describe('plainDetail', () => {
+  test.each([
+    ['free', 'Free'],
+    ["free (per secondary sources: 'toll-free', 'free of charge')", 'Free'],
+    ['free from mobiles; local-call cost from landlines (per a Lifeline centre FAQ)', 'Free from mobiles; local-call cost from landlines'],
+    ['free (landlines and mobiles, incl. pay-as-you-go with no credit)', 'Free (landlines and mobiles, incl. pay-as-you-go with no credit)'],
+    ['free (toll-free)', 'Free (toll-free)'],
+    ['24/7 (per 2025 news wording)', '24/7'],
+    ['24/7, 365 days', '24/7, 365 days'],
+  ])('%j → %j', (input, output) => {
+    expect(plainDetail(input)).toBe(output);
+  });
+
+  test('nothing to say stays nothing', () => {
+    expect(plainDetail(null)).toBeNull();
+    expect(plainDetail('(per a source)')).toBeNull();
+  });
+});
+
+describe('languageList', () => {
+  test('names languages in plain words', () => {
+    expect(languageList(['en', 'es'])).toBe('English and Spanish');
+    expect(languageList(['fr'])).toBe('French');
+    expect(languageList(null)).toBeNull();
+    expect(languageList([])).toBeNull();
+  });
+});
+
+describe('formatVerifiedDate', () => {
+  test('reads an ISO date as a calendar day', () => {
+    expect(formatVerifiedDate('2026-11-23')).toBe('November 23, 2026');
+    expect(formatVerifiedDate('2026-01-01')).toBe('January 1, 2026');
+    expect(formatVerifiedDate('2024-11-04 (page last updated)')).toBe('November 4, 2024');
+  });
+
+  test('refuses what is not a date', () => {
+    expect(formatVerifiedDate('')).toBeNull();
+    expect(formatVerifiedDate('2026-02-30')).toBeNull();
+    expect(formatVerifiedDate('soon')).toBeNull();
+  });
+});

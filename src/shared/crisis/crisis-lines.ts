@@ -1,0 +1,116 @@
+import { type CrisisCategory, type CrisisData, type CrisisEntry, INTERNATIONAL } from './crisis-schema';
+
+/**
+ * Entries the data's own notes ask us not to show, with the note's reason.
+ * Other notes are honoured in the data itself (howTo and contact were written
+ * to follow them); crisis-lines.spec.ts pins both.
+ */
+export const HIDDEN_ENTRIES: ReadonlyMap<string, string> = new Map([
+  [
+    'nl-0800-0113-call',
+    "Note: 'Prefer showing 113.' 113 is free since October 2025 and is what the operator now leads with; whether 0800-0113 is still promoted was not confirmed on the operator's page.",
+  ],
+]);
+
+const CATEGORY_ORDER: Record<CrisisCategory, number> = { emergency: 0, 'crisis-line': 1, directory: 2 };
+
+const isShown = (entry: CrisisEntry): boolean => !HIDDEN_ENTRIES.has(entry.id);
+
+/**
+ * What the help screen lists for a country, in order: emergency numbers first,
+ * then crisis lines (nationwide before regional ones, otherwise in the data's
+ * order), then the international directory, which is always there — also for
+ * a country the data does not cover, or for `null` ("another country").
+ */
+export const linesForRegion = (data: CrisisData, region: string | null): CrisisEntry[] => {
+  const rank = (entry: CrisisEntry): number => CATEGORY_ORDER[entry.category] * 2 + (entry.scope === 'regional' ? 1 : 0);
+  const local = region === null || region === INTERNATIONAL ? [] : data.entries.filter((entry) => entry.country === region);
+  const international = data.entries.filter((entry) => entry.country === INTERNATIONAL);
+  // Array.prototype.sort is stable, so ties keep the data's order.
+  return [...local, ...international].filter(isShown).sort((a, b) => rank(a) - rank(b));
+};
+
+export interface RegionLines {
+  emergency: CrisisEntry[];
+  crisisLines: CrisisEntry[];
+  directories: CrisisEntry[];
+}
+
+/** linesForRegion, split into the help screen's three sections. */
+export const sectionsForRegion = (data: CrisisData, region: string | null): RegionLines => {
+  const lines = linesForRegion(data, region);
+  return {
+    emergency: lines.filter((entry) => entry.category === 'emergency'),
+    crisisLines: lines.filter((entry) => entry.category === 'crisis-line'),
+    directories: lines.filter((entry) => entry.category === 'directory'),
+  };
+};
+
+export interface Service {
+  /** The first entry's id: a stable key for lists. */
+  key: string;
+  name: string;
+  /** The part of the country it serves, for regional lines ("England"). */
+  area: string | null;
+  entries: CrisisEntry[];
+}
+
+/**
+ * Entries that are one service reached several ways (TelefonSeelsorge's two
+ * numbers) become one item, so the screen does not repeat a name.
+ */
+export const groupByService = (entries: readonly CrisisEntry[]): Service[] => {
+  const services = new Map<string, Service>();
+  for (const entry of entries) {
+    const key = `${entry.name}\u0000${entry.region ?? ''}`;
+    const service = services.get(key);
+    if (service) service.entries.push(entry);
+    else services.set(key, { key: entry.id, name: entry.name, area: entry.scope === 'regional' ? entry.region : null, entries: [entry] });
+  }
+  return [...services.values()];
+};
+
+/**
+ * Hours and cost as a person reads them: the data's own attributions in
+ * brackets ("(per secondary sources: …)", "(per 2025 news wording)") are for
+ * reviewers, not for someone looking for help; the rest stays, first letter up.
+ * 'free (per secondary sources: …)' → 'Free'; '24/7 (per 2025 news wording)' → '24/7'.
+ */
+export const plainDetail = (text: string | null): string | null => {
+  if (text === null) return null;
+  const plain = text
+    .replace(/\s*\((?:per|according to)\b[^)]*\)/gi, '')
+    .replace(/\s+/g, ' ')
+    .trim();
+  return plain === '' ? null : plain.charAt(0).toUpperCase() + plain.slice(1);
+};
+
+const languageNamer = (displayLocale: string): ((code: string) => string) => {
+  try {
+    const names = new Intl.DisplayNames([displayLocale, 'en'], { type: 'language', fallback: 'code' });
+    return (code) => names.of(code) ?? code;
+  } catch {
+    return (code) => code;
+  }
+};
+
+/** ['en', 'es'] → 'English, Spanish'; null when the data does not say. */
+export const languageList = (languages: readonly string[] | null, displayLocale = 'en'): string | null => {
+  if (languages === null || languages.length === 0) return null;
+  const name = languageNamer(displayLocale);
+  try {
+    return new Intl.ListFormat(displayLocale, { style: 'long', type: 'conjunction' }).format(languages.map(name));
+  } catch {
+    return languages.map(name).join(', ');
+  }
+};
+
+/** "2026-11-23" → "November 23, 2026" (read as a calendar day, so no timezone can shift it). */
+export const formatVerifiedDate = (isoDate: string, displayLocale = 'en'): string | null => {
+  const match = /^(\d{4})-(\d{2})-(\d{2})/.exec(isoDate);
+  if (!match) return null;
+  const [, year, month, day] = match.map(Number) as [number, number, number, number];
+  const date = new Date(Date.UTC(year, month - 1, day));
+  if (Number.isNaN(date.getTime()) || date.getUTCDate() !== day) return null;
+  return new Intl.DateTimeFormat(displayLocale, { dateStyle: 'long', timeZone: 'UTC' }).format(date);
+};

@@ -1,0 +1,66 @@
+import { z } from 'zod';
+
+/**
+ * The shape of `src/shared/data/crisis-lines.json` (copied from ../shared/data).
+ * Every entry carries where its facts were read (`sourceUrl`, `sourceSays`) and,
+ * where known, when (`sourceDate`); the file carries the date it was checked
+ * (`verifiedAt`). The help screen shows that date.
+ */
+
+/** ISO date at the start: "2024-11-04" or "2024-11-04 (page 'last updated')". */
+const isoDatePrefix = /^\d{4}-\d{2}-\d{2}(?![\d])/;
+const datePrefixSchema = z.string().regex(isoDatePrefix, 'starts with an ISO date (YYYY-MM-DD)');
+
+/** ISO 3166-1 alpha-2; 'ZZ' (user-assigned) marks the international directory. */
+export const INTERNATIONAL = 'ZZ';
+export const countryCodeSchema = z.string().regex(/^[A-Z]{2}$/, 'ISO 3166-1 alpha-2 code');
+
+export const CATEGORIES = ['emergency', 'crisis-line', 'directory'] as const;
+export const KINDS = ['call', 'text', 'chat', 'web'] as const;
+export const SCOPES = ['national', 'regional', 'international'] as const;
+export const STATUSES = ['verified', 'verified-secondary'] as const;
+
+const httpUrlSchema = z.url({ protocol: /^https?$/ });
+
+export const crisisEntrySchema = z.object({
+  id: z.string().regex(/^[a-z0-9-]+$/),
+  country: countryCodeSchema,
+  scope: z.enum(SCOPES),
+  /** The part of the country a regional line serves, e.g. "England". */
+  region: z.string().min(1).nullable(),
+  name: z.string().min(1),
+  operator: z.string().min(1).nullable(),
+  category: z.enum(CATEGORIES),
+  kind: z.enum(KINDS),
+  /** A number, short code or URL. */
+  contact: z.string().min(1),
+  /** Display text: how to reach the line. */
+  howTo: z.string().min(1),
+  hours: z.string().min(1).nullable(),
+  cost: z.string().min(1).nullable(),
+  /** BCP 47 language subtags, or null when the sources do not say. */
+  languages: z.array(z.string().regex(/^[a-z]{2,3}$/)).nullable(),
+  status: z.enum(STATUSES),
+  sourceUrl: httpUrlSchema,
+  sourceType: z.string().min(1),
+  sourceDate: datePrefixSchema.nullable(),
+  sourceSays: z.string().min(1),
+  corroboratingSources: z.array(z.object({ url: httpUrlSchema, says: z.string().min(1) })),
+  notes: z.string().min(1).nullable(),
+});
+
+export const crisisDataSchema = z.object({
+  /** The day the facts were last checked (ISO date). */
+  verifiedAt: z.iso.date(),
+  note: z.string().min(1),
+  entries: z.array(crisisEntrySchema).min(1),
+});
+
+export type CrisisEntry = z.infer<typeof crisisEntrySchema>;
+export type CrisisData = z.infer<typeof crisisDataSchema>;
+export type CrisisCategory = (typeof CATEGORIES)[number];
+export type CrisisKind = (typeof KINDS)[number];
+
+/** The ISO date an entry's facts date from: its own source date, else the file's verified-on date. */
+export const entryDate = (entry: CrisisEntry, data: Pick<CrisisData, 'verifiedAt'>): string =>
+  (entry.sourceDate ?? data.verifiedAt).slice(0, 10);
