@@ -75,6 +75,8 @@ export const loadVault = async (
   if (!snapshotBytes || snapshot.damaged.length > 0 || !snapshot.header) {
     const lost: SeqRange[] = [];
     for (const frame of snapshot.damaged) {
+      // Frame 0 is the header: losing it loses no entry (chunks decrypt without it), only the link check.
+      if (frame.index === 0) continue;
       if (frame.firstSeq !== undefined && frame.lastSeq !== undefined && frame.firstSeq <= frame.lastSeq) lost.push({ from: frame.firstSeq, to: frame.lastSeq });
     }
     // The header lists every chunk; any it names that did not decrypt is lost, even if its frame vanished entirely.

@@ -1,27 +1,13 @@
+import type { PROBLEM_KIND_IDS } from '../../shared/ipc/vault-contract';
+
 /**
  * What opening the vault found that was not as written, as plain data for the
  * status channel. Nothing is dropped silently: every damaged byte range is
  * either still readable or set aside under recovered/, and named here by the
- * sequence numbers it affects.
+ * sequence numbers it affects. The kinds are listed (and explained) in the
+ * IPC contract, since the renderer shows them.
  */
-export const PROBLEM_KINDS = [
-  /** The last line was cut short (a crash or power loss mid-append). Set aside; everything before it is intact. */
-  'torn-tail',
-  /** A record failed authentication (flipped or altered bytes). Set aside. */
-  'damaged',
-  /** Sequence numbers that should be there and are not (a record was removed). */
-  'missing',
-  /** Records found out of order or duplicated. Their content is authentic and kept. */
-  'reordered',
-  /** A record does not link to its predecessor (a record was replaced). Content authentic and kept. */
-  'chain-broken',
-  /** Part of the snapshot failed authentication or is missing. Set aside. */
-  'snapshot-damaged',
-  /** Damage was found but could not be moved aside yet (disk full or read-only); it is retried next unlock. */
-  'cleanup-deferred',
-] as const;
-
-export type ProblemKind = (typeof PROBLEM_KINDS)[number];
+export type ProblemKind = (typeof PROBLEM_KIND_IDS)[number];
 
 export interface SeqRange {
   from: number;

@@ -1,0 +1,104 @@
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+
+import { vaultContract } from '../../shared/ipc/vault-contract';
+import { createMemoryLogger } from '../log/logger';
+import { makeTempDir, removeTempDir } from '../vault/testing/temp-dir';
+import { checkIn, makeVault, manualClock, vaultDirIn } from '../vault/testing/vault-fixtures';
+import type { VaultService } from '../vault/vault-service';
+import type { CallContext } from './call-context';
+import { createDispatch, type Dispatch } from './dispatch';
+import { createVaultHandlers } from './vault-handlers';
+
+/** The vault channels through the real dispatcher: validation, error envelope, and no key material out. */
+const app: CallContext = { window: 'app' };
+let root: string;
+let vault: VaultService;
+let dispatch: Dispatch;
+const responses: unknown[] = [];
+const call = async (channel: string, payload?: unknown): Promise<{ ok: boolean; value?: never; error?: { code: string; retryAfterSeconds?: number } }> => {
+  const result = await dispatch(channel, payload, app);
+  responses.push(result);
+  return result as never;
+};
+
+beforeEach(async () => {
+  root = await makeTempDir();
+  vault = makeVault(root, { clock: manualClock() });
+  dispatch = createDispatch(vaultContract, createVaultHandlers(vault), createMemoryLogger());
+  responses.length = 0;
+});
+afterEach(async () => {
+  await vault.close();
+  await removeTempDir(root);
+});
+
+describe('vault channels', () => {
+  it('walk setup → append → list → lock → unlock, and never answer with key material', async () => {
+    expect(await call('vault.status')).toMatchObject({ ok: true, value: { state: 'not-set-up', entryCount: null, problems: [] } });
+    const setup = await call('vault.setup', { passphrase: 'long enough', useKeychain: true, createRecoveryKey: true });
+    expect(setup).toMatchObject({ ok: true, value: { status: { state: 'unlocked', methods: { keychain: true, passphrase: true, recovery: true } }, recoveryKey: expect.any(String) } });
+    expect(await call('vault.append', checkIn('hello'))).toMatchObject({ ok: true, value: { kind: 'check-in', offsetMinutes: 60 } });
+    expect(await call('vault.list', { limit: 10 })).toMatchObject({ ok: true, value: { entries: [{ kind: 'check-in' }], nextCursor: null } });
+    expect(await call('vault.lock')).toMatchObject({ ok: true, value: { state: 'locked' } });
+    expect(await call('vault.list', { limit: 10 })).toMatchObject({ ok: false, error: { code: 'vault-locked' } });
+    expect(await call('vault.unlock', { method: 'passphrase', passphrase: 'not the one' })).toMatchObject({ ok: false, error: { code: 'wrong-passphrase' } });
+    expect(await call('vault.unlock', { method: 'keychain' })).toMatchObject({ ok: true, value: { state: 'unlocked', entryCount: 1 } });
+    expect(await call('vault.changePassphrase', { current: { method: 'keychain' }, next: 'another long one' })).toMatchObject({ ok: true });
+
+    const keyFile = JSON.parse(await readFile(join(vaultDirIn(root), 'vault.json'), 'utf8')) as {
+      keyId: string;
+      check: { iv: string; tag: string };
+      wraps: { keychain: { blob: string }; passphrase: { salt: string; ct: string; tag: string }; recovery: { salt: string; ct: string } };
+    };
+    const secrets = [keyFile.keyId, keyFile.check.tag, keyFile.wraps.keychain.blob, keyFile.wraps.passphrase.ct, keyFile.wraps.passphrase.salt, keyFile.wraps.recovery.ct];
+    const everything = JSON.stringify(responses);
+    for (const secret of secrets) expect(everything).not.toContain(secret);
+  });
+
+  it('reject malformed requests before the vault sees them, leaving the files as they were', async () => {
+    await call('vault.setup', { useKeychain: true, createRecoveryKey: false });
+    const journal = await readFile(join(vaultDirIn(root), 'journal.log'));
+    const bad: Array<[string, unknown]> = [
+      ['vault.append', { kind: 'check-in', data: { states: ['freeze'], needs: [], note: 'x'.repeat(5000) } }],
+      ['vault.append', { kind: 'check-in', data: { states: [], needs: [] }, id: 'chosen-by-renderer' }],
+      ['vault.setup', { passphrase: 'short', useKeychain: false, createRecoveryKey: false }],
+      ['vault.unlock', { method: 'passphrase' }],
+      ['vault.list', { limit: 100_000 }],
+      ['vault.delete', { id: '../../etc' }],
+      ['vault.erase', undefined],
+      ['vault.erase', { confirm: false }],
+      ['vault.export', { path: 'relative/out.json', format: 'json', confirmPlaintext: true }],
+      ['vault.export', { path: '/tmp/out.xml', format: 'xml', confirmPlaintext: true }],
+      ['vault.status', { sneaky: true }],
+    ];
+    for (const [channel, payload] of bad) expect(await call(channel, payload), channel).toMatchObject({ ok: false, error: { code: 'invalid-request' } });
+    expect(await readFile(join(vaultDirIn(root), 'journal.log'))).toEqual(journal);
+  });
+
+  it('ask for an explicit confirm before writing readable text, and never inside the vault folder', async () => {
+    await call('vault.setup', { useKeychain: true, createRecoveryKey: false });
+    const target = join(root, 'export.json');
+    expect(await call('vault.export', { path: target, format: 'json' })).toMatchObject({ ok: false, error: { code: 'confirm-required' } });
+    expect(await call('vault.export', { path: target, format: 'json', confirmPlaintext: false })).toMatchObject({ ok: false, error: { code: 'confirm-required' } });
+    expect(await call('vault.export', { path: join(vaultDirIn(root), 'out.json'), format: 'json', confirmPlaintext: true })).toMatchObject({
+      ok: false,
+      error: { code: 'invalid-request' },
+    });
+    expect(await call('vault.export', { path: target, format: 'json', confirmPlaintext: true })).toMatchObject({ ok: true, value: { path: target, count: 0 } });
+  });
+
+  it('carry retryAfterSeconds when attempts are throttled', async () => {
+    await call('vault.setup', { passphrase: 'long enough', useKeychain: false, createRecoveryKey: false });
+    await call('vault.lock');
+    for (let i = 0; i < 3; i += 1) await call('vault.unlock', { method: 'passphrase', passphrase: 'wrong guess' });
+    expect(await call('vault.unlock', { method: 'passphrase', passphrase: 'long enough' })).toMatchObject({ ok: false, error: { code: 'too-many-attempts', retryAfterSeconds: 1 } });
+  });
+
+  it('erase answers with a not-set-up status', async () => {
+    await call('vault.setup', { useKeychain: true, createRecoveryKey: false });
+    expect(await call('vault.erase', { confirm: true })).toMatchObject({ ok: true, value: { state: 'not-set-up' } });
+  });
+});

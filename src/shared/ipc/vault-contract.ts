@@ -1,0 +1,111 @@
+import { z } from 'zod';
+
+import { entryInputSchema, entrySchema } from '../entry-schema';
+import { channel } from './channel';
+
+/**
+ * The vault's IPC channels. Nothing here carries key material: the renderer
+ * sends a passphrase or recovery key in, and gets status, entries and counts
+ * back. The one exception by design is `vault.setup`'s `recoveryKey`, which
+ * exists to be shown to the person once and is never stored or sent again.
+ */
+
+export const PASSPHRASE_MIN = 8;
+export const PASSPHRASE_MAX = 1024;
+export const LIST_LIMIT_MAX = 200;
+
+const passphraseSchema = z.string().min(PASSPHRASE_MIN).max(PASSPHRASE_MAX);
+/** Unlock accepts any non-empty string: a passphrase set under an older minimum must still open the vault. */
+const anyPassphraseSchema = z.string().min(1).max(PASSPHRASE_MAX);
+const epochMs = z.number().int().min(0).max(8.64e15);
+const entryId = z.string().regex(/^[A-Za-z0-9_-]{8,64}$/);
+
+export const credentialSchema = z.discriminatedUnion('method', [
+  z.strictObject({ method: z.literal('keychain') }),
+  z.strictObject({ method: z.literal('passphrase'), passphrase: anyPassphraseSchema }),
+  z.strictObject({ method: z.literal('recovery'), recoveryKey: z.string().min(1).max(128) }),
+]);
+
+/** What an unlock can find that is not as written. Nothing is dropped silently; each names the seqs it affects. */
+export const PROBLEM_KIND_IDS = [
+  /** The last line was cut short (crash or power loss mid-append). Set aside; everything before it is intact. */
+  'torn-tail',
+  /** A record failed authentication (flipped or altered bytes). Set aside. */
+  'damaged',
+  /** Sequence numbers that should be there and are not (a record was removed). */
+  'missing',
+  /** Records out of order or duplicated. Their content is authentic and kept. */
+  'reordered',
+  /** A record does not link to its predecessor (one was replaced). Content authentic and kept. */
+  'chain-broken',
+  /** Part of the snapshot failed authentication or is missing. Set aside. */
+  'snapshot-damaged',
+  /** Damage was found but could not be moved aside yet (disk full or read-only); retried on the next write or unlock. */
+  'cleanup-deferred',
+] as const;
+
+export const vaultProblemSchema = z.strictObject({
+  kind: z.enum(PROBLEM_KIND_IDS),
+  /** Affected sequence numbers as inclusive ranges; empty when they could not be told. */
+  affected: z.array(z.strictObject({ from: z.number().int().min(0), to: z.number().int().min(0) })).max(10_000),
+  /** File under recovered/ holding the set-aside (still encrypted) bytes. */
+  setAside: z.string().max(255).nullable(),
+});
+
+export const vaultStatusSchema = z.strictObject({
+  state: z.enum(['not-set-up', 'locked', 'unlocked']),
+  methods: z.strictObject({ keychain: z.boolean(), passphrase: z.boolean(), recovery: z.boolean() }),
+  keychainAvailable: z.boolean(),
+  /** Only while unlocked. */
+  entryCount: z.number().int().min(0).nullable(),
+  /** What the last unlock found damaged or out of order; empty when all was as written. */
+  problems: z.array(vaultProblemSchema).max(100),
+  /** Files under recovered/ from this and earlier unlocks. */
+  recoveredFiles: z.number().int().min(0),
+});
+
+const rangeSchema = z.strictObject({ from: epochMs.optional(), to: epochMs.optional() });
+
+export const setupRequestSchema = z.strictObject({
+  passphrase: passphraseSchema.optional(),
+  useKeychain: z.boolean(),
+  createRecoveryKey: z.boolean(),
+});
+
+export const listRequestSchema = z.strictObject({
+  from: epochMs.optional(),
+  to: epochMs.optional(),
+  limit: z.number().int().min(1).max(LIST_LIMIT_MAX),
+  cursor: z.string().max(64).optional(),
+});
+
+export const exportRequestSchema = z.strictObject({
+  /** Chosen in main's save dialog; must be absolute. */
+  path: z
+    .string()
+    .min(1)
+    .max(4096)
+    .refine((path) => !path.includes('\0'), 'No NUL characters.')
+    .refine((path) => path.startsWith('/') || /^[A-Za-z]:[\\/]/.test(path) || path.startsWith('\\\\'), 'Must be an absolute path.'),
+  format: z.enum(['json', 'csv']),
+  range: rangeSchema.optional(),
+  /** Must be true: the export is readable by anyone who opens the file. Missing or false → 'confirm-required'. */
+  confirmPlaintext: z.boolean().optional(),
+});
+
+export const vaultContract = {
+  'vault.status': channel(z.undefined(), vaultStatusSchema),
+  'vault.setup': channel(setupRequestSchema, z.strictObject({ status: vaultStatusSchema, recoveryKey: z.string().max(64).nullable() })),
+  'vault.unlock': channel(credentialSchema, vaultStatusSchema),
+  'vault.lock': channel(z.undefined(), vaultStatusSchema),
+  'vault.append': channel(entryInputSchema, entrySchema),
+  'vault.list': channel(listRequestSchema, z.strictObject({ entries: z.array(entrySchema).max(LIST_LIMIT_MAX), nextCursor: z.string().max(64).nullable() })),
+  'vault.delete': channel(z.strictObject({ id: entryId }), z.strictObject({ deletedIds: z.array(entryId).max(10_000), compacted: z.boolean() })),
+  'vault.erase': channel(z.strictObject({ confirm: z.literal(true) }), vaultStatusSchema),
+  'vault.export': channel(exportRequestSchema, z.strictObject({ path: z.string().max(4096), count: z.number().int().min(0), bytes: z.number().int().min(0) })),
+  'vault.changePassphrase': channel(z.strictObject({ current: credentialSchema, next: passphraseSchema }), vaultStatusSchema),
+} as const;
+
+export type VaultChannel = keyof typeof vaultContract;
+export type VaultRequest<C extends VaultChannel> = z.infer<(typeof vaultContract)[C]['request']>;
+export type VaultResponse<C extends VaultChannel> = z.infer<(typeof vaultContract)[C]['response']>;
