@@ -6,3 +6,4 @@
 export { appCopy, noticeCopy } from './app-copy';
 export { errorCopy } from './error-copy';
 export { promptCopy } from './prompt-copy';
+export { helpCopy } from './help-copy';
