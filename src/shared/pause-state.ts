@@ -27,6 +27,8 @@ export const pauseStateSchema = z.strictObject({
   busySince: epochMsSchema.nullable(),
   /** Set when a pause came due while the person was away (no input); cleared once they are back. */
   awaySince: epochMsSchema.nullable(),
+  /** The latest moment they were seen still away; away through a whole interval means a fresh start on return. */
+  awayConfirmedAt: epochMsSchema.nullable(),
   /** When to look whether they are back, so a long absence can start a fresh interval at their return. */
   returnCheckAt: epochMsSchema.nullable(),
   /** "Pause reminders for 1 hour / until tomorrow": nothing comes before this instant. */
@@ -45,6 +47,7 @@ export const INITIAL_PAUSE_STATE: PauseState = {
   postponedBy: null,
   busySince: null,
   awaySince: null,
+  awayConfirmedAt: null,
   returnCheckAt: null,
   remindersPausedUntil: null,
   remindersOff: false,

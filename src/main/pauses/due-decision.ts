@@ -2,7 +2,7 @@ import type { PauseSettings } from '../../shared/pause-settings';
 import type { PauseState } from '../../shared/pause-state';
 import type { PauseEnv } from './next-pause';
 import { nextPause } from './next-pause';
-import { foundAway, foundBusy, freshInterval, IDLE_AWAY_MS, pauseShown } from './transitions';
+import { foundAway, foundBusy, freshInterval, IDLE_AWAY_MS, pauseShown, returnChecked } from './transitions';
 
 /** What the platform can tell. 'unknown' never holds a pause back. */
 export type Tristate = 'yes' | 'no' | 'unknown';
@@ -39,8 +39,14 @@ export const decideAtDue = (now: number, settings: PauseSettings, state: PauseSt
   if (seen.idleSeconds !== null && seen.idleSeconds * 1000 >= IDLE_AWAY_MS) {
     return { action: 'hold', why: 'away', state: foundAway(state, now, now - seen.idleSeconds * 1000, settings) };
   }
-  // Present now: any earlier absence is over (its return check would only find that out later).
-  const current: PauseState = state.awaySince === null ? state : { ...state, awaySince: null, returnCheckAt: null };
+  let current = state;
+  if (current.awaySince !== null) {
+    // Present again before the return check saw it: settle the absence now. If it
+    // was a whole interval, the fresh interval starts here and this pause waits.
+    current = returnChecked(current, now, settings, seen.idleSeconds);
+    const after = nextPause(now, settings, current, env);
+    if (after.kind === 'none' || after.at > now + DUE_TOLERANCE_MS) return { action: 'hold', why: 'away', state: current };
+  }
   if (seen.doNotDisturb === 'yes') return { action: 'hold', why: 'do-not-disturb', state: foundBusy(current, now, settings, 'do-not-disturb') };
   if (seen.fullScreen === 'yes') return { action: 'hold', why: 'full-screen', state: foundBusy(current, now, settings, 'full-screen') };
   return { action: 'show', state: pauseShown(current, now) };

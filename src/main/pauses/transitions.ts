@@ -13,6 +13,7 @@ import { nextPause } from './next-pause';
  */
 
 const HOUR_MS = 3_600_000;
+const DAY_MS = 24 * HOUR_MS;
 /**
  * No input for this long at the moment a pause is due counts as "away": a
  * notification to an empty chair is only a stale surprise later. Five minutes
@@ -31,6 +32,7 @@ export const freshInterval = (state: PauseState, at: number): PauseState => ({
   ...withoutPostponement(state),
   anchorAt: at,
   awaySince: null,
+  awayConfirmedAt: null,
   returnCheckAt: null,
 });
 
@@ -49,6 +51,7 @@ export const appStarted = (state: PauseState, now: number, settings: PauseSettin
     busySince: clampToNow(state.busySince, now),
     // Whoever was away before a restart is here now.
     awaySince: null,
+    awayConfirmedAt: null,
     returnCheckAt: null,
     remindersPausedUntil: state.remindersPausedUntil !== null && state.remindersPausedUntil <= now ? null : state.remindersPausedUntil,
   };
@@ -83,13 +86,17 @@ export const pauseSnoozed = (state: PauseState, now: number, settings: PauseSett
 });
 
 /**
- * "Until tomorrow": the rest of today, and the rest of an active window that
- * runs past midnight (a night shift says "tomorrow" meaning after sleep).
+ * "Until tomorrow": the rest of today. Inside active hours that began today
+ * (or last evening, for a night window that crosses midnight), "today" is that
+ * window's day and the window is let run out — a night shift says "tomorrow"
+ * meaning after sleep. Merged all-day windows have no such end; midnight it is.
  */
 export const untilTomorrow = (now: number, settings: PauseSettings, env: PauseEnv): number => {
-  const midnight = epochOfLocal(addDays(localMomentOf(now, env.clock).date, 1), 0, env.clock);
   const first = activeWindows(now, settings, env.clock).next();
-  const current = first.done === true || first.value.start > now ? undefined : first.value;
+  const window = first.done === true ? undefined : first.value;
+  const current = window !== undefined && window.start <= now && window.end - window.start <= DAY_MS ? window : undefined;
+  const day = localMomentOf(current?.start ?? now, env.clock).date;
+  const midnight = epochOfLocal(addDays(day, 1), 0, env.clock);
   return Math.max(midnight, current?.end ?? midnight);
 };
 
@@ -121,7 +128,7 @@ export const remindersCommand = (
  */
 export const awayEnded = (state: PauseState, away: Span, settings: PauseSettings, env: PauseEnv): PauseState => {
   if (away.end - away.start >= intervalMs(settings)) return freshInterval(state, away.end);
-  const cleared = { ...state, awaySince: null, returnCheckAt: null };
+  const cleared = { ...state, awaySince: null, awayConfirmedAt: null, returnCheckAt: null };
   const due = nextPause(away.start, settings, cleared, env);
   if (due.kind === 'pause' && due.at < away.end) return freshInterval(cleared, due.at);
   return cleared;
@@ -131,36 +138,38 @@ export const awayEnded = (state: PauseState, away: Span, settings: PauseSettings
 export const returnCheckStep = (awayForMs: number): number => Math.min(30 * 60_000, Math.max(5 * 60_000, awayForMs / 4));
 
 /**
- * A pause came due while the person was away (no input for a while, or the
- * screen locked): not shown; the absence counts as the pause, so the rhythm
- * continues from now. One look at `awaySince + interval` then tells a short
- * absence (they are back: carry on) from a long one (still away: keep looking,
- * and start a fresh interval when they return) — without a poll while they work.
+ * A pause came due while the person was away (no input for a while): not
+ * shown; the absence counts as the pause, so the rhythm continues from now.
+ * One look at `awaySince + interval` then tells a short absence (they are
+ * back: carry on) from a long one (still away: keep looking, and start a
+ * fresh interval when they return) — without a poll while they work.
  */
 export const foundAway = (state: PauseState, now: number, since: number, settings: PauseSettings): PauseState => {
   const awaySince = Math.min(state.awaySince ?? since, since, now);
   return {
     ...freshInterval(state, now),
     awaySince,
+    awayConfirmedAt: now,
     returnCheckAt: Math.max(awaySince + intervalMs(settings), now + returnCheckStep(now - awaySince)),
   };
 };
 
 /**
- * The look for someone's return. Still idle: look again later. Back: if the
- * absence lasted a whole interval, the fresh interval starts at their return
- * (their last input is the best estimate, at most one step late — which only
- * makes the next pause a little later, never sooner).
+ * The look for someone's return. Still idle: note it and look again later.
+ * Back: if they were seen away through a whole interval, the fresh interval
+ * starts at their return (their last input is the best estimate, at most one
+ * step late — which only makes the next pause a little later, never sooner).
+ * Otherwise the absence was short and the rhythm simply continues.
  */
 export const returnChecked = (state: PauseState, now: number, settings: PauseSettings, idleSeconds: number | null): PauseState => {
   const since = state.awaySince;
-  if (since === null) return { ...state, returnCheckAt: null };
+  if (since === null) return { ...state, awayConfirmedAt: null, returnCheckAt: null };
   if (idleSeconds !== null && idleSeconds * 1000 >= IDLE_AWAY_MS) {
-    return { ...state, returnCheckAt: Math.max(since + intervalMs(settings), now + returnCheckStep(now - since)) };
+    return { ...state, awayConfirmedAt: now, returnCheckAt: Math.max(since + intervalMs(settings), now + returnCheckStep(now - since)) };
   }
-  const back = { ...state, awaySince: null, returnCheckAt: null };
-  const returnedAt = now - (idleSeconds ?? 0) * 1000;
-  return returnedAt - since >= intervalMs(settings) ? freshInterval(back, returnedAt) : back;
+  const wasLong = (state.awayConfirmedAt ?? since) - since >= intervalMs(settings);
+  const back = { ...state, awaySince: null, awayConfirmedAt: null, returnCheckAt: null };
+  return wasLong ? freshInterval(back, Math.max(now - (idleSeconds ?? 0) * 1000, state.awayConfirmedAt ?? since)) : back;
 };
 
 /**
@@ -191,6 +200,7 @@ export const clockShifted = (state: PauseState, deltaMs: number): PauseState => 
     postponedUntil: shift(state.postponedUntil),
     busySince: shift(state.busySince),
     awaySince: shift(state.awaySince),
+    awayConfirmedAt: shift(state.awayConfirmedAt),
     returnCheckAt: shift(state.returnCheckAt),
     remindersPausedUntil: shift(state.remindersPausedUntil),
   };

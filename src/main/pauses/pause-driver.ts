@@ -1,0 +1,361 @@
+import type { PauseSettings } from '../../shared/pause-settings';
+import type { NextPause, PauseRemindersCommand, PauseScheduleView, PauseState, PendingPause } from '../../shared/pause-state';
+import type { Notifier, NotifyError, PauseResponse } from '../notify/notifier';
+import type { HoldReason, Observations } from './due-decision';
+import { decideAtDue, DUE_TOLERANCE_MS } from './due-decision';
+import type { LocalClock } from './local-clock';
+import { nextPause, nextWakeUp, type PauseEnv } from './next-pause';
+import type { AttentionState, PowerEventName, PowerEvents, TimerClock, TimerHandle } from './ports';
+import {
+  appStarted,
+  awayEnded,
+  clockShifted,
+  pauseSkipped,
+  pauseSnoozed,
+  pauseStarted,
+  remindersCommand,
+  returnChecked,
+  settingsChanged,
+} from './transitions';
+
+export interface PauseDue {
+  readonly at: number;
+  /** false: the notification failed or was refused — the tray shows the pending pause instead. */
+  readonly delivered: boolean;
+  readonly error?: NotifyError;
+}
+
+export interface PauseDriverDeps {
+  readonly settings: PauseSettings;
+  /** As loaded from the settings store (INITIAL_PAUSE_STATE on first run). */
+  readonly state: PauseState;
+  readonly timer: TimerClock;
+  readonly localClock: LocalClock;
+  readonly power: PowerEvents;
+  readonly attention: AttentionState;
+  readonly notifier: Notifier;
+  /** Open the pause window. */
+  readonly onStartPause: (source: 'notification' | 'tray') => void;
+  /** A pause came due and was offered (or could not be). */
+  readonly onPauseDue?: (due: PauseDue) => void;
+  /** Persist `state`; refresh the tray from `view` ("Next pause: 14:20"). */
+  readonly onStateChanged?: (view: PauseScheduleView, state: PauseState) => void;
+  /** Local diagnostics only (no content ever reaches it). */
+  readonly log?: (message: string, detail?: unknown) => void;
+}
+
+export interface PauseDriverStats {
+  /** Timer callbacks that ran. */
+  wakeUps: number;
+  shown: number;
+  held: Record<HoldReason, number>;
+  /** Looks for whether someone found away at a due time is back. */
+  returnChecks: number;
+  clockJumps: number;
+  zoneChanges: number;
+}
+
+type AwayReason = 'suspend' | 'lock' | 'idle';
+
+/** Wall and monotonic clocks may drift this much apart before it counts as a jump or a sleep. */
+const JUMP_TOLERANCE_MS = 90_000;
+/** Node clamps longer delays to 1 ms (a hot loop); the longest real wait is about a week. */
+const MAX_TIMER_DELAY_MS = 2 ** 31 - 1;
+
+const AWAY_START: Partial<Record<PowerEventName, AwayReason>> = { suspend: 'suspend', 'lock-screen': 'lock', 'idle-start': 'idle' };
+const AWAY_END: Partial<Record<PowerEventName, AwayReason>> = { resume: 'suspend', 'unlock-screen': 'lock', 'idle-end': 'idle' };
+
+/**
+ * The thin, effectful half of scheduled pauses. It holds exactly one timeout —
+ * to the instant `nextPause` names — and re-plans whenever something that
+ * could move that instant happens: settings, commands, sleep/lock/idle ending,
+ * a clock jump (wall time vs monotonic time), a timezone change. All decisions
+ * are the pure functions in this folder; this class only gathers inputs,
+ * applies transitions and performs effects. Work runs one task at a time so
+ * an event arriving mid-decision never sees half-updated state.
+ */
+export class PauseDriver {
+  private settings: PauseSettings;
+  private current: PauseState;
+  private next: NextPause = { kind: 'none', reason: 'disabled' };
+  private pending: PendingPause | null = null;
+  private timer: TimerHandle | null = null;
+  private queue: Promise<void> = Promise.resolve();
+  private unsubscribers: (() => void)[] = [];
+  private running = false;
+  /** Bumped per shown notification, so an answer to an older one is ignored. */
+  private generation = 0;
+  private readonly away = new Set<AwayReason>();
+  private awayStart: number | null = null;
+  private lastWall: number | null = null;
+  private lastMono = 0;
+  private lastZone: string;
+  private lastEmitted = '';
+  private readonly counters: PauseDriverStats = {
+    wakeUps: 0,
+    shown: 0,
+    held: { 'not-due': 0, away: 0, 'do-not-disturb': 0, 'full-screen': 0 },
+    returnChecks: 0,
+    clockJumps: 0,
+    zoneChanges: 0,
+  };
+
+  constructor(private readonly deps: PauseDriverDeps) {
+    this.settings = deps.settings;
+    this.current = deps.state;
+    this.lastZone = deps.localClock.zoneId();
+  }
+
+  private get env(): PauseEnv {
+    return { clock: this.deps.localClock };
+  }
+
+  /** Subscribe to power events and plan the first pause. */
+  start(): Promise<void> {
+    if (this.running) return this.queue;
+    this.running = true;
+    for (const [event, reason] of Object.entries(AWAY_START)) {
+      this.unsubscribers.push(this.deps.power.on(event as PowerEventName, () => void this.run(() => this.awayBegan(reason))));
+    }
+    for (const [event, reason] of Object.entries(AWAY_END)) {
+      this.unsubscribers.push(this.deps.power.on(event as PowerEventName, () => void this.run(() => this.awayFinished(reason))));
+    }
+    return this.run(() => {
+      const now = this.observeClock();
+      this.current = appStarted(this.current, now, this.settings);
+    });
+  }
+
+  /** Unsubscribe, drop the timer and take any notification away. */
+  async stop(): Promise<void> {
+    this.running = false;
+    for (const unsubscribe of this.unsubscribers.splice(0)) unsubscribe();
+    this.clearTimer();
+    await this.queue;
+    await this.deps.notifier.closePause();
+  }
+
+  updateSettings(settings: PauseSettings): Promise<void> {
+    return this.run(() => {
+      const now = this.observeClock();
+      this.current = settingsChanged(this.current, this.settings, settings, now);
+      this.settings = settings;
+      if (!settings.enabled) return this.dropPending();
+    });
+  }
+
+  /** The tray's "Pause reminders ▸" items. */
+  command(command: PauseRemindersCommand): Promise<void> {
+    return this.run(() => {
+      const now = this.observeClock();
+      this.current = remindersCommand(this.current, command, now, this.settings, this.env);
+      if (command !== 'on') return this.dropPending();
+    });
+  }
+
+  /** "Take a pause now" (tray), or Start on a pending pause the tray shows. */
+  startNow(): Promise<void> {
+    return this.run(async () => {
+      const now = this.observeClock();
+      this.current = pauseStarted(this.current, now);
+      await this.dropPending();
+      this.deps.onStartPause('tray');
+    });
+  }
+
+  /** Answer the pending pause from elsewhere (the tray fallback when notifications fail). */
+  respond(response: PauseResponse): Promise<void> {
+    return this.run(() => this.applyResponse(response, 'tray'));
+  }
+
+  /** The composition root may call this when it learns the zone changed; wake-ups also check. */
+  timezoneChanged(): Promise<void> {
+    return this.run(() => void this.observeClock());
+  }
+
+  nextPauseAt(): number | null {
+    return this.next.kind === 'pause' ? this.next.at : null;
+  }
+
+  view(): PauseScheduleView {
+    return {
+      next: this.next,
+      pending: this.pending,
+      remindersPausedUntil: this.current.remindersPausedUntil,
+      remindersOff: this.current.remindersOff,
+    };
+  }
+
+  state(): PauseState {
+    return this.current;
+  }
+
+  stats(): PauseDriverStats {
+    return { ...this.counters, held: { ...this.counters.held } };
+  }
+
+  /** Resolves when every queued task has finished (tests, and orderly shutdown). */
+  settled(): Promise<void> {
+    return this.queue;
+  }
+
+  // --- internals -----------------------------------------------------------
+
+  /** Run one task after the previous one, then re-plan. Errors are logged, never thrown into an event emitter. */
+  private run(task: () => void | Promise<void>): Promise<void> {
+    const step = this.queue.then(async () => {
+      try {
+        await task();
+      } finally {
+        // Even after a failed task there must be exactly one live timer.
+        if (this.running) this.plan();
+      }
+    });
+    this.queue = step.catch((error: unknown) => this.deps.log?.('pause driver task failed', error));
+    return this.queue;
+  }
+
+  private plan(): void {
+    this.clearTimer();
+    const now = this.deps.timer.now();
+    this.next = nextPause(now, this.settings, this.current, this.env);
+    const wakeUp = nextWakeUp(now, this.settings, this.current, this.env);
+    if (wakeUp !== null) {
+      const delay = Math.min(Math.max(0, wakeUp.at - now), MAX_TIMER_DELAY_MS);
+      this.timer = this.deps.timer.setTimeout(() => this.wake(), delay);
+    }
+    this.emit();
+  }
+
+  private wake(): void {
+    this.timer = null;
+    this.counters.wakeUps += 1;
+    void this.run(() => this.due());
+  }
+
+  private async due(): Promise<void> {
+    this.observeClock();
+    // A timer that runs proves the machine is awake: a 'suspend' without its 'resume' is stale.
+    if (this.away.delete('suspend') && this.away.size === 0) this.awayStart = null;
+    if (this.away.has('lock') && (await this.deps.attention.screenLocked()) === 'no') {
+      this.away.delete('lock');
+      if (this.away.size === 0) this.awayStart = null;
+    }
+    const seen = await this.observe();
+    const now = this.deps.timer.now();
+    const checkDue = this.current.returnCheckAt !== null && this.current.returnCheckAt <= now + DUE_TOLERANCE_MS;
+    if (checkDue) {
+      this.counters.returnChecks += 1;
+      this.current = returnChecked(this.current, now, this.settings, seen.idleSeconds);
+    }
+    const decision = decideAtDue(now, this.settings, this.current, this.env, seen);
+    this.current = decision.state;
+    if (decision.action === 'hold') {
+      if (!(checkDue && decision.why === 'not-due')) this.counters.held[decision.why] += 1;
+      return;
+    }
+    this.counters.shown += 1;
+    const generation = ++this.generation;
+    this.pending = { shownAt: now, delivered: true };
+    const result = await this.deps.notifier.showPause((response) => {
+      void this.run(() => (generation === this.generation ? this.applyResponse(response, 'notification') : undefined));
+    });
+    if (result.ok) {
+      this.deps.onPauseDue?.({ at: now, delivered: true });
+      return;
+    }
+    this.deps.log?.('pause notification failed', result.error);
+    if (generation === this.generation && this.pending !== null) this.pending = { shownAt: now, delivered: false };
+    this.deps.onPauseDue?.({ at: now, delivered: false, error: result.error });
+  }
+
+  private async observe(): Promise<Observations> {
+    const { attention } = this.deps;
+    const [doNotDisturb, fullScreen, idleSeconds] = await Promise.all([attention.doNotDisturb(), attention.fullScreen(), attention.idleSeconds()]);
+    return { awayFromEventsSince: this.away.size > 0 ? this.awayStart : null, idleSeconds, doNotDisturb, fullScreen };
+  }
+
+  private applyResponse(response: PauseResponse, source: 'notification' | 'tray'): void {
+    const now = this.observeClock();
+    this.pending = null;
+    this.generation += 1;
+    if (response === 'start') {
+      this.current = pauseStarted(this.current, now);
+      this.deps.onStartPause(source);
+    } else if (response === 'snooze') {
+      this.current = pauseSnoozed(this.current, now, this.settings);
+    } else {
+      this.current = pauseSkipped(this.current, now);
+    }
+  }
+
+  private async dropPending(): Promise<void> {
+    this.generation += 1;
+    if (this.pending === null) return;
+    this.pending = null;
+    const result = await this.deps.notifier.closePause();
+    if (!result.ok) this.deps.log?.('closing the pause notification failed', result.error);
+  }
+
+  private awayBegan(reason: AwayReason): void {
+    const now = this.observeClock();
+    if (this.away.size === 0) this.awayStart = now;
+    this.away.add(reason);
+  }
+
+  private awayFinished(reason: AwayReason): void {
+    const now = this.observeClock();
+    if (!this.away.delete(reason) || this.away.size > 0) return;
+    const start = this.awayStart ?? now;
+    this.awayStart = null;
+    this.current = awayEnded(this.current, { start, end: now }, this.settings, this.env);
+  }
+
+  /**
+   * Compare the wall clock with the monotonic one since the last look. Wall
+   * time running ahead means the machine slept (monotonic time stops in
+   * suspend on Linux and macOS) or the clock was set forward: treat it as time
+   * away. Wall time falling behind means the clock was set back: shift the
+   * remembered instants so intervals keep their real length. Also notices a
+   * timezone change. Returns the wall-clock now.
+   */
+  private observeClock(): number {
+    const now = this.deps.timer.now();
+    const mono = this.deps.timer.monotonicNow();
+    if (this.lastWall !== null) {
+      const elapsed = mono - this.lastMono;
+      const jump = now - (this.lastWall + elapsed);
+      const tolerance = Math.max(JUMP_TOLERANCE_MS, elapsed / 1000);
+      if (jump < -tolerance) {
+        this.counters.clockJumps += 1;
+        this.current = clockShifted(this.current, jump);
+        if (this.awayStart !== null) this.awayStart += jump;
+      } else if (jump > tolerance) {
+        this.counters.clockJumps += 1;
+        // Inside a reported away period the gap is covered when that period ends.
+        if (this.away.size === 0) this.current = awayEnded(this.current, { start: now - jump, end: now }, this.settings, this.env);
+      }
+    }
+    this.lastWall = now;
+    this.lastMono = mono;
+    const zone = this.deps.localClock.zoneId();
+    if (zone !== this.lastZone) {
+      this.counters.zoneChanges += 1;
+      this.lastZone = zone;
+    }
+    return now;
+  }
+
+  private clearTimer(): void {
+    if (this.timer !== null) this.deps.timer.clearTimeout(this.timer);
+    this.timer = null;
+  }
+
+  private emit(): void {
+    const view = this.view();
+    const key = JSON.stringify([view, this.current]);
+    if (key === this.lastEmitted) return;
+    this.lastEmitted = key;
+    this.deps.onStateChanged?.(view, this.current);
+  }
+}
