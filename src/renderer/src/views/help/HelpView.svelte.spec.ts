@@ -1,0 +1,151 @@
+import { render, screen, within } from '@testing-library/svelte';
+import userEvent from '@testing-library/user-event';
+import { afterEach, describe, expect, test, vi } from 'vitest';
+import { helpCopy } from '../../../../shared/copy';
+import { allowedExternalUrls, crisisData } from '../../../../shared/crisis';
+import HelpView from './HelpView.svelte';
+
+const regionSelect = () => screen.getByRole<HTMLSelectElement>('combobox', { name: helpCopy.regionLabel });
+const section = (name: string) => screen.getByRole('region', { name });
+const linkHrefs = () => screen.getAllByRole('link').map((a) => a.getAttribute('href'));
+
+afterEach(() => {
+  vi.restoreAllMocks();
+});
+
+describe('HelpView', () => {
+  test('says plainly that Attune is not an emergency service', () => {
+    render(HelpView, { locale: 'en-GB' });
+    expect(screen.getByRole('heading', { level: 1, name: helpCopy.title })).toBeTruthy();
+    expect(screen.getByText(helpCopy.statement)).toBeTruthy();
+  });
+
+  test('shows the date the details were checked', () => {
+    render(HelpView, { locale: 'en-GB' });
+    expect(crisisData.verifiedAt).toBe('2026-11-23');
+    expect(screen.getByText('These details were checked on November 23, 2026.')).toBeTruthy();
+  });
+
+  test('en-GB: UK emergency number, crisis lines and the directory', () => {
+    render(HelpView, { locale: 'en-GB' });
+    expect(regionSelect().value).toBe('GB');
+    const emergency = section(helpCopy.emergencyHeading);
+    expect(within(emergency).getByRole('link', { name: 'Call 999' }).getAttribute('href')).toBe('tel:999');
+    expect(within(emergency).getByText(helpCopy.emergencyOrLocal)).toBeTruthy();
+    const lines = section(helpCopy.linesHeading);
+    expect(within(lines).getAllByRole('heading', { level: 3 }).map((h) => h.textContent)).toEqual([
+      'Samaritans',
+      'Shout 85258',
+      'NHS 111 – mental health option',
+    ]);
+    expect(within(lines).getByRole('link', { name: 'Call 116 123' }).getAttribute('href')).toBe('tel:116123');
+    expect(within(lines).getByRole('link', { name: 'Text SHOUT to 85258' }).getAttribute('href')).toBe('sms:85258');
+    expect(within(lines).getByText('England only')).toBeTruthy();
+    const directory = section(helpCopy.directoryHeading);
+    expect(within(directory).getByRole('link', { name: /findahelpline\.com/ }).getAttribute('href')).toBe('https://findahelpline.com/');
+  });
+
+  test('en-US: 911 first, then 988 by call, text and chat, with languages where the data has them', () => {
+    render(HelpView, { locale: 'en-US' });
+    expect(within(section(helpCopy.emergencyHeading)).getByRole('link', { name: 'Call 911' })).toBeTruthy();
+    const lines = section(helpCopy.linesHeading);
+    expect(within(lines).getByRole('link', { name: 'Call 988' }).getAttribute('href')).toBe('tel:988');
+    expect(within(lines).getByRole('link', { name: 'Text 988' }).getAttribute('href')).toBe('sms:988');
+    const chat = within(lines).getByRole('link', { name: /Chat online at 988lifeline\.org/ });
+    expect(chat.getAttribute('href')).toBe('https://988lifeline.org/');
+    expect(chat.textContent).toContain(helpCopy.opensInBrowser);
+    expect(lines.textContent).toContain('English and Spanish');
+    expect(lines.textContent).not.toMatch(/press\s*\d/i);
+  });
+
+  test('fr-FR and de-DE: the local lines', () => {
+    const fr = render(HelpView, { locale: 'fr-FR' });
+    expect(screen.getByRole('link', { name: 'Appeler le 3114' })).toBeTruthy();
+    fr.unmount();
+    render(HelpView, { locale: 'de-DE' });
+    // TelefonSeelsorge's two numbers are one service, named once.
+    expect(screen.getAllByRole('heading', { level: 3, name: 'TelefonSeelsorge' })).toHaveLength(1);
+    expect(screen.getByRole('link', { name: 'Call 0800 111 0 111' })).toBeTruthy();
+    expect(screen.getByRole('link', { name: 'Call 0800 111 0 222' })).toBeTruthy();
+  });
+
+  test.each(['de', 'ja-JP', 'not a locale'])('%j: no country to go on, so emergency advice and the directory', (locale) => {
+    render(HelpView, { locale });
+    expect(regionSelect().value).toBe('');
+    expect(within(section(helpCopy.emergencyHeading)).getByText(helpCopy.emergencyNoRegion)).toBeTruthy();
+    expect(within(section(helpCopy.linesHeading)).getByText(helpCopy.noLines)).toBeTruthy();
+    expect(within(section(helpCopy.directoryHeading)).getAllByRole('link')).toHaveLength(1);
+    expect(screen.getByText(helpCopy.statement)).toBeTruthy();
+  });
+
+  test('switching the region changes the lines', async () => {
+    const user = userEvent.setup();
+    render(HelpView, { locale: 'en-GB' });
+    expect(screen.queryByRole('link', { name: 'Call 116 123' })).toBeTruthy();
+
+    await user.selectOptions(regionSelect(), 'AU');
+    expect(regionSelect().value).toBe('AU');
+    expect(screen.queryByRole('link', { name: 'Call 116 123' })).toBeNull();
+    expect(screen.getByRole('link', { name: 'Call Triple Zero (000)' }).getAttribute('href')).toBe('tel:000');
+    expect(screen.getByRole('link', { name: 'Call 13 11 14' }).getAttribute('href')).toBe('tel:131114');
+    // The data's attribution "(per a Lifeline centre FAQ)" is for reviewers, not shown.
+    expect(screen.getByText('Free from mobiles; local-call cost from landlines')).toBeTruthy();
+
+    await user.selectOptions(regionSelect(), helpCopy.otherRegion);
+    expect(screen.getByText(helpCopy.noLines)).toBeTruthy();
+  });
+
+  test('the picker lists every country in the data by name, plus "another country"', () => {
+    render(HelpView, { locale: 'en-GB' });
+    const options = within(regionSelect()).getAllByRole('option').map((o) => o.textContent);
+    expect(options).toContain('United Kingdom');
+    expect(options).toContain('New Zealand');
+    expect(options.at(-1)).toBe(helpCopy.otherRegion);
+    expect(options).toHaveLength(12);
+  });
+
+  test('without a locale prop it starts from the browser languages', () => {
+    vi.spyOn(navigator, 'languages', 'get').mockReturnValue(['en-NZ', 'en']);
+    render(HelpView);
+    expect(regionSelect().value).toBe('NZ');
+    expect(screen.getByRole('link', { name: 'Call 1737' })).toBeTruthy();
+  });
+
+  test('every link opens in the system browser, and only URLs main allows', async () => {
+    const user = userEvent.setup();
+    const allowed = allowedExternalUrls(crisisData);
+    render(HelpView, { locale: 'en-GB' });
+    for (const region of ['GB', 'US', 'CA', 'IE', 'DE', 'FR', 'NL', 'ES', 'AU', 'NZ', 'IN', '']) {
+      await user.selectOptions(regionSelect(), region);
+      for (const href of linkHrefs()) expect(allowed.has(href ?? ''), `${region}: ${href}`).toBe(true);
+      for (const link of screen.getAllByRole('link')) {
+        expect(link.getAttribute('target')).toBe('_blank');
+        expect(link.getAttribute('rel')).toBe('noreferrer');
+      }
+    }
+  });
+
+  test('a Back button only when there is somewhere to go back to', async () => {
+    const user = userEvent.setup();
+    const first = render(HelpView, { locale: 'en-GB' });
+    expect(screen.queryByRole('button', { name: helpCopy.back })).toBeNull();
+    first.unmount();
+
+    const onBack = vi.fn();
+    render(HelpView, { locale: 'en-GB', compact: true, onBack });
+    await user.click(screen.getByRole('button', { name: helpCopy.back }));
+    expect(onBack).toHaveBeenCalledOnce();
+  });
+
+  test('focus lands on the heading, so a keyboard or screen-reader user starts at the top', () => {
+    render(HelpView, { locale: 'en-GB', compact: true });
+    expect(document.activeElement).toBe(screen.getByRole('heading', { level: 1 }));
+  });
+
+  test('the region picker is labelled and described', () => {
+    render(HelpView, { locale: 'en-GB' });
+    const select = regionSelect();
+    const hint = document.getElementById(select.getAttribute('aria-describedby') ?? '');
+    expect(hint?.textContent).toBe(helpCopy.regionHint);
+  });
+});
