@@ -139,6 +139,17 @@ describe("the data's notes are honoured", () => {
     expect(sectionsForRegion(crisisData, 'ES').crisisLines.map((e) => e.kind)).toEqual(['call']);
   });
 
+  test('one service reached several ways is named once', () => {
+    const names = (region: string) => groupByService(sectionsForRegion(crisisData, region).crisisLines).map((s) => [s.name, s.entries.length]);
+    expect(names('US')).toEqual([
+      ['988 Suicide & Crisis Lifeline', 3],
+      ['Crisis Text Line', 1],
+    ]);
+    expect(names('CA')).toEqual([['9-8-8: Suicide Crisis Helpline', 2]]);
+    expect(names('NZ')).toEqual([['1737 Need to talk?', 2]]);
+    expect(names('NL')).toEqual([['113 Zelfmoordpreventie', 2]]);
+  });
+
   test('DE: the two TelefonSeelsorge numbers are one service', () => {
     const services = groupByService(sectionsForRegion(crisisData, 'DE').crisisLines);
     expect(services).toHaveLength(1);

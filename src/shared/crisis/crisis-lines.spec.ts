@@ -1,5 +1,6 @@
 import { describe, expect, test } from 'vitest';
-import { formatVerifiedDate, languageList, plainDetail } from './crisis-lines';
+import { crisisData } from './crisis-data';
+import { formatVerifiedDate, languageList, plainDetail, textLanguage } from './crisis-lines';
 
 describe('plainDetail', () => {
   test.each([
@@ -40,5 +41,21 @@ describe('formatVerifiedDate', () => {
     expect(formatVerifiedDate('')).toBeNull();
     expect(formatVerifiedDate('2026-02-30')).toBeNull();
     expect(formatVerifiedDate('soon')).toBeNull();
+  });
+});
+
+describe('textLanguage', () => {
+  const byId = (id: string) => crisisData.entries.find((e) => e.id === id)!;
+
+  test('marks lines whose words are in one other language', () => {
+    expect(textLanguage(byId('fr-3114-call'))).toBe('fr');
+    expect(textLanguage(byId('es-024-call'))).toBe('es');
+  });
+
+  test('leaves English and mixed or unknown languages to the page', () => {
+    expect(textLanguage(byId('us-988-call'))).toBeNull();
+    expect(textLanguage(byId('us-988-text'))).toBeNull();
+    expect(textLanguage(byId('ca-988-call'))).toBeNull();
+    expect(textLanguage(byId('gb-samaritans-call'))).toBeNull();
   });
 });

@@ -55,19 +55,36 @@ export interface Service {
   entries: CrisisEntry[];
 }
 
+/** "988 Suicide & Crisis Lifeline (text)" → "988 Suicide & Crisis Lifeline": the way to reach it is shown by the link. */
+const WAY_SUFFIX = /\s*\((?:call|phone|text|sms|chat|online chat|web chat)\)$/i;
+export const serviceName = (entry: CrisisEntry): string => entry.name.replace(WAY_SUFFIX, '');
+
 /**
- * Entries that are one service reached several ways (TelefonSeelsorge's two
- * numbers) become one item, so the screen does not repeat a name.
+ * Entries that are one service reached several ways (988 by call, text and
+ * chat; TelefonSeelsorge's two numbers) become one item, named once, in the
+ * order the service first appears.
  */
 export const groupByService = (entries: readonly CrisisEntry[]): Service[] => {
   const services = new Map<string, Service>();
   for (const entry of entries) {
-    const key = `${entry.name}\u0000${entry.region ?? ''}`;
+    const name = serviceName(entry);
+    const key = [entry.country, name, entry.region ?? ''].join('\u0000');
     const service = services.get(key);
     if (service) service.entries.push(entry);
-    else services.set(key, { key: entry.id, name: entry.name, area: entry.scope === 'regional' ? entry.region : null, entries: [entry] });
+    else services.set(key, { key: entry.id, name, area: entry.scope === 'regional' ? entry.region : null, entries: [entry] });
   }
   return [...services.values()];
+};
+
+/**
+ * The language an entry's own words (name, howTo) are written in, when the
+ * data makes it plain: a line served in one language other than English
+ * ("Appeler le 3114", "Llama al 024"). Screen readers then pronounce it right
+ * (WCAG 3.1.2). null means the page's language.
+ */
+export const textLanguage = (entry: CrisisEntry): string | null => {
+  const languages = entry.languages ?? [];
+  return languages.length === 1 && languages[0] !== 'en' ? (languages[0] ?? null) : null;
 };
 
 /**

@@ -12,6 +12,8 @@ export {
   linesForRegion,
   plainDetail,
   sectionsForRegion,
+  serviceName,
+  textLanguage,
   type RegionLines,
   type Service,
 } from './crisis-lines';

@@ -60,7 +60,10 @@ describe('HelpView', () => {
 
   test('fr-FR and de-DE: the local lines', () => {
     const fr = render(HelpView, { locale: 'fr-FR' });
-    expect(screen.getByRole('link', { name: 'Appeler le 3114' })).toBeTruthy();
+    const link = screen.getByRole('link', { name: 'Appeler le 3114' });
+    // French words are marked as French, so a screen reader pronounces them right.
+    expect(link.querySelector('[lang="fr"]')?.textContent).toBe('Appeler le 3114');
+    expect(screen.getByRole('heading', { level: 3 }).getAttribute('lang')).toBe('fr');
     fr.unmount();
     render(HelpView, { locale: 'de-DE' });
     // TelefonSeelsorge's two numbers are one service, named once.
