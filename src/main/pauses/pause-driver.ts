@@ -59,8 +59,13 @@ type AwayReason = 'suspend' | 'lock' | 'idle';
 
 /** Wall and monotonic clocks may drift this much apart before it counts as a jump or a sleep. */
 const JUMP_TOLERANCE_MS = 90_000;
-/** Node clamps longer delays to 1 ms (a hot loop); the longest real wait is about a week. */
-const MAX_TIMER_DELAY_MS = 2 ** 31 - 1;
+/**
+ * The longest single wait. Far below Node's 2^31-1 ms limit (beyond it the
+ * delay becomes 1 ms, a hot loop), and short enough that a wall clock set
+ * forward or a new timezone is noticed within a day even when no pause falls
+ * due for days: at most one extra wake-up per day.
+ */
+const MAX_TIMER_DELAY_MS = 24 * 60 * 60 * 1000;
 
 const AWAY_START: Partial<Record<PowerEventName, AwayReason>> = { suspend: 'suspend', 'lock-screen': 'lock', 'idle-start': 'idle' };
 const AWAY_END: Partial<Record<PowerEventName, AwayReason>> = { resume: 'suspend', 'unlock-screen': 'lock', 'idle-end': 'idle' };
