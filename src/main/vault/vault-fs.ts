@@ -19,6 +19,7 @@ export interface VaultFs {
   readFile(path: string): Promise<Buffer>;
   rename(from: string, to: string): Promise<void>;
   unlink(path: string): Promise<void>;
+  /** Create one folder (its parent exists); already there is fine. */
   mkdir(path: string, mode: number): Promise<void>;
   readdir(path: string): Promise<string[]>;
   rmrf(path: string): Promise<void>;
@@ -46,8 +47,13 @@ export const nodeVaultFs: VaultFs = {
   readFile: (path) => fs.promises.readFile(path),
   rename: (from, to) => fs.promises.rename(from, to),
   unlink: (path) => fs.promises.unlink(path),
+  // Not recursive: Node's recursive mkdir reports ENOENT instead of EROFS on a read-only mount, hiding the real cause.
   mkdir: async (path, mode) => {
-    await fs.promises.mkdir(path, { recursive: true, mode });
+    try {
+      await fs.promises.mkdir(path, { mode });
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+    }
   },
   readdir: (path) => fs.promises.readdir(path),
   rmrf: (path) => fs.promises.rm(path, { recursive: true, force: true }),

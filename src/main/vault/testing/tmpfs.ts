@@ -1,0 +1,34 @@
+import { execFileSync } from 'node:child_process';
+
+/**
+ * A tiny tmpfs gives the kernel's own ENOSPC (including short writes when
+ * the last page fills) and, remounted read-only, the kernel's own EROFS —
+ * which root cannot bypass the way it bypasses chmod. Needs root (or
+ * CAP_SYS_ADMIN); where mounting is refused the callers skip with one line
+ * and the fs-adapter tests cover the same paths.
+ */
+export const tryMountTmpfs = (dir: string, sizeKb: number): string | undefined => {
+  try {
+    execFileSync('mount', ['-t', 'tmpfs', '-o', `size=${sizeKb}k,mode=0700`, 'tmpfs', dir], { stdio: 'pipe' });
+    return undefined;
+  } catch (error) {
+    const stderr = (error as { stderr?: Buffer }).stderr?.toString().trim();
+    return stderr || (error instanceof Error ? error.message : String(error));
+  }
+};
+
+export const remount = (dir: string, mode: 'ro' | 'rw'): void => {
+  execFileSync('mount', ['-o', `remount,${mode}`, dir], { stdio: 'pipe' });
+};
+
+export const unmount = (dir: string): void => {
+  execFileSync('umount', ['-l', dir], { stdio: 'pipe' });
+};
+
+/** Probe once per test file: can this process mount a tmpfs here? */
+export const canMountTmpfs = (probeDir: string): { ok: true } | { ok: false; reason: string } => {
+  const failure = tryMountTmpfs(probeDir, 64);
+  if (failure !== undefined) return { ok: false, reason: failure };
+  unmount(probeDir);
+  return { ok: true };
+};
