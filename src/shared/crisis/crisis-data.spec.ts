@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import raw from '../data/crisis-lines.json';
+import raw from '../data/crisis-lines.json' with { type: 'json' };
 import { crisisData, crisisDataLoaded, parseCrisisData } from './crisis-data';
 import { availableRegions } from './crisis-region';
 import { HIDDEN_ENTRIES, groupByService, linesForRegion, sectionsForRegion } from './crisis-lines';

@@ -1,4 +1,5 @@
-import raw from '../data/crisis-lines.json';
+// The attribute lets plain Node ESM (Playwright specs, the harness) load it too; Vite and Vitest accept it.
+import raw from '../data/crisis-lines.json' with { type: 'json' };
 import { type CrisisData, crisisDataSchema } from './crisis-schema';
 
 export type CrisisDataResult = { ok: true; data: CrisisData } | { ok: false; issues: string[] };
