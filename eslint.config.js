@@ -65,11 +65,20 @@ export default tseslint.config(
   {
     files: ['src/renderer/**/*.ts', 'src/renderer/**/*.svelte'],
     rules: {
-      'no-restricted-imports': [
+      'no-restricted-imports': 'off',
+      '@typescript-eslint/no-restricted-imports': [
         'error',
         {
-          paths: [electronOnlyInPlatform],
-          patterns: [noNodeBuiltins, { group: ['**/main/**', '**/preload/index*'], message: 'The renderer talks to main only through window.attune.' }],
+          paths: [electronOnlyInPlatform, { name: 'zod', message: 'Validation happens in main; zod would triple the popover bundle.', allowTypeImports: true }],
+          patterns: [
+            noNodeBuiltins,
+            { group: ['**/main/**', '**/preload/index*'], message: 'The renderer talks to main only through window.attune.' },
+            {
+              group: ['**/entry-schema', '**/settings-schema', '**/pause-settings', '**/ipc/*-contract', '**/ipc/contract'],
+              message: 'These modules build zod schemas; import types only, or the ids from a zod-free module (entry-ids, views).',
+              allowTypeImports: true,
+            },
+          ],
         },
       ],
     },

@@ -17,7 +17,7 @@ export default defineConfig({
   timeout: 30_000,
   use: {
     browserName: 'chromium',
-    viewport: { width: 380, height: 520 },
+    viewport: { width: 380, height: 580 },
     launchOptions: {
       executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
       args: [

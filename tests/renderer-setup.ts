@@ -1,1 +1,44 @@
+import '@testing-library/jest-dom/vitest';
 import '@testing-library/svelte/vitest';
+import { afterEach, beforeEach, vi } from 'vitest';
+import { buildApi } from '../src/shared/ipc/attune-api';
+import { CHANNEL_NAMES, EVENT_NAMES } from '../src/shared/ipc/channel-names';
+
+/**
+ * The bridge stand-in for component tests (the preload is the Electron
+ * boundary). Each test can set answers per channel with `bridgeAnswers` and
+ * read `bridgeCalls`; events are fired with `emitBridgeEvent`.
+ */
+type Answer = (request: unknown) => unknown;
+export const bridgeCalls: [string, unknown][] = [];
+export const bridgeAnswers = new Map<string, Answer>();
+const listeners = new Map<string, Set<(payload: unknown) => void>>();
+
+export const emitBridgeEvent = (event: string, payload: unknown): void => {
+  for (const listener of listeners.get(event) ?? []) listener(payload);
+};
+
+beforeEach(() => {
+  bridgeCalls.length = 0;
+  bridgeAnswers.clear();
+  listeners.clear();
+  window.attune = buildApi(
+    CHANNEL_NAMES,
+    EVENT_NAMES,
+    async (channel, request) => {
+      bridgeCalls.push([channel, request]);
+      const answer = bridgeAnswers.get(channel);
+      return answer ? answer(request) : { ok: true, value: null };
+    },
+    (event, listener) => {
+      const set = listeners.get(event) ?? new Set();
+      set.add(listener);
+      listeners.set(event, set);
+      return () => set.delete(listener);
+    },
+  );
+});
+
+afterEach(() => {
+  vi.useRealTimers();
+});

@@ -16,12 +16,14 @@ import { electronGlobalShortcut } from './platform/global-shortcut';
 import { registerIpc } from './platform/ipc-main-bridge';
 import { devServerOrigin } from './platform/renderer-url';
 import { applySecurityRestrictions } from './platform/security';
+import { createSafeStorageKeychain } from './platform/safe-storage-keychain';
 import { openElectronSettingsStore } from './platform/settings-store';
 import { createTray } from './platform/tray';
 import { type Windows, createWindows } from './platform/windows';
 import { openSettings } from './settings/open-settings';
 import { ShortcutManager } from './shortcut/shortcut-manager';
 import { type TrayAction, trayMenuModel } from './tray/tray-menu-model';
+import { VaultService } from './vault/vault-service';
 
 const here = import.meta.dirname;
 let windows: Windows | null = null;
@@ -50,6 +52,14 @@ async function start(): Promise<void> {
 
   // The settings file is checked (and migrated or set aside) before the store opens.
   const { settings, notice } = openSettings(dataDir, openElectronSettingsStore, log);
+
+  // The encrypted history; its keychain is the OS one (safeStorage), used only when it really protects.
+  const vault = new VaultService({
+    dir: join(dataDir, 'vault'),
+    keychain: createSafeStorageKeychain(),
+    onBackgroundError: (error) => log.warn('vault: background compaction will be retried', { error: String(error) }),
+  });
+  await vault.open().catch((error: unknown) => log.error('vault: could not open at start-up', { error: String(error) }));
 
   const shown = createWindows(join(here, '../preload/index.cjs'), () => electronApp.setDockVisible(shown.hasOpenAppWindow()));
   windows = shown;
@@ -97,6 +107,7 @@ async function start(): Promise<void> {
     contract,
     createHandlerTable({
       settings,
+      vault,
       ui: { hidePopover: () => shown.hidePopover(), openView: (view) => shown.openView(view) },
       info: () => ({
         name: electronApp.name(),
@@ -111,6 +122,7 @@ async function start(): Promise<void> {
   );
   registerIpc(CHANNEL_NAMES, dispatch, shown.known, devOrigin ? [APP_ORIGIN, devOrigin] : [APP_ORIGIN]);
   electronApp.onBeforeQuit(() => {
+    void vault.close();
     shortcut.stop();
     tray.destroy();
   });

@@ -1,35 +1,13 @@
 import { z } from 'zod';
+import { CAPACITY_MAX, CAPACITY_MIN, DRIVER_IDS, NEED_IDS, OUTCOME_IDS, STATE_IDS, TEXT_LIMITS } from './entry-ids';
+
+export * from './entry-ids';
 
 /**
  * What a check-in and a follow-up hold. Ids, not words, are stored, so the
  * wording in the copy module can change (or be translated) without touching
  * history. Free text is bounded so a stuck key cannot grow the vault forever.
  */
-export const STATE_IDS = ['fight', 'flight', 'freeze', 'fawn', 'withdrawal', 'settled', 'not-sure'] as const;
-export const DRIVER_IDS = ['reacting', 'observing'] as const;
-export const NEED_IDS = [
-  'safety',
-  'rest',
-  'space',
-  'connection',
-  'movement',
-  'food-water',
-  'comfort',
-  'quiet',
-  'help',
-  'something-else',
-] as const;
-export const OUTCOME_IDS = ['helped', 'a-bit', 'not-really', 'did-not-get-to-it'] as const;
-export const CAPACITY_MIN = 1;
-export const CAPACITY_MAX = 5;
-
-export const TEXT_LIMITS = { needText: 500, stepText: 280, stepId: 64, note: 2000, instead: 1000 } as const;
-
-export type StateId = (typeof STATE_IDS)[number];
-export type DriverId = (typeof DRIVER_IDS)[number];
-export type NeedId = (typeof NEED_IDS)[number];
-export type OutcomeId = (typeof OUTCOME_IDS)[number];
-
 const uniqueList = <T extends z.ZodType>(item: T, max: number) =>
   z
     .array(item)

@@ -4,7 +4,7 @@ test.describe('popover prompt', () => {
   test('renders the question, is keyboard-reachable, and Esc asks main to close it', async ({ page, harness, pageProblems }) => {
     await page.goto(`${harness.url}/#popover`);
     const question = page.getByRole('heading', { level: 1 });
-    await expect(question).toHaveText('What do I need right now to feel safe — or to get safe?');
+    await expect(question).toHaveText('What is here right now?');
     // Focus starts inside the prompt, and Tab reaches a real control.
     await expect(question).toBeFocused();
     await page.keyboard.press('Tab');

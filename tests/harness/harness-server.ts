@@ -14,6 +14,9 @@ import { createFileLogger } from '../../src/main/log/logger';
 import { contentTypeFor } from '../../src/main/protocol/resolve-app-path';
 import { openSettings } from '../../src/main/settings/open-settings';
 import { openConfSettingsStore } from '../../src/main/settings/settings-store-options';
+import { noKeychain } from '../../src/main/vault/keychain';
+import { type VaultFs, nodeVaultFs } from '../../src/main/vault/vault-fs';
+import { VaultService } from '../../src/main/vault/vault-service';
 
 /**
  * The browser end-to-end harness: serves the BUILT renderer on 127.0.0.1 and
@@ -33,6 +36,8 @@ export interface Harness {
   calls: string[];
   /** What the stand-in window layer was asked to do: 'hidePopover', 'openView:settings', … */
   uiActions: string[];
+  /** The next write the vault makes fails with ENOSPC (a full disk), once — a real fault at the fs boundary. */
+  failNextVaultWrite(): void;
   emit<E extends EventName>(event: E, payload: EventPayload<E>): void;
   close(): Promise<void>;
 }
@@ -67,6 +72,19 @@ export const startHarness = async (options: HarnessOptions): Promise<Harness> =>
   const rendererDir = options.rendererDir ?? join(ROOT, 'out/renderer');
   const log = createFileLogger(join(options.dataDir, 'logs', 'attune.log'));
   const { settings, notice } = openSettings(options.dataDir, openConfSettingsStore, log);
+  // The real vault on the real disk; only its fs adapter can be told to fail one write.
+  let failNextWrite = false;
+  const fs: VaultFs = {
+    ...nodeVaultFs,
+    write: async (...args) => {
+      if (failNextWrite) {
+        failNextWrite = false;
+        throw Object.assign(new Error('ENOSPC: no space left on device (harness fault)'), { code: 'ENOSPC' });
+      }
+      return nodeVaultFs.write(...args);
+    },
+  };
+  const vault = new VaultService({ dir: join(options.dataDir, 'vault'), keychain: noKeychain, fs });
   const calls: string[] = [];
   const uiActions: string[] = [];
   const streams = new Set<ServerResponse>();
@@ -81,6 +99,7 @@ export const startHarness = async (options: HarnessOptions): Promise<Harness> =>
     contract,
     createHandlerTable({
       settings,
+      vault,
       ui: {
         hidePopover: () => uiActions.push('hidePopover'),
         openView: (view) => uiActions.push(`openView:${view}`),
@@ -151,6 +170,10 @@ export const startHarness = async (options: HarnessOptions): Promise<Harness> =>
         response.writeHead(200, { 'content-type': 'text/javascript; charset=utf-8' });
         return void response.end(bridge);
       }
+      if (route === '/__harness/fail-next-vault-write') {
+        failNextWrite = true;
+        return void response.writeHead(204).end();
+      }
       if (route === '/__harness/events') {
         response.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-store' });
         response.write(': connected\n\n');
@@ -175,11 +198,14 @@ export const startHarness = async (options: HarnessOptions): Promise<Harness> =>
     url: origin,
     calls,
     uiActions,
+    failNextVaultWrite: () => {
+      failNextWrite = true;
+    },
     emit,
     close: () =>
       new Promise<void>((done) => {
         for (const stream of streams) stream.end();
-        server.close(() => done());
+        server.close(() => void vault.close().then(done, done));
         server.closeAllConnections();
       }),
   };

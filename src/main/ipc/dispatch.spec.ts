@@ -8,6 +8,8 @@ import { AttuneError } from '../attune-error';
 import { createMemoryLogger } from '../log/logger';
 import { openSettings } from '../settings/open-settings';
 import { openConfSettingsStore } from '../settings/settings-store-options';
+import { noKeychain } from '../vault/keychain';
+import { VaultService } from '../vault/vault-service';
 import type { CallContext } from './call-context';
 import { type Dispatch, createDispatch } from './dispatch';
 import { createHandlerTable } from './handler-table';
@@ -30,6 +32,7 @@ describe('dispatch over the real handler table and a real settings file', () => 
       contract,
       createHandlerTable({
         settings,
+        vault: new VaultService({ dir: join(dir, 'vault'), keychain: noKeychain }),
         ui: { hidePopover: () => ui.push('hide'), openView: (view) => ui.push(`open:${view}`) },
         info: () => ({ name: 'Attune', version: '1.0.0', platform: 'linux', dataDir: dir, activeShortcut: null, notice: null }),
       }),

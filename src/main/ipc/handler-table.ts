@@ -1,8 +1,12 @@
 import type { Contract } from '../../shared/ipc/contract';
 import { type AppHandlerDeps, createAppHandlers } from './app-handlers';
+import type { VaultService } from '../vault/vault-service';
 import type { HandlerTable } from './dispatch';
+import { createVaultHandlers } from './vault-handlers';
 
-export type HandlerDeps = AppHandlerDeps;
+export interface HandlerDeps extends AppHandlerDeps {
+  vault: VaultService;
+}
 
 /**
  * The one table of handlers, one per channel in the contract. The Electron
@@ -11,4 +15,5 @@ export type HandlerDeps = AppHandlerDeps;
  */
 export const createHandlerTable = (deps: HandlerDeps): HandlerTable<Contract> => ({
   ...createAppHandlers(deps),
+  ...createVaultHandlers(deps.vault),
 });

@@ -5,7 +5,7 @@ export type WindowRole = 'popover' | 'pause' | 'app';
 
 /** Sizes in CSS pixels; the popover is small on purpose. */
 export const WINDOW_SIZES: Record<WindowRole, { width: number; height: number }> = {
-  popover: { width: 380, height: 520 },
+  popover: { width: 380, height: 580 },
   pause: { width: 440, height: 420 },
   app: { width: 880, height: 660 },
 };

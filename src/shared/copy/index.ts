@@ -6,4 +6,7 @@
 export { appCopy, noticeCopy } from './app-copy';
 export { errorCopy } from './error-copy';
 export { promptCopy } from './prompt-copy';
+export { capacityCopy, checkInCopy, driverCopy, needCopy, outcomeCopy, stateCopy, stepCopy } from './checkin-copy';
+export { MIN_PASSPHRASE_LENGTH, vaultCopy } from './vault-copy';
+export { appWindowCopy, historyCopy } from './history-copy';
 export { helpCopy } from './help-copy';

@@ -2,8 +2,9 @@ import { z } from 'zod';
 import { settingsPatchSchema, settingsSchema } from '../settings-schema';
 import { channel } from './channel';
 
-export const VIEWS = ['prompt', 'history', 'settings', 'help', 'pause'] as const;
-export type ViewId = (typeof VIEWS)[number];
+import { VIEWS } from '../views';
+
+export { VIEWS, type ViewId } from '../views';
 
 export const appInfoSchema = z.strictObject({
   name: z.string(),

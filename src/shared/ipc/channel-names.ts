@@ -3,6 +3,22 @@
  * expose the API without bundling the validator. `contract.spec.ts` fails when
  * this list and the contract drift apart.
  */
-export const CHANNEL_NAMES = ['app.info', 'settings.get', 'settings.set', 'ui.closePopover', 'ui.openView'] as const;
+export const CHANNEL_NAMES = [
+  'app.info',
+  'settings.get',
+  'settings.set',
+  'ui.closePopover',
+  'ui.openView',
+  'vault.status',
+  'vault.setup',
+  'vault.unlock',
+  'vault.lock',
+  'vault.append',
+  'vault.list',
+  'vault.delete',
+  'vault.erase',
+  'vault.export',
+  'vault.changePassphrase',
+] as const;
 
 export const EVENT_NAMES = ['popover.shown', 'view.show', 'settings.changed'] as const;

@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import { appContract } from './app-contract';
+import { vaultContract } from './vault-contract';
 
 /**
  * Every channel the renderer may call, with its request and response schema.
@@ -8,6 +9,7 @@ import { appContract } from './app-contract';
  */
 export const contract = {
   ...appContract,
+  ...vaultContract,
 } as const;
 
 export type Contract = typeof contract;

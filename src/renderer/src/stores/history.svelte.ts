@@ -1,0 +1,95 @@
+import type { Entry } from '../../../shared/entry-schema';
+import { historyCopy } from '../../../shared/copy';
+import { type HistoryFilters, rangeFromFilters } from '../../../shared/history/filter-range';
+import { bridge } from '../lib/bridge';
+
+/** How long a deleted entry can be brought back before it is really deleted. */
+export const UNDO_MS = 6000;
+const PAGE = 100;
+/** With a state filter, keep reading pages until at least this many match (or history ends). */
+const MIN_MATCHES = 30;
+
+
+export const history = $state<{
+  entries: Entry[];
+  cursor: string | null;
+  done: boolean;
+  loading: boolean;
+  problem: string | null;
+  locked: boolean;
+  filters: HistoryFilters;
+  pendingDelete: { entry: Entry; timer: ReturnType<typeof setTimeout> } | null;
+}>({
+  entries: [],
+  cursor: null,
+  done: false,
+  loading: false,
+  problem: null,
+  locked: false,
+  filters: { from: '', to: '', state: '' },
+  pendingDelete: null,
+});
+
+const matches = (entry: Entry, filters: HistoryFilters): boolean =>
+  entry.kind === 'check-in' && (filters.state === '' || entry.data.states.includes(filters.state));
+
+export async function loadMore(): Promise<void> {
+  if (history.loading || history.done) return;
+  history.loading = true;
+  history.problem = null;
+  let found = 0;
+  try {
+    while (!history.done && found < MIN_MATCHES) {
+      const result = await bridge().vault.list({ limit: PAGE, ...rangeFromFilters(history.filters), ...(history.cursor ? { cursor: history.cursor } : {}) });
+      if (!result.ok) {
+        if (result.error.code === 'vault-locked' || result.error.code === 'vault-not-set-up') history.locked = true;
+        else history.problem = historyCopy.problem;
+        return;
+      }
+      const fresh = result.value.entries.filter((e) => matches(e, history.filters));
+      history.entries.push(...fresh);
+      found += fresh.length;
+      history.cursor = result.value.nextCursor;
+      history.done = result.value.nextCursor === null;
+    }
+  } finally {
+    history.loading = false;
+  }
+}
+
+export async function reload(): Promise<void> {
+  await flushPendingDelete();
+  history.entries = [];
+  history.cursor = null;
+  history.done = false;
+  history.locked = false;
+  await loadMore();
+}
+
+/** Hides the entry at once and deletes it for real only after the undo time has passed. */
+export async function deleteWithUndo(entry: Entry): Promise<void> {
+  await flushPendingDelete();
+  history.entries = history.entries.filter((e) => e.id !== entry.id);
+  history.pendingDelete = { entry, timer: setTimeout(() => void flushPendingDelete(), UNDO_MS) };
+}
+
+export function undoDelete(): void {
+  const pending = history.pendingDelete;
+  if (!pending) return;
+  clearTimeout(pending.timer);
+  history.pendingDelete = null;
+  history.entries = [...history.entries, pending.entry].sort((a, b) => b.at - a.at);
+}
+
+export async function flushPendingDelete(): Promise<void> {
+  const pending = history.pendingDelete;
+  if (!pending) return;
+  clearTimeout(pending.timer);
+  history.pendingDelete = null;
+  const result = await bridge().vault.delete({ id: pending.entry.id });
+  if (!result.ok && result.error.code !== 'not-found') {
+    // It was not deleted: show it again rather than pretend.
+    history.entries = [...history.entries, pending.entry].sort((a, b) => b.at - a.at);
+    history.problem = result.error.message;
+  }
+}

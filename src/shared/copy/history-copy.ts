@@ -1,0 +1,41 @@
+/** The history view: a record for the person, never a score. */
+export const historyCopy = {
+  heading: 'History',
+  intro: 'Your check-ins, newest first. Only on this computer.',
+  filters: {
+    label: 'Filter',
+    from: 'From',
+    to: 'To',
+    state: 'State',
+    anyState: 'Any state',
+    clear: 'Clear filters',
+  },
+  empty: {
+    heading: 'Nothing here yet',
+    body: 'When you check in, it shows up here — only on this computer. There is no right amount.',
+    action: 'Check in now',
+  },
+  noMatches: 'No check-ins match these filters.',
+  labels: {
+    states: 'Present',
+    driver: 'Driving',
+    capacity: 'Manageable',
+    needs: 'Needed',
+    step: 'Small step',
+    note: 'Note',
+  },
+  delete: 'Delete',
+  deleteLabel: (time: string) => `Delete the check-in at ${time}`,
+  deleted: 'Check-in deleted.',
+  undo: 'Undo',
+  loadMore: 'Show earlier',
+  loading: 'Loading…',
+  problem: 'Couldn’t load your history just now. Nothing was changed.',
+  retry: 'Try again',
+  locked: 'Your history is locked.',
+} as const;
+
+export const appWindowCopy = {
+  nav: 'Sections',
+  sections: { history: 'History', settings: 'Settings', help: 'Get help now' },
+} as const;

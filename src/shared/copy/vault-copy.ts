@@ -1,0 +1,40 @@
+/** Words for setting up, unlocking and locking the private history. */
+export const vaultCopy = {
+  privacy: [
+    'Attune keeps your check-ins only on this computer, encrypted.',
+    'Nothing is ever sent anywhere — there are no accounts and no analytics.',
+  ],
+  lostPassphrase: 'If you forget this passphrase, your history can’t be recovered — by anyone.',
+  setup: {
+    heading: 'Keep your history private',
+    methodLabel: 'How to unlock it',
+    keychain: { label: 'This computer’s keychain', description: 'Opens when you log in to this computer' },
+    passphrase: { label: 'A passphrase', description: 'You type it to open your history' },
+    passphraseField: 'Passphrase',
+    confirmField: 'Type it again',
+    tooShort: (min: number) => `Use at least ${min} characters.`,
+    noMatch: 'The two passphrases are not the same yet.',
+    recoveryChoice: 'Also make a recovery key to write down',
+    submit: 'Set up and save',
+    submitting: 'Setting up…',
+  },
+  recovery: {
+    heading: 'Your recovery key',
+    body: 'Write it down and keep it somewhere safe. It can open your history if the passphrase is lost. It is shown only this once.',
+    done: 'I’ve written it down',
+  },
+  unlock: {
+    heading: 'Unlock to save',
+    kept: 'Your entry is kept here while you unlock.',
+    passphraseField: 'Passphrase',
+    recoveryField: 'Recovery key',
+    useRecovery: 'Use the recovery key instead',
+    usePassphrase: 'Use the passphrase instead',
+    keychain: 'Unlock with this computer’s keychain',
+    submit: 'Unlock and save',
+    submitting: 'Unlocking…',
+  },
+  back: 'Back',
+} as const;
+
+export const MIN_PASSPHRASE_LENGTH = 8;

@@ -1,0 +1,37 @@
+import type { Page } from '@playwright/test';
+import { expect } from './fixtures';
+
+/** Small, readable steps for the check-in specs. They drive the UI the way a person would. */
+export const PASSPHRASE = 'a long quiet river';
+
+export const openPrompt = async (page: Page, url: string) => {
+  await page.goto(`${url}/#popover`);
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('What is here right now?');
+};
+
+/** Sets the vault up through the real bridge (as the first-run screen would), so a spec can start from "unlocked". */
+export const setUpVault = async (page: Page) => {
+  const result = await page.evaluate(
+    (passphrase) => window.attune.vault.setup({ useKeychain: false, passphrase, createRecoveryKey: false }),
+    PASSPHRASE,
+  );
+  expect(result.ok).toBe(true);
+};
+
+export const lockVault = async (page: Page) => {
+  expect((await page.evaluate(() => window.attune.vault.lock())).ok).toBe(true);
+};
+
+export const listEntries = async (page: Page) => {
+  const result = await page.evaluate(() => window.attune.vault.list({ limit: 50 }));
+  if (!result.ok) throw new Error(result.error.code);
+  return result.value.entries;
+};
+
+export const primaryButton = (page: Page) => page.locator('footer .button.primary');
+
+/** A fresh page load of an app-window view (a hash-only change would not reload the page). */
+export const openAppView = async (page: Page, url: string, view: string) => {
+  await page.goto('about:blank');
+  await page.goto(`${url}/#app/${view}`);
+};

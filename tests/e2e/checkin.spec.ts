@@ -1,0 +1,218 @@
+import { startHarness } from '../harness/harness-server';
+import { PASSPHRASE, listEntries, lockVault, openAppView, openPrompt, primaryButton, setUpVault } from './checkin-steps';
+import { expect, screenshot, seriousA11yViolations, setColorScheme, test } from './fixtures';
+
+test.describe('check-in', () => {
+  test('full check-in by keyboard only, first run included', async ({ page, harness, dataDir, pageProblems }) => {
+    await openPrompt(page, harness.url);
+    // Screen 1: Tab into the states, arrows move, Space chooses, Enter continues.
+    await page.keyboard.press('Tab');
+    await expect(page.getByRole('checkbox', { name: /^Fight/ })).toBeFocused();
+    await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('Space');
+    await expect(page.getByRole('checkbox', { name: /^Freeze/ })).toBeChecked();
+    await expect(primaryButton(page)).toHaveText('Continue');
+    await page.keyboard.press('Enter');
+    // Screen 2: the question itself, announced by focus on its heading.
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('What do I need right now to feel safe — or to get safe?');
+    await expect(page.getByRole('heading', { level: 1 })).toBeFocused();
+    await page.keyboard.press('Tab');
+    await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('Space');
+    await expect(page.getByRole('checkbox', { name: /^Rest/ })).toBeChecked();
+    await page.keyboard.press('Enter');
+    // Screen 3: radios move and choose with arrows.
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('One small step');
+    await page.keyboard.press('Tab');
+    await page.keyboard.press('Space');
+    const chosen = page.getByRole('radio', { checked: true });
+    await expect(chosen).toHaveCount(1);
+    const stepText = (await chosen.locator('xpath=..').innerText()).trim();
+    await page.keyboard.press('Enter');
+    // First run: set up the private history inline, without losing the entry.
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('Keep your history private');
+    await expect(page.getByText('If you forget this passphrase, your history can’t be recovered — by anyone.')).toBeVisible();
+    await page.keyboard.press('Tab');
+    await page.keyboard.type(PASSPHRASE);
+    await page.keyboard.press('Tab');
+    await page.keyboard.type(PASSPHRASE);
+    await page.keyboard.press('Enter');
+    // The recovery key is shown once, then the entry is saved.
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('Your recovery key');
+    await expect(page.locator('.key')).toHaveText(/^[0-9A-Z]{4}(-[0-9A-Z]{4})+$/);
+    await page.getByRole('button', { name: 'I’ve written it down' }).focus();
+    await page.keyboard.press('Enter');
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('Noted.');
+    // Any key closes the acknowledgement.
+    await page.keyboard.press('x');
+    await expect.poll(() => harness.uiActions).toContain('hidePopover');
+
+    const [entry] = await listEntries(page);
+    expect(entry).toMatchObject({ kind: 'check-in', data: { states: ['freeze'], needs: ['rest'], step: { text: stepText } } });
+
+    // History after a restart reads the entry back from disk.
+    await harness.close();
+    const again = await startHarness({ dataDir });
+    try {
+      await page.goto(`${again.url}/#app/history`);
+      expect((await page.evaluate((p) => window.attune.vault.unlock({ method: 'passphrase', passphrase: p }), PASSPHRASE)).ok).toBe(true);
+      await page.reload();
+      await expect(page.getByRole('article')).toHaveCount(1);
+      await expect(page.getByRole('article')).toContainText('Freeze');
+      await expect(page.getByRole('article')).toContainText(stepText);
+    } finally {
+      await again.close();
+    }
+    expect(pageProblems).toEqual([]);
+  });
+
+  test('by mouse, with own words, a note and Back', async ({ page, harness }) => {
+    await openPrompt(page, harness.url);
+    await setUpVault(page);
+    await page.getByText('Fight', { exact: true }).click();
+    await page.getByText('Reacting first').click();
+    await page.getByText('Hard', { exact: true }).click();
+    await primaryButton(page).click();
+    await page.getByLabel('In my own words (optional)').fill('a door I can close');
+    await primaryButton(page).click();
+    await page.getByRole('button', { name: 'Back' }).click();
+    await expect(page.getByLabel('In my own words (optional)')).toHaveValue('a door I can close');
+    await primaryButton(page).click();
+    await page.getByText('My own step').click();
+    await page.getByRole('textbox', { name: 'My own step' }).fill('text my brother');
+    await page.getByLabel('A note for yourself (optional)').fill('after the call');
+    await primaryButton(page).click();
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('Noted.');
+    const [entry] = await listEntries(page);
+    expect(entry).toMatchObject({
+      kind: 'check-in',
+      data: { states: ['fight'], driver: 'reacting', capacity: 2, needs: [], needText: 'a door I can close', step: { text: 'text my brother' }, note: 'after the call' },
+    });
+  });
+
+  test('skip everything: nothing is saved, and that is okay', async ({ page, harness }) => {
+    await openPrompt(page, harness.url);
+    for (const label of ['Skip', 'Skip', 'Save']) {
+      await expect(primaryButton(page)).toHaveText(label);
+      await primaryButton(page).click();
+    }
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('Nothing saved — that’s okay.');
+    expect(harness.calls).not.toContain('vault.append');
+  });
+
+  test('Esc mid-way closes and keeps nothing; a blur keeps the draft', async ({ page, harness }) => {
+    await openPrompt(page, harness.url);
+    await page.getByText('Flight', { exact: true }).click();
+    await primaryButton(page).click();
+    // Focus leaving the window (an accidental close) keeps the draft in memory.
+    harness.emit('popover.shown', { reason: 'tray' });
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('What do I need right now to feel safe — or to get safe?');
+    await page.keyboard.press('Escape');
+    await expect.poll(() => harness.uiActions).toContain('hidePopover');
+    harness.emit('popover.shown', { reason: 'shortcut' });
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('What is here right now?');
+    await expect(page.getByRole('checkbox', { name: /^Flight/ })).not.toBeChecked();
+    // From the shortcut, focus lands on the first choice.
+    await expect(page.getByRole('checkbox', { name: /^Fight/ })).toBeFocused();
+    expect(harness.calls).not.toContain('vault.append');
+  });
+
+  test('a save that does not work keeps the entry, says so calmly, and Try again saves it', async ({ page, harness }) => {
+    await openPrompt(page, harness.url);
+    await setUpVault(page);
+    await page.getByText('Settled', { exact: true }).click();
+    await primaryButton(page).click();
+    await primaryButton(page).click();
+    harness.failNextVaultWrite();
+    await primaryButton(page).click();
+    await expect(page.getByRole('status')).toContainText('Couldn’t save just now — your entry is kept in this window.');
+    await expect(page.getByRole('status')).toContainText('disk is full');
+    expect(await listEntries(page)).toEqual([]);
+    await expect(primaryButton(page)).toHaveText('Try again');
+    await primaryButton(page).click();
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('Noted.');
+    expect(await listEntries(page)).toHaveLength(1);
+  });
+
+  test('locked vault: the prompt still opens; unlock inline, then it saves', async ({ page, harness }) => {
+    await openPrompt(page, harness.url);
+    await setUpVault(page);
+    await lockVault(page);
+    await page.getByText('Not sure', { exact: true }).click();
+    await primaryButton(page).click();
+    await primaryButton(page).click();
+    await primaryButton(page).click();
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('Unlock to save');
+    await page.getByLabel('Passphrase').fill('not the passphrase');
+    await page.getByRole('button', { name: 'Unlock and save' }).click();
+    await expect(page.getByRole('status')).toContainText('did not unlock');
+    await page.getByLabel('Passphrase').fill(PASSPHRASE);
+    await page.getByRole('button', { name: 'Unlock and save' }).click();
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('Noted.');
+    expect(await listEntries(page)).toHaveLength(1);
+  });
+
+  test('history: delete, then undo brings it back; without undo it is gone', async ({ page, harness }) => {
+    await openPrompt(page, harness.url);
+    await setUpVault(page);
+    for (const state of ['Fight', 'Freeze']) {
+      expect((await page.evaluate((s) => window.attune.vault.append({ kind: 'check-in', data: { states: [s], needs: [] } }), state.toLowerCase() as 'fight')).ok).toBe(true);
+    }
+    await openAppView(page, harness.url, 'history');
+    await expect(page.getByRole('article')).toHaveCount(2);
+    await page.getByRole('article').first().getByRole('button', { name: /Delete/ }).click();
+    await expect(page.getByRole('article')).toHaveCount(1);
+    await page.getByRole('button', { name: 'Undo' }).click();
+    await expect(page.getByRole('article')).toHaveCount(2);
+    expect(await listEntries(page)).toHaveLength(2);
+    await page.getByRole('article').first().getByRole('button', { name: /Delete/ }).click();
+    await expect(page.getByRole('button', { name: 'Undo' })).toBeHidden({ timeout: 10_000 });
+    await expect.poll(async () => (await listEntries(page)).length).toBe(1);
+  });
+
+  for (const scheme of ['light', 'dark'] as const) {
+    test(`every screen is axe-clean and screenshotted (${scheme})`, async ({ page, harness }) => {
+      await setColorScheme(page, scheme);
+      await openPrompt(page, harness.url);
+      const check = async (name: string) => {
+        await screenshot(page, `checkin-${name}-${scheme}`);
+        expect(await seriousA11yViolations(page), name).toEqual([]);
+      };
+      await check('now');
+      await page.getByText('Freeze', { exact: true }).click();
+      await primaryButton(page).click();
+      await check('need');
+      await page.getByText('Safety', { exact: true }).click();
+      await primaryButton(page).click();
+      await check('step');
+      await page.getByRole('radio').first().check();
+      await primaryButton(page).click();
+      await check('setup');
+      await page.getByLabel('Passphrase', { exact: true }).fill(PASSPHRASE);
+      await page.getByLabel('Type it again').fill(PASSPHRASE);
+      await page.getByRole('button', { name: 'Set up and save' }).click();
+      await expect(page.getByRole('heading', { level: 1 })).toHaveText('Your recovery key');
+      await check('recovery-key');
+      await page.getByRole('button', { name: 'I’ve written it down' }).click();
+      await expect(page.getByRole('heading', { level: 1 })).toHaveText('Noted.');
+      await check('saved');
+      await page.setViewportSize({ width: 880, height: 660 });
+      await openAppView(page, harness.url, 'history');
+      await expect(page.getByRole('article')).toHaveCount(1);
+      await check('history');
+    });
+  }
+
+  test('history empty state invites without pressure', async ({ page, harness }) => {
+    await openPrompt(page, harness.url);
+    await setUpVault(page);
+    await page.setViewportSize({ width: 880, height: 660 });
+    await openAppView(page, harness.url, 'history');
+    await expect(page.getByRole('heading', { name: 'Nothing here yet' })).toBeVisible();
+    await screenshot(page, 'history-empty');
+    expect(await seriousA11yViolations(page)).toEqual([]);
+    await page.getByRole('button', { name: 'Check in now' }).click();
+    await expect.poll(() => harness.uiActions).toContain('openView:prompt');
+  });
+});
