@@ -38,10 +38,11 @@ describe('linuxDoNotDisturb', () => {
 
 describe('linuxFullScreen', () => {
   const x11 = { DISPLAY: ':0', XDG_SESSION_TYPE: 'x11' };
+  const ACTIVE = 'xprop -root -notype -f _NET_ACTIVE_WINDOW 32x  $0\n _NET_ACTIVE_WINDOW';
 
   test('the active X11 window in full-screen state', async () => {
     const run = commands({
-      'xprop -root _NET_ACTIVE_WINDOW': { ok: true, stdout: '_NET_ACTIVE_WINDOW(WINDOW): window id # 0x3a00007\n' },
+      [ACTIVE]: { ok: true, stdout: '_NET_ACTIVE_WINDOW 0x3a00007\n' },
       'xprop -id 0x3a00007 _NET_WM_STATE': { ok: true, stdout: '_NET_WM_STATE(ATOM) = _NET_WM_STATE_FULLSCREEN, _NET_WM_STATE_FOCUSED\n' },
     });
     await expect(linuxFullScreen({ run, env: x11 })).resolves.toBe('yes');
@@ -49,13 +50,13 @@ describe('linuxFullScreen', () => {
 
   test('a normal window, no focused window, no window manager, Wayland', async () => {
     const normal = commands({
-      'xprop -root _NET_ACTIVE_WINDOW': { ok: true, stdout: '_NET_ACTIVE_WINDOW(WINDOW): window id # 0x3a00007\n' },
+      [ACTIVE]: { ok: true, stdout: '_NET_ACTIVE_WINDOW 0x3a00007\n' },
       'xprop -id 0x3a00007 _NET_WM_STATE': { ok: true, stdout: '_NET_WM_STATE(ATOM) = _NET_WM_STATE_FOCUSED\n' },
     });
     await expect(linuxFullScreen({ run: normal, env: x11 })).resolves.toBe('no');
-    const none = commands({ 'xprop -root _NET_ACTIVE_WINDOW': { ok: true, stdout: '_NET_ACTIVE_WINDOW(WINDOW): window id # 0x0\n' } });
+    const none = commands({ [ACTIVE]: { ok: true, stdout: '_NET_ACTIVE_WINDOW 0x0\n' } });
     await expect(linuxFullScreen({ run: none, env: x11 })).resolves.toBe('no');
-    const noWm = commands({ 'xprop -root _NET_ACTIVE_WINDOW': { ok: true, stdout: '_NET_ACTIVE_WINDOW:  not found.\n' } });
+    const noWm = commands({ [ACTIVE]: { ok: true, stdout: '_NET_ACTIVE_WINDOW:  not found.\n' } });
     await expect(linuxFullScreen({ run: noWm, env: x11 })).resolves.toBe('unknown');
     await expect(linuxFullScreen({ run: normal, env: { DISPLAY: ':0', XDG_SESSION_TYPE: 'wayland' } })).resolves.toBe('unknown');
     await expect(linuxFullScreen({ run: normal, env: {} })).resolves.toBe('unknown');

@@ -87,9 +87,10 @@ export const linuxFullScreen = async (options: LinuxAttentionOptions = {}): Prom
   const run = options.run ?? runCommand;
   const env = options.env ?? process.env;
   if (!env.DISPLAY || env.XDG_SESSION_TYPE === 'wayland') return 'unknown';
-  const active = await run('xprop', ['-root', '_NET_ACTIVE_WINDOW']);
+  // An explicit format prints the id the same way whatever type the window manager gave the property.
+  const active = await run('xprop', ['-root', '-notype', '-f', '_NET_ACTIVE_WINDOW', '32x', ' $0\n', '_NET_ACTIVE_WINDOW']);
   if (!active.ok) return 'unknown';
-  const id = /window id # (0x[0-9a-f]+)/i.exec(active.stdout)?.[1];
+  const id = /_NET_ACTIVE_WINDOW\s+(0x[0-9a-f]+)/i.exec(active.stdout)?.[1];
   // No window manager, or nothing focused: nothing can be full-screen in front of the person.
   if (id === undefined) return 'unknown';
   if (/^0x0+$/i.test(id)) return 'no';
