@@ -42,7 +42,7 @@ export interface KillLoopResult {
   entriesAtEnd: number;
 }
 
-interface Child {
+export interface Child {
   proc: ChildProcessWithoutNullStreams;
   lines: string[];
   stderr: string[];
@@ -57,7 +57,7 @@ interface Child {
  * loader, which on two cores is the difference between a 20 s and a 60 s
  * test. Falls back to the tsx loader if esbuild cannot be loaded.
  */
-const prepareChild = async (outDir: string): Promise<string[]> => {
+export const prepareChild = async (outDir: string): Promise<string[]> => {
   try {
     const { build } = await import('esbuild');
     const outfile = join(outDir, 'append-child.mjs');
@@ -68,7 +68,7 @@ const prepareChild = async (outDir: string): Promise<string[]> => {
   }
 };
 
-const startChild = (command: string[], dir: string, rollAfter: number): Child => {
+export const startChild = (command: string[], dir: string, rollAfter: number): Child => {
   const proc = spawn(process.execPath, [...command, dir, String(rollAfter)], { cwd: REPO_ROOT, stdio: ['pipe', 'pipe', 'pipe'] });
   const lines: string[] = [];
   const stderr: string[] = [];

@@ -1,0 +1,82 @@
+import { writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+
+import { judgeLock, type LockEnvironment } from './file-lock';
+import { createFakeKeychain } from './testing/fake-keychain';
+import { prepareChild, startChild } from './testing/kill-loop';
+import { makeTempDir, removeTempDir } from './testing/temp-dir';
+import { checkIn, makeVault, vaultDirIn } from './testing/vault-fixtures';
+
+const keychain = createFakeKeychain();
+let root: string;
+beforeEach(async () => {
+  root = await makeTempDir('attune-lock-');
+});
+afterEach(async () => {
+  await removeTempDir(root);
+});
+
+describe('second instance', () => {
+  it('cannot open a vault another live process holds, and takes it over once that process is killed', async () => {
+    const setup = makeVault(root, { keychain });
+    await setup.setup({ useKeychain: true, createRecoveryKey: false });
+    await setup.close();
+
+    const child = startChild(await prepareChild(root), vaultDirIn(root), 64);
+    try {
+      await child.ready;
+      child.proc.stdin.write('go\n');
+      await child.opened;
+
+      const second = makeVault(root, { keychain });
+      await expect(second.unlock({ method: 'keychain' })).rejects.toMatchObject({ code: 'vault-busy', message: expect.stringContaining(String(child.proc.pid)) });
+      await expect(second.status()).rejects.toMatchObject({ code: 'vault-busy' });
+
+      child.proc.kill('SIGKILL');
+      await child.exited;
+      const status = await second.unlock({ method: 'keychain' });
+      expect(status.state).toBe('unlocked');
+      expect(status.problems.filter((found) => found.kind !== 'torn-tail')).toEqual([]);
+      await second.append(checkIn('after the take-over'));
+      await second.close();
+    } finally {
+      child.proc.kill('SIGKILL');
+    }
+  });
+
+  it('refuses a second service in the same process until the first closes', async () => {
+    const first = makeVault(root, { keychain });
+    await first.setup({ useKeychain: true, createRecoveryKey: false });
+    const second = makeVault(root, { keychain });
+    await expect(second.status()).rejects.toMatchObject({ code: 'vault-busy' });
+    await first.close();
+    expect((await second.unlock({ method: 'keychain' })).state).toBe('unlocked');
+    await second.close();
+  });
+
+  it('treats a lock left by a pid from before this boot as stale', async () => {
+    await writeFile(join(root, 'vault.lock'), JSON.stringify({ pid: process.pid, token: 'old', createdAt: 0 }));
+    const vault = makeVault(root, { keychain });
+    expect((await vault.status()).state).toBe('not-set-up');
+    await vault.close();
+  });
+});
+
+describe('judgeLock', () => {
+  const env = (alive: boolean, bootTime = 1_000_000): LockEnvironment => ({ now: () => 2_000_000, isAlive: () => alive, bootTime: () => bootTime });
+  const owner = { pid: 42, token: 't', createdAt: 1_500_000 };
+
+  it('holds while the owner lives, is stale once it is gone', () => {
+    expect(judgeLock(owner, 10, env(true))).toEqual({ kind: 'held', owner });
+    expect(judgeLock(owner, 10, env(false))).toEqual({ kind: 'stale', owner });
+  });
+  it('is stale when written before the last boot, whoever has that pid now', () => {
+    expect(judgeLock({ ...owner, createdAt: 100 }, 10, env(true))).toEqual({ kind: 'stale', owner: { ...owner, createdAt: 100 } });
+  });
+  it('gives an unreadable lock a grace period (its writer may be between create and write)', () => {
+    expect(judgeLock(undefined, 500, env(false)).kind).toBe('held');
+    expect(judgeLock(undefined, 60_000, env(false)).kind).toBe('stale');
+  });
+});
