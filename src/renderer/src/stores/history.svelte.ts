@@ -33,44 +33,55 @@ export const history = $state<{
 const matches = (entry: Entry, filters: HistoryFilters): boolean =>
   entry.kind === 'check-in' && (filters.state === '' || entry.data.states.includes(filters.state));
 
+/** Bumped on every reload, so a page that arrives for old filters is dropped, not mixed in. */
+let generation = 0;
+
 export async function loadMore(): Promise<void> {
   if (history.loading || history.done) return;
+  const mine = generation;
   history.loading = true;
   history.problem = null;
   let found = 0;
   try {
     while (!history.done && found < MIN_MATCHES) {
       const result = await bridge().vault.list({ limit: PAGE, ...rangeFromFilters(history.filters), ...(history.cursor ? { cursor: history.cursor } : {}) });
+      if (mine !== generation) return;
       if (!result.ok) {
         if (result.error.code === 'vault-locked' || result.error.code === 'vault-not-set-up') history.locked = true;
         else history.problem = historyCopy.problem;
         return;
       }
-      const fresh = result.value.entries.filter((e) => matches(e, history.filters));
+      const known = new Set(history.entries.map((e) => e.id));
+      const fresh = result.value.entries.filter((e) => matches(e, history.filters) && !known.has(e.id));
       history.entries.push(...fresh);
       found += fresh.length;
       history.cursor = result.value.nextCursor;
       history.done = result.value.nextCursor === null;
     }
   } finally {
-    history.loading = false;
+    if (mine === generation) history.loading = false;
   }
 }
 
 export async function reload(): Promise<void> {
-  await flushPendingDelete();
+  generation += 1;
+  history.loading = false;
+  history.problem = null;
   history.entries = [];
   history.cursor = null;
   history.done = false;
   history.locked = false;
+  await flushPendingDelete();
   await loadMore();
 }
 
 /** Hides the entry at once and deletes it for real only after the undo time has passed. */
 export async function deleteWithUndo(entry: Entry): Promise<void> {
-  await flushPendingDelete();
+  // Only one undo at a time: an earlier pending delete is carried out now.
+  const earlier = history.pendingDelete;
   history.entries = history.entries.filter((e) => e.id !== entry.id);
   history.pendingDelete = { entry, timer: setTimeout(() => void flushPendingDelete(), UNDO_MS) };
+  if (earlier) await carryOut(earlier);
 }
 
 export function undoDelete(): void {
@@ -84,8 +95,12 @@ export function undoDelete(): void {
 export async function flushPendingDelete(): Promise<void> {
   const pending = history.pendingDelete;
   if (!pending) return;
-  clearTimeout(pending.timer);
   history.pendingDelete = null;
+  await carryOut(pending);
+}
+
+async function carryOut(pending: { entry: Entry; timer: ReturnType<typeof setTimeout> }): Promise<void> {
+  clearTimeout(pending.timer);
   const result = await bridge().vault.delete({ id: pending.entry.id });
   if (!result.ok && result.error.code !== 'not-found') {
     // It was not deleted: show it again rather than pretend.

@@ -1,0 +1,113 @@
+import { render, screen } from '@testing-library/svelte';
+import userEvent from '@testing-library/user-event';
+import { tick } from 'svelte';
+import { beforeEach, describe, expect, test } from 'vitest';
+import { bridgeAnswers, bridgeCalls, emitBridgeEvent } from '../../../../../tests/renderer-setup';
+import { flow, resetFlow } from '../../stores/checkin-flow.svelte';
+import PromptFlow from './PromptFlow.svelte';
+
+const heading = () => screen.getByRole('heading', { level: 1 });
+const primary = () => screen.getByRole('button', { name: /^(Skip|Continue|Save|Try again|Saving…)$/ });
+
+beforeEach(() => {
+  resetFlow();
+  bridgeAnswers.set('vault.append', (request) => ({ ok: true, value: { ...(request as object), id: 'abcdefgh12', at: 1, offsetMinutes: 0 } }));
+});
+
+describe('PromptFlow', () => {
+  test('three screens, each with a heading that takes focus, Skip until something is chosen', async () => {
+    const user = userEvent.setup();
+    render(PromptFlow);
+    expect(heading()).toHaveTextContent('What is here right now?');
+    expect(primary()).toHaveTextContent('Skip');
+    await user.click(screen.getByRole('checkbox', { name: /^Freeze/ }));
+    expect(primary()).toHaveTextContent('Continue');
+    await user.click(primary());
+    expect(heading()).toHaveTextContent('What do I need right now to feel safe — or to get safe?');
+    expect(heading()).toHaveFocus();
+    expect(screen.getByText('Step 2 of 3')).toBeInTheDocument();
+    await user.click(primary());
+    expect(heading()).toHaveTextContent('One small step');
+    expect(primary()).toHaveTextContent('Save');
+  });
+
+  test('step changes are announced for screen readers', async () => {
+    const user = userEvent.setup();
+    const { container } = render(PromptFlow);
+    await user.click(primary());
+    expect(container.querySelector('[aria-live="polite"]')).toHaveTextContent('Step 2 of 3: What I need');
+  });
+
+  test('Enter on a checkbox continues; Back returns with choices kept', async () => {
+    const user = userEvent.setup();
+    render(PromptFlow);
+    await user.click(screen.getByRole('checkbox', { name: /^Fawn/ }));
+    screen.getByRole('checkbox', { name: /^Fawn/ }).focus();
+    await user.keyboard('{Enter}');
+    expect(heading()).toHaveTextContent(/What do I need/);
+    await user.click(screen.getByRole('button', { name: 'Back' }));
+    expect(screen.getByRole('checkbox', { name: /^Fawn/ })).toBeChecked();
+  });
+
+  test('Save sends the entry through the bridge, then says "Noted." and stops', async () => {
+    const user = userEvent.setup();
+    render(PromptFlow);
+    await user.click(screen.getByRole('checkbox', { name: /^Settled/ }));
+    await user.click(primary());
+    await user.click(screen.getByRole('checkbox', { name: /^Quiet/ }));
+    await user.click(primary());
+    await user.click(screen.getAllByRole('radio')[0]!);
+    await user.click(primary());
+    expect(heading()).toHaveTextContent('Noted.');
+    const append = bridgeCalls.find(([channel]) => channel === 'vault.append');
+    expect(append?.[1]).toMatchObject({ kind: 'check-in', data: { states: ['settled'], needs: ['quiet'], step: { id: expect.any(String) } } });
+  });
+
+  test('a save problem keeps the entry on screen with a calm message and Try again', async () => {
+    const user = userEvent.setup();
+    bridgeAnswers.set('vault.append', () => ({ ok: false, error: { code: 'disk-full', message: 'The disk is full.' } }));
+    render(PromptFlow);
+    await user.click(screen.getByRole('checkbox', { name: /^Flight/ }));
+    await user.click(primary());
+    await user.click(primary());
+    await user.click(primary());
+    expect(screen.getByRole('status')).toHaveTextContent('Couldn’t save just now — your entry is kept in this window. The disk is full.');
+    expect(primary()).toHaveTextContent('Try again');
+    expect(flow.draft.states).toEqual(['flight']);
+  });
+
+  test('Esc asks main to close and lets the draft go', async () => {
+    const user = userEvent.setup();
+    render(PromptFlow);
+    await user.click(screen.getByRole('checkbox', { name: /^Fight/ }));
+    await user.keyboard('{Escape}');
+    expect(bridgeCalls.map(([c]) => c)).toContain('ui.closePopover');
+    expect(flow.draft.states).toEqual([]);
+  });
+
+  test('opened by the shortcut: focus goes to the first choice', async () => {
+    render(PromptFlow);
+    emitBridgeEvent('popover.shown', { reason: 'shortcut' });
+    await tick();
+    await tick();
+    expect(screen.getByRole('checkbox', { name: /^Fight/ })).toHaveFocus();
+  });
+
+  test('a locked vault leads to the inline unlock step, keeping the entry', async () => {
+    const user = userEvent.setup();
+    bridgeAnswers.set('vault.append', () => ({ ok: false, error: { code: 'vault-locked', message: 'locked' } }));
+    bridgeAnswers.set('vault.status', () => ({
+      ok: true,
+      value: { state: 'locked', methods: { keychain: false, passphrase: true, recovery: true }, keychainAvailable: false, entryCount: null, problems: [], recoveredFiles: 0 },
+    }));
+    render(PromptFlow);
+    await user.click(screen.getByRole('checkbox', { name: /^Freeze/ }));
+    await user.click(primary());
+    await user.click(primary());
+    await user.click(primary());
+    expect(await screen.findByRole('heading', { name: 'Unlock to save' })).toBeInTheDocument();
+    expect(screen.getByLabelText('Passphrase')).toBeInTheDocument();
+    expect(screen.getByRole('button', { name: 'Use the recovery key instead' })).toBeInTheDocument();
+    expect(flow.draft.states).toEqual(['freeze']);
+  });
+});
