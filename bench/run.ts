@@ -6,6 +6,8 @@ import type { BenchRow, BenchSuite } from './bench-row';
  */
 const suites: Record<string, () => Promise<{ default: BenchSuite }>> = {
   bundle: () => import('./bundle.bench'),
+  vault: () => import('./vault.bench'),
+  pauses: () => import('./pauses.bench'),
 };
 
 const args = process.argv.slice(2);

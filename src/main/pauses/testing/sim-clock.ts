@@ -54,6 +54,8 @@ export class SimClock implements TimerClock {
 
   /** Stay awake until the wall clock reads `target`, firing due timers in order; `settle` runs after each. */
   async runUntil(target: number, settle: () => Promise<void>): Promise<void> {
+    // Work queued by whatever happened just before (a power event) runs at that moment, not later.
+    await settle();
     for (;;) {
       const next = this.earliest();
       if (next === undefined || next[1].due - this.mono > target - this.wall) break;
