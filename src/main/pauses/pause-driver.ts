@@ -1,11 +1,14 @@
 import type { PauseSettings } from '../../shared/pause-settings';
 import type { NextPause, PauseRemindersCommand, PauseScheduleView, PauseState, PendingPause } from '../../shared/pause-state';
-import type { Notifier, NotifyError, PauseResponse } from '../notify/notifier';
-import type { HoldReason, Observations } from './due-decision';
+import type { PauseResponse } from '../notify/notifier';
+import type { AwayReason } from './away-tracker';
+import { AWAY_ENDS, AWAY_STARTS, AwayTracker } from './away-tracker';
+import { ClockWatch } from './clock-watch';
+import type { Observations } from './due-decision';
 import { decideAtDue, DUE_TOLERANCE_MS } from './due-decision';
-import type { LocalClock } from './local-clock';
 import { nextPause, nextWakeUp, type PauseEnv } from './next-pause';
-import type { AttentionState, PowerEventName, PowerEvents, TimerClock, TimerHandle } from './ports';
+import type { PauseDriverDeps, PauseDriverStats } from './pause-driver-deps';
+import type { PowerEventName, TimerHandle } from './ports';
 import {
   appStarted,
   awayEnded,
@@ -18,47 +21,8 @@ import {
   settingsChanged,
 } from './transitions';
 
-export interface PauseDue {
-  readonly at: number;
-  /** false: the notification failed or was refused — the tray shows the pending pause instead. */
-  readonly delivered: boolean;
-  readonly error?: NotifyError;
-}
+export type { PauseDriverDeps, PauseDriverStats, PauseDue } from './pause-driver-deps';
 
-export interface PauseDriverDeps {
-  readonly settings: PauseSettings;
-  /** As loaded from the settings store (INITIAL_PAUSE_STATE on first run). */
-  readonly state: PauseState;
-  readonly timer: TimerClock;
-  readonly localClock: LocalClock;
-  readonly power: PowerEvents;
-  readonly attention: AttentionState;
-  readonly notifier: Notifier;
-  /** Open the pause window. */
-  readonly onStartPause: (source: 'notification' | 'tray') => void;
-  /** A pause came due and was offered (or could not be). */
-  readonly onPauseDue?: (due: PauseDue) => void;
-  /** Persist `state`; refresh the tray from `view` ("Next pause: 14:20"). */
-  readonly onStateChanged?: (view: PauseScheduleView, state: PauseState) => void;
-  /** Local diagnostics only (no content ever reaches it). */
-  readonly log?: (message: string, detail?: unknown) => void;
-}
-
-export interface PauseDriverStats {
-  /** Timer callbacks that ran. */
-  wakeUps: number;
-  shown: number;
-  held: Record<HoldReason, number>;
-  /** Looks for whether someone found away at a due time is back. */
-  returnChecks: number;
-  clockJumps: number;
-  zoneChanges: number;
-}
-
-type AwayReason = 'suspend' | 'lock' | 'idle';
-
-/** Wall and monotonic clocks may drift this much apart before it counts as a jump or a sleep. */
-const JUMP_TOLERANCE_MS = 90_000;
 /**
  * The longest single wait. Far below Node's 2^31-1 ms limit (beyond it the
  * delay becomes 1 ms, a hot loop), and short enough that a wall clock set
@@ -66,9 +30,6 @@ const JUMP_TOLERANCE_MS = 90_000;
  * due for days: at most one extra wake-up per day.
  */
 const MAX_TIMER_DELAY_MS = 24 * 60 * 60 * 1000;
-
-const AWAY_START: Partial<Record<PowerEventName, AwayReason>> = { suspend: 'suspend', 'lock-screen': 'lock', 'idle-start': 'idle' };
-const AWAY_END: Partial<Record<PowerEventName, AwayReason>> = { resume: 'suspend', 'unlock-screen': 'lock', 'idle-end': 'idle' };
 
 /**
  * The thin, effectful half of scheduled pauses. It holds exactly one timeout —
@@ -90,11 +51,8 @@ export class PauseDriver {
   private running = false;
   /** Bumped per shown notification, so an answer to an older one is ignored. */
   private generation = 0;
-  private readonly away = new Set<AwayReason>();
-  private awayStart: number | null = null;
-  private lastWall: number | null = null;
-  private lastMono = 0;
-  private lastZone: string;
+  private readonly away = new AwayTracker();
+  private readonly clockWatch: ClockWatch;
   private lastEmitted = '';
   private readonly counters: PauseDriverStats = {
     wakeUps: 0,
@@ -108,7 +66,7 @@ export class PauseDriver {
   constructor(private readonly deps: PauseDriverDeps) {
     this.settings = deps.settings;
     this.current = deps.state;
-    this.lastZone = deps.localClock.zoneId();
+    this.clockWatch = new ClockWatch(deps.localClock.zoneId());
   }
 
   private get env(): PauseEnv {
@@ -119,10 +77,10 @@ export class PauseDriver {
   start(): Promise<void> {
     if (this.running) return this.queue;
     this.running = true;
-    for (const [event, reason] of Object.entries(AWAY_START)) {
-      this.unsubscribers.push(this.deps.power.on(event as PowerEventName, () => void this.run(() => this.awayBegan(reason))));
+    for (const [event, reason] of Object.entries(AWAY_STARTS)) {
+      this.unsubscribers.push(this.deps.power.on(event as PowerEventName, () => void this.run(() => this.away.begin(reason, this.observeClock()))));
     }
-    for (const [event, reason] of Object.entries(AWAY_END)) {
+    for (const [event, reason] of Object.entries(AWAY_ENDS)) {
       this.unsubscribers.push(this.deps.power.on(event as PowerEventName, () => void this.run(() => this.awayFinished(reason))));
     }
     return this.run(() => {
@@ -241,11 +199,8 @@ export class PauseDriver {
   private async due(): Promise<void> {
     this.observeClock();
     // A timer that runs proves the machine is awake: a 'suspend' without its 'resume' is stale.
-    if (this.away.delete('suspend') && this.away.size === 0) this.awayStart = null;
-    if (this.away.has('lock') && (await this.deps.attention.screenLocked()) === 'no') {
-      this.away.delete('lock');
-      if (this.away.size === 0) this.awayStart = null;
-    }
+    this.away.drop('suspend');
+    if (this.away.has('lock') && (await this.deps.attention.screenLocked()) === 'no') this.away.drop('lock');
     const seen = await this.observe();
     const now = this.deps.timer.now();
     const checkDue = this.current.returnCheckAt !== null && this.current.returnCheckAt <= now + DUE_TOLERANCE_MS;
@@ -277,7 +232,7 @@ export class PauseDriver {
   private async observe(): Promise<Observations> {
     const { attention } = this.deps;
     const [doNotDisturb, fullScreen, idleSeconds] = await Promise.all([attention.doNotDisturb(), attention.fullScreen(), attention.idleSeconds()]);
-    return { awayFromEventsSince: this.away.size > 0 ? this.awayStart : null, idleSeconds, doNotDisturb, fullScreen };
+    return { awayFromEventsSince: this.away.since(), idleSeconds, doNotDisturb, fullScreen };
   }
 
   private applyResponse(response: PauseResponse, source: 'notification' | 'tray'): void {
@@ -302,51 +257,28 @@ export class PauseDriver {
     if (!result.ok) this.deps.log?.('closing the pause notification failed', result.error);
   }
 
-  private awayBegan(reason: AwayReason): void {
-    const now = this.observeClock();
-    if (this.away.size === 0) this.awayStart = now;
-    this.away.add(reason);
-  }
-
   private awayFinished(reason: AwayReason): void {
-    const now = this.observeClock();
-    if (!this.away.delete(reason) || this.away.size > 0) return;
-    const start = this.awayStart ?? now;
-    this.awayStart = null;
-    this.current = awayEnded(this.current, { start, end: now }, this.settings, this.env);
+    const span = this.away.end(reason, this.observeClock());
+    if (span !== null) this.current = awayEnded(this.current, span, this.settings, this.env);
   }
 
   /**
-   * Compare the wall clock with the monotonic one since the last look. Wall
-   * time running ahead means the machine slept (monotonic time stops in
-   * suspend on Linux and macOS) or the clock was set forward: treat it as time
-   * away. Wall time falling behind means the clock was set back: shift the
-   * remembered instants so intervals keep their real length. Also notices a
-   * timezone change. Returns the wall-clock now.
+   * Look at the clocks (see ClockWatch). Wall time running ahead is time away
+   * — unless a reported away period already covers it, and then its end
+   * accounts for it. Wall time falling behind shifts every remembered instant,
+   * so intervals keep their real length. Returns the wall-clock now.
    */
   private observeClock(): number {
     const now = this.deps.timer.now();
-    const mono = this.deps.timer.monotonicNow();
-    if (this.lastWall !== null) {
-      const elapsed = mono - this.lastMono;
-      const jump = now - (this.lastWall + elapsed);
-      const tolerance = Math.max(JUMP_TOLERANCE_MS, elapsed / 1000);
-      if (jump < -tolerance) {
-        this.counters.clockJumps += 1;
-        this.current = clockShifted(this.current, jump);
-        if (this.awayStart !== null) this.awayStart += jump;
-      } else if (jump > tolerance) {
-        this.counters.clockJumps += 1;
-        // Inside a reported away period the gap is covered when that period ends.
-        if (this.away.size === 0) this.current = awayEnded(this.current, { start: now - jump, end: now }, this.settings, this.env);
-      }
-    }
-    this.lastWall = now;
-    this.lastMono = mono;
-    const zone = this.deps.localClock.zoneId();
-    if (zone !== this.lastZone) {
-      this.counters.zoneChanges += 1;
-      this.lastZone = zone;
+    const look = this.clockWatch.look(now, this.deps.timer.monotonicNow(), this.deps.localClock.zoneId());
+    if (look.zoneChanged) this.counters.zoneChanges += 1;
+    if (look.jumpMs < 0) {
+      this.counters.clockJumps += 1;
+      this.current = clockShifted(this.current, look.jumpMs);
+      this.away.shift(look.jumpMs);
+    } else if (look.jumpMs > 0) {
+      this.counters.clockJumps += 1;
+      if (this.away.since() === null) this.current = awayEnded(this.current, { start: now - look.jumpMs, end: now }, this.settings, this.env);
     }
     return now;
   }
