@@ -253,6 +253,8 @@ export class PauseDriver {
     this.generation += 1;
     if (this.pending === null) return;
     this.pending = null;
+    // notify-send cannot close; the next pause replaces this one instead.
+    if (!this.deps.notifier.capabilities.close) return;
     const result = await this.deps.notifier.closePause();
     if (!result.ok) this.deps.log?.('closing the pause notification failed', result.error);
   }

@@ -1,5 +1,6 @@
 import { EventEmitter } from 'node:events';
 import { beforeEach, describe, expect, test, vi } from 'vitest';
+import { PAUSE_DETECTION } from '../../shared/pause-detection';
 import { createAttentionState, createPowerEvents } from './power-events';
 
 /** A stand-in for Electron's powerMonitor. */
@@ -61,5 +62,18 @@ describe('createAttentionState', () => {
     const win = createAttentionState(adapt(), 'win32');
     expect(win.doNotDisturb()).toBe('unknown');
     expect(win.fullScreen()).toBe('unknown');
+  });
+});
+
+describe('the settings table of what is detected agrees with the adapter', () => {
+  test.each(['darwin', 'win32', 'linux'] as const)('%s', (platform) => {
+    const probes = { doNotDisturb: vi.fn(() => Promise.resolve('no' as const)), fullScreen: vi.fn(() => Promise.resolve('no' as const)) };
+    const attention = createAttentionState(adapt(), platform, probes);
+    const row = PAUSE_DETECTION[platform];
+    // 'no' in the table means the adapter answers unknown without asking anything.
+    expect(attention.doNotDisturb() === 'unknown').toBe(row.doNotDisturb === 'no');
+    expect(attention.fullScreen() === 'unknown').toBe(row.fullScreen === 'no');
+    expect(row.sleep).toBe('yes');
+    expect(probes.doNotDisturb).toHaveBeenCalledTimes(platform === 'linux' ? 1 : 0);
   });
 });

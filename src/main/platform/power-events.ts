@@ -18,6 +18,7 @@ import type { AttentionState, PowerEventName, PowerEvents } from '../pauses/port
  * | do-not-disturb  | not exposed (Focus is private) | not exposed (needs native API)   | dunst, GNOME banners, KDE/others `Inhibited`       |
  * | full-screen app | not exposed                    | not exposed (needs native API)   | X11 active window _NET_WM_STATE; not on Wayland    |
  *
+ * The same table as data for the settings view: src/shared/pause-detection.ts.
  * Gaps without a 'suspend' event are still caught by the driver comparing
  * wall and monotonic time. "Not exposed" answers 'unknown', which never holds
  * a pause back; on macOS and Windows the system's own Focus / Focus assist
@@ -52,9 +53,17 @@ export const createPowerEvents = (powerMonitor: PowerMonitorLike): PowerEvents =
 /** Idle threshold for getSystemIdleState; only its 'locked' answer is used. */
 const LOCK_PROBE_IDLE_SECONDS = 60;
 
-export const createAttentionState = (powerMonitor: PowerMonitorLike, platform: NodeJS.Platform): AttentionState => ({
-  doNotDisturb: (): Tristate | Promise<Tristate> => (platform === 'linux' ? linuxDoNotDisturb() : 'unknown'),
-  fullScreen: (): Tristate | Promise<Tristate> => (platform === 'linux' ? linuxFullScreen() : 'unknown'),
+/** The Linux probes (src/main/pauses/linux-attention.ts); replaceable for tests. */
+export interface LinuxProbes {
+  readonly doNotDisturb: () => Promise<Tristate>;
+  readonly fullScreen: () => Promise<Tristate>;
+}
+
+const linuxProbes: LinuxProbes = { doNotDisturb: () => linuxDoNotDisturb(), fullScreen: () => linuxFullScreen() };
+
+export const createAttentionState = (powerMonitor: PowerMonitorLike, platform: NodeJS.Platform, probes: LinuxProbes = linuxProbes): AttentionState => ({
+  doNotDisturb: (): Tristate | Promise<Tristate> => (platform === 'linux' ? probes.doNotDisturb() : 'unknown'),
+  fullScreen: (): Tristate | Promise<Tristate> => (platform === 'linux' ? probes.fullScreen() : 'unknown'),
   screenLocked: (): Tristate => {
     const state = powerMonitor.getSystemIdleState(LOCK_PROBE_IDLE_SECONDS);
     if (state === 'locked') return 'yes';
