@@ -14,7 +14,7 @@ import type { AttentionState, PowerEventName, PowerEvents } from '../pauses/port
  * |-----------------|--------------------------------|----------------------------------|----------------------------------------------------|
  * | sleep / wake    | 'suspend' / 'resume'           | 'suspend' / 'resume'             | 'suspend' / 'resume' (logind)                      |
  * | screen lock     | 'lock-screen' / 'unlock-screen'| 'lock-screen' / 'unlock-screen'  | no events; getSystemIdleState → 'locked' on some   |
- * | idle            | getSystemIdleTime at due time  | getSystemIdleTime at due time    | getSystemIdleTime (X11; Wayland may report 0)      |
+ * | idle            | getSystemIdleTime at due time  | getSystemIdleTime at due time    | getSystemIdleTime (X11; on Wayland per compositor) |
  * | do-not-disturb  | not exposed (Focus is private) | not exposed (needs native API)   | dunst, GNOME banners, KDE/others `Inhibited`       |
  * | full-screen app | not exposed                    | not exposed (needs native API)   | X11 active window _NET_WM_STATE; not on Wayland    |
  *
