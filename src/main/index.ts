@@ -5,6 +5,7 @@
  */
 import { join } from 'node:path';
 import { APP_ORIGIN } from '../shared/csp';
+import { allowedExternalUrls, crisisData } from '../shared/crisis';
 import { CHANNEL_NAMES } from '../shared/ipc/channel-names';
 import { contract } from '../shared/ipc/contract';
 import { createDispatch } from './ipc/dispatch';
@@ -41,7 +42,7 @@ if (!electronApp.requestSingleInstance(() => windows?.showPopover('second-instan
 async function start(): Promise<void> {
   const devOrigin = devServerOrigin();
   // Deny navigation, new windows, webviews and permission requests for every web contents.
-  applySecurityRestrictions(devOrigin);
+  applySecurityRestrictions(devOrigin, allowedExternalUrls(crisisData));
   electronApp.setAppUserModelId('org.attune.app');
   electronApp.keepRunningWithoutWindows();
   await electronApp.whenReady();

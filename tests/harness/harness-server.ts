@@ -74,15 +74,25 @@ export const startHarness = async (options: HarnessOptions): Promise<Harness> =>
   const { settings, notice } = openSettings(options.dataDir, openConfSettingsStore, log);
   // The real vault on the real disk; only its fs adapter can be told to fail one write.
   let failNextWrite = false;
+  const faultIfAsked = (): void => {
+    if (!failNextWrite) return;
+    failNextWrite = false;
+    throw Object.assign(new Error('ENOSPC: no space left on device (harness fault)'), { code: 'ENOSPC' });
+  };
   const fs: VaultFs = {
     ...nodeVaultFs,
     write: async (...args) => {
-      if (failNextWrite) {
-        failNextWrite = false;
-        throw Object.assign(new Error('ENOSPC: no space left on device (harness fault)'), { code: 'ENOSPC' });
-      }
+      faultIfAsked();
       return nodeVaultFs.write(...args);
     },
+    ...('writeSync' in nodeVaultFs
+      ? {
+          writeSync: (...args: Parameters<typeof nodeVaultFs.writeSync>) => {
+            faultIfAsked();
+            return nodeVaultFs.writeSync(...args);
+          },
+        }
+      : {}),
   };
   const vault = new VaultService({ dir: join(options.dataDir, 'vault'), keychain: noKeychain, fs });
   const calls: string[] = [];

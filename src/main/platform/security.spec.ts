@@ -6,6 +6,8 @@ vi.mock(import('electron'), () => ({ app: new EventEmitter(), shell: { openExter
 
 const { app, shell } = await import('electron');
 const { applySecurityRestrictions, denyAllPermissions, isAllowedAppUrl, isAllowedExternalUrl, lockDownWebContents } = await import('./security');
+const { allowedExternalUrls, crisisData } = await import('../../shared/crisis');
+const allowed = allowedExternalUrls(crisisData);
 
 class FakeWebContents extends EventEmitter {
   windowOpenHandler: ((details: { url: string }) => { action: string }) | null = null;
@@ -31,16 +33,17 @@ describe('navigation and new windows', () => {
     expect(isAllowedAppUrl('http://localhost:5173/index.html', 'http://localhost:5173')).toBe(true);
     expect(isAllowedAppUrl('https://example.org', null)).toBe(false);
     expect(isAllowedAppUrl('file:///etc/passwd', null)).toBe(false);
-    expect(isAllowedExternalUrl('https://findahelpline.com')).toBe(true);
-    expect(isAllowedExternalUrl('tel:988')).toBe(true);
-    expect(isAllowedExternalUrl('http://insecure.example')).toBe(false);
-    expect(isAllowedExternalUrl('javascript:alert(1)')).toBe(false);
-    expect(isAllowedExternalUrl('file:///etc/passwd')).toBe(false);
+    expect(isAllowedExternalUrl('https://findahelpline.com/', allowed)).toBe(true);
+    expect(isAllowedExternalUrl('tel:988', allowed)).toBe(true);
+    expect(isAllowedExternalUrl('https://example.org/', allowed)).toBe(false);
+    expect(isAllowedExternalUrl('http://insecure.example', new Set(['http://insecure.example']))).toBe(false);
+    expect(isAllowedExternalUrl('javascript:alert(1)', new Set(['javascript:alert(1)']))).toBe(false);
+    expect(isAllowedExternalUrl('file:///etc/passwd', allowed)).toBe(false);
   });
 
   test('navigating away from Attune, redirects and webviews are prevented', () => {
     const contents = new FakeWebContents();
-    lockDownWebContents(contents as never, null);
+    lockDownWebContents(contents as never, null, allowed);
     expect(navigate(contents, 'will-navigate', 'https://example.org/')).toBe(true);
     expect(navigate(contents, 'will-redirect', 'https://example.org/')).toBe(true);
     expect(navigate(contents, 'will-navigate', 'app://attune/index.html#app/settings')).toBe(false);
@@ -51,15 +54,16 @@ describe('navigation and new windows', () => {
 
   test('window.open is always denied; an https link opens in the system browser instead', () => {
     const contents = new FakeWebContents();
-    lockDownWebContents(contents as never, null);
-    expect(contents.windowOpenHandler?.({ url: 'https://findahelpline.com' })).toEqual({ action: 'deny' });
-    expect(shell.openExternal).toHaveBeenCalledWith('https://findahelpline.com');
+    lockDownWebContents(contents as never, null, allowed);
+    expect(contents.windowOpenHandler?.({ url: 'https://findahelpline.com/' })).toEqual({ action: 'deny' });
+    expect(shell.openExternal).toHaveBeenCalledWith('https://findahelpline.com/');
     expect(contents.windowOpenHandler?.({ url: 'file:///etc/passwd' })).toEqual({ action: 'deny' });
+    expect(contents.windowOpenHandler?.({ url: 'https://example.org/phishing' })).toEqual({ action: 'deny' });
     expect(shell.openExternal).toHaveBeenCalledTimes(1);
   });
 
   test('every web contents and session created later is locked down too', () => {
-    applySecurityRestrictions(null);
+    applySecurityRestrictions(null, allowed);
     const contents = new FakeWebContents();
     (app as unknown as EventEmitter).emit('web-contents-created', {}, contents);
     expect(navigate(contents, 'will-navigate', 'https://example.org/')).toBe(true);

@@ -17,11 +17,16 @@ export const isAllowedAppUrl = (url: string, devOrigin: string | null): boolean 
   }
 };
 
-/** Pure: the only external links Attune opens — after a click — are help resources. */
-export const isAllowedExternalUrl = (url: string): boolean => {
+/**
+ * Pure: the only external links Attune opens — after a click — are the help
+ * resources it ships (an exact allow-list built from the crisis data).
+ * @see https://www.electronjs.org/docs/latest/tutorial/security#15-do-not-use-shellopenexternal-with-untrusted-content
+ */
+export const isAllowedExternalUrl = (url: string, allowed: ReadonlySet<string>): boolean => {
   try {
     const parsed = new URL(url);
-    return parsed.protocol === 'https:' || parsed.protocol === 'tel:' || parsed.protocol === 'sms:';
+    const safeScheme = parsed.protocol === 'https:' || parsed.protocol === 'tel:' || parsed.protocol === 'sms:';
+    return safeScheme && allowed.has(url);
   } catch {
     return false;
   }
@@ -39,7 +44,7 @@ export const denyAllPermissions = (session: Session): void => {
  * @see https://www.electronjs.org/docs/latest/tutorial/security#14-disable-or-limit-creation-of-new-windows
  * @see https://www.electronjs.org/docs/latest/tutorial/security#12-verify-webview-options-before-creation
  */
-export const lockDownWebContents = (contents: WebContents, devOrigin: string | null): void => {
+export const lockDownWebContents = (contents: WebContents, devOrigin: string | null, allowedExternal: ReadonlySet<string>): void => {
   contents.on('will-navigate', (event, url) => {
     if (!isAllowedAppUrl(url, devOrigin)) event.preventDefault();
   });
@@ -49,12 +54,12 @@ export const lockDownWebContents = (contents: WebContents, devOrigin: string | n
   contents.on('will-attach-webview', (event) => event.preventDefault());
   contents.setWindowOpenHandler(({ url }) => {
     // A link the person clicked (e.g. a crisis line's website) opens in their browser, never in Attune.
-    if (isAllowedExternalUrl(url)) void shell.openExternal(url);
+    if (isAllowedExternalUrl(url, allowedExternal)) void shell.openExternal(url);
     return { action: 'deny' };
   });
 };
 
-export const applySecurityRestrictions = (devOrigin: string | null): void => {
-  app.on('web-contents-created', (_event, contents) => lockDownWebContents(contents, devOrigin));
+export const applySecurityRestrictions = (devOrigin: string | null, allowedExternal: ReadonlySet<string>): void => {
+  app.on('web-contents-created', (_event, contents) => lockDownWebContents(contents, devOrigin, allowedExternal));
   app.on('session-created', (session) => denyAllPermissions(session));
 };

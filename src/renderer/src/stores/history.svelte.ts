@@ -51,6 +51,7 @@ export async function loadMore(): Promise<void> {
         else history.problem = historyCopy.problem;
         return;
       }
+      // eslint-disable-next-line svelte/prefer-svelte-reactivity -- a throwaway lookup, not reactive state
       const known = new Set(history.entries.map((e) => e.id));
       const fresh = result.value.entries.filter((e) => matches(e, history.filters) && !known.has(e.id));
       history.entries.push(...fresh);
