@@ -1,4 +1,6 @@
-import { createCipheriv, createDecipheriv, createSecretKey, randomBytes, type KeyObject } from 'node:crypto';
+import { createCipheriv, createDecipheriv, createSecretKey, type KeyObject } from 'node:crypto';
+
+import { publicRandomBytes } from './random-pool';
 
 /**
  * AES-256-GCM, the only cipher in the vault. Chosen because both OpenSSL
@@ -26,7 +28,7 @@ export const importKey = (raw: Buffer): KeyObject => {
   return createSecretKey(raw);
 };
 
-export const seal = (key: KeyObject, plaintext: Uint8Array, aad: Uint8Array, iv: Buffer = randomBytes(IV_BYTES)): Sealed => {
+export const seal = (key: KeyObject, plaintext: Uint8Array, aad: Uint8Array, iv: Buffer = publicRandomBytes(IV_BYTES)): Sealed => {
   const cipher = createCipheriv('aes-256-gcm', key, iv, { authTagLength: TAG_BYTES });
   cipher.setAAD(aad);
   const head = cipher.update(plaintext);

@@ -17,6 +17,15 @@ export const writeAll = async (fs: VaultFs, fd: number, data: Buffer, position: 
   }
 };
 
+export const writeAllSync = (fs: VaultFs, fd: number, data: Buffer, position: number): void => {
+  let offset = 0;
+  while (offset < data.length) {
+    const written = fs.writeSync(fd, data, offset, data.length - offset, position + offset);
+    if (written <= 0) throw Object.assign(new Error('write made no progress'), { code: 'EIO' });
+    offset += written;
+  }
+};
+
 /**
  * A rename is durable only once the directory entry is: fsync the directory.
  * Windows cannot open a directory for fsync (EPERM/EISDIR) and NTFS journals

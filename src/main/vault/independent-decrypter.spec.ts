@@ -121,6 +121,10 @@ describe('independent decrypter (docs/vault-format.md + node:crypto only)', () =
         if (failWriteIn !== undefined && failWriteIn-- === 0) return Promise.reject(Object.assign(new Error('injected'), { code: 'ENOSPC' }));
         return nodeVaultFs.write(...args);
       },
+      writeSync: (...args) => {
+        if (failWriteIn !== undefined && failWriteIn-- === 0) throw Object.assign(new Error('injected'), { code: 'ENOSPC' });
+        return nodeVaultFs.writeSync(...args);
+      },
     };
     const vault = makeVault(root, { fs });
     const { recoveryKey } = await vault.setup({ passphrase: 'read me elsewhere', useKeychain: true, createRecoveryKey: true });

@@ -204,6 +204,13 @@ const failingFs = (plan: FailPlan): VaultFs => ({
     }
     return nodeVaultFs.write(fd, buffer, offset, length, position);
   },
+  writeSync: (fd, buffer, offset, length, position) => {
+    if (length > 1 && due(plan, 'writesBeforeFailure')) {
+      nodeVaultFs.writeSync(fd, buffer, offset, Math.floor(length / 2), position);
+      throw injected(plan.code);
+    }
+    return nodeVaultFs.writeSync(fd, buffer, offset, length, position);
+  },
   ftruncate: async (fd, length) => {
     if (due(plan, 'truncatesBeforeFailure')) throw injected(plan.code);
     return nodeVaultFs.ftruncate(fd, length);

@@ -13,6 +13,8 @@ import * as fs from 'node:fs';
 export interface VaultFs {
   open(path: string, flags: string | number, mode?: number): Promise<number>;
   write(fd: number, buffer: Buffer, offset: number, length: number, position: number): Promise<number>;
+  /** Same, blocking. Only the journal append uses it (see VaultStore.append for why and when). */
+  writeSync(fd: number, buffer: Buffer, offset: number, length: number, position: number): number;
   fsync(fd: number): Promise<void>;
   ftruncate(fd: number, length: number): Promise<void>;
   close(fd: number): Promise<void>;
@@ -41,6 +43,7 @@ export const nodeVaultFs: VaultFs = {
     new Promise((resolve, reject) =>
       fs.write(fd, buffer, offset, length, position, (error, written) => (error ? reject(error) : resolve(written))),
     ),
+  writeSync: (fd, buffer, offset, length, position) => fs.writeSync(fd, buffer, offset, length, position),
   fsync: (fd) => new Promise((resolve, reject) => fs.fsync(fd, done(resolve, reject))),
   ftruncate: (fd, length) => new Promise((resolve, reject) => fs.ftruncate(fd, length, done(resolve, reject))),
   close: (fd) => new Promise((resolve, reject) => fs.close(fd, done(resolve, reject))),

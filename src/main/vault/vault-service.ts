@@ -1,4 +1,4 @@
-import { randomBytes, type KeyObject } from 'node:crypto';
+import type { KeyObject } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 
@@ -14,6 +14,7 @@ import { DEFAULT_SCRYPT, type ScryptParams } from './kdf';
 import { readKeyFile, writeKeyFile, type KeyFile } from './key-file';
 import type { Keychain } from './keychain';
 import { wrapWithPassphrase } from './key-wrap';
+import { publicRandomBytes } from './random-pool';
 import { countRecoveredFiles } from './recovered-file';
 import { SerialQueue } from './serial-queue';
 import { decideAttempt, initialThrottle, recordFailure, recordSuccess } from './throttle';
@@ -145,7 +146,7 @@ export class VaultService {
     return this.task(async () => {
       const { store } = this.requireSession();
       const at = this.clock.now();
-      const entry = { id: randomBytes(16).toString('base64url'), at, offsetMinutes: this.clock.offsetMinutes(at), ...input } as Entry;
+      const entry = { id: publicRandomBytes(16).toString('base64url'), at, offsetMinutes: this.clock.offsetMinutes(at), ...input } as Entry;
       await store.append([{ op: 'put', entry }]);
       // Keep the next unlock fast without making this append wait: roll in the queue, after it.
       if (store.tailLength >= this.rollAfter * 2) {
@@ -238,7 +239,7 @@ export class VaultService {
 
   private task<T>(work: () => Promise<T>): Promise<T> {
     return this.queue.run(async () => {
-      await this.ensureOpen();
+      if (!this.opened) await this.ensureOpen();
       return work();
     });
   }
