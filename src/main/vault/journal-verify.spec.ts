@@ -65,3 +65,15 @@ describe('verifyChain', () => {
     expect(verdict.lastSeq).toBe(22);
   });
 });
+
+describe('problem ranges', () => {
+  it('stay exact for the first thousand and fold the rest into one covering range', async () => {
+    const { toRanges, MAX_RANGES } = await import('./vault-problem');
+    const every3rd = Array.from({ length: 5000 }, (_, i) => i * 3);
+    const ranges = toRanges(every3rd);
+    expect(ranges).toHaveLength(MAX_RANGES);
+    expect(ranges[0]).toEqual({ from: 0, to: 0 });
+    expect(ranges[MAX_RANGES - 2]).toEqual({ from: 2994, to: 2994 });
+    expect(ranges[MAX_RANGES - 1]).toEqual({ from: 2997, to: 14997 });
+  });
+});

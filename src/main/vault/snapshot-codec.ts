@@ -73,6 +73,7 @@ const frameHead = (type: number, index: number, firstSeq: number, lastSeq: numbe
 
 const buildFrame = (key: KeyObject, keyId: string, snapshotId: string, head: Buffer, plaintext: Buffer): Buffer => {
   const { iv, ciphertext, tag } = seal(key, plaintext, frameAad(keyId, snapshotId, head));
+  plaintext.fill(0);
   const length = Buffer.alloc(4);
   length.writeUInt32BE(head.length + iv.length + ciphertext.length + tag.length);
   return Buffer.concat([length, head, iv, ciphertext, tag]);
@@ -192,6 +193,8 @@ export const decodeSnapshot = (bytes: Buffer, key: KeyObject, keyId: string): De
         ok = true;
       }
     }
+    // Parsed into objects now; the decrypted bytes themselves need not outlive this frame.
+    plaintext?.fill(0);
     if (!ok) result.damaged.push({ index, firstSeq, lastSeq, raw: frame });
     offset = end;
   }

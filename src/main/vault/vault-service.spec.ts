@@ -187,6 +187,22 @@ describe('delete', () => {
   });
 });
 
+describe('setup over leftovers', () => {
+  it('moves files found without a key file into recovered/ instead of overwriting them', async () => {
+    const dir = vaultDirIn(root);
+    await import('node:fs/promises').then(async (fs) => {
+      await fs.mkdir(dir);
+      await fs.writeFile(join(dir, 'journal.log'), 'A1.1.from-an-older-vault\n');
+    });
+    const vault = track(makeVault(root));
+    await vault.setup({ useKeychain: true, createRecoveryKey: false });
+    const recovered = await readdir(join(dir, 'recovered'));
+    expect(recovered).toEqual([expect.stringMatching(/^orphaned-\d+-journal\.log$/)]);
+    expect(await readFile(join(dir, 'recovered', recovered[0] as string), 'utf8')).toBe('A1.1.from-an-older-vault\n');
+    expect((await vault.status()).recoveredFiles).toBe(1);
+  });
+});
+
 describe('erase', () => {
   it('removes every file, wrapped keys and recovered/ included, and starts over as not set up', async () => {
     const vault = track(makeVault(root));

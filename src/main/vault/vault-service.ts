@@ -18,9 +18,11 @@ import { publicRandomBytes } from './random-pool';
 import { countRecoveredFiles } from './recovered-file';
 import { SerialQueue } from './serial-queue';
 import { decideAttempt, initialThrottle, recordFailure, recordSuccess } from './throttle';
+import { systemClock, type VaultClock } from './vault-clock';
 import { eraseVault } from './vault-erase';
 import { nodeVaultFs, type VaultFs } from './vault-fs';
 import type { VaultProblem } from './vault-problem';
+import { buildStatus, type VaultStatus } from './vault-status';
 import { createVault, type SetupRequest } from './vault-setup';
 import { VaultStore } from './vault-store';
 
@@ -28,24 +30,8 @@ export type { Credential } from './credential';
 export type { ListPage, ListQuery } from './entry-index';
 export type { ExportRequest, ExportResult } from './export-file';
 export type { SetupRequest } from './vault-setup';
-
-export interface VaultClock {
-  now(): number;
-  /** Minutes east of UTC at that instant (e.g. +60 in CET). */
-  offsetMinutes(at: number): number;
-}
-
-// `|| 0` turns the -0 that negating a zero offset gives (UTC) into 0: JSON would store "0" and equality would differ.
-export const systemClock: VaultClock = { now: () => Date.now(), offsetMinutes: (at) => -new Date(at).getTimezoneOffset() || 0 };
-
-export interface VaultStatus {
-  state: 'not-set-up' | 'locked' | 'unlocked';
-  methods: { keychain: boolean; passphrase: boolean; recovery: boolean };
-  keychainAvailable: boolean;
-  entryCount: number | null;
-  problems: VaultProblem[];
-  recoveredFiles: number;
-}
+export type { VaultStatus } from './vault-status';
+export { systemClock, type VaultClock } from './vault-clock';
 
 export interface VaultServiceOptions {
   /** The vault folder. Its lock file is the sibling `<dir>.lock`, so erasing the folder leaves no vault file behind. */
@@ -311,21 +297,7 @@ export class VaultService {
   }
 
   private snapshotStatus(): VaultStatus {
-    const wraps = this.keyFile?.wraps;
-    let keychainAvailable = false;
-    try {
-      keychainAvailable = this.options.keychain.isAvailable();
-    } catch {
-      keychainAvailable = false;
-    }
-    return {
-      state: !this.keyFile ? 'not-set-up' : this.session ? 'unlocked' : 'locked',
-      methods: { keychain: Boolean(wraps?.keychain), passphrase: Boolean(wraps?.passphrase), recovery: Boolean(wraps?.recovery) },
-      keychainAvailable,
-      entryCount: this.session ? this.session.store.index.size : null,
-      problems: this.problems.map((found) => ({ ...found, affected: found.affected.map((range) => ({ ...range })) })),
-      recoveredFiles: this.recoveredFiles,
-    };
+    return buildStatus({ keyFile: this.keyFile, unlockedCount: this.session ? this.session.store.index.size : null, problems: this.problems, recoveredFiles: this.recoveredFiles, keychain: this.options.keychain });
   }
 }
 

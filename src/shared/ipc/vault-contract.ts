@@ -47,7 +47,7 @@ export const PROBLEM_KIND_IDS = [
 export const vaultProblemSchema = z.strictObject({
   kind: z.enum(PROBLEM_KIND_IDS),
   /** Affected sequence numbers as inclusive ranges; empty when they could not be told. */
-  affected: z.array(z.strictObject({ from: z.number().int().min(0), to: z.number().int().min(0) })).max(10_000),
+  affected: z.array(z.strictObject({ from: z.number().int().min(0), to: z.number().int().min(0) })).max(1000),
   /** File under recovered/ holding the set-aside (still encrypted) bytes. */
   setAside: z.string().max(255).nullable(),
 });
