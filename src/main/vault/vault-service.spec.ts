@@ -187,6 +187,21 @@ describe('delete', () => {
   });
 });
 
+describe('a damaged key file', () => {
+  it('is reported on every call, and erase still works so a person can start over', async () => {
+    const first = track(makeVault(root));
+    await first.setup({ passphrase: 'a passphrase', useKeychain: false, createRecoveryKey: false });
+    await first.close();
+    await import('node:fs/promises').then((fs) => fs.writeFile(join(vaultDirIn(root), 'vault.json'), '{"format":"attune-vault","vers'));
+    const vault = track(makeVault(root));
+    await expect(vault.status()).rejects.toMatchObject({ code: 'vault-damaged' });
+    await expect(vault.unlock({ method: 'passphrase', passphrase: 'a passphrase' })).rejects.toMatchObject({ code: 'vault-damaged' });
+    await expect(vault.setup({ useKeychain: true, createRecoveryKey: false })).rejects.toMatchObject({ code: 'vault-damaged' });
+    expect(await vault.erase()).toMatchObject({ state: 'not-set-up' });
+    expect((await vault.setup({ useKeychain: true, createRecoveryKey: false })).status.state).toBe('unlocked');
+  });
+});
+
 describe('setup over leftovers', () => {
   it('moves files found without a key file into recovered/ instead of overwriting them', async () => {
     const dir = vaultDirIn(root);

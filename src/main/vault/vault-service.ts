@@ -1,6 +1,4 @@
 import type { KeyObject } from 'node:crypto';
-import { mkdirSync } from 'node:fs';
-import { dirname } from 'node:path';
 
 import type { Entry, EntryInput } from '../../shared/entry-schema';
 import { AttuneError } from '../attune-error';
@@ -8,10 +6,10 @@ import { importKey } from './aead';
 import { unwrapDataKey, type Credential } from './credential';
 import type { ListPage, ListQuery } from './entry-index';
 import { writeExport, type ExportRequest, type ExportResult } from './export-file';
-import { acquireFileLock, systemLockEnvironment, type FileLock, type LockEnvironment } from './file-lock';
-import { errnoCode, isDiskFailure, toVaultError } from './fs-errors';
+import { systemLockEnvironment, type FileLock, type LockEnvironment } from './file-lock';
+import { isDiskFailure, toVaultError } from './fs-errors';
 import { DEFAULT_SCRYPT, type ScryptParams } from './kdf';
-import { readKeyFile, writeKeyFile, type KeyFile } from './key-file';
+import { writeKeyFile, type KeyFile } from './key-file';
 import type { Keychain } from './keychain';
 import { wrapWithPassphrase } from './key-wrap';
 import { publicRandomBytes } from './random-pool';
@@ -21,6 +19,7 @@ import { decideAttempt, initialThrottle, recordFailure, recordSuccess } from './
 import { systemClock, type VaultClock } from './vault-clock';
 import { eraseVault } from './vault-erase';
 import { nodeVaultFs, type VaultFs } from './vault-fs';
+import { openVaultFolder } from './vault-open';
 import type { VaultProblem } from './vault-problem';
 import { buildStatus, type VaultStatus } from './vault-status';
 import { createVault, type SetupRequest } from './vault-setup';
@@ -73,6 +72,8 @@ export class VaultService {
   private problems: VaultProblem[] = [];
   private recoveredFiles = 0;
   private throttle = initialThrottle;
+  /** vault.json exists but cannot be read as a key file. */
+  private keyFileError: AttuneError | undefined;
 
   constructor(private readonly options: VaultServiceOptions) {
     this.fs = options.fs ?? nodeVaultFs;
@@ -85,6 +86,7 @@ export class VaultService {
   open(): Promise<VaultStatus> {
     return this.queue.run(async () => {
       await this.ensureOpen();
+      if (this.keyFileError) throw this.keyFileError;
       return this.snapshotStatus();
     });
   }
@@ -105,6 +107,7 @@ export class VaultService {
 
   setup(request: SetupRequest): Promise<{ status: VaultStatus; recoveryKey: string | undefined }> {
     return this.task(async () => {
+      if (this.keyFileError) throw this.keyFileError;
       if (this.keyFile) throw new AttuneError('vault-already-set-up', 'a vault already exists here');
       const outcome = await createVault(this.fs, this.options.dir, this.options.keychain, request, this.scrypt, this.clock.now());
       this.keyFile = outcome.keyFile;
@@ -189,6 +192,7 @@ export class VaultService {
       await this.dropSession();
       await eraseVault(this.fs, this.options.dir);
       this.keyFile = undefined;
+      this.keyFileError = undefined;
       this.problems = [];
       this.recoveredFiles = 0;
       this.throttle = initialThrottle;
@@ -232,22 +236,10 @@ export class VaultService {
 
   private async ensureOpen(): Promise<void> {
     if (this.opened) return;
-    const { dir } = this.options;
-    try {
-      mkdirSync(dirname(dir), { recursive: true, mode: 0o700 });
-      this.fileLock = acquireFileLock(`${dir}.lock`, this.options.lockEnvironment ?? systemLockEnvironment);
-    } catch (error) {
-      // On read-only media no one can write, so there is nothing to guard: open without the lock.
-      const code = errnoCode(error);
-      if (code !== 'EROFS' && code !== 'EACCES' && code !== 'EPERM') throw toVaultError(error, 'take vault lock');
-    }
-    try {
-      this.keyFile = await readKeyFile(this.fs, dir);
-    } catch (error) {
-      this.fileLock?.release();
-      this.fileLock = undefined;
-      throw toVaultError(error, 'read key file');
-    }
+    const opened = await openVaultFolder(this.fs, this.options.dir, this.options.lockEnvironment ?? systemLockEnvironment);
+    this.fileLock = opened.fileLock;
+    this.keyFile = opened.keyFile;
+    this.keyFileError = opened.keyFileError;
     this.opened = true;
   }
 
@@ -286,6 +278,7 @@ export class VaultService {
   }
 
   private requireKeyFile(): KeyFile {
+    if (this.keyFileError) throw this.keyFileError;
     if (!this.keyFile) throw new AttuneError('vault-not-set-up', 'no vault here yet');
     return this.keyFile;
   }

@@ -1,0 +1,41 @@
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+
+import type { AttuneError } from '../attune-error';
+import { acquireFileLock, type FileLock, type LockEnvironment } from './file-lock';
+import { errnoCode, toVaultError } from './fs-errors';
+import { readKeyFile, type KeyFile } from './key-file';
+import type { VaultFs } from './vault-fs';
+
+export interface OpenedFolder {
+  fileLock: FileLock | undefined;
+  /** Undefined when no vault was set up here (or it was erased). */
+  keyFile: KeyFile | undefined;
+  /** Set when vault.json exists but is not a readable key file. */
+  keyFileError: AttuneError | undefined;
+}
+
+/**
+ * First contact with the vault folder: take the single-writer lock, then read
+ * the key file. A damaged key file does not fail the open — the service stays
+ * open to report it and to let the person erase and start over.
+ */
+export const openVaultFolder = async (fs: VaultFs, dir: string, lockEnvironment: LockEnvironment): Promise<OpenedFolder> => {
+  let fileLock: FileLock | undefined;
+  try {
+    mkdirSync(dirname(dir), { recursive: true, mode: 0o700 });
+    fileLock = acquireFileLock(`${dir}.lock`, lockEnvironment);
+  } catch (error) {
+    // On read-only media no one can write, so there is nothing to guard: open without the lock.
+    const code = errnoCode(error);
+    if (code !== 'EROFS' && code !== 'EACCES' && code !== 'EPERM') throw toVaultError(error, 'take vault lock');
+  }
+  try {
+    return { fileLock, keyFile: await readKeyFile(fs, dir), keyFileError: undefined };
+  } catch (error) {
+    const mapped = toVaultError(error, 'read key file');
+    if (mapped.code === 'vault-damaged') return { fileLock, keyFile: undefined, keyFileError: mapped };
+    fileLock?.release();
+    throw mapped;
+  }
+};
