@@ -122,7 +122,8 @@ export const loadVault = async (
   const baseSeq = throughSeq ?? 0;
   const onlyTorn = problems.length === 1 && problems[0]?.kind === 'torn-tail';
   let repair: Repair = 'none';
-  if (problems.length > 0) repair = onlyTorn ? 'cut-torn-tail' : 'roll';
+  // Cutting only the torn tail is enough when what stays links on; left-over rolled records would not, so roll then.
+  if (problems.length > 0) repair = onlyTorn && verdict.superseded === 0 ? 'cut-torn-tail' : 'roll';
   else if (verdict.ops.length > rollAfterRecords || tombstones > 0) repair = 'roll';
   else if (verdict.superseded > 0 && verdict.ops.length === 0) repair = 'empty-stale-journal';
 

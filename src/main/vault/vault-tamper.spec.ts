@@ -211,3 +211,23 @@ describe('snapshot tampering', () => {
     expect(ids).toEqual(idsOf(saved, range(1, 700)));
   });
 });
+
+describe('interrupted roll', () => {
+  it('a torn tail after records the snapshot already holds: set aside, and the next append still links', async () => {
+    const saved = await build(3);
+    const before = await readFile(journalPath(), 'latin1');
+    const vault = makeVault(root, { keychain });
+    await vault.unlock({ method: 'keychain' });
+    await vault.compact();
+    await vault.close();
+    await writeFile(journalPath(), `${before}A1.4.cut-short`, 'latin1');
+
+    const first = await reopen();
+    expect(first.status.problems.map((p) => p.kind)).toEqual(['torn-tail']);
+    expect(first.ids).toEqual(saved.map((e) => e.id));
+    const next = await first.vault.append(checkIn('after'));
+    const again = await reopen();
+    expect(again.status.problems).toEqual([]);
+    expect(again.ids).toEqual([...saved.map((e) => e.id), next.id]);
+  });
+});
