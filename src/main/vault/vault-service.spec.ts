@@ -92,6 +92,32 @@ describe('round trip', () => {
   });
 });
 
+describe('concurrent calls', () => {
+  it('serializes appends fired at once: all durable, in call order, and a lock waits for them', async () => {
+    const clock = manualClock();
+    const vault = track(makeVault(root, { clock }));
+    await vault.setup({ useKeychain: true, createRecoveryKey: false });
+    const pending = Array.from({ length: 50 }, (_, i) => vault.append(checkIn(`at once ${i}`)));
+    const locked = vault.lock();
+    const saved = await Promise.all(pending);
+    expect((await locked).state).toBe('locked');
+    await vault.close();
+    const again = track(makeVault(root, { keychain: vault.keychainFake }));
+    expect(await again.unlock({ method: 'keychain' })).toMatchObject({ entryCount: 50, problems: [] });
+    // Same millisecond for all: the list falls back to saving order, newest first.
+    expect((await again.list({ limit: 100 })).entries.map((e) => e.id)).toEqual(saved.map((e) => e.id).reverse());
+  });
+
+  it('runs parallel wrong guesses one at a time, so the throttle still counts each', async () => {
+    const vault = track(makeVault(root, { clock: manualClock() }));
+    await vault.setup({ passphrase: 'the right one', useKeychain: false, createRecoveryKey: false });
+    await vault.lock();
+    const results = await Promise.allSettled(Array.from({ length: 6 }, () => vault.unlock({ method: 'passphrase', passphrase: 'guess' })));
+    const codes = results.map((r) => (r.status === 'rejected' ? (r.reason as { code: string }).code : 'ok'));
+    expect(codes).toEqual(['wrong-passphrase', 'wrong-passphrase', 'wrong-passphrase', 'too-many-attempts', 'too-many-attempts', 'too-many-attempts']);
+  });
+});
+
 describe('wrong passphrase', () => {
   it('says so, changes nothing on disk, and throttles repeated misses', async () => {
     const clock = manualClock();
