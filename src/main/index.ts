@@ -15,14 +15,19 @@ import { registerAppScheme, serveRendererFrom } from './platform/app-protocol';
 import { electronApp } from './platform/electron-app';
 import { electronGlobalShortcut } from './platform/global-shortcut';
 import { registerIpc } from './platform/ipc-main-bridge';
+import { electronPauseAdapters } from './platform/pause-adapters';
 import { devServerOrigin } from './platform/renderer-url';
 import { applySecurityRestrictions } from './platform/security';
 import { createSafeStorageKeychain } from './platform/safe-storage-keychain';
 import { openElectronSettingsStore } from './platform/settings-store';
 import { createTray } from './platform/tray';
 import { type Windows, createWindows } from './platform/windows';
+import { systemClock } from './pauses/local-clock';
+import { createPauses } from './pauses/create-pauses';
+import { systemTimerClock } from './pauses/ports';
 import { openSettings } from './settings/open-settings';
 import { ShortcutManager } from './shortcut/shortcut-manager';
+import { nextPauseLabel } from './tray/next-pause-label';
 import { type TrayAction, trayMenuModel } from './tray/tray-menu-model';
 import { VaultService } from './vault/vault-service';
 
@@ -70,46 +75,74 @@ async function start(): Promise<void> {
     if (next.shortcut !== previous.shortcut) shortcut.change(next.shortcut);
   });
 
-  const onTrayAction = (action: TrayAction): void => {
-    const actions: Partial<Record<TrayAction, () => void>> = {
-      'check-in': () => shown.showPopover('tray', tray.bounds()),
-      history: () => shown.openView('history'),
-      settings: () => shown.openView('settings'),
-      'fix-shortcut': () => shown.openView('settings'),
-      help: () => shown.openView('help'),
-      quit: () => electronApp.quit(),
-    };
-    actions[action]?.();
+  // Scheduled pauses: one driver, one timer; its memory lives in its own small file.
+  const pauses = createPauses({
+    settings,
+    dataDir,
+    ...electronPauseAdapters(),
+    timer: systemTimerClock,
+    localClock: systemClock,
+    log,
+    onStartPause: () => shown.openPause(),
+    onChanged: () => void refreshTray(),
+  });
+
+  const trayActions: Record<TrayAction, () => void> = {
+    'check-in': () => shown.showPopover('tray', tray.bounds()),
+    'pause-now': () => void pauses.startNow(),
+    'start-pending-pause': () => void pauses.respond('start'),
+    'reminders-1h': () => void pauses.command('for-1-hour'),
+    'reminders-tomorrow': () => void pauses.command('until-tomorrow'),
+    'reminders-off': () => void pauses.command('off'),
+    // Turning reminders on from the tray also turns on scheduled pauses if they were never enabled.
+    'reminders-on': () =>
+      void (settings.get().pauses.enabled ? pauses.command('on') : settings.set({ pauses: { ...settings.get().pauses, enabled: true } })),
+    history: () => shown.openView('history'),
+    settings: () => shown.openView('settings'),
+    'fix-shortcut': () => shown.openView('settings'),
+    help: () => shown.openView('help'),
+    lock: () => void vault.lock().then(refreshTray),
+    quit: () => electronApp.quit(),
   };
-  const tray = createTray(join(electronApp.appDir(), 'resources'), process.platform, onTrayAction, (bounds) =>
+  const tray = createTray(join(electronApp.appDir(), 'resources'), process.platform, (action) => trayActions[action](), (bounds) =>
     shown.togglePopoverFromTray(bounds),
   );
-  const refreshTray = (): void => {
+  /** The tray menu is rebuilt from state on every change (never polled). */
+  async function refreshTray(): Promise<void> {
     const status = shortcut.status();
+    const view = pauses.view();
+    const vaultState = (await vault.status().catch(() => null))?.state ?? 'locked';
     tray.setMenu(
       trayMenuModel({
         platform: process.platform,
         activeShortcut: status.active,
         takenShortcut: status.taken,
-        features: { pauses: false, history: false, lock: false, help: false },
-        nextPauseLabel: null,
-        remindersOn: false,
-        locked: false,
+        features: { pauses: true, history: true, lock: vaultState === 'unlocked', help: true },
+        nextPauseLabel: nextPauseLabel(view, Date.now(), undefined),
+        remindersOn: settings.get().pauses.enabled && !view.remindersOff,
+        pendingPause: view.pending?.delivered === false,
+        locked: vaultState === 'locked',
       }),
     );
-  };
-  refreshTray();
+  }
+  void refreshTray();
   settings.onChange((next) => {
-    refreshTray();
+    void refreshTray();
     shown.send('settings.changed', next);
   });
+  await pauses.start();
 
   const dispatch = createDispatch(
     contract,
     createHandlerTable({
       settings,
       vault,
-      ui: { hidePopover: () => shown.hidePopover(), openView: (view) => shown.openView(view) },
+      pauses,
+      ui: {
+        hidePopover: () => shown.hidePopover(),
+        openView: (view) => shown.openView(view),
+        closeWindow: (kind) => shown.closeWindow(kind),
+      },
       info: () => ({
         name: electronApp.name(),
         version: electronApp.version(),
@@ -123,6 +156,7 @@ async function start(): Promise<void> {
   );
   registerIpc(CHANNEL_NAMES, dispatch, shown.known, devOrigin ? [APP_ORIGIN, devOrigin] : [APP_ORIGIN]);
   electronApp.onBeforeQuit(() => {
+    void pauses.stop();
     void vault.close();
     shortcut.stop();
     tray.destroy();

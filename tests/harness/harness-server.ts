@@ -17,6 +17,10 @@ import { openConfSettingsStore } from '../../src/main/settings/settings-store-op
 import { noKeychain } from '../../src/main/vault/keychain';
 import { type VaultFs, nodeVaultFs } from '../../src/main/vault/vault-fs';
 import { VaultService } from '../../src/main/vault/vault-service';
+import type { Notifier } from '../../src/main/notify/notifier';
+import { createPauses } from '../../src/main/pauses/create-pauses';
+import { systemClock } from '../../src/main/pauses/local-clock';
+import { systemTimerClock, unknownAttention } from '../../src/main/pauses/ports';
 
 /**
  * The browser end-to-end harness: serves the BUILT renderer on 127.0.0.1 and
@@ -36,6 +40,8 @@ export interface Harness {
   calls: string[];
   /** What the stand-in window layer was asked to do: 'hidePopover', 'openView:settings', … */
   uiActions: string[];
+  /** Pause notifications the stand-in notifier was asked to show (the harness has no desktop to show them on). */
+  notifications: number;
   /** The next write the vault makes fails with ENOSPC (a full disk), once — a real fault at the fs boundary. */
   failNextVaultWrite(): void;
   emit<E extends EventName>(event: E, payload: EventPayload<E>): void;
@@ -96,6 +102,30 @@ export const startHarness = async (options: HarnessOptions): Promise<Harness> =>
   };
   const vault = new VaultService({ dir: join(options.dataDir, 'vault'), keychain: noKeychain, fs });
   const calls: string[] = [];
+  let notifications = 0;
+  // The Electron boundary of the scheduler, stood in for: no power events, nothing known about
+  // attention, and a notifier that only counts. The driver and its decisions are the real ones.
+  const notifier: Notifier = {
+    capabilities: { actions: false, click: true, replace: 'close-previous', close: true },
+    showPause: async () => {
+      notifications += 1;
+      return { ok: true };
+    },
+    closePause: async () => ({ ok: true }),
+  };
+  const pauses = createPauses({
+    settings,
+    dataDir: options.dataDir,
+    power: { on: () => () => undefined },
+    attention: unknownAttention,
+    notifier,
+    timer: systemTimerClock,
+    localClock: systemClock,
+    log,
+    onStartPause: () => uiActions.push('openPause'),
+    onChanged: () => undefined,
+  });
+  await pauses.start();
   const uiActions: string[] = [];
   const streams = new Set<ServerResponse>();
   const bridge = bridgeSource();
@@ -110,9 +140,11 @@ export const startHarness = async (options: HarnessOptions): Promise<Harness> =>
     createHandlerTable({
       settings,
       vault,
+      pauses,
       ui: {
         hidePopover: () => uiActions.push('hidePopover'),
         openView: (view) => uiActions.push(`openView:${view}`),
+        closeWindow: (kind) => uiActions.push(`closeWindow:${kind}`),
       },
       info: () => ({
         name: 'Attune',
@@ -208,6 +240,9 @@ export const startHarness = async (options: HarnessOptions): Promise<Harness> =>
     url: origin,
     calls,
     uiActions,
+    get notifications() {
+      return notifications;
+    },
     failNextVaultWrite: () => {
       failNextWrite = true;
     },
@@ -215,7 +250,7 @@ export const startHarness = async (options: HarnessOptions): Promise<Harness> =>
     close: () =>
       new Promise<void>((done) => {
         for (const stream of streams) stream.end();
-        server.close(() => void vault.close().then(done, done));
+        server.close(() => void Promise.all([pauses.stop(), vault.close()]).then(() => done(), done));
         server.closeAllConnections();
       }),
   };

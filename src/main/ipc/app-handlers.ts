@@ -1,12 +1,15 @@
 import type { AppInfo, ViewId } from '../../shared/ipc/app-contract';
 import type { appContract } from '../../shared/ipc/app-contract';
 import type { SettingsService } from '../settings/settings-service';
+import type { WindowKind } from './call-context';
 import type { HandlerTable } from './dispatch';
 
 /** What the app handlers need from the windows; the platform layer implements it. */
 export interface UiPort {
   hidePopover(): void;
   openView(view: ViewId): void;
+  /** Close the window of that kind (the popover is hidden, never destroyed). */
+  closeWindow(window: WindowKind): void;
 }
 
 export interface AppHandlerDeps {
@@ -21,6 +24,10 @@ export const createAppHandlers = ({ settings, ui, info }: AppHandlerDeps): Handl
   'settings.set': (patch) => settings.set(patch),
   'ui.closePopover': () => {
     ui.hidePopover();
+    return null;
+  },
+  'ui.closeWindow': (_request, { window }) => {
+    ui.closeWindow(window);
     return null;
   },
   'ui.openView': ({ view }) => {

@@ -8,6 +8,9 @@ import { AttuneError } from '../attune-error';
 import { createMemoryLogger } from '../log/logger';
 import { openSettings } from '../settings/open-settings';
 import { openConfSettingsStore } from '../settings/settings-store-options';
+import { createPauses } from '../pauses/create-pauses';
+import { systemClock } from '../pauses/local-clock';
+import { systemTimerClock, unknownAttention } from '../pauses/ports';
 import { noKeychain } from '../vault/keychain';
 import { VaultService } from '../vault/vault-service';
 import type { CallContext } from './call-context';
@@ -33,7 +36,19 @@ describe('dispatch over the real handler table and a real settings file', () => 
       createHandlerTable({
         settings,
         vault: new VaultService({ dir: join(dir, 'vault'), keychain: noKeychain }),
-        ui: { hidePopover: () => ui.push('hide'), openView: (view) => ui.push(`open:${view}`) },
+        pauses: createPauses({
+          settings,
+          dataDir: dir,
+          power: { on: () => () => undefined },
+          attention: unknownAttention,
+          notifier: { capabilities: { actions: false, click: false, replace: 'close-previous', close: false }, showPause: async () => ({ ok: true }), closePause: async () => ({ ok: true }) },
+          timer: systemTimerClock,
+          localClock: systemClock,
+          log,
+          onStartPause: () => ui.push('pause'),
+          onChanged: () => undefined,
+        }),
+        ui: { hidePopover: () => ui.push('hide'), openView: (view) => ui.push(`open:${view}`), closeWindow: (kind) => ui.push(`close:${kind}`) },
         info: () => ({ name: 'Attune', version: '1.0.0', platform: 'linux', dataDir: dir, activeShortcut: null, notice: null }),
       }),
       log,

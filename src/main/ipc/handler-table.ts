@@ -2,10 +2,12 @@ import type { Contract } from '../../shared/ipc/contract';
 import { type AppHandlerDeps, createAppHandlers } from './app-handlers';
 import type { VaultService } from '../vault/vault-service';
 import type { HandlerTable } from './dispatch';
+import { type PausesPort, createPausesHandlers } from './pauses-handlers';
 import { createVaultHandlers } from './vault-handlers';
 
 export interface HandlerDeps extends AppHandlerDeps {
   vault: VaultService;
+  pauses: PausesPort;
 }
 
 /**
@@ -16,4 +18,5 @@ export interface HandlerDeps extends AppHandlerDeps {
 export const createHandlerTable = (deps: HandlerDeps): HandlerTable<Contract> => ({
   ...createAppHandlers(deps),
   ...createVaultHandlers(deps.vault),
+  ...createPausesHandlers(deps.pauses),
 });

@@ -19,6 +19,9 @@ export interface Windows {
   togglePopoverFromTray(trayBounds: Rect | null): void;
   hidePopover(): void;
   openView(view: ViewId): void;
+  /** The pause window: one at a time, focused (it is only opened when the person chose to start). */
+  openPause(): void;
+  closeWindow(kind: WindowKind): void;
   send<E extends EventName>(event: E, payload: EventPayload<E>): void;
   hasOpenAppWindow(): boolean;
 }
@@ -27,6 +30,7 @@ export const createWindows = (preloadPath: string, onAppWindowsChanged: () => vo
   const known = new Map<number, WindowKind>();
   let lastBlurHideAt = 0;
   let appWindow: BrowserWindow | null = null;
+  let pauseWindow: BrowserWindow | null = null;
 
   const create = (role: WindowRole, route: string): BrowserWindow => {
     const window = new BrowserWindow(windowOptions(role, preloadPath, background()));
@@ -66,8 +70,32 @@ export const createWindows = (preloadPath: string, onAppWindowsChanged: () => vo
     popover.focus();
   };
 
+  const openPause = () => {
+    if (pauseWindow && !pauseWindow.isDestroyed()) {
+      pauseWindow.show();
+      pauseWindow.focus();
+      return;
+    }
+    const window = create('pause', 'pause');
+    pauseWindow = window;
+    window.once('ready-to-show', () => {
+      window.show();
+      window.focus();
+    });
+    window.on('closed', () => {
+      pauseWindow = null;
+    });
+  };
+
+  const closeWindow = (kind: WindowKind) => {
+    if (kind === 'popover') popover.hide();
+    else if (kind === 'pause') pauseWindow?.close();
+    else if (kind === 'app') appWindow?.close();
+  };
+
   const openView = (view: ViewId) => {
     if (view === 'prompt') return showPopover('menu', null);
+    if (view === 'pause') return openPause();
     if (appWindow && !appWindow.isDestroyed()) {
       appWindow.webContents.send('view.show', { view });
     } else {
@@ -94,6 +122,8 @@ export const createWindows = (preloadPath: string, onAppWindowsChanged: () => vo
     },
     hidePopover: () => popover.hide(),
     openView,
+    openPause,
+    closeWindow,
     send,
     hasOpenAppWindow: () => appWindow !== null && !appWindow.isDestroyed(),
   };

@@ -8,6 +8,7 @@ const base: TrayState = {
   features: { pauses: false, history: false, lock: false, help: false },
   nextPauseLabel: null,
   remindersOn: false,
+  pendingPause: false,
   locked: false,
 };
 const ids = (items: TrayMenuItem[]) => items.map((i) => i.id);
@@ -39,6 +40,12 @@ describe('trayMenuModel', () => {
     expect(ids(byId(items, 'reminders').submenu!)).toEqual(['reminders-1h', 'reminders-tomorrow', 'reminders-off']);
     const off = trayMenuModel({ ...base, features: { ...base.features, pauses: true }, remindersOn: false });
     expect(ids(byId(off, 'reminders').submenu!)).toEqual(['reminders-on']);
+  });
+
+  test('a pause whose notification could not be shown waits in the tray', () => {
+    const items = trayMenuModel({ ...base, features: { ...base.features, pauses: true }, pendingPause: true });
+    expect(items[1]).toMatchObject({ id: 'start-pending-pause', enabled: true, label: 'A minute for you — start' });
+    expect(ids(trayMenuModel({ ...base, pendingPause: true }))).not.toContain('start-pending-pause');
   });
 
   test('when locked, help stays reachable and history does not', () => {

@@ -5,6 +5,7 @@ import { appCopy } from '../../shared/copy';
 export type TrayAction =
   | 'check-in'
   | 'pause-now'
+  | 'start-pending-pause'
   | 'reminders-1h'
   | 'reminders-tomorrow'
   | 'reminders-off'
@@ -36,6 +37,8 @@ export interface TrayState {
   /** "Next pause: 14:20", "Pause reminders off", or null when pauses are not available. */
   nextPauseLabel: string | null;
   remindersOn: boolean;
+  /** A pause whose notification could not be shown waits here instead. */
+  pendingPause: boolean;
   locked: boolean;
 }
 
@@ -55,6 +58,7 @@ export const trayMenuModel = (state: TrayState): TrayMenuItem[] => {
   if (state.takenShortcut) {
     items.push({ id: 'fix-shortcut', label: t.shortcutTaken(describeAccelerator(state.takenShortcut, state.platform)), enabled: true });
   }
+  if (state.pendingPause && features.pauses) items.push({ id: 'start-pending-pause', label: t.pendingPause, enabled: true });
   items.push(
     { id: 'pause-now', label: t.pauseNow, enabled: features.pauses },
     { id: 'next-pause', label: state.nextPauseLabel ?? t.nextPausePlaceholder, enabled: false },

@@ -21,6 +21,9 @@ api.events.onSettingsChanged((settings) => applyAppearance(settings.appearance))
 if (route.startsWith('app')) {
   const { default: AppWindow } = await import('./views/AppWindow.svelte');
   mount(AppWindow, { target, props: { initialView: route.split('/')[1] ?? 'history' } });
+} else if (route.startsWith('pause')) {
+  const { default: PauseView } = await import('./views/pause/PauseView.svelte');
+  mount(PauseView, { target });
 } else {
   mount(Popover, { target });
 }

@@ -10,3 +10,5 @@ export { capacityCopy, checkInCopy, driverCopy, needCopy, outcomeCopy, stateCopy
 export { MIN_PASSPHRASE_LENGTH, vaultCopy } from './vault-copy';
 export { appWindowCopy, historyCopy } from './history-copy';
 export { helpCopy } from './help-copy';
+export { exerciseCopy, pauseCopy } from './pause-exercise-copy';
+export { pauseNotificationCopy } from './pause-copy';

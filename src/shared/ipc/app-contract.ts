@@ -24,5 +24,7 @@ export const appContract = {
   'settings.get': channel(z.undefined(), settingsSchema),
   'settings.set': channel(settingsPatchSchema, settingsSchema),
   'ui.closePopover': channel(z.undefined(), z.null()),
+  /** Closes the window that asks (the pause window, an app window); the popover hides. */
+  'ui.closeWindow': channel(z.undefined(), z.null()),
   'ui.openView': channel(z.strictObject({ view: z.enum(VIEWS) }), z.null()),
 } as const;

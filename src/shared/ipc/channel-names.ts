@@ -9,6 +9,7 @@ export const CHANNEL_NAMES = [
   'settings.set',
   'ui.closePopover',
   'ui.openView',
+  'ui.closeWindow',
   'vault.status',
   'vault.setup',
   'vault.unlock',
@@ -19,6 +20,9 @@ export const CHANNEL_NAMES = [
   'vault.erase',
   'vault.export',
   'vault.changePassphrase',
+  'pauses.status',
+  'pauses.command',
+  'pauses.startNow',
 ] as const;
 
 export const EVENT_NAMES = ['popover.shown', 'view.show', 'settings.changed'] as const;

@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import { appContract } from './app-contract';
+import { pausesContract } from './pauses-contract';
 import { vaultContract } from './vault-contract';
 
 /**
@@ -10,6 +11,7 @@ import { vaultContract } from './vault-contract';
 export const contract = {
   ...appContract,
   ...vaultContract,
+  ...pausesContract,
 } as const;
 
 export type Contract = typeof contract;

@@ -1,0 +1,30 @@
+import { existsSync, readFileSync, renameSync } from 'node:fs';
+import { INITIAL_PAUSE_STATE, type PauseState, pauseStateSchema } from '../../shared/pause-state';
+import { writeFileAtomic } from '../fs/write-file-atomic';
+
+/**
+ * The scheduler's memory (last pause, snooze, "paused until") in its own small
+ * file: it changes often and is not a setting. A damaged file is set aside and
+ * the schedule starts fresh — the worst case is one pause a little early or late.
+ */
+export const loadPauseState = (file: string, now = Date.now()): PauseState => {
+  if (!existsSync(file)) return INITIAL_PAUSE_STATE;
+  try {
+    const parsed = pauseStateSchema.safeParse(JSON.parse(readFileSync(file, 'utf8')));
+    if (parsed.success) return parsed.data;
+  } catch {
+    // fall through: unreadable JSON is handled like an invalid shape
+  }
+  renameSync(file, `${file}.unreadable-${now}`);
+  return INITIAL_PAUSE_STATE;
+};
+
+/** Saving can fail (full disk); the schedule keeps running from memory and the next save tries again. */
+export const savePauseState = (file: string, state: PauseState): boolean => {
+  try {
+    writeFileAtomic(file, `${JSON.stringify(state)}\n`);
+    return true;
+  } catch {
+    return false;
+  }
+};
