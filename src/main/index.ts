@@ -16,6 +16,7 @@ import { electronApp } from './platform/electron-app';
 import { electronGlobalShortcut } from './platform/global-shortcut';
 import { registerIpc } from './platform/ipc-main-bridge';
 import { electronPauseAdapters } from './platform/pause-adapters';
+import { electronSaveDialog } from './platform/save-dialog';
 import { devServerOrigin } from './platform/renderer-url';
 import { applySecurityRestrictions } from './platform/security';
 import { createSafeStorageKeychain } from './platform/safe-storage-keychain';
@@ -138,6 +139,7 @@ async function start(): Promise<void> {
       settings,
       vault,
       pauses,
+      dialog: electronSaveDialog,
       ui: {
         hidePopover: () => shown.hidePopover(),
         openView: (view) => shown.openView(view),

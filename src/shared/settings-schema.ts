@@ -7,7 +7,7 @@ import { DEFAULT_PAUSE_SETTINGS, pauseSettingsSchema } from './pause-settings';
  * types from it. Numbers are seconds or local minutes after midnight — never
  * Date strings, so a timezone change cannot shift a setting.
  */
-export const SETTINGS_VERSION = 1;
+export const SETTINGS_VERSION = 2;
 
 export const THEMES = ['system', 'light', 'dark'] as const;
 export const MOTION = ['system', 'reduce'] as const;
@@ -22,11 +22,39 @@ export const appearanceSchema = z.strictObject({
   discreet: z.boolean(),
 });
 
+export const checkInSettingsSchema = z.strictObject({
+  /** Minutes until a gentle "did that help?", or null for never. */
+  followUpMinutes: z.number().int().min(5).max(24 * 60).nullable(),
+});
+
+export const privacySettingsSchema = z.strictObject({
+  /** Lock the history after this many idle minutes, or null for never. */
+  lockAfterIdleMinutes: z.number().int().min(1).max(24 * 60).nullable(),
+  /** Lock the history when the computer's screen locks. */
+  lockWithScreen: z.boolean(),
+});
+
+export const systemSettingsSchema = z.strictObject({
+  startAtLogin: z.boolean(),
+});
+
+export const helpSettingsSchema = z.strictObject({
+  /** ISO country for "Get help now", or null to follow the system's region. */
+  region: z
+    .string()
+    .regex(/^[A-Z]{2}$/)
+    .nullable(),
+});
+
 export const settingsSchema = z.strictObject({
   version: z.literal(SETTINGS_VERSION),
   shortcut: acceleratorSchema,
   appearance: appearanceSchema,
   pauses: pauseSettingsSchema,
+  checkIn: checkInSettingsSchema,
+  privacy: privacySettingsSchema,
+  system: systemSettingsSchema,
+  help: helpSettingsSchema,
 });
 
 export type Settings = z.infer<typeof settingsSchema>;
@@ -43,4 +71,9 @@ export const DEFAULT_SETTINGS: Settings = {
   shortcut: DEFAULT_SHORTCUT,
   appearance: { theme: 'system', motion: 'system', discreet: true },
   pauses: DEFAULT_PAUSE_SETTINGS,
+  checkIn: { followUpMinutes: 20 },
+  privacy: { lockAfterIdleMinutes: 15, lockWithScreen: true },
+  // Nothing starts itself behind the person's back: start at login is off until chosen.
+  system: { startAtLogin: false },
+  help: { region: null },
 };

@@ -1,3 +1,4 @@
+import { mkdirSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { type IncomingMessage, type ServerResponse, createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -42,6 +43,11 @@ export interface Harness {
   uiActions: string[];
   /** Pause notifications the stand-in notifier was asked to show (the harness has no desktop to show them on). */
   notifications: number;
+  /**
+   * What the stand-in save dialog answers next: a path, or null for "cancelled".
+   * Unset, it saves into <dataDir>/exports/ under the suggested name.
+   */
+  nextSavePath: string | null | undefined;
   /** The next write the vault makes fails with ENOSPC (a full disk), once — a real fault at the fs boundary. */
   failNextVaultWrite(): void;
   emit<E extends EventName>(event: E, payload: EventPayload<E>): void;
@@ -91,14 +97,10 @@ export const startHarness = async (options: HarnessOptions): Promise<Harness> =>
       faultIfAsked();
       return nodeVaultFs.write(...args);
     },
-    ...('writeSync' in nodeVaultFs
-      ? {
-          writeSync: (...args: Parameters<typeof nodeVaultFs.writeSync>) => {
-            faultIfAsked();
-            return nodeVaultFs.writeSync(...args);
-          },
-        }
-      : {}),
+    writeSync: (...args) => {
+      faultIfAsked();
+      return nodeVaultFs.writeSync(...args);
+    },
   };
   const vault = new VaultService({ dir: join(options.dataDir, 'vault'), keychain: noKeychain, fs });
   const calls: string[] = [];
@@ -135,12 +137,43 @@ export const startHarness = async (options: HarnessOptions): Promise<Harness> =>
   };
   settings.onChange((next) => emit('settings.changed', next));
 
+  const harness: Harness = {
+    get url() {
+      return origin;
+    },
+    nextSavePath: undefined,
+    calls,
+    uiActions,
+    get notifications() {
+      return notifications;
+    },
+    failNextVaultWrite: () => {
+      failNextWrite = true;
+    },
+    emit,
+    close: () =>
+      new Promise<void>((done) => {
+        for (const stream of streams) stream.end();
+        server.close(() => void Promise.all([pauses.stop(), vault.close()]).then(() => done(), done));
+        server.closeAllConnections();
+      }),
+  };
+
   const dispatch = createDispatch(
     contract,
     createHandlerTable({
       settings,
       vault,
       pauses,
+      dialog: {
+        chooseSavePath: async (name) => {
+          const chosen = harness.nextSavePath;
+          harness.nextSavePath = undefined;
+          if (chosen !== undefined) return chosen;
+          mkdirSync(join(options.dataDir, 'exports'), { recursive: true });
+          return join(options.dataDir, 'exports', name);
+        },
+      },
       ui: {
         hidePopover: () => uiActions.push('hidePopover'),
         openView: (view) => uiActions.push(`openView:${view}`),
@@ -236,24 +269,7 @@ export const startHarness = async (options: HarnessOptions): Promise<Harness> =>
   const { port } = server.address() as AddressInfo;
   origin = `http://127.0.0.1:${port}`;
 
-  return {
-    url: origin,
-    calls,
-    uiActions,
-    get notifications() {
-      return notifications;
-    },
-    failNextVaultWrite: () => {
-      failNextWrite = true;
-    },
-    emit,
-    close: () =>
-      new Promise<void>((done) => {
-        for (const stream of streams) stream.end();
-        server.close(() => void Promise.all([pauses.stop(), vault.close()]).then(() => done(), done));
-        server.closeAllConnections();
-      }),
-  };
+  return harness;
 };
 
 export { CHANNEL_NAMES };

@@ -48,6 +48,7 @@ describe('dispatch over the real handler table and a real settings file', () => 
           onStartPause: () => ui.push('pause'),
           onChanged: () => undefined,
         }),
+        dialog: { chooseSavePath: async () => null },
         ui: { hidePopover: () => ui.push('hide'), openView: (view) => ui.push(`open:${view}`), closeWindow: (kind) => ui.push(`close:${kind}`) },
         info: () => ({ name: 'Attune', version: '1.0.0', platform: 'linux', dataDir: dir, activeShortcut: null, notice: null }),
       }),

@@ -2,12 +2,14 @@ import type { Contract } from '../../shared/ipc/contract';
 import { type AppHandlerDeps, createAppHandlers } from './app-handlers';
 import type { VaultService } from '../vault/vault-service';
 import type { HandlerTable } from './dispatch';
+import { type SaveDialogPort, createExportHandlers } from './export-handlers';
 import { type PausesPort, createPausesHandlers } from './pauses-handlers';
 import { createVaultHandlers } from './vault-handlers';
 
 export interface HandlerDeps extends AppHandlerDeps {
   vault: VaultService;
   pauses: PausesPort;
+  dialog: SaveDialogPort;
 }
 
 /**
@@ -19,4 +21,5 @@ export const createHandlerTable = (deps: HandlerDeps): HandlerTable<Contract> =>
   ...createAppHandlers(deps),
   ...createVaultHandlers(deps.vault),
   ...createPausesHandlers(deps.pauses),
+  ...createExportHandlers(deps.vault, deps.dialog),
 });

@@ -22,6 +22,15 @@ export const MIGRATIONS: Record<number, (previous: Raw) => Raw> = {
       version: 1,
     };
   },
+  // v2 adds follow-ups, privacy (auto-lock), system (start at login) and the help region.
+  2: (previous) => ({
+    ...previous,
+    checkIn: { followUpMinutes: 20 },
+    privacy: { lockAfterIdleMinutes: 15, lockWithScreen: true },
+    system: { startAtLogin: false },
+    help: { region: null },
+    version: 2,
+  }),
 };
 
 export const versionOf = (raw: Raw): number => (typeof raw.version === 'number' ? raw.version : 0);

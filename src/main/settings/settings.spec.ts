@@ -58,6 +58,20 @@ describe('migrations', () => {
     expect(JSON.parse(readFileSync(fileIn(dir), 'utf8')).version).toBe(SETTINGS_VERSION);
   });
 
+  test('a v1 settings file keeps every choice and gains the v2 sections with their defaults', () => {
+    const dir = tempDir();
+    const v1 = {
+      version: 1,
+      shortcut: 'Alt+Shift+J',
+      appearance: { theme: 'light', motion: 'reduce', discreet: false },
+      pauses: { ...DEFAULT_SETTINGS.pauses, enabled: true },
+    };
+    writeFileSync(fileIn(dir), JSON.stringify(v1));
+    const { settings, notice } = open(dir);
+    expect(notice).toBeNull();
+    expect(settings.get()).toEqual({ ...DEFAULT_SETTINGS, ...v1, version: SETTINGS_VERSION });
+  });
+
   test('migrating does not change the object it was given', () => {
     const old = { shortcut: 'Alt+K', theme: 'light' };
     const copy = structuredClone(old);

@@ -18,11 +18,11 @@ export const CHANNEL_NAMES = [
   'vault.list',
   'vault.delete',
   'vault.erase',
-  'vault.export',
   'vault.changePassphrase',
   'pauses.status',
   'pauses.command',
   'pauses.startNow',
+  'vault.saveExport',
 ] as const;
 
 export const EVENT_NAMES = ['popover.shown', 'view.show', 'settings.changed'] as const;

@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import { appContract } from './app-contract';
+import { exportContract } from './export-contract';
 import { pausesContract } from './pauses-contract';
 import { vaultContract } from './vault-contract';
 
@@ -8,10 +9,15 @@ import { vaultContract } from './vault-contract';
  * Main registers handlers from this table only; the preload exposes exactly
  * these names (see channel-names.ts, kept in step by a type test).
  */
+// `vault.export` takes a file path; windows export through `vault.saveExport` instead, where main's
+// own save dialog picks the path. So the renderer-facing table leaves it out.
+const { 'vault.export': _pathTakingExport, ...windowVaultContract } = vaultContract;
+
 export const contract = {
   ...appContract,
-  ...vaultContract,
+  ...windowVaultContract,
   ...pausesContract,
+  ...exportContract,
 } as const;
 
 export type Contract = typeof contract;

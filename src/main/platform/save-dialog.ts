@@ -1,0 +1,19 @@
+import { join } from 'node:path';
+import { BrowserWindow, type FileFilter, app, dialog } from 'electron';
+import type { SaveDialogPort } from '../ipc/export-handlers';
+
+const FILTERS: Record<'json' | 'csv' | 'html', FileFilter> = {
+  json: { name: 'JSON', extensions: ['json'] },
+  csv: { name: 'CSV', extensions: ['csv'] },
+  html: { name: 'Web page', extensions: ['html'] },
+};
+
+/** The system's own save dialog, attached to the window in front, starting in Documents. */
+export const electronSaveDialog: SaveDialogPort = {
+  async chooseSavePath(suggestedName, extension) {
+    const options = { defaultPath: join(app.getPath('documents'), suggestedName), filters: [FILTERS[extension]] };
+    const parent = BrowserWindow.getFocusedWindow();
+    const result = parent ? await dialog.showSaveDialog(parent, options) : await dialog.showSaveDialog(options);
+    return result.canceled || !result.filePath ? null : result.filePath;
+  },
+};
