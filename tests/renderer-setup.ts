@@ -14,6 +14,14 @@ export const bridgeCalls: [string, unknown][] = [];
 export const bridgeAnswers = new Map<string, Answer>();
 const listeners = new Map<string, Set<(payload: unknown) => void>>();
 
+/** Answers shaped like the real ones for channels most components ask on mount. */
+const defaultAnswers: Record<string, Answer> = {
+  'vault.status': () => ({
+    ok: true,
+    value: { state: 'unlocked', methods: { keychain: false, passphrase: true, recovery: false }, keychainAvailable: false, entryCount: 0, problems: [], recoveredFiles: 0 },
+  }),
+};
+
 export const emitBridgeEvent = (event: string, payload: unknown): void => {
   for (const listener of listeners.get(event) ?? []) listener(payload);
 };
@@ -27,7 +35,7 @@ beforeEach(() => {
     EVENT_NAMES,
     async (channel, request) => {
       bridgeCalls.push([channel, request]);
-      const answer = bridgeAnswers.get(channel);
+      const answer = bridgeAnswers.get(channel) ?? defaultAnswers[channel];
       return answer ? answer(request) : { ok: true, value: null };
     },
     (event, listener) => {

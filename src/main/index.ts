@@ -26,6 +26,7 @@ import { type Windows, createWindows } from './platform/windows';
 import { systemClock } from './pauses/local-clock';
 import { createPauses } from './pauses/create-pauses';
 import { systemTimerClock } from './pauses/ports';
+import { AutoLock } from './privacy/auto-lock';
 import { openSettings } from './settings/open-settings';
 import { ShortcutManager } from './shortcut/shortcut-manager';
 import { nextPauseLabel } from './tray/next-pause-label';
@@ -66,7 +67,14 @@ async function start(): Promise<void> {
     keychain: createSafeStorageKeychain(),
     onBackgroundError: (error) => log.warn('vault: background compaction will be retried', { error: String(error) }),
   });
-  await vault.open().catch((error: unknown) => log.error('vault: could not open at start-up', { error: String(error) }));
+  const opened = await vault.open().catch((error: unknown) => {
+    log.error('vault: could not open at start-up', { error: String(error) });
+    return null;
+  });
+  // With the OS keychain, logging in to the computer is the unlock.
+  if (opened?.state === 'locked' && opened.methods.keychain && opened.keychainAvailable) {
+    await vault.unlock({ method: 'keychain' }).catch((error: unknown) => log.warn('vault: keychain unlock did not work', { error: String(error) }));
+  }
 
   const shown = createWindows(join(here, '../preload/index.cjs'), () => electronApp.setDockVisible(shown.hasOpenAppWindow()));
   windows = shown;
@@ -76,17 +84,36 @@ async function start(): Promise<void> {
     if (next.shortcut !== previous.shortcut) shortcut.change(next.shortcut);
   });
 
+  const adapters = electronPauseAdapters();
   // Scheduled pauses: one driver, one timer; its memory lives in its own small file.
   const pauses = createPauses({
     settings,
     dataDir,
-    ...electronPauseAdapters(),
+    ...adapters,
     timer: systemTimerClock,
     localClock: systemClock,
     log,
     onStartPause: () => shown.openPause(),
     onChanged: () => void refreshTray(),
   });
+
+  /** Every window and the tray follow the history's state (locked windows show only unlock and help). */
+  const vaultStateChanged = (state: 'not-set-up' | 'locked' | 'unlocked'): void => {
+    shown.send('vault.changed', { state });
+    if (state === 'unlocked') autoLock.unlocked();
+    void refreshTray();
+  };
+  const autoLock = new AutoLock(
+    {
+      timer: systemTimerClock,
+      power: adapters.power,
+      idleSeconds: () => adapters.attention.idleSeconds(),
+      isUnlocked: async () => (await vault.status()).state === 'unlocked',
+      lock: async () => vaultStateChanged((await vault.lock()).state),
+    },
+    settings.get().privacy,
+  );
+  settings.onChange((next) => autoLock.update(next.privacy));
 
   const trayActions: Record<TrayAction, () => void> = {
     'check-in': () => shown.showPopover('tray', tray.bounds()),
@@ -102,7 +129,7 @@ async function start(): Promise<void> {
     settings: () => shown.openView('settings'),
     'fix-shortcut': () => shown.openView('settings'),
     help: () => shown.openView('help'),
-    lock: () => void vault.lock().then(refreshTray),
+    lock: () => void vault.lock().then((status) => vaultStateChanged(status.state)),
     quit: () => electronApp.quit(),
   };
   const tray = createTray(join(electronApp.appDir(), 'resources'), process.platform, (action) => trayActions[action](), (bounds) =>
@@ -140,6 +167,7 @@ async function start(): Promise<void> {
       vault,
       pauses,
       dialog: electronSaveDialog,
+      onVaultStateChanged: vaultStateChanged,
       ui: {
         hidePopover: () => shown.hidePopover(),
         openView: (view) => shown.openView(view),
@@ -159,6 +187,7 @@ async function start(): Promise<void> {
   registerIpc(CHANNEL_NAMES, dispatch, shown.known, devOrigin ? [APP_ORIGIN, devOrigin] : [APP_ORIGIN]);
   electronApp.onBeforeQuit(() => {
     void pauses.stop();
+    autoLock.stop();
     void vault.close();
     shortcut.stop();
     tray.destroy();

@@ -59,6 +59,7 @@ export const settingsSchema = z.strictObject({
 
 export type Settings = z.infer<typeof settingsSchema>;
 export type AppearanceSettings = z.infer<typeof appearanceSchema>;
+export type PrivacySettings = z.infer<typeof privacySettingsSchema>;
 
 /** A write names whole top-level sections; `version` is main's alone. */
 export const settingsPatchSchema = settingsSchema.omit({ version: true }).partial();

@@ -135,22 +135,44 @@ test.describe('check-in', () => {
     expect(await listEntries(page)).toHaveLength(1);
   });
 
-  test('locked vault: the prompt still opens; unlock inline, then it saves', async ({ page, harness }) => {
+  test('locked: the popover opens on the lock screen (unlock, help, close); after unlock the check-in saves', async ({ page, harness }) => {
     await openPrompt(page, harness.url);
     await setUpVault(page);
-    await lockVault(page);
     await page.getByText('Not sure', { exact: true }).click();
-    await primaryButton(page).click();
-    await primaryButton(page).click();
-    await primaryButton(page).click();
-    await expect(page.getByRole('heading', { level: 1 })).toHaveText('Unlock to save');
+    await lockVault(page);
+    // The lock reaches the open popover as an event: only unlock, Get help now and Close remain.
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('Attune is locked');
+    await expect(page.getByRole('checkbox')).toHaveCount(0);
+    await expect(page.getByRole('button', { name: 'Get help now' })).toBeVisible();
     await page.getByLabel('Passphrase').fill('not the passphrase');
-    await page.getByRole('button', { name: 'Unlock and save' }).click();
+    await page.getByRole('button', { name: 'Unlock', exact: true }).click();
     await expect(page.getByRole('status')).toContainText('did not unlock');
     await page.getByLabel('Passphrase').fill(PASSPHRASE);
-    await page.getByRole('button', { name: 'Unlock and save' }).click();
+    await page.getByRole('button', { name: 'Unlock', exact: true }).click();
+    // Back where they were, with the draft kept.
+    await expect(page.getByRole('checkbox', { name: /^Not sure/ })).toBeChecked();
+    await primaryButton(page).click();
+    await primaryButton(page).click();
+    await primaryButton(page).click();
     await expect(page.getByRole('heading', { level: 1 })).toHaveText('Noted.');
     expect(await listEntries(page)).toHaveLength(1);
+  });
+
+  test('locked: app windows show only the lock screen and help', async ({ page, harness }) => {
+    await openPrompt(page, harness.url);
+    await setUpVault(page);
+    expect((await page.evaluate(() => window.attune.vault.append({ kind: 'check-in', data: { states: ['freeze'], needs: [], note: 'private words' } }))).ok).toBe(true);
+    await lockVault(page);
+    await page.setViewportSize({ width: 880, height: 660 });
+    await openAppView(page, harness.url, 'history');
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('Attune is locked');
+    await expect(page.getByText('private words')).toHaveCount(0);
+    await expect(page.getByRole('navigation').getByRole('button')).toHaveText(['Get help now']);
+    await screenshot(page, 'locked-app-window');
+    expect(await seriousA11yViolations(page)).toEqual([]);
+    await page.getByLabel('Passphrase').fill(PASSPHRASE);
+    await page.getByRole('button', { name: 'Unlock', exact: true }).click();
+    await expect(page.getByText('private words')).toBeVisible();
   });
 
   test('history: delete, then undo brings it back; without undo it is gone', async ({ page, harness }) => {

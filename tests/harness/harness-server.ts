@@ -165,6 +165,7 @@ export const startHarness = async (options: HarnessOptions): Promise<Harness> =>
       settings,
       vault,
       pauses,
+      onVaultStateChanged: (state) => emit('vault.changed', { state }),
       dialog: {
         chooseSavePath: async (name) => {
           const chosen = harness.nextSavePath;

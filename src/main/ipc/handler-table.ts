@@ -4,10 +4,12 @@ import type { VaultService } from '../vault/vault-service';
 import type { HandlerTable } from './dispatch';
 import { type SaveDialogPort, createExportHandlers } from './export-handlers';
 import { type PausesPort, createPausesHandlers } from './pauses-handlers';
-import { createVaultHandlers } from './vault-handlers';
+import { type VaultHandlers, createVaultHandlers } from './vault-handlers';
 
 export interface HandlerDeps extends AppHandlerDeps {
   vault: VaultService;
+  /** Told after a window locked, unlocked, set up or erased the history, so every window can follow. */
+  onVaultStateChanged?: (state: 'not-set-up' | 'locked' | 'unlocked') => void;
   pauses: PausesPort;
   dialog: SaveDialogPort;
 }
@@ -19,7 +21,27 @@ export interface HandlerDeps extends AppHandlerDeps {
  */
 export const createHandlerTable = (deps: HandlerDeps): HandlerTable<Contract> => ({
   ...createAppHandlers(deps),
-  ...createVaultHandlers(deps.vault),
+  ...announceVaultChanges(createVaultHandlers(deps.vault), deps.onVaultStateChanged),
   ...createPausesHandlers(deps.pauses),
   ...createExportHandlers(deps.vault, deps.dialog),
 });
+
+/** Wraps the handlers that change the vault's state so main can tell every window. */
+const announceVaultChanges = (handlers: VaultHandlers, announce: HandlerDeps['onVaultStateChanged']): VaultHandlers => {
+  if (!announce) return handlers;
+  return {
+    ...handlers,
+    'vault.setup': async (request, ctx) => {
+      const result = await handlers['vault.setup'](request, ctx);
+      announce(result.status.state);
+      return result;
+    },
+    'vault.unlock': async (request, ctx) => tell(await handlers['vault.unlock'](request, ctx)),
+    'vault.lock': async (request, ctx) => tell(await handlers['vault.lock'](request, ctx)),
+    'vault.erase': async (request, ctx) => tell(await handlers['vault.erase'](request, ctx)),
+  };
+  function tell<S extends { state: 'not-set-up' | 'locked' | 'unlocked' }>(status: S): S {
+    announce?.(status.state);
+    return status;
+  }
+};

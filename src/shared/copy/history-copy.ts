@@ -37,5 +37,6 @@ export const historyCopy = {
 
 export const appWindowCopy = {
   nav: 'Sections',
+  locked: 'Locked',
   sections: { history: 'History', settings: 'Settings', help: 'Get help now' },
 } as const;

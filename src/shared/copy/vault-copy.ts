@@ -34,7 +34,13 @@ export const vaultCopy = {
     submit: 'Unlock and save',
     submitting: 'Unlocking…',
   },
+  locked: {
+    heading: 'Attune is locked',
+    body: 'Unlock to see or add to your history.',
+    submit: 'Unlock',
+  },
   back: 'Back',
+  close: 'Close',
 } as const;
 
 export const MIN_PASSPHRASE_LENGTH = 8;

@@ -25,4 +25,4 @@ export const CHANNEL_NAMES = [
   'vault.saveExport',
 ] as const;
 
-export const EVENT_NAMES = ['popover.shown', 'view.show', 'settings.changed'] as const;
+export const EVENT_NAMES = ['popover.shown', 'view.show', 'settings.changed', 'vault.changed'] as const;

@@ -10,6 +10,8 @@ export const eventContract = {
   'popover.shown': z.strictObject({ reason: z.enum(OPEN_REASONS) }),
   'view.show': z.strictObject({ view: z.enum(VIEWS) }),
   'settings.changed': settingsSchema,
+  /** The history was locked, unlocked, set up or erased (by a window, the tray, or auto-lock). */
+  'vault.changed': z.strictObject({ state: z.enum(['not-set-up', 'locked', 'unlocked']) }),
 } as const;
 
 export type EventName = keyof typeof eventContract;

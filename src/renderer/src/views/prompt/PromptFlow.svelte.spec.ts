@@ -1,10 +1,15 @@
 import { render, screen } from '@testing-library/svelte';
 import userEvent from '@testing-library/user-event';
 import { tick } from 'svelte';
-import { beforeEach, describe, expect, test } from 'vitest';
+import { beforeEach, describe, expect, test, vi } from 'vitest';
 import { bridgeAnswers, bridgeCalls, emitBridgeEvent } from '../../../../../tests/renderer-setup';
 import { flow, resetFlow } from '../../stores/checkin-flow.svelte';
 import PromptFlow from './PromptFlow.svelte';
+
+const statusOf = (state: 'locked' | 'unlocked') => ({
+  ok: true,
+  value: { state, methods: { keychain: false, passphrase: true, recovery: true }, keychainAvailable: false, entryCount: null, problems: [], recoveredFiles: 0 },
+});
 
 const heading = () => screen.getByRole('heading', { level: 1 });
 const primary = () => screen.getByRole('button', { name: /^(Skip|Continue|Save|Try again|Saving…)$/ });
@@ -89,25 +94,45 @@ describe('PromptFlow', () => {
     render(PromptFlow);
     emitBridgeEvent('popover.shown', { reason: 'shortcut' });
     await tick();
-    await tick();
-    expect(screen.getByRole('checkbox', { name: /^Fight/ })).toHaveFocus();
+    await vi.waitFor(() => expect(screen.getByRole('checkbox', { name: /^Fight/ })).toHaveFocus());
   });
 
   test('a locked vault leads to the inline unlock step, keeping the entry', async () => {
     const user = userEvent.setup();
     bridgeAnswers.set('vault.append', () => ({ ok: false, error: { code: 'vault-locked', message: 'locked' } }));
-    bridgeAnswers.set('vault.status', () => ({
-      ok: true,
-      value: { state: 'locked', methods: { keychain: false, passphrase: true, recovery: true }, keychainAvailable: false, entryCount: null, problems: [], recoveredFiles: 0 },
-    }));
     render(PromptFlow);
     await user.click(screen.getByRole('checkbox', { name: /^Freeze/ }));
     await user.click(primary());
     await user.click(primary());
+    // It locked while the prompt was open (and no lock event reached it).
+    bridgeAnswers.set('vault.status', () => statusOf('locked'));
     await user.click(primary());
     expect(await screen.findByRole('heading', { name: 'Unlock to save' })).toBeInTheDocument();
     expect(screen.getByLabelText('Passphrase')).toBeInTheDocument();
     expect(screen.getByRole('button', { name: 'Use the recovery key instead' })).toBeInTheDocument();
     expect(flow.draft.states).toEqual(['freeze']);
+  });
+
+  test('a locked Attune opens on its lock screen (unlock, help, close); unlocking leads to the prompt', async () => {
+    const user = userEvent.setup();
+    bridgeAnswers.set('vault.status', () => statusOf('locked'));
+    bridgeAnswers.set('vault.unlock', () => statusOf('unlocked'));
+    render(PromptFlow);
+    expect(await screen.findByRole('heading', { name: 'Attune is locked' })).toBeInTheDocument();
+    expect(screen.queryByRole('checkbox')).not.toBeInTheDocument();
+    expect(screen.getByRole('button', { name: 'Get help now' })).toBeInTheDocument();
+    await user.type(screen.getByLabelText('Passphrase'), 'long enough');
+    await user.click(screen.getByRole('button', { name: 'Unlock' }));
+    expect(await screen.findByRole('heading', { name: 'What is here right now?' })).toBeInTheDocument();
+  });
+
+  test('locking while open (auto-lock, tray) switches to the lock screen and keeps the draft', async () => {
+    const user = userEvent.setup();
+    render(PromptFlow);
+    await user.click(screen.getByRole('checkbox', { name: /^Fawn/ }));
+    bridgeAnswers.set('vault.status', () => statusOf('locked'));
+    emitBridgeEvent('vault.changed', { state: 'locked' });
+    expect(await screen.findByRole('heading', { name: 'Attune is locked' })).toBeInTheDocument();
+    expect(flow.draft.states).toEqual(['fawn']);
   });
 });
