@@ -59,7 +59,7 @@ async function start(): Promise<void> {
   serveRendererFrom(join(here, '../renderer'));
 
   // The settings file is checked (and migrated or set aside) before the store opens.
-  const { settings, notice } = openSettings(dataDir, openElectronSettingsStore, log);
+  const { settings, notice, firstRun } = openSettings(dataDir, openElectronSettingsStore, log);
 
   // The encrypted history; its keychain is the OS one (safeStorage), used only when it really protects.
   const vault = new VaultService({
@@ -159,6 +159,8 @@ async function start(): Promise<void> {
     shown.send('settings.changed', next);
   });
   await pauses.start();
+  // First run: a short, skippable welcome in the app window. Nothing is switched on behind the person's back.
+  if (firstRun && opened?.state === 'not-set-up') shown.openView('welcome');
 
   const dispatch = createDispatch(
     contract,

@@ -14,8 +14,8 @@ export const openSettings = (
   openStore: (dir: string) => SettingsStore,
   log: Logger,
   now = Date.now(),
-): { settings: SettingsService; notice: string | null } => {
+): { settings: SettingsService; notice: string | null; firstRun: boolean } => {
   const outcome = prepareSettingsFile(join(dataDir, SETTINGS_FILE_NAME), now);
   if (outcome.kind !== 'unchanged' && outcome.kind !== 'fresh') log.warn('settings: file needed care', { outcome: outcome.kind });
-  return { settings: new SettingsService(openStore(dataDir), log), notice: settingsNotice(outcome) };
+  return { settings: new SettingsService(openStore(dataDir), log), notice: settingsNotice(outcome), firstRun: outcome.kind === 'fresh' };
 };

@@ -12,3 +12,4 @@ export { appWindowCopy, historyCopy } from './history-copy';
 export { helpCopy } from './help-copy';
 export { exerciseCopy, pauseCopy } from './pause-exercise-copy';
 export { pauseNotificationCopy } from './pause-copy';
+export { welcomeCopy } from './welcome-copy';

@@ -16,6 +16,7 @@ export const vaultCopy = {
     noMatch: 'The two passphrases are not the same yet.',
     recoveryChoice: 'Also make a recovery key to write down',
     submit: 'Set up and save',
+    submitFirstRun: 'Set up',
     submitting: 'Setting up…',
   },
   recovery: {

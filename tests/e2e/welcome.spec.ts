@@ -1,0 +1,60 @@
+import { PASSPHRASE, openAppView } from './checkin-steps';
+import { expect, screenshot, seriousA11yViolations, setColorScheme, test } from './fixtures';
+
+test.use({ viewport: { width: 880, height: 660 } });
+
+test.describe('first run', () => {
+  test('three short screens by keyboard: what it is and is not, private history, ways in — nothing on by default', async ({ page, harness, pageProblems }) => {
+    await openAppView(page, harness.url, 'welcome');
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('Welcome to Attune');
+    await expect(page.getByText(/Attune is not an emergency service/)).toBeVisible();
+    await page.getByRole('button', { name: 'Continue' }).focus();
+    await page.keyboard.press('Enter');
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('Keep your history private');
+    await expect(page.getByText('If you forget this passphrase, your history can’t be recovered — by anyone.')).toBeVisible();
+    await page.getByLabel('Passphrase', { exact: true }).fill(PASSPHRASE);
+    await page.getByLabel('Type it again').fill(PASSPHRASE);
+    await page.keyboard.press('Enter');
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('Your recovery key');
+    await page.getByRole('button', { name: 'I’ve written it down' }).click();
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('Ways in');
+    await expect(page.getByText('Press Ctrl+Alt+Space anywhere to check in.', { exact: false })).toBeVisible();
+    const pauses = page.getByRole('checkbox', { name: /Offer a short pause/ });
+    await expect(pauses).not.toBeChecked();
+    expect((await page.evaluate(() => window.attune.settings.get())).ok && (await page.evaluate(() => window.attune.settings.get())).value?.pauses.enabled).toBe(false);
+    await pauses.check();
+    await expect.poll(async () => {
+      const r = await page.evaluate(() => window.attune.settings.get());
+      return r.ok && r.value.pauses.enabled;
+    }).toBe(true);
+    await page.getByRole('button', { name: 'Done' }).click();
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('History');
+    expect((await page.evaluate(() => window.attune.vault.status())).ok).toBe(true);
+    expect(pageProblems).toEqual([]);
+  });
+
+  test('every screen can be skipped; nothing is set up or switched on', async ({ page, harness }) => {
+    await openAppView(page, harness.url, 'welcome');
+    await page.getByRole('button', { name: 'Continue' }).click();
+    await page.getByRole('button', { name: 'Set this up later' }).click();
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('Ways in');
+    await page.getByRole('button', { name: 'Done' }).click();
+    const status = await page.evaluate(() => window.attune.vault.status());
+    expect(status.ok && status.value.state).toBe('not-set-up');
+    const settings = await page.evaluate(() => window.attune.settings.get());
+    expect(settings.ok && settings.value.pauses.enabled).toBe(false);
+  });
+
+  for (const scheme of ['light', 'dark'] as const) {
+    test(`axe-clean and screenshotted (${scheme})`, async ({ page, harness }) => {
+      await setColorScheme(page, scheme);
+      await openAppView(page, harness.url, 'welcome');
+      for (const [name, next] of [['about', 'Continue'], ['privacy', 'Set this up later'], ['ways', null]] as const) {
+        await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+        await screenshot(page, `welcome-${name}-${scheme}`);
+        expect(await seriousA11yViolations(page), name).toEqual([]);
+        if (next) await page.getByRole('button', { name: next }).click();
+      }
+    });
+  }
+});
