@@ -29,7 +29,9 @@ import { systemTimerClock } from './pauses/ports';
 import { AutoLock } from './privacy/auto-lock';
 import { openSettings } from './settings/open-settings';
 import { ShortcutManager } from './shortcut/shortcut-manager';
+import { runCommand } from './pauses/linux-attention';
 import { nextPauseLabel } from './tray/next-pause-label';
+import { hasTrayHost } from './tray/tray-host';
 import { type TrayAction, trayMenuModel } from './tray/tray-menu-model';
 import { VaultService } from './vault/vault-service';
 
@@ -160,7 +162,10 @@ async function start(): Promise<void> {
   });
   await pauses.start();
   // First run: a short, skippable welcome in the app window. Nothing is switched on behind the person's back.
+  // Where the desktop shows no tray icons, the app window opens at every start instead, and says why.
+  const trayAvailable = await hasTrayHost(process.platform, runCommand);
   if (firstRun && opened?.state === 'not-set-up') shown.openView('welcome');
+  else if (trayAvailable === false) shown.openView('history');
 
   const dispatch = createDispatch(
     contract,
@@ -181,6 +186,7 @@ async function start(): Promise<void> {
         platform: process.platform === 'darwin' || process.platform === 'win32' || process.platform === 'linux' ? process.platform : 'other',
         dataDir,
         activeShortcut: shortcut.status().active,
+        trayAvailable,
         notice,
       }),
     }),

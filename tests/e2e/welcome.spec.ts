@@ -1,3 +1,4 @@
+import { startHarness } from '../harness/harness-server';
 import { PASSPHRASE, openAppView } from './checkin-steps';
 import { expect, screenshot, seriousA11yViolations, setColorScheme, test } from './fixtures';
 
@@ -21,7 +22,8 @@ test.describe('first run', () => {
     await expect(page.getByText('Press Ctrl+Alt+Space anywhere to check in.', { exact: false })).toBeVisible();
     const pauses = page.getByRole('checkbox', { name: /Offer a short pause/ });
     await expect(pauses).not.toBeChecked();
-    expect((await page.evaluate(() => window.attune.settings.get())).ok && (await page.evaluate(() => window.attune.settings.get())).value?.pauses.enabled).toBe(false);
+    const before = await page.evaluate(() => window.attune.settings.get());
+    expect(before.ok && before.value.pauses.enabled).toBe(false);
     await pauses.check();
     await expect.poll(async () => {
       const r = await page.evaluate(() => window.attune.settings.get());
@@ -43,6 +45,18 @@ test.describe('first run', () => {
     expect(status.ok && status.value.state).toBe('not-set-up');
     const settings = await page.evaluate(() => window.attune.settings.get());
     expect(settings.ok && settings.value.pauses.enabled).toBe(false);
+  });
+
+  test('a desktop without tray icons: the app window says why it opened', async ({ page, dataDir }) => {
+    const harness = await startHarness({ dataDir, trayAvailable: false });
+    try {
+      await openAppView(page, harness.url, 'history');
+      await expect(page.getByRole('status').filter({ hasText: 'does not show tray icons' })).toHaveText(
+        'This desktop does not show tray icons, so Attune opens this window instead. The shortcut still works.',
+      );
+    } finally {
+      await harness.close();
+    }
   });
 
   for (const scheme of ['light', 'dark'] as const) {

@@ -33,6 +33,8 @@ export interface HarnessOptions {
   dataDir: string;
   port?: number;
   rendererDir?: string;
+  /** What the stand-in for the tray-host probe reports (default: a tray exists). */
+  trayAvailable?: boolean | null;
 }
 
 export interface Harness {
@@ -186,6 +188,7 @@ export const startHarness = async (options: HarnessOptions): Promise<Harness> =>
         platform: 'linux',
         dataDir: options.dataDir,
         activeShortcut: settings.get().shortcut,
+        trayAvailable: options.trayAvailable === undefined ? true : options.trayAvailable,
         notice,
       }),
     }),

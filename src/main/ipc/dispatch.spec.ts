@@ -50,7 +50,7 @@ describe('dispatch over the real handler table and a real settings file', () => 
         }),
         dialog: { chooseSavePath: async () => null },
         ui: { hidePopover: () => ui.push('hide'), openView: (view) => ui.push(`open:${view}`), closeWindow: (kind) => ui.push(`close:${kind}`) },
-        info: () => ({ name: 'Attune', version: '1.0.0', platform: 'linux', dataDir: dir, activeShortcut: null, notice: null }),
+        info: () => ({ name: 'Attune', version: '1.0.0', platform: 'linux', dataDir: dir, activeShortcut: null, trayAvailable: true, notice: null }),
       }),
       log,
     );

@@ -14,6 +14,8 @@ export const appInfoSchema = z.strictObject({
   dataDir: z.string(),
   /** The shortcut that is actually registered now, or null when registration did not work. */
   activeShortcut: z.string().nullable(),
+  /** False on a Linux desktop that shows no tray icons (plain GNOME); null when it cannot be told. */
+  trayAvailable: z.boolean().nullable(),
   /** A calm notice main wants shown once (e.g. settings were reset), or null. */
   notice: z.string().nullable(),
 });
