@@ -61,8 +61,8 @@ test.describe('get help now', () => {
     await expectOnlyAllowedLinks(help);
     // The CSP forbids inline styles; the view uses classes only.
     await expect(help.locator('[style]')).toHaveCount(0);
-    // No bridge call is needed, so help works when Attune is locked.
-    expect(harness.calls.filter((channel) => channel.startsWith('vault.'))).toEqual([]);
+    // Help reads nothing from the history, so it works when Attune is locked (the window itself only asks whether it is locked).
+    expect(harness.calls.filter((channel) => channel.startsWith('vault.') && channel !== 'vault.status')).toEqual([]);
     expect(pageProblems).toEqual([]);
   });
 
@@ -133,4 +133,16 @@ test.describe('get help now', () => {
       expect(await seriousA11yViolations(page)).toEqual([]);
     });
   }
+
+  test('the chosen country is remembered (as a setting) for next time', async ({ page, harness }) => {
+    await openAppHelp(page, harness.url);
+    await regionSelect(page).selectOption('US');
+    await expect.poll(async () => {
+      const r = await page.evaluate(() => window.attune.settings.get());
+      return r.ok ? r.value.help.region : null;
+    }).toBe('US');
+    await page.goto('about:blank');
+    await openAppHelp(page, harness.url);
+    await expect(regionSelect(page)).toHaveValue('US');
+  });
 });
