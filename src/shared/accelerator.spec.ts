@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { checkAccelerator, describeAccelerator } from './accelerator';
+import { acceleratorFromKeyEvent, checkAccelerator, describeAccelerator } from './accelerator';
 
 describe('checkAccelerator', () => {
   test.each([
@@ -35,5 +35,70 @@ describe('describeAccelerator', () => {
   test('uses the names people see on their keyboard', () => {
     expect(describeAccelerator('CommandOrControl+Alt+Space', 'darwin')).toBe('Cmd+Option+Space');
     expect(describeAccelerator('CommandOrControl+Alt+Space', 'linux')).toBe('Ctrl+Alt+Space');
+  });
+});
+
+describe('acceleratorFromKeyEvent', () => {
+  const press = (code: string, key: string, mods: Partial<Record<'ctrlKey' | 'altKey' | 'shiftKey' | 'metaKey', boolean>> = {}) => ({
+    code,
+    key,
+    ctrlKey: false,
+    altKey: false,
+    shiftKey: false,
+    metaKey: false,
+    ...mods,
+  });
+
+  test('Ctrl on Windows/Linux and Cmd on macOS become CommandOrControl', () => {
+    expect(acceleratorFromKeyEvent(press('KeyK', 'k', { ctrlKey: true, altKey: true }), 'linux')).toEqual({ ok: true, accelerator: 'CommandOrControl+Alt+K' });
+    expect(acceleratorFromKeyEvent(press('KeyK', 'k', { ctrlKey: true, altKey: true }), 'win32')).toEqual({ ok: true, accelerator: 'CommandOrControl+Alt+K' });
+    expect(acceleratorFromKeyEvent(press('KeyK', 'k', { metaKey: true, altKey: true }), 'darwin')).toEqual({ ok: true, accelerator: 'CommandOrControl+Alt+K' });
+  });
+
+  test('Ctrl on macOS stays Control, and the Windows/Super key is Super', () => {
+    expect(acceleratorFromKeyEvent(press('KeyP', 'p', { ctrlKey: true, shiftKey: true }), 'darwin')).toEqual({ ok: true, accelerator: 'Control+Shift+P' });
+    expect(acceleratorFromKeyEvent(press('KeyP', 'p', { metaKey: true }), 'linux')).toEqual({ ok: true, accelerator: 'Super+P' });
+  });
+
+  test('the physical key counts, not the character it typed', () => {
+    // Option+K on a Mac types "˚"; AZERTY's top-left letter key is KeyQ typing "a"; Shift+1 types "!".
+    expect(acceleratorFromKeyEvent(press('KeyK', '˚', { altKey: true, metaKey: true }), 'darwin')).toEqual({ ok: true, accelerator: 'CommandOrControl+Alt+K' });
+    expect(acceleratorFromKeyEvent(press('KeyQ', 'a', { ctrlKey: true }), 'linux')).toEqual({ ok: true, accelerator: 'CommandOrControl+Q' });
+    expect(acceleratorFromKeyEvent(press('Digit1', '!', { ctrlKey: true, shiftKey: true }), 'linux')).toEqual({ ok: true, accelerator: 'CommandOrControl+Shift+1' });
+  });
+
+  test.each([
+    ['Space', ' ', 'CommandOrControl+Alt+Space'],
+    ['ArrowUp', 'ArrowUp', 'CommandOrControl+Alt+Up'],
+    ['F5', 'F5', 'CommandOrControl+Alt+F5'],
+    ['Numpad7', '7', 'CommandOrControl+Alt+num7'],
+    ['Slash', '/', 'CommandOrControl+Alt+/'],
+    ['PageDown', 'PageDown', 'CommandOrControl+Alt+PageDown'],
+    ['', 'j', 'CommandOrControl+Alt+J'],
+  ])('code %j (key %j) → %s', (code, key, accelerator) => {
+    expect(acceleratorFromKeyEvent(press(code, key, { ctrlKey: true, altKey: true }), 'linux')).toEqual({ ok: true, accelerator });
+  });
+
+  test('a function key works alone', () => {
+    expect(acceleratorFromKeyEvent(press('F13', 'F13'), 'linux')).toEqual({ ok: true, accelerator: 'F13' });
+  });
+
+  test('modifiers alone are "so far", with what is held', () => {
+    expect(acceleratorFromKeyEvent(press('ControlLeft', 'Control', { ctrlKey: true }), 'linux')).toEqual({ ok: false, reason: 'modifier-only', held: 'CommandOrControl' });
+    expect(acceleratorFromKeyEvent(press('AltRight', 'Alt', { ctrlKey: true, altKey: true }), 'linux')).toEqual({
+      ok: false,
+      reason: 'modifier-only',
+      held: 'CommandOrControl+Alt',
+    });
+    expect(acceleratorFromKeyEvent(press('MetaLeft', 'Meta', { metaKey: true }), 'darwin')).toEqual({ ok: false, reason: 'modifier-only', held: 'CommandOrControl' });
+  });
+
+  test.each([
+    ['a letter without a modifier', press('KeyA', 'a')],
+    ['Shift alone with a letter', press('KeyA', 'A', { shiftKey: true })],
+    ['a key Electron does not know', press('IntlBackslash', '<', { ctrlKey: true })],
+    ['a dead key with no code', press('', 'Dead', { ctrlKey: true })],
+  ])('refuses %s', (_name, event) => {
+    expect(acceleratorFromKeyEvent(event, 'linux')).toEqual({ ok: false, reason: 'not-allowed' });
   });
 });

@@ -84,3 +84,85 @@ export const describeAccelerator = (accelerator: string, platform: string): stri
       return part;
     })
     .join('+');
+
+/** The parts of a KeyboardEvent the shortcut recorder reads (a plain object, so tests need no DOM). */
+export interface KeyPress {
+  key: string;
+  code: string;
+  ctrlKey: boolean;
+  altKey: boolean;
+  shiftKey: boolean;
+  metaKey: boolean;
+}
+
+export type KeyPressCapture =
+  | { ok: true; accelerator: string }
+  /** Only modifiers are down so far; `held` is them in accelerator form ("CommandOrControl+Alt"), or '' for none. */
+  | { ok: false; reason: 'modifier-only'; held: string }
+  /** A key Electron cannot register, or a key without a modifier (Attune never takes a key someone is typing). */
+  | { ok: false; reason: 'not-allowed' };
+
+const MODIFIER_CODES = /^(Control|Alt|Shift|Meta|OS|Super|Hyper)(Left|Right)?$|^(AltGraph|CapsLock|Fn|FnLock)$/;
+const MODIFIER_KEYS = new Set(['Control', 'Alt', 'AltGraph', 'Shift', 'Meta', 'OS', 'Super', 'Hyper', 'Fn', 'FnLock', 'CapsLock']);
+
+/** `KeyboardEvent.code` (the physical key, whatever the layout) → accelerator key. */
+const CODE_KEYS = new Map<string, string>([
+  ['Space', 'Space'], ['Enter', 'Enter'], ['NumpadEnter', 'Enter'], ['Tab', 'Tab'], ['Backspace', 'Backspace'],
+  ['Delete', 'Delete'], ['Insert', 'Insert'], ['Home', 'Home'], ['End', 'End'], ['PageUp', 'PageUp'], ['PageDown', 'PageDown'],
+  ['ArrowUp', 'Up'], ['ArrowDown', 'Down'], ['ArrowLeft', 'Left'], ['ArrowRight', 'Right'], ['Escape', 'Escape'],
+  ['PrintScreen', 'PrintScreen'], ['Minus', '-'], ['Equal', '='], ['BracketLeft', '['], ['BracketRight', ']'],
+  ['Backslash', '\\'], ['Semicolon', ';'], ['Quote', "'"], ['Backquote', '`'], ['Comma', ','], ['Period', '.'], ['Slash', '/'],
+  ['NumpadDecimal', 'numdec'], ['NumpadAdd', 'numadd'], ['NumpadSubtract', 'numsub'], ['NumpadMultiply', 'nummult'],
+  ['NumpadDivide', 'numdiv'], ['AudioVolumeUp', 'VolumeUp'], ['AudioVolumeDown', 'VolumeDown'], ['AudioVolumeMute', 'VolumeMute'],
+  ['MediaTrackNext', 'MediaNextTrack'], ['MediaTrackPrevious', 'MediaPreviousTrack'], ['MediaStop', 'MediaStop'],
+  ['MediaPlayPause', 'MediaPlayPause'],
+]);
+
+/** `KeyboardEvent.key` names, for events that carry no `code` (some synthetic or remote-desktop events). */
+const KEY_NAMES = new Map<string, string>([
+  [' ', 'Space'], ['Enter', 'Enter'], ['Tab', 'Tab'], ['Backspace', 'Backspace'], ['Delete', 'Delete'], ['Insert', 'Insert'],
+  ['Home', 'Home'], ['End', 'End'], ['PageUp', 'PageUp'], ['PageDown', 'PageDown'], ['ArrowUp', 'Up'], ['ArrowDown', 'Down'],
+  ['ArrowLeft', 'Left'], ['ArrowRight', 'Right'], ['Escape', 'Escape'], ['PrintScreen', 'PrintScreen'],
+]);
+
+const keyFromCode = (code: string): string | null => {
+  const letter = /^Key([A-Z])$/.exec(code);
+  if (letter) return letter[1] as string;
+  const digit = /^Digit([0-9])$/.exec(code);
+  if (digit) return digit[1] as string;
+  const numpad = /^Numpad([0-9])$/.exec(code);
+  if (numpad) return `num${numpad[1]}`;
+  if (/^F([1-9]|1[0-9]|2[0-4])$/.test(code)) return code;
+  return CODE_KEYS.get(code) ?? null;
+};
+
+const keyFromKey = (key: string): string | null => {
+  if (/^[a-z0-9]$/i.test(key)) return key.toUpperCase();
+  if (/^F([1-9]|1[0-9]|2[0-4])$/.test(key)) return key;
+  return KEY_NAMES.get(key) ?? null;
+};
+
+/**
+ * Turns one key press into an accelerator for the shortcut recorder. Ctrl on
+ * Windows/Linux and Cmd on macOS become CommandOrControl (Ctrl on macOS stays
+ * Control, the Windows/Super key is Super). The key comes from `code`, the
+ * physical key, so another keyboard layout or an Option/Alt-changed character
+ * ("˚" for Option+K) still gives "K".
+ */
+export const acceleratorFromKeyEvent = (press: KeyPress, platform: string): KeyPressCapture => {
+  const mac = platform === 'darwin';
+  const modifiers = [
+    (mac ? press.metaKey : press.ctrlKey) && 'CommandOrControl',
+    mac && press.ctrlKey && 'Control',
+    press.altKey && 'Alt',
+    press.shiftKey && 'Shift',
+    !mac && press.metaKey && 'Super',
+  ].filter((m): m is string => typeof m === 'string');
+  if (MODIFIER_CODES.test(press.code) || MODIFIER_KEYS.has(press.key)) {
+    return { ok: false, reason: 'modifier-only', held: modifiers.join('+') };
+  }
+  const key = keyFromCode(press.code) ?? keyFromKey(press.key);
+  if (key === null) return { ok: false, reason: 'not-allowed' };
+  const check = checkAccelerator([...modifiers, key].join('+'));
+  return check.ok ? check : { ok: false, reason: 'not-allowed' };
+};

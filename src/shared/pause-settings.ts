@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { MINUTES_PER_DAY, PAUSE_LIMITS, WEEKDAYS } from './pause-settings-limits';
 
 /**
  * Scheduled-pause settings. Off until the person turns them on.
@@ -6,21 +7,11 @@ import { z } from 'zod';
  * Times of day are local minutes after midnight and durations are seconds —
  * never Date strings — so a timezone or DST change moves pauses with the
  * person's day instead of shifting them by an hour. Plain data only: the
- * renderer imports this file, so no Node or Electron APIs here.
+ * renderer imports this file's types, so no Node or Electron APIs here; the
+ * bounds are in pause-settings-limits.ts (zod-free, for the settings view).
  */
 
-export const MINUTES_PER_DAY = 1440;
-
-/** Weekdays as `Date#getDay()` numbers: 0 = Sunday … 6 = Saturday. */
-export const WEEKDAYS = [0, 1, 2, 3, 4, 5, 6] as const;
-export type Weekday = (typeof WEEKDAYS)[number];
-
-export const PAUSE_LIMITS = {
-  intervalSeconds: { min: 20 * 60, max: 4 * 60 * 60 },
-  snoozeSeconds: { min: 5 * 60, max: 60 * 60 },
-  /** Enough for a lunch, a commute and a few meetings; bounded so the list stays reviewable. */
-  quietPeriods: 8,
-} as const;
+export { MINUTES_PER_DAY, PAUSE_LIMITS, WEEKDAYS, type Weekday } from './pause-settings-limits';
 
 /**
  * A daily span of local time: `[startMinute, endMinute)`.

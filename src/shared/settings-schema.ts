@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { DEFAULT_PAUSE_SETTINGS, pauseSettingsSchema } from './pause-settings';
+import { ACCELERATOR_MAX_LENGTH, DEFAULT_SHORTCUT, FOLLOW_UP_LIMITS, LOCK_AFTER_IDLE_LIMITS, MOTION, THEMES } from './settings-limits';
 
 /**
  * The one description of Attune's settings. Main validates every write with it,
@@ -9,11 +10,10 @@ import { DEFAULT_PAUSE_SETTINGS, pauseSettingsSchema } from './pause-settings';
  */
 export const SETTINGS_VERSION = 2;
 
-export const THEMES = ['system', 'light', 'dark'] as const;
-export const MOTION = ['system', 'reduce'] as const;
+export { DEFAULT_SHORTCUT, MOTION, THEMES } from './settings-limits';
 
 /** Electron accelerators are short ASCII strings like "CommandOrControl+Alt+Space". */
-export const acceleratorSchema = z.string().min(1).max(64);
+export const acceleratorSchema = z.string().min(1).max(ACCELERATOR_MAX_LENGTH);
 
 export const appearanceSchema = z.strictObject({
   theme: z.enum(THEMES),
@@ -24,12 +24,12 @@ export const appearanceSchema = z.strictObject({
 
 export const checkInSettingsSchema = z.strictObject({
   /** Minutes until a gentle "did that help?", or null for never. */
-  followUpMinutes: z.number().int().min(5).max(24 * 60).nullable(),
+  followUpMinutes: z.number().int().min(FOLLOW_UP_LIMITS.min).max(FOLLOW_UP_LIMITS.max).nullable(),
 });
 
 export const privacySettingsSchema = z.strictObject({
   /** Lock the history after this many idle minutes, or null for never. */
-  lockAfterIdleMinutes: z.number().int().min(1).max(24 * 60).nullable(),
+  lockAfterIdleMinutes: z.number().int().min(LOCK_AFTER_IDLE_LIMITS.min).max(LOCK_AFTER_IDLE_LIMITS.max).nullable(),
   /** Lock the history when the computer's screen locks. */
   lockWithScreen: z.boolean(),
 });
@@ -64,8 +64,6 @@ export type PrivacySettings = z.infer<typeof privacySettingsSchema>;
 /** A write names whole top-level sections; `version` is main's alone. */
 export const settingsPatchSchema = settingsSchema.omit({ version: true }).partial();
 export type SettingsPatch = z.infer<typeof settingsPatchSchema>;
-
-export const DEFAULT_SHORTCUT = 'CommandOrControl+Alt+Space';
 
 export const DEFAULT_SETTINGS: Settings = {
   version: SETTINGS_VERSION,
