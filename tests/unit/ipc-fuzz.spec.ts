@@ -1,0 +1,152 @@
+import { readFileSync, readdirSync, statSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import fc from 'fast-check';
+import { beforeAll, describe, expect, test } from 'vitest';
+import { createDispatch, type Dispatch } from '../../src/main/ipc/dispatch';
+import { createHandlerTable } from '../../src/main/ipc/handler-table';
+import { createMemoryLogger } from '../../src/main/log/logger';
+import { createPauses } from '../../src/main/pauses/create-pauses';
+import { fixedOffsetClock } from '../../src/main/pauses/local-clock';
+import { systemTimerClock, unknownAttention } from '../../src/main/pauses/ports';
+import { openSettings } from '../../src/main/settings/open-settings';
+import { openConfSettingsStore } from '../../src/main/settings/settings-store-options';
+import { noKeychain } from '../../src/main/vault/keychain';
+import { FAST_SCRYPT, checkIn } from '../../src/main/vault/testing/vault-fixtures';
+import { VaultService } from '../../src/main/vault/vault-service';
+import { CHANNEL_NAMES } from '../../src/shared/ipc/channel-names';
+import { contract } from '../../src/shared/ipc/contract';
+import { ERROR_CODES, type IpcResult } from '../../src/shared/ipc/result';
+import { useTempDirs } from '../support/temp-dir';
+
+/**
+ * Property-based fuzzing of the REAL handler table (vault, settings, pauses on
+ * a real temp dir): thousands of random and malformed calls. Each gets an
+ * envelope — never a throw — and calls the schema refuses leave every file
+ * byte-identical.
+ */
+const tempDir = useTempDirs();
+
+const hostile = fc.oneof(
+  fc.anything({ maxDepth: 5, withBigInt: true, withBoxedValues: true, withMap: true, withSet: true, withTypedArray: true, withSparseArray: true, withNullPrototype: true, withDate: true }),
+  fc.constantFrom(
+    Number.NaN,
+    Number.POSITIVE_INFINITY,
+    -0,
+    'x'.repeat(2_000_000),
+    JSON.parse('{"__proto__": {"polluted": true}}') as unknown,
+    JSON.parse('{"constructor": {"prototype": {"polluted": true}}}') as unknown,
+    { kind: 'check-in', data: { states: ['freeze'], needs: [], note: 'x'.repeat(100_000) } },
+    { kind: 'check-in', data: { states: ['freeze', 'freeze'], needs: [] } },
+    { format: 'json', confirmPlaintext: true, path: '/etc/passwd' },
+    { method: 'passphrase', passphrase: '' },
+    { confirm: 'true' },
+    { id: '../../etc' },
+    { limit: 1e9 },
+  ),
+  fc.constant(null).map(() => {
+    // 5,000 levels deep: no recursion in our code may overflow on it.
+    let value: unknown = 'bottom';
+    for (let i = 0; i < 5000; i += 1) value = { a: value };
+    return value;
+  }),
+);
+
+const channelArb = fc.oneof(
+  { weight: 4, arbitrary: fc.constantFrom(...CHANNEL_NAMES) },
+  { weight: 1, arbitrary: fc.oneof(fc.string(), fc.constantFrom('__proto__', 'constructor', 'toString', 'vault.export', 'vault.dump', 'hasOwnProperty')) },
+);
+const contextArb = fc.oneof({ weight: 5, arbitrary: fc.constant({ window: 'popover' as const }) }, { weight: 1, arbitrary: fc.constant(null) });
+
+const snapshot = (dir: string): Map<string, string> => {
+  const files = new Map<string, string>();
+  const walk = (path: string) => {
+    for (const name of readdirSync(path)) {
+      const full = join(path, name);
+      if (statSync(full).isDirectory()) walk(full);
+      // Logs legitimately grow (a line per refused call, with codes, never content).
+      else if (!full.includes(`${join(dir, 'logs')}`)) files.set(relative(dir, full), readFileSync(full).toString('base64'));
+    }
+  };
+  walk(dir);
+  return files;
+};
+
+const isEnvelope = (channel: string, result: IpcResult<unknown>): boolean => {
+  if (result.ok) {
+    const spec = (contract as Record<string, { response: { safeParse(v: unknown): { success: boolean } } }>)[channel];
+    return spec !== undefined && spec.response.safeParse(result.value).success;
+  }
+  return (ERROR_CODES as readonly string[]).includes(result.error.code) && typeof result.error.message === 'string' && !/\n\s+at /.test(result.error.message);
+};
+
+describe('IPC fuzzing over the real handler table', () => {
+  let dir: string;
+  let dispatch: Dispatch;
+
+  beforeAll(async () => {
+    dir = tempDir('attune-fuzz-');
+    const log = createMemoryLogger();
+    const { settings } = openSettings(dir, openConfSettingsStore, log);
+    const vault = new VaultService({ dir: join(dir, 'vault'), keychain: noKeychain, scrypt: FAST_SCRYPT });
+    await vault.setup({ passphrase: 'fuzzing passphrase', useKeychain: false, createRecoveryKey: false });
+    await vault.append(checkIn('kept entry'));
+    const pauses = createPauses({
+      settings,
+      dataDir: dir,
+      power: { on: () => () => undefined },
+      attention: unknownAttention,
+      notifier: { capabilities: { actions: false, click: false, replace: 'close-previous', close: false }, showPause: async () => ({ ok: true }), closePause: async () => ({ ok: true }) },
+      timer: systemTimerClock,
+      localClock: fixedOffsetClock(0),
+      log,
+      onStartPause: () => undefined,
+      onChanged: () => undefined,
+    });
+    await settings.set({ appearance: { theme: 'dark', motion: 'system', discreet: true } });
+    dispatch = createDispatch(
+      contract,
+      createHandlerTable({
+        settings,
+        vault,
+        pauses,
+        dialog: { chooseSavePath: async () => null },
+        ui: { hidePopover: () => undefined, openView: () => undefined, closeWindow: () => undefined },
+        info: () => ({ name: 'Attune', version: '1', platform: 'linux', dataDir: dir, activeShortcut: null, trayAvailable: true, notice: null }),
+      }),
+      log,
+    );
+  });
+
+  test('refused calls (schema-invalid, unknown channel, untrusted frame) never throw and change no file', async () => {
+    const before = snapshot(dir);
+    const heapBefore = process.memoryUsage().heapUsed;
+    let runs = 0;
+    await fc.assert(
+      fc.asyncProperty(channelArb, hostile, contextArb, async (channel, payload, context) => {
+        const spec = (contract as Record<string, { request: { safeParse(v: unknown): { success: boolean } } }>)[channel];
+        const valid = Object.hasOwn(contract, channel) && spec !== undefined && spec.request.safeParse(payload).success;
+        fc.pre(!valid || context === null);
+        runs += 1;
+        const result = await dispatch(channel, payload, context);
+        expect(result.ok).toBe(false);
+        expect(isEnvelope(channel, result)).toBe(true);
+      }),
+      { numRuns: 3000, seed: 20261123 },
+    );
+    expect(runs).toBeGreaterThan(2000);
+    expect(snapshot(dir)).toEqual(before);
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+    // Bounded memory: thousands of calls (some with megabyte payloads) leave no large residue.
+    expect(process.memoryUsage().heapUsed - heapBefore).toBeLessThan(200 * 1024 * 1024);
+  });
+
+  test('every call, valid or not, answers with a well-formed envelope', async () => {
+    await fc.assert(
+      fc.asyncProperty(channelArb, hostile, contextArb, async (channel, payload, context) => {
+        const result = await dispatch(channel, payload, context);
+        expect(isEnvelope(channel, result)).toBe(true);
+      }),
+      { numRuns: 2000, seed: 7 },
+    );
+  });
+});
