@@ -12,4 +12,5 @@ export { appWindowCopy, historyCopy } from './history-copy';
 export { helpCopy } from './help-copy';
 export { exerciseCopy, pauseCopy } from './pause-exercise-copy';
 export { pauseNotificationCopy } from './pause-copy';
+export { whatHelpsCopy } from './what-helps-copy';
 export { welcomeCopy } from './welcome-copy';
