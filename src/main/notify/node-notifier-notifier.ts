@@ -5,6 +5,11 @@ import type { Notifier, NotifierCapabilities, NotifyResult, PauseResponse } from
 import { describeError, notifyFailure } from './notifier';
 
 /**
+ * Not loaded by the app itself — Electron's Notification is (platform/electron-notifier.ts) —
+ * so node-notifier is a devDependency: it serves the real delivery test under dunst, and any
+ * shell without Electron. (Its Growl backend can open a TCP socket; keeping it out of the
+ * shipped app keeps "no network, ever" checkable: tests/e2e/network-free.spec.ts.)
+ *
  * The pause notification through node-notifier: notify-send on Linux/BSD,
  * terminal-notifier on macOS, SnoreToast on Windows. node-notifier reports
  * every failure through its callback (a missing notify-send, no notification
