@@ -37,7 +37,7 @@ const monthIndexOfDay = (day: number): number => {
 
 /**
  * Bucket number of a local day number, consecutive within one bucket kind.
- * Weeks: weekdayOfDay(d) = (d + 3) mod 7 with Monday = 0, so week q = ⌊(d + 3) / 7⌋
+ * Weeks: the weekday of day d is (d + 3) mod 7 with Monday = 0 (see local-time.ts), so week q = ⌊(d + 3) / 7⌋
  * starts on its Monday, day 7q − 3.
  */
 const bucketOf = (bucket: CapacityBucket, day: number): number =>

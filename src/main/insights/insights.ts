@@ -116,7 +116,8 @@ export const computeInsights = (entries: readonly Entry[], options: InsightsOpti
     if (entry.at < from || entry.at >= to) continue;
     inPeriod.push(entry);
     forMap.push(entry);
-    // Inlined localDayNumber / localHour / weekdayOfDay (see local-time.ts): the entry's own offset decides.
+    // Wall-clock day, weekday (Monday = 0) and six-hour block from the entry's OWN offset; inlined
+    // (rather than local-time.ts's helpers) because this is the hottest loop of the insights view.
     const local = entry.at + entry.offsetMinutes * MINUTE_MS;
     const day = Math.floor(local / DAY_MS);
     if (day < minDay) minDay = day;

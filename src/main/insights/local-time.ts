@@ -15,28 +15,16 @@ type Instant = Pick<Entry, 'at' | 'offsetMinutes'>;
 /** Days since 1970-01-01 on the wall clock where the entry was made. */
 export const localDayNumber = (entry: Instant): number => Math.floor((entry.at + entry.offsetMinutes * MINUTE_MS) / DAY_MS);
 
-/** 0–23 on the wall clock where the entry was made. */
-export const localHour = (entry: Instant): number => {
-  const local = entry.at + entry.offsetMinutes * MINUTE_MS;
-  return Math.floor((((local % DAY_MS) + DAY_MS) % DAY_MS) / HOUR_MS);
-};
-
 /** ISO weekday index, Monday = 0 … Sunday = 6 (1970-01-01 was a Thursday, index 3). */
 export const weekdayOfDay = (dayNumber: number): number => (((dayNumber + 3) % 7) + 7) % 7;
 
 /**
- * Four blocks of six hours. Night starts at midnight so a 3 a.m. wake-up is
- * "night", not "morning" — the hours a person would call it.
+ * Four blocks of six hours (night 0–6, morning 6–12, afternoon 12–18, evening
+ * 18–24). Night starts at midnight so a 3 a.m. waking is "night", not
+ * "morning" — what a person would call it. Block = ⌊local hour / 6⌋.
  */
 export const TIME_BLOCKS = ['night', 'morning', 'afternoon', 'evening'] as const;
 export type TimeBlock = (typeof TIME_BLOCKS)[number];
-export const TIME_BLOCK_HOURS: Record<TimeBlock, readonly [number, number]> = {
-  night: [0, 6],
-  morning: [6, 12],
-  afternoon: [12, 18],
-  evening: [18, 24],
-};
-export const blockIndexOfHour = (hour: number): number => Math.min(3, Math.max(0, Math.floor(hour / 6)));
 
 const pad = (n: number): string => String(n).padStart(2, '0');
 
