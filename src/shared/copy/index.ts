@@ -13,4 +13,5 @@ export { helpCopy } from './help-copy';
 export { exerciseCopy, pauseCopy } from './pause-exercise-copy';
 export { pauseNotificationCopy } from './pause-copy';
 export { whatHelpsCopy } from './what-helps-copy';
+export { summaryCopy } from './summary-copy';
 export { welcomeCopy } from './welcome-copy';
