@@ -8,6 +8,7 @@ const suites: Record<string, () => Promise<{ default: BenchSuite }>> = {
   bundle: () => import('./bundle.bench'),
   vault: () => import('./vault.bench'),
   pauses: () => import('./pauses.bench'),
+  insights: () => import('./insights.bench'),
 };
 
 const args = process.argv.slice(2);
