@@ -16,6 +16,7 @@ describe('windowOptions', () => {
       webSecurity: true,
       allowRunningInsecureContent: false,
       webviewTag: false,
+      disableBlinkFeatures: 'Auxclick',
     });
     expect(options.show).toBe(false);
     expect(options.title).toBe('Attune');

@@ -31,6 +31,9 @@ export const windowOptions = (role: WindowRole, preloadPath: string, backgroundC
     spellcheck: false,
     enableWebSQL: false,
     safeDialogs: true,
+    // Middle-click would otherwise open links in new windows (denied anyway by setWindowOpenHandler).
+    // @see https://github.com/doyensec/electronegativity/wiki/AUXCLICK_JS_CHECK
+    disableBlinkFeatures: 'Auxclick',
   };
   const common: BrowserWindowConstructorOptions = {
     ...WINDOW_SIZES[role],
