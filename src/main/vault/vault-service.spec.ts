@@ -266,3 +266,24 @@ describe('erase', () => {
     await expect(fresh.unlock({ method: 'passphrase', passphrase: 'a passphrase' })).rejects.toMatchObject({ code: 'vault-not-set-up' });
   });
 });
+
+describe('entries (for insights, in main)', () => {
+  it('all live entries in a range, oldest first; deleted ones gone; locked refuses', async () => {
+    const root = await makeTempDir();
+    try {
+      const vault = makeVault(root);
+      await vault.setup({ passphrase: 'long enough', useKeychain: false, createRecoveryKey: false });
+      const a = await vault.append(checkIn('a'));
+      const b = await vault.append(checkIn('b'));
+      const c = await vault.append(checkIn('c'));
+      await vault.delete(b.id);
+      expect((await vault.entries()).map((e) => e.id)).toEqual([a.id, c.id]);
+      expect((await vault.entries(c.at, c.at + 1)).map((e) => e.id)).toEqual([c.id]);
+      await vault.lock();
+      await expect(vault.entries()).rejects.toMatchObject({ code: 'vault-locked' });
+      await vault.close();
+    } finally {
+      await removeTempDir(root);
+    }
+  });
+});

@@ -153,6 +153,11 @@ export class VaultService {
     return this.task(async () => this.requireSession().store.index.list(query));
   }
 
+  /** Every live entry in a time range, oldest first: for insights and follow-ups, computed in main. */
+  entries(from?: number, to?: number): Promise<Entry[]> {
+    return this.task(async () => this.requireSession().store.index.range(from, to).map(({ entry }) => entry));
+  }
+
   get(id: string): Promise<Entry | undefined> {
     return this.task(async () => this.requireSession().store.index.get(id)?.entry);
   }
