@@ -3,6 +3,7 @@ import '@testing-library/svelte/vitest';
 import { afterEach, beforeEach, vi } from 'vitest';
 import { buildApi } from '../src/shared/ipc/attune-api';
 import { CHANNEL_NAMES, EVENT_NAMES } from '../src/shared/ipc/channel-names';
+import { DEFAULT_SETTINGS } from '../src/shared/settings-schema';
 
 /**
  * The bridge stand-in for component tests (the preload is the Electron
@@ -16,6 +17,9 @@ const listeners = new Map<string, Set<(payload: unknown) => void>>();
 
 /** Answers shaped like the real ones for channels most components ask on mount. */
 const defaultAnswers: Record<string, Answer> = {
+  'settings.get': () => ({ ok: true, value: structuredClone(DEFAULT_SETTINGS) }),
+  'checkin.followUp': () => ({ ok: true, value: { checkIn: null } }),
+  'checkin.suggestions': () => ({ ok: true, value: { scores: [], explanations: [] } }),
   'vault.status': () => ({
     ok: true,
     value: { state: 'unlocked', methods: { keychain: false, passphrase: true, recovery: false }, keychainAvailable: false, entryCount: 0, problems: [], recoveredFiles: 0 },

@@ -50,6 +50,8 @@ export interface Harness {
    * Unset, it saves into <dataDir>/exports/ under the suggested name.
    */
   nextSavePath: string | null | undefined;
+  /** Moves the clock main's decisions use (follow-ups, what-helps recency) forward, e.g. past the follow-up delay. */
+  advanceClock(ms: number): void;
   /** The next write the vault makes fails with ENOSPC (a full disk), once — a real fault at the fs boundary. */
   failNextVaultWrite(): void;
   emit<E extends EventName>(event: E, payload: EventPayload<E>): void;
@@ -107,6 +109,7 @@ export const startHarness = async (options: HarnessOptions): Promise<Harness> =>
   const vault = new VaultService({ dir: join(options.dataDir, 'vault'), keychain: noKeychain, fs });
   const calls: string[] = [];
   let notifications = 0;
+  let clockOffset = 0;
   // The Electron boundary of the scheduler, stood in for: no power events, nothing known about
   // attention, and a notifier that only counts. The driver and its decisions are the real ones.
   const notifier: Notifier = {
@@ -149,6 +152,9 @@ export const startHarness = async (options: HarnessOptions): Promise<Harness> =>
     get notifications() {
       return notifications;
     },
+    advanceClock: (ms) => {
+      clockOffset += ms;
+    },
     failNextVaultWrite: () => {
       failNextWrite = true;
     },
@@ -168,6 +174,7 @@ export const startHarness = async (options: HarnessOptions): Promise<Harness> =>
       vault,
       pauses,
       onVaultStateChanged: (state) => emit('vault.changed', { state }),
+      now: () => Date.now() + clockOffset,
       dialog: {
         chooseSavePath: async (name) => {
           const chosen = harness.nextSavePath;

@@ -2,12 +2,15 @@ import type { Contract } from '../../shared/ipc/contract';
 import { type AppHandlerDeps, createAppHandlers } from './app-handlers';
 import type { VaultService } from '../vault/vault-service';
 import type { HandlerTable } from './dispatch';
+import { createCheckinHandlers } from './checkin-handlers';
 import { type SaveDialogPort, createExportHandlers } from './export-handlers';
 import { type PausesPort, createPausesHandlers } from './pauses-handlers';
 import { type VaultHandlers, createVaultHandlers } from './vault-handlers';
 
 export interface HandlerDeps extends AppHandlerDeps {
   vault: VaultService;
+  /** The clock decisions are made with (follow-up timing, recency); tests move it. */
+  now?: () => number;
   /** Told after a window locked, unlocked, set up or erased the history, so every window can follow. */
   onVaultStateChanged?: (state: 'not-set-up' | 'locked' | 'unlocked') => void;
   pauses: PausesPort;
@@ -24,6 +27,7 @@ export const createHandlerTable = (deps: HandlerDeps): HandlerTable<Contract> =>
   ...announceVaultChanges(createVaultHandlers(deps.vault), deps.onVaultStateChanged),
   ...createPausesHandlers(deps.pauses),
   ...createExportHandlers(deps.vault, deps.dialog),
+  ...createCheckinHandlers(deps.vault, deps.settings, deps.now),
 });
 
 /** Wraps the handlers that change the vault's state so main can tell every window. */

@@ -90,6 +90,15 @@ export const checkInCopy = {
     body: 'You can close this now.',
   },
   saveProblem: 'Couldn’t save just now — your entry is kept in this window.',
+  followUp: {
+    heading: 'Did that help?',
+    earlier: (time: string) => `Earlier, at ${time}, you chose a small step:`,
+    outcomesLabel: 'How it went',
+    instead: 'What happened instead? (optional)',
+    notNow: 'Not now',
+    save: 'Save',
+    saved: 'Noted.',
+  },
   escHint: 'Esc closes',
 } as const;
 

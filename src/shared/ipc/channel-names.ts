@@ -23,6 +23,8 @@ export const CHANNEL_NAMES = [
   'pauses.command',
   'pauses.startNow',
   'vault.saveExport',
+  'checkin.followUp',
+  'checkin.suggestions',
 ] as const;
 
 export const EVENT_NAMES = ['popover.shown', 'view.show', 'settings.changed', 'vault.changed'] as const;

@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import { appContract } from './app-contract';
+import { checkinContract } from './checkin-contract';
 import { exportContract } from './export-contract';
 import { pausesContract } from './pauses-contract';
 import { vaultContract } from './vault-contract';
@@ -18,6 +19,7 @@ export const contract = {
   ...windowVaultContract,
   ...pausesContract,
   ...exportContract,
+  ...checkinContract,
 } as const;
 
 export type Contract = typeof contract;

@@ -1,3 +1,4 @@
+import { SvelteSet } from 'svelte/reactivity';
 import { type CheckInDraft, emptyDraft } from '../../../shared/checkin/checkin-draft';
 
 /**
@@ -7,7 +8,7 @@ import { type CheckInDraft, emptyDraft } from '../../../shared/checkin/checkin-d
  * Mutate properties; never reassign the object.
  */
 export const SCREENS = ['now', 'need', 'step'] as const;
-export type Screen = (typeof SCREENS)[number] | 'vault' | 'saved' | 'nothing' | 'help' | 'locked';
+export type Screen = (typeof SCREENS)[number] | 'follow-up' | 'vault' | 'saved' | 'nothing' | 'help' | 'locked';
 
 export const flow = $state<{ screen: Screen; draft: CheckInDraft; saving: boolean; problem: string | null }>({
   screen: 'now',
@@ -15,6 +16,9 @@ export const flow = $state<{ screen: Screen; draft: CheckInDraft; saving: boolea
   saving: false,
   problem: null,
 });
+
+/** Check-ins already asked about while Attune runs: "Not now" means not again this time. */
+export const askedFollowUps = new SvelteSet<string>();
 
 export const stepIndex = (screen: Screen): number => SCREENS.indexOf(screen as (typeof SCREENS)[number]);
 

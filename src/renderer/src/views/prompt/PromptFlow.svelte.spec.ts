@@ -135,4 +135,57 @@ describe('PromptFlow', () => {
     expect(await screen.findByRole('heading', { name: 'Attune is locked' })).toBeInTheDocument();
     expect(flow.draft.states).toEqual(['fawn']);
   });
+
+  test('an earlier step is asked about first ("did that help?"); the answer is saved as its own record', async () => {
+    const user = userEvent.setup();
+    bridgeAnswers.set('checkin.followUp', () => ({
+      ok: true,
+      value: { checkIn: { id: 'checkin-123', at: Date.UTC(2026, 10, 23, 13, 20), offsetMinutes: 60, stepText: 'Get a glass of water', states: ['freeze'] } },
+    }));
+    bridgeAnswers.set('vault.append', (request) => ({ ok: true, value: { ...(request as object), id: 'followup-1', at: 1, offsetMinutes: 0 } }));
+    render(PromptFlow);
+    expect(await screen.findByRole('heading', { name: 'Did that help?' })).toBeInTheDocument();
+    expect(screen.getByText('Earlier, at 14:20, you chose a small step:')).toBeInTheDocument();
+    expect(screen.getByText('Get a glass of water')).toBeInTheDocument();
+    await user.click(screen.getByRole('radio', { name: 'Not really' }));
+    await user.type(screen.getByLabelText('What happened instead? (optional)'), 'made tea instead');
+    await user.click(screen.getByRole('button', { name: 'Save' }));
+    expect(await screen.findByRole('heading', { name: 'What is here right now?' })).toBeInTheDocument();
+    expect(bridgeCalls.find(([c]) => c === 'vault.append')?.[1]).toEqual({
+      kind: 'follow-up',
+      data: { checkInId: 'checkin-123', outcome: 'not-really', instead: 'made tea instead' },
+    });
+  });
+
+  test('"Not now" lets the question go for this session', async () => {
+    const user = userEvent.setup();
+    bridgeAnswers.set('checkin.followUp', () => ({
+      ok: true,
+      value: { checkIn: { id: 'checkin-456', at: 0, offsetMinutes: 0, stepText: 'Walk to another room and back', states: [] } },
+    }));
+    render(PromptFlow);
+    await user.click(await screen.findByRole('button', { name: 'Not now' }));
+    expect(screen.getByRole('heading', { level: 1 })).toHaveTextContent('What is here right now?');
+    emitBridgeEvent('popover.shown', { reason: 'tray' });
+    await tick();
+    await tick();
+    expect(screen.queryByRole('heading', { name: 'Did that help?' })).not.toBeInTheDocument();
+    expect(bridgeCalls.map(([c]) => c)).not.toContain('vault.append');
+  });
+
+  test('suggestions say what helped before, in counts, never as a score', async () => {
+    const user = userEvent.setup();
+    bridgeAnswers.set('checkin.suggestions', () => ({
+      ok: true,
+      value: { scores: [{ stepId: 'drink-water', score: 3 }], explanations: [{ stepId: 'drink-water', state: 'freeze', helped: 3, aBit: 0, answered: 4 }] },
+    }));
+    render(PromptFlow);
+    await user.click(screen.getByRole('checkbox', { name: /^Freeze/ }));
+    await user.click(primary());
+    await user.click(primary());
+    const first = screen.getAllByRole('radio')[0]!;
+    expect(first).toHaveAccessibleName(/Get a glass of water/);
+    expect(first).toHaveAccessibleName(/Helped you 3 of 4 times when freeze was present\./);
+    expect(bridgeCalls.find(([c]) => c === 'checkin.suggestions')?.[1]).toEqual({ states: ['freeze'], needs: [] });
+  });
 });

@@ -1,0 +1,81 @@
+import { describe, expect, test } from 'vitest';
+import { useTempDirs } from '../../../tests/support/temp-dir';
+import { createMemoryLogger } from '../log/logger';
+import { openSettings } from '../settings/open-settings';
+import { openConfSettingsStore } from '../settings/settings-store-options';
+import { makeVault, manualClock } from '../vault/testing/vault-fixtures';
+import { createCheckinHandlers } from './checkin-handlers';
+
+const tempDir = useTempDirs();
+const ctx = { window: 'popover' as const };
+const MIN = 60_000;
+
+const setUp = async () => {
+  const dir = tempDir();
+  const clock = manualClock();
+  const vault = makeVault(dir, { clock });
+  await vault.setup({ passphrase: 'long enough', useKeychain: false, createRecoveryKey: false });
+  const { settings } = openSettings(dir, openConfSettingsStore, createMemoryLogger());
+  const handlers = createCheckinHandlers(vault, settings, () => clock.now());
+  return { vault, clock, settings, handlers };
+};
+
+describe('checkin.followUp', () => {
+  test('asks about the latest step after the delay, once; answered or expired, it goes quiet', async () => {
+    const { vault, clock, handlers } = await setUp();
+    const checkIn = await vault.append({ kind: 'check-in', data: { states: ['freeze'], needs: ['rest'], step: { id: 'drink-water', text: 'Get a glass of water' } } });
+    clock.advance(10 * MIN);
+    expect(await handlers['checkin.followUp'](undefined, ctx)).toEqual({ checkIn: null });
+    clock.advance(15 * MIN);
+    expect(await handlers['checkin.followUp'](undefined, ctx)).toEqual({
+      checkIn: { id: checkIn.id, at: checkIn.at, offsetMinutes: checkIn.offsetMinutes, stepText: 'Get a glass of water', states: ['freeze'] },
+    });
+    await vault.append({ kind: 'follow-up', data: { checkInId: checkIn.id, outcome: 'helped' } });
+    expect(await handlers['checkin.followUp'](undefined, ctx)).toEqual({ checkIn: null });
+    await vault.close();
+  });
+
+  test('off in settings, or locked: nothing to ask', async () => {
+    const { vault, clock, settings, handlers } = await setUp();
+    await vault.append({ kind: 'check-in', data: { states: [], needs: [], step: { text: 'my own step' } } });
+    clock.advance(30 * MIN);
+    await settings.set({ checkIn: { followUpMinutes: null } });
+    expect(await handlers['checkin.followUp'](undefined, ctx)).toEqual({ checkIn: null });
+    await settings.set({ checkIn: { followUpMinutes: 20 } });
+    expect((await handlers['checkin.followUp'](undefined, ctx)).checkIn?.stepText).toBe('my own step');
+    await vault.lock();
+    expect(await handlers['checkin.followUp'](undefined, ctx)).toEqual({ checkIn: null });
+    await vault.close();
+  });
+
+  test('after half a day the question is let go quietly', async () => {
+    const { vault, clock, handlers } = await setUp();
+    await vault.append({ kind: 'check-in', data: { states: [], needs: [], step: { text: 'walk' } } });
+    clock.advance(13 * 60 * MIN);
+    expect(await handlers['checkin.followUp'](undefined, ctx)).toEqual({ checkIn: null });
+    await vault.close();
+  });
+});
+
+describe('checkin.suggestions', () => {
+  test('no history: no scores, so the built-in order stays', async () => {
+    const { vault, handlers } = await setUp();
+    expect(await handlers['checkin.suggestions']({ states: ['freeze'], needs: ['rest'] }, ctx)).toEqual({ scores: [], explanations: [] });
+    await vault.close();
+  });
+
+  test('what helped this person in this state ranks first, with counts to explain it', async () => {
+    const { vault, clock, handlers } = await setUp();
+    for (const outcome of ['helped', 'helped', 'a-bit', 'not-really'] as const) {
+      const c = await vault.append({ kind: 'check-in', data: { states: ['freeze'], needs: ['rest'], step: { id: 'drink-water', text: 'Get a glass of water' } } });
+      clock.advance(30 * MIN);
+      await vault.append({ kind: 'follow-up', data: { checkInId: c.id, outcome } });
+      clock.advance(60 * MIN);
+    }
+    const result = await handlers['checkin.suggestions']({ states: ['freeze'], needs: ['rest'] }, ctx);
+    const best = [...result.scores].sort((a, b) => b.score - a.score)[0];
+    expect(best?.stepId).toBe('drink-water');
+    expect(result.explanations).toContainEqual({ stepId: 'drink-water', state: 'freeze', helped: 2, aBit: 1, answered: 4 });
+    await vault.close();
+  });
+});

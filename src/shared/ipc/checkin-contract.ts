@@ -1,0 +1,46 @@
+import { z } from 'zod';
+import { NEED_IDS, STATE_IDS } from '../entry-ids';
+import { channel } from './channel';
+
+const stateIds = z.array(z.enum(STATE_IDS)).max(STATE_IDS.length);
+
+/**
+ * What the check-in asks main as it opens: is there one earlier step to ask
+ * about ("did that help?"), and what has helped this person before. Main
+ * computes both from the history; the whole history never goes to the window.
+ */
+export const checkinContract = {
+  'checkin.followUp': channel(
+    z.undefined(),
+    z.strictObject({
+      checkIn: z
+        .strictObject({
+          id: z.string().max(64),
+          at: z.number().int(),
+          offsetMinutes: z.number().int(),
+          stepText: z.string().max(500),
+          states: stateIds,
+        })
+        .nullable(),
+    }),
+  ),
+  'checkin.suggestions': channel(
+    z.strictObject({ states: stateIds, needs: z.array(z.enum(NEED_IDS)).max(NEED_IDS.length) }),
+    z.strictObject({
+      /** Built-in step id → how much it has helped here (higher = more, more recently). Empty with little history. */
+      scores: z.array(z.strictObject({ stepId: z.string().max(64), score: z.number().finite() })).max(100),
+      /** For the suggestions worth explaining: counts only; the words come from the copy. */
+      explanations: z
+        .array(
+          z.strictObject({
+            stepId: z.string().max(64),
+            state: z.enum(STATE_IDS).nullable(),
+            helped: z.number().int().min(0),
+            aBit: z.number().int().min(0),
+            answered: z.number().int().min(0),
+          }),
+        )
+        .max(100),
+    }),
+  ),
+} as const;

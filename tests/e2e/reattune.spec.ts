@@ -1,0 +1,54 @@
+import { openPrompt, primaryButton, setUpVault } from './checkin-steps';
+import { expect, screenshot, seriousA11yViolations, test } from './fixtures';
+
+/**
+ * Attune → misattune → reattune: a check-in picks a step, the next open asks
+ * "did that help?", and what helped moves up the next time the same need comes.
+ */
+test('answer the follow-up on the next open, and see the suggestion order change', async ({ page, harness, pageProblems }) => {
+  await openPrompt(page, harness.url);
+  await setUpVault(page);
+  const target = 'Look around and name five things you can see';
+  // Two earlier answers about that step, in the same state and need (history the person already has).
+  for (let i = 0; i < 2; i += 1) {
+    const checkIn = await page.evaluate(
+      () => window.attune.vault.append({ kind: 'check-in', data: { states: ['freeze'], needs: ['rest'], step: { id: 'name-five-things', text: 'Look around and name five things you can see' } } }),
+    );
+    if (!checkIn.ok) throw new Error(checkIn.error.code);
+    expect((await page.evaluate((id) => window.attune.vault.append({ kind: 'follow-up', data: { checkInId: id, outcome: 'helped' } }), checkIn.value.id)).ok).toBe(true);
+  }
+
+  // Today's check-in: freeze, rest, and the step the person picks (not the first suggestion).
+  await page.getByText('Freeze', { exact: true }).click();
+  await primaryButton(page).click();
+  await page.getByText('Rest', { exact: true }).click();
+  await primaryButton(page).click();
+  const firstBefore = (await page.getByRole('radio').first().locator('xpath=..').innerText()).trim();
+  expect(firstBefore).not.toContain(target);
+  await page.getByRole('radio', { name: new RegExp(target) }).check();
+  await primaryButton(page).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Noted.');
+  await page.keyboard.press('Escape');
+
+  // Later: the next open asks about it.
+  harness.advanceClock(25 * 60_000);
+  harness.emit('popover.shown', { reason: 'shortcut' });
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Did that help?');
+  await expect(page.getByText(target)).toBeVisible();
+  await screenshot(page, 'follow-up');
+  expect(await seriousA11yViolations(page)).toEqual([]);
+  await page.getByRole('radio', { name: 'It helped' }).check();
+  await page.getByRole('button', { name: 'Save' }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('What is here right now?');
+
+  // The same state and need again: what helped comes first, with a count-based reason.
+  await page.getByText('Freeze', { exact: true }).click();
+  await primaryButton(page).click();
+  await page.getByText('Rest', { exact: true }).click();
+  await primaryButton(page).click();
+  const first = page.getByRole('radio').first();
+  await expect(first).toHaveAccessibleName(new RegExp(target));
+  await expect(first).toHaveAccessibleName(/Helped you each of the 3 times you tried it when freeze was present\./);
+  await screenshot(page, 'suggestions-learned');
+  expect(pageProblems).toEqual([]);
+});
