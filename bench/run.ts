@@ -1,11 +1,12 @@
 import type { BenchRow, BenchSuite } from './bench-row';
 
 /**
- * `npm run bench [-- --json] [-- --only GROUP]`: runs every suite and prints one table.
+ * `npm run bench [-- --json] [-- --only GROUP] [-- --no-build]`: builds, runs every suite and prints one table.
  * Each suite lives in its own `bench/*.bench.ts` file and is listed here.
  */
 const suites: Record<string, () => Promise<{ default: BenchSuite }>> = {
   bundle: () => import('./bundle.bench'),
+  popover: () => import('./popover.bench'),
   vault: () => import('./vault.bench'),
   pauses: () => import('./pauses.bench'),
   insights: () => import('./insights.bench'),
@@ -32,6 +33,17 @@ const printTable = (rows: BenchRow[]): void => {
     if (index === 0) console.log(widths.map((w) => '-'.repeat(w)).join('  '));
   }
 };
+
+// Bundle sizes and the browser figures measure the built renderer: build first (its output to stderr,
+// so `--json` keeps stdout to the one JSON object).
+if (!args.includes('--no-build')) {
+  const { spawnSync } = await import('node:child_process');
+  const build = spawnSync('npx', ['electron-vite', 'build'], { stdio: ['ignore', 2, 2], shell: process.platform === 'win32' });
+  if (build.status !== 0) {
+    console.error('The build did not finish, so the figures would be stale. Run `npm run build` to see why.');
+    process.exit(1);
+  }
+}
 
 const rows: BenchRow[] = [];
 for (const [name, load] of Object.entries(suites)) {
