@@ -4,6 +4,7 @@ import type { VaultService } from '../vault/vault-service';
 import type { HandlerTable } from './dispatch';
 import { createCheckinHandlers } from './checkin-handlers';
 import { type SaveDialogPort, createExportHandlers } from './export-handlers';
+import { createInsightsHandlers } from './insights-handlers';
 import { type PausesPort, createPausesHandlers } from './pauses-handlers';
 import { type VaultHandlers, createVaultHandlers } from './vault-handlers';
 
@@ -27,6 +28,7 @@ export const createHandlerTable = (deps: HandlerDeps): HandlerTable<Contract> =>
   ...announceVaultChanges(createVaultHandlers(deps.vault), deps.onVaultStateChanged),
   ...createPausesHandlers(deps.pauses),
   ...createExportHandlers(deps.vault, deps.dialog),
+  ...createInsightsHandlers(deps.vault, deps.dialog),
   ...createCheckinHandlers(deps.vault, deps.settings, deps.now),
 });
 

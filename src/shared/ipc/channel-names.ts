@@ -23,6 +23,9 @@ export const CHANNEL_NAMES = [
   'pauses.command',
   'pauses.startNow',
   'vault.saveExport',
+  'insights.get',
+  'insights.previewSummary',
+  'insights.saveSummary',
   'checkin.followUp',
   'checkin.suggestions',
 ] as const;

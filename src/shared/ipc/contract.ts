@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import { appContract } from './app-contract';
 import { checkinContract } from './checkin-contract';
 import { exportContract } from './export-contract';
+import { insightsContract } from './insights-contract';
 import { pausesContract } from './pauses-contract';
 import { vaultContract } from './vault-contract';
 
@@ -19,6 +20,7 @@ export const contract = {
   ...windowVaultContract,
   ...pausesContract,
   ...exportContract,
+  ...insightsContract,
   ...checkinContract,
 } as const;
 
