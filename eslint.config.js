@@ -18,7 +18,7 @@ const noNodeBuiltins = {
 };
 
 export default tseslint.config(
-  { ignores: ['.vitest-temp/**', 'out/**', 'dist/**', 'node_modules/**', 'test-results/**', 'playwright-report/**', 'tests/e2e/artifacts/**'] },
+  { ignores: ['.vitest-temp/**', '.scratch/**', 'out/**', 'dist/**', 'node_modules/**', 'test-results/**', 'playwright-report/**', 'tests/e2e/artifacts/**'] },
   ...tseslint.configs.recommended,
   ...svelte.configs.recommended,
   {

@@ -73,7 +73,10 @@ export interface FileLock {
   release(): void;
 }
 
-const tryCreate = (path: string, owner: LockOwner): boolean => {
+/** Filesystems without hard links (FAT, some network shares) fall back to O_EXCL create-then-write. */
+const NO_HARD_LINKS = new Set(['EPERM', 'ENOTSUP', 'EOPNOTSUPP', 'ENOSYS', 'EXDEV']);
+
+const createExclusive = (path: string, owner: LockOwner): boolean => {
   let fd: number;
   try {
     fd = fs.openSync(path, fs.constants.O_WRONLY | fs.constants.O_CREAT | fs.constants.O_EXCL, 0o600);
@@ -88,6 +91,34 @@ const tryCreate = (path: string, owner: LockOwner): boolean => {
     fs.closeSync(fd);
   }
   return true;
+};
+
+/**
+ * The lock appears whole or not at all: the owner is written to a private
+ * file first, then hard-linked into place (link fails if the lock exists).
+ * With create-then-write, a process killed between the two left an empty
+ * lock that looked "held by pid 0" and kept the next start out for seconds.
+ */
+const tryCreate = (path: string, owner: LockOwner): boolean => {
+  const draft = `${path}.new-${owner.token}`;
+  const fd = fs.openSync(draft, fs.constants.O_WRONLY | fs.constants.O_CREAT | fs.constants.O_EXCL, 0o600);
+  try {
+    fs.writeSync(fd, JSON.stringify(owner));
+    fs.fsyncSync(fd);
+  } finally {
+    fs.closeSync(fd);
+  }
+  try {
+    fs.linkSync(draft, path);
+    return true;
+  } catch (error) {
+    const code = errnoCode(error);
+    if (code === 'EEXIST') return false;
+    if (code !== undefined && NO_HARD_LINKS.has(code)) return createExclusive(path, owner);
+    throw error;
+  } finally {
+    fs.rmSync(draft, { force: true });
+  }
 };
 
 /** Move a stale lock away, and put it back if what we moved turned out to be someone's fresh lock. */
