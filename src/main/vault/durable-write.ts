@@ -41,6 +41,22 @@ export const fsyncDir = async (fs: VaultFs, dir: string): Promise<void> => {
   }
 };
 
+/** The names writeFileAtomic gives its temp files: `.<name>.<12 hex>.tmp`. */
+export const ATOMIC_TEMP_NAME = /^\..+\.[0-9a-f]{12}\.tmp$/;
+
+/**
+ * Remove the temp files of atomic writes that never reached their rename: a
+ * process killed (or a machine losing power) mid-write leaves them, and a
+ * snapshot's temp file is a whole encrypted copy of the history, entries
+ * deleted since included. Only for a caller holding the vault's single-writer
+ * lock: then no atomic write can be in progress here. Best effort; what
+ * cannot be removed now is tried again on the next open.
+ */
+export const removeStrayTempFiles = async (fs: VaultFs, dir: string): Promise<void> => {
+  const names = await fs.readdir(dir).catch((): string[] => []);
+  for (const name of names) if (ATOMIC_TEMP_NAME.test(name)) await fs.unlink(join(dir, name)).catch(() => undefined);
+};
+
 /**
  * Replace `path` atomically: temp file beside it, fsync, rename, fsync dir.
  * After a crash the path holds either the old or the new bytes, never a mix.

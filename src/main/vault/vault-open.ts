@@ -2,6 +2,7 @@ import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 
 import type { AttuneError } from '../attune-error';
+import { removeStrayTempFiles } from './durable-write';
 import { acquireFileLock, type FileLock, type LockEnvironment } from './file-lock';
 import { errnoCode, toVaultError } from './fs-errors';
 import { readKeyFile, type KeyFile } from './key-file';
@@ -16,9 +17,10 @@ export interface OpenedFolder {
 }
 
 /**
- * First contact with the vault folder: take the single-writer lock, then read
- * the key file. A damaged key file does not fail the open — the service stays
- * open to report it and to let the person erase and start over.
+ * First contact with the vault folder: take the single-writer lock, clear the
+ * temp files a killed write left, then read the key file. A damaged key file
+ * does not fail the open — the service stays open to report it and to let the
+ * person erase and start over.
  */
 export const openVaultFolder = async (fs: VaultFs, dir: string, lockEnvironment: LockEnvironment): Promise<OpenedFolder> => {
   let fileLock: FileLock | undefined;
@@ -30,6 +32,8 @@ export const openVaultFolder = async (fs: VaultFs, dir: string, lockEnvironment:
     const code = errnoCode(error);
     if (code !== 'EROFS' && code !== 'EACCES' && code !== 'EPERM') throw toVaultError(error, 'take vault lock');
   }
+  // Holding the lock, no atomic write of anyone else's is in progress: what a killed one left is ours to remove.
+  if (fileLock) await removeStrayTempFiles(fs, dir);
   try {
     return { fileLock, keyFile: await readKeyFile(fs, dir), keyFileError: undefined };
   } catch (error) {
