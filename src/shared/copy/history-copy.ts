@@ -38,5 +38,5 @@ export const historyCopy = {
 export const appWindowCopy = {
   nav: 'Sections',
   locked: 'Locked',
-  sections: { history: 'History', settings: 'Settings', help: 'Get help now' },
+  sections: { history: 'History', insights: 'Insights', settings: 'Settings', help: 'Get help now' },
 } as const;

@@ -14,4 +14,5 @@ export { exerciseCopy, pauseCopy } from './pause-exercise-copy';
 export { pauseNotificationCopy } from './pause-copy';
 export { whatHelpsCopy } from './what-helps-copy';
 export { summaryCopy } from './summary-copy';
+export { insightsCopy } from './insights-copy';
 export { welcomeCopy } from './welcome-copy';
