@@ -3,11 +3,13 @@
  * Electron) to the domain services. Each step is one call, in the order it
  * must happen; decisions live in the modules, not here.
  */
+import { homedir } from 'node:os';
 import { join } from 'node:path';
 import { APP_ORIGIN } from '../shared/csp';
 import { allowedExternalUrls, crisisData } from '../shared/crisis';
 import { CHANNEL_NAMES } from '../shared/ipc/channel-names';
 import { contract } from '../shared/ipc/contract';
+import { chooseLoginItem } from './autostart/choose-login-item';
 import { createDispatch } from './ipc/dispatch';
 import { createHandlerTable } from './ipc/handler-table';
 import { createFileLogger } from './log/logger';
@@ -15,6 +17,7 @@ import { registerAppScheme, serveRendererFrom } from './platform/app-protocol';
 import { electronApp } from './platform/electron-app';
 import { electronGlobalShortcut } from './platform/global-shortcut';
 import { registerIpc } from './platform/ipc-main-bridge';
+import { electronLoginItem } from './platform/login-item';
 import { electronPauseAdapters } from './platform/pause-adapters';
 import { electronSaveDialog } from './platform/save-dialog';
 import { devServerOrigin } from './platform/renderer-url';
@@ -84,6 +87,19 @@ async function start(): Promise<void> {
   shortcut.start(settings.get().shortcut);
   settings.addApplier((next, previous) => {
     if (next.shortcut !== previous.shortcut) shortcut.change(next.shortcut);
+  });
+  // Start at login: off until chosen; an XDG autostart file on Linux, Electron's login item elsewhere.
+  const loginItem = chooseLoginItem({
+    platform: process.platform,
+    env: process.env,
+    home: homedir(),
+    execPath: process.execPath,
+    isPackaged: electronApp.isPackaged(),
+    appPath: electronApp.appDir(),
+    electron: electronLoginItem,
+  });
+  settings.addApplier((next, previous) => {
+    if (loginItem && next.system.startAtLogin !== previous.system.startAtLogin) loginItem.set(next.system.startAtLogin);
   });
 
   const adapters = electronPauseAdapters();

@@ -11,6 +11,7 @@ export const electronApp = {
   whenReady: () => app.whenReady(),
   userDataDir: () => app.getPath('userData'),
   appDir: () => app.getAppPath(),
+  isPackaged: () => app.isPackaged,
   version: () => app.getVersion(),
   name: () => app.getName(),
   quit: () => app.quit(),
