@@ -102,7 +102,7 @@ async function start(): Promise<void> {
     if (loginItem && next.system.startAtLogin !== previous.system.startAtLogin) loginItem.set(next.system.startAtLogin);
   });
 
-  const adapters = electronPauseAdapters();
+  const adapters = electronPauseAdapters(() => settings.get().appearance.discreet);
   // Scheduled pauses: one driver, one timer; its memory lives in its own small file.
   const pauses = createPauses({
     settings,
@@ -172,7 +172,9 @@ async function start(): Promise<void> {
     );
   }
   void refreshTray();
+  tray.setDiscreet(settings.get().appearance.discreet);
   settings.onChange((next) => {
+    tray.setDiscreet(next.appearance.discreet);
     void refreshTray();
     shown.send('settings.changed', next);
   });

@@ -6,15 +6,19 @@ import type { TrayAction, TrayMenuItem } from '../tray/tray-menu-model';
 
 export interface TrayPort {
   setMenu(items: TrayMenuItem[]): void;
+  setDiscreet(discreet: boolean): void;
   bounds(): Rect | null;
   destroy(): void;
 }
 
-/** Pure-ish: which icon file suits this platform (template image on macOS, light glyph on Linux panels). */
-export const trayIconFile = (resourcesDir: string, platform: string): string => {
+/**
+ * Pure: which icon suits this platform. macOS always gets the template image
+ * (the system tints it); elsewhere discreet mode (the default) is a plain light
+ * glyph, and the coloured icon only when the person turned discreet mode off.
+ */
+export const trayIconFile = (resourcesDir: string, platform: string, discreet = true): string => {
   if (platform === 'darwin') return join(resourcesDir, 'trayTemplate.png');
-  if (platform === 'win32') return join(resourcesDir, 'tray-color.png');
-  return join(resourcesDir, 'tray-light.png');
+  return join(resourcesDir, discreet ? 'tray-light.png' : 'tray-color.png');
 };
 
 const toTemplate = (items: TrayMenuItem[], onAction: (action: TrayAction) => void): MenuItemConstructorOptions[] =>
@@ -40,9 +44,12 @@ export const createTray = (
   onAction: (action: TrayAction) => void,
   onClick: (bounds: Rect | null) => void,
 ): TrayPort => {
-  const image = nativeImage.createFromPath(trayIconFile(resourcesDir, platform));
-  if (platform === 'darwin') image.setTemplateImage(true);
-  const tray = new Tray(image);
+  const imageFor = (discreet: boolean) => {
+    const image = nativeImage.createFromPath(trayIconFile(resourcesDir, platform, discreet));
+    if (platform === 'darwin') image.setTemplateImage(true);
+    return image;
+  };
+  const tray = new Tray(imageFor(true));
   tray.setToolTip(appCopy.tooltip);
   let menu = Menu.buildFromTemplate([]);
   const bounds = (): Rect | null => {
@@ -60,6 +67,7 @@ export const createTray = (
       menu = Menu.buildFromTemplate(toTemplate(items, onAction));
       if (platform === 'linux') tray.setContextMenu(menu);
     },
+    setDiscreet: (discreet) => tray.setImage(imageFor(discreet)),
     bounds,
     destroy: () => tray.destroy(),
   };

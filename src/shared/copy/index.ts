@@ -11,7 +11,7 @@ export { MIN_PASSPHRASE_LENGTH, vaultCopy } from './vault-copy';
 export { appWindowCopy, historyCopy } from './history-copy';
 export { helpCopy } from './help-copy';
 export { exerciseCopy, pauseCopy } from './pause-exercise-copy';
-export { pauseNotificationCopy } from './pause-copy';
+export { pauseNotificationCopy, pauseNotificationCopyPlain } from './pause-copy';
 export { whatHelpsCopy } from './what-helps-copy';
 export { summaryCopy } from './summary-copy';
 export { insightsCopy } from './insights-copy';

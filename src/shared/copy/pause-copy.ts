@@ -22,3 +22,12 @@ export const pauseNotificationCopy = {
   /** macOS alert close button. */
   close: 'Close',
 } as const satisfies PauseNotificationCopy;
+
+/**
+ * With discreet mode turned off (the person's choice), the notification may say
+ * a little more about what it offers — still no feeling, state or health word.
+ */
+export const pauseNotificationCopyPlain = {
+  ...pauseNotificationCopy,
+  body: 'A short pause to notice what you need?',
+} as const satisfies PauseNotificationCopy;
