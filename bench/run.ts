@@ -10,6 +10,7 @@ const suites: Record<string, () => Promise<{ default: BenchSuite }>> = {
   vault: () => import('./vault.bench'),
   pauses: () => import('./pauses.bench'),
   insights: () => import('./insights.bench'),
+  insightsView: () => import('./insights-view.bench'),
 };
 
 const args = process.argv.slice(2);

@@ -17,7 +17,8 @@ import { openSettings } from '../../src/main/settings/open-settings';
 import { openConfSettingsStore } from '../../src/main/settings/settings-store-options';
 import { noKeychain } from '../../src/main/vault/keychain';
 import { type VaultFs, nodeVaultFs } from '../../src/main/vault/vault-fs';
-import { VaultService } from '../../src/main/vault/vault-service';
+import { VaultService, type VaultClock, systemClock as vaultSystemClock } from '../../src/main/vault/vault-service';
+import type { Entry } from '../../src/shared/entry-schema';
 import type { Notifier } from '../../src/main/notify/notifier';
 import { createPauses } from '../../src/main/pauses/create-pauses';
 import { systemClock } from '../../src/main/pauses/local-clock';
@@ -54,6 +55,12 @@ export interface Harness {
   advanceClock(ms: number): void;
   /** The next write the vault makes fails with ENOSPC (a full disk), once — a real fault at the fs boundary. */
   failNextVaultWrite(): void;
+  /**
+   * Appends a made-up history (e.g. generateHistory's) to the unlocked vault through the real
+   * `VaultService.append`, each entry at its own time and offset; follow-ups are relinked to the new ids.
+   * Resolves to how many entries were appended. The vault must be set up first (the test does that).
+   */
+  seedHistory(entries: readonly Entry[]): Promise<number>;
   emit<E extends EventName>(event: E, payload: EventPayload<E>): void;
   close(): Promise<void>;
 }
@@ -106,7 +113,13 @@ export const startHarness = async (options: HarnessOptions): Promise<Harness> =>
       return nodeVaultFs.writeSync(...args);
     },
   };
-  const vault = new VaultService({ dir: join(options.dataDir, 'vault'), keychain: noKeychain, fs });
+  // The system clock, except while seedHistory appends an entry that happened in the past.
+  let seedingAt: Pick<Entry, 'at' | 'offsetMinutes'> | undefined;
+  const clock: VaultClock = {
+    now: () => seedingAt?.at ?? vaultSystemClock.now(),
+    offsetMinutes: (at) => seedingAt?.offsetMinutes ?? vaultSystemClock.offsetMinutes(at),
+  };
+  const vault = new VaultService({ dir: join(options.dataDir, 'vault'), keychain: noKeychain, fs, clock });
   const calls: string[] = [];
   let notifications = 0;
   let clockOffset = 0;
@@ -157,6 +170,25 @@ export const startHarness = async (options: HarnessOptions): Promise<Harness> =>
     },
     failNextVaultWrite: () => {
       failNextWrite = true;
+    },
+    seedHistory: async (entries) => {
+      const newIds = new Map<string, string>();
+      let appended = 0;
+      try {
+        for (const { id, at, offsetMinutes, ...input } of entries) {
+          if (input.kind === 'follow-up') {
+            const checkInId = newIds.get(input.data.checkInId);
+            if (checkInId === undefined) continue;
+            input.data = { ...input.data, checkInId };
+          }
+          seedingAt = { at, offsetMinutes };
+          newIds.set(id, (await vault.append(input)).id);
+          appended += 1;
+        }
+      } finally {
+        seedingAt = undefined;
+      }
+      return appended;
     },
     emit,
     close: () =>
