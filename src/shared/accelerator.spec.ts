@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { acceleratorFromKeyEvent, checkAccelerator, describeAccelerator } from './accelerator';
+import { acceleratorFromKeyEvent, checkAccelerator, describeAccelerator, heldModifiers } from './accelerator';
 
 describe('checkAccelerator', () => {
   test.each([
@@ -100,5 +100,12 @@ describe('acceleratorFromKeyEvent', () => {
     ['a dead key with no code', press('', 'Dead', { ctrlKey: true })],
   ])('refuses %s', (_name, event) => {
     expect(acceleratorFromKeyEvent(event, 'linux')).toEqual({ ok: false, reason: 'not-allowed' });
+  });
+});
+
+describe('heldModifiers', () => {
+  test('names what is still down after a key-up', () => {
+    expect(heldModifiers({ ctrlKey: true, altKey: false, shiftKey: true, metaKey: false }, 'win32')).toBe('CommandOrControl+Shift');
+    expect(heldModifiers({ ctrlKey: false, altKey: false, shiftKey: false, metaKey: false }, 'darwin')).toBe('');
   });
 });

@@ -150,14 +150,7 @@ const keyFromKey = (key: string): string | null => {
  * ("˚" for Option+K) still gives "K".
  */
 export const acceleratorFromKeyEvent = (press: KeyPress, platform: string): KeyPressCapture => {
-  const mac = platform === 'darwin';
-  const modifiers = [
-    (mac ? press.metaKey : press.ctrlKey) && 'CommandOrControl',
-    mac && press.ctrlKey && 'Control',
-    press.altKey && 'Alt',
-    press.shiftKey && 'Shift',
-    !mac && press.metaKey && 'Super',
-  ].filter((m): m is string => typeof m === 'string');
+  const modifiers = modifiersOf(press, platform);
   if (MODIFIER_CODES.test(press.code) || MODIFIER_KEYS.has(press.key)) {
     return { ok: false, reason: 'modifier-only', held: modifiers.join('+') };
   }
@@ -166,3 +159,17 @@ export const acceleratorFromKeyEvent = (press: KeyPress, platform: string): KeyP
   const check = checkAccelerator([...modifiers, key].join('+'));
   return check.ok ? check : { ok: false, reason: 'not-allowed' };
 };
+
+const modifiersOf = (press: Omit<KeyPress, 'key' | 'code'>, platform: string): string[] => {
+  const mac = platform === 'darwin';
+  return [
+    (mac ? press.metaKey : press.ctrlKey) && 'CommandOrControl',
+    mac && press.ctrlKey && 'Control',
+    press.altKey && 'Alt',
+    press.shiftKey && 'Shift',
+    !mac && press.metaKey && 'Super',
+  ].filter((m): m is string => typeof m === 'string');
+};
+
+/** The modifiers down now, in accelerator form ("CommandOrControl+Alt"), or '' — for the recorder after a key-up. */
+export const heldModifiers = (press: Omit<KeyPress, 'key' | 'code'>, platform: string): string => modifiersOf(press, platform).join('+');

@@ -16,3 +16,4 @@ export { whatHelpsCopy } from './what-helps-copy';
 export { summaryCopy } from './summary-copy';
 export { insightsCopy } from './insights-copy';
 export { welcomeCopy } from './welcome-copy';
+export { settingsCopy } from './settings-copy';

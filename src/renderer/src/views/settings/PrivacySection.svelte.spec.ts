@@ -1,0 +1,174 @@
+import { render, screen } from '@testing-library/svelte';
+import userEvent from '@testing-library/user-event';
+import { describe, expect, test, vi } from 'vitest';
+import { bridgeAnswers, bridgeCalls, emitBridgeEvent } from '../../../../../tests/renderer-setup';
+import { settingsCopy, vaultCopy } from '../../../../shared/copy';
+import PrivacySection from './PrivacySection.svelte';
+import { loadWith, ok, refused, vaultStatus } from './settings-test-kit';
+
+const t = settingsCopy.privacy;
+const called = (channel: string) => bridgeCalls.filter(([c]) => c === channel).map(([, request]) => request);
+const renderPrivacy = async (status = vaultStatus()) => {
+  await loadWith();
+  bridgeAnswers.set('vault.status', () => ok(status));
+  render(PrivacySection, { headingId: 'settings-privacy' });
+  await screen.findByRole('heading', { name: t.unlockHeading });
+};
+
+describe('PrivacySection: how the history unlocks', () => {
+  test('lists the ways it opens: keychain and recovery key', async () => {
+    await renderPrivacy(vaultStatus({ methods: { keychain: true, passphrase: false, recovery: true } }));
+    expect(await screen.findByText(t.methods.keychain)).toBeInTheDocument();
+    expect(screen.getByText(t.methods.recovery)).toBeInTheDocument();
+    expect(screen.queryByText(t.methods.passphrase)).not.toBeInTheDocument();
+    expect(screen.getByRole('button', { name: t.addPassphrase })).toBeInTheDocument();
+  });
+
+  test('not set up: says so, and offers no export, erase or Lock now', async () => {
+    await renderPrivacy(vaultStatus({ state: 'not-set-up', methods: { keychain: false, passphrase: false, recovery: false }, entryCount: null }));
+    expect(await screen.findByText(t.notSetUp)).toBeInTheDocument();
+    expect(screen.queryByRole('button', { name: t.exportStart })).not.toBeInTheDocument();
+    expect(screen.queryByRole('button', { name: t.eraseStart })).not.toBeInTheDocument();
+    expect(screen.queryByRole('button', { name: t.lockNow })).not.toBeInTheDocument();
+    // The lock settings are settings, there from the start.
+    expect(screen.getByRole('combobox', { name: t.lockAfter })).toHaveValue('15');
+  });
+
+  test('change passphrase: the lost-passphrase sentence, a check that both match, then the change', async () => {
+    const user = userEvent.setup();
+    await renderPrivacy();
+    await user.click(await screen.findByRole('button', { name: t.changePassphrase }));
+    expect(screen.getByLabelText(t.current)).toHaveFocus();
+    expect(screen.getByText(vaultCopy.lostPassphrase)).toBeInTheDocument();
+
+    await user.type(screen.getByLabelText(t.current), 'old quiet words');
+    await user.type(screen.getByLabelText(t.next), 'new quiet words');
+    await user.type(screen.getByLabelText(t.again), 'new quiet wordz');
+    await user.click(screen.getByRole('button', { name: t.savePassphrase }));
+    expect(screen.getByText(vaultCopy.setup.noMatch)).toBeInTheDocument();
+    expect(called('vault.changePassphrase')).toEqual([]);
+
+    await user.clear(screen.getByLabelText(t.again));
+    await user.type(screen.getByLabelText(t.again), 'new quiet words');
+    bridgeAnswers.set('vault.changePassphrase', () => ok(vaultStatus()));
+    await user.click(screen.getByRole('button', { name: t.savePassphrase }));
+    await vi.waitFor(() => expect(screen.getByText(t.passphraseChanged)).toBeInTheDocument());
+    expect(called('vault.changePassphrase')).toEqual([{ current: { method: 'passphrase', passphrase: 'old quiet words' }, next: 'new quiet words' }]);
+    expect(screen.queryByLabelText(t.current)).not.toBeInTheDocument();
+  });
+
+  test('a wrong current passphrase: main’s calm message, and the form stays open', async () => {
+    const user = userEvent.setup();
+    await renderPrivacy();
+    const WRONG = 'That passphrase did not unlock your history. Nothing was changed. Try again?';
+    bridgeAnswers.set('vault.changePassphrase', () => refused('wrong-passphrase', WRONG));
+    await user.click(await screen.findByRole('button', { name: t.changePassphrase }));
+    await user.type(screen.getByLabelText(t.current), 'not it at all');
+    await user.type(screen.getByLabelText(t.next), 'new quiet words');
+    await user.type(screen.getByLabelText(t.again), 'new quiet words');
+    await user.click(screen.getByRole('button', { name: t.savePassphrase }));
+    await vi.waitFor(() => expect(screen.getByText(WRONG)).toBeInTheDocument());
+    expect(screen.getByLabelText(t.current)).toBeInTheDocument();
+  });
+});
+
+describe('PrivacySection: locking', () => {
+  test('lock after off / 5 / 15 / 30 / 60 minutes and with the screen; Lock now locks', async () => {
+    const user = userEvent.setup();
+    await renderPrivacy();
+    const after = screen.getByRole('combobox', { name: t.lockAfter });
+    expect([...(after as HTMLSelectElement).options].map((o) => o.value)).toEqual(['off', '5', '15', '30', '60']);
+    await user.selectOptions(after, '5');
+    await user.click(screen.getByRole('checkbox', { name: t.lockWithScreen }));
+    await vi.waitFor(() => expect(called('settings.set')).toHaveLength(2));
+    expect(called('settings.set')[1]).toEqual({ privacy: { lockAfterIdleMinutes: 5, lockWithScreen: false } });
+
+    bridgeAnswers.set('vault.lock', () => ok(vaultStatus({ state: 'locked', entryCount: null })));
+    await user.click(await screen.findByRole('button', { name: t.lockNow }));
+    await vi.waitFor(() => expect(screen.getByText(t.lockedNow)).toBeInTheDocument());
+    expect(called('vault.lock')).toHaveLength(1);
+  });
+
+  test('follows the vault when it changes elsewhere (locked from the tray)', async () => {
+    await renderPrivacy();
+    expect(await screen.findByRole('button', { name: t.lockNow })).toBeInTheDocument();
+    bridgeAnswers.set('vault.status', () => ok(vaultStatus({ state: 'locked', entryCount: null })));
+    emitBridgeEvent('vault.changed', { state: 'locked' });
+    await vi.waitFor(() => expect(screen.queryByRole('button', { name: t.lockNow })).not.toBeInTheDocument());
+  });
+});
+
+describe('PrivacySection: export', () => {
+  test('a confirm step says the file is readable by anyone; then main saves it and says where', async () => {
+    const user = userEvent.setup();
+    await renderPrivacy();
+    bridgeAnswers.set('vault.saveExport', () => ok({ saved: true, path: '/home/sam/attune-export.csv', count: 3 }));
+    await user.click(await screen.findByRole('radio', { name: /CSV/ }));
+    await user.click(screen.getByRole('button', { name: t.exportStart }));
+    expect(screen.getByRole('heading', { name: t.exportConfirmHeading })).toHaveFocus();
+    expect(screen.getByText(t.exportConfirm)).toBeInTheDocument();
+    expect(called('vault.saveExport')).toEqual([]);
+
+    await user.click(screen.getByRole('button', { name: t.exportConfirmButton }));
+    await vi.waitFor(() => expect(screen.getByText('Saved 3 entries to /home/sam/attune-export.csv')).toBeInTheDocument());
+    expect(called('vault.saveExport')).toEqual([{ format: 'csv', confirmPlaintext: true }]);
+  });
+
+  test('cancelling the save dialog says nothing was saved', async () => {
+    const user = userEvent.setup();
+    await renderPrivacy();
+    bridgeAnswers.set('vault.saveExport', () => ok({ saved: false }));
+    await user.click(await screen.findByRole('button', { name: t.exportStart }));
+    await user.click(screen.getByRole('button', { name: t.exportConfirmButton }));
+    await vi.waitFor(() => expect(screen.getByText(t.exportCancelled)).toBeInTheDocument());
+    expect(screen.getByRole('button', { name: t.exportStart })).toHaveFocus();
+  });
+
+  test('Cancel at the confirm step asks main for nothing', async () => {
+    const user = userEvent.setup();
+    await renderPrivacy();
+    await user.click(await screen.findByRole('button', { name: t.exportStart }));
+    await user.click(screen.getByRole('button', { name: t.cancel }));
+    expect(called('vault.saveExport')).toEqual([]);
+  });
+});
+
+describe('PrivacySection: erase everything', () => {
+  test('needs both confirms; the first names how many entries and the key', async () => {
+    const user = userEvent.setup();
+    await renderPrivacy(vaultStatus({ entryCount: 12 }));
+    bridgeAnswers.set('vault.erase', () => ok(vaultStatus({ state: 'not-set-up', methods: { keychain: false, passphrase: false, recovery: false }, entryCount: null })));
+
+    await user.click(await screen.findByRole('button', { name: t.eraseStart }));
+    expect(screen.getByRole('heading', { name: t.eraseWhatHeading })).toHaveFocus();
+    expect(screen.getByText(t.eraseWhat(12))).toHaveTextContent('12 entries');
+    expect(screen.getByText(t.eraseWhat(12))).toHaveTextContent('and the key that opens them');
+    expect(called('vault.erase')).toEqual([]);
+
+    await user.click(screen.getByRole('button', { name: t.eraseContinue }));
+    expect(screen.getByRole('heading', { name: t.eraseFinalHeading })).toHaveFocus();
+    expect(called('vault.erase')).toEqual([]);
+
+    await user.click(screen.getByRole('button', { name: t.eraseFinal }));
+    await vi.waitFor(() => expect(screen.getByText(t.erased)).toBeInTheDocument());
+    expect(called('vault.erase')).toEqual([{ confirm: true }]);
+    expect(screen.getByText(t.notSetUp)).toBeInTheDocument();
+    expect(screen.queryByRole('button', { name: t.eraseStart })).not.toBeInTheDocument();
+  });
+
+  test('"Keep everything" at either step erases nothing', async () => {
+    const user = userEvent.setup();
+    await renderPrivacy();
+    await user.click(await screen.findByRole('button', { name: t.eraseStart }));
+    await user.click(screen.getByRole('button', { name: t.keep }));
+    expect(screen.getByRole('button', { name: t.eraseStart })).toHaveFocus();
+    await user.click(screen.getByRole('button', { name: t.eraseStart }));
+    await user.click(screen.getByRole('button', { name: t.eraseContinue }));
+    await user.click(screen.getByRole('button', { name: t.keep }));
+    expect(called('vault.erase')).toEqual([]);
+  });
+
+  test('one entry reads as one entry', () => {
+    expect(t.eraseWhat(1)).toContain('1 entry —');
+  });
+});

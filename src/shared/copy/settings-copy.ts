@@ -1,0 +1,186 @@
+/**
+ * The settings view. Every change is saved as it is made, so the words say
+ * what a setting does and what happened — never what the person ought to pick.
+ * Nothing is on behind their back: pauses and start at login say "off unless
+ * you turn it on".
+ */
+
+const plural = (count: number, one: string, many: string): string => `${count} ${count === 1 ? one : many}`;
+
+/** "20 minutes", "1 hour", "1 hour 30 minutes". */
+const duration = (minutes: number): string => {
+  const hours = Math.floor(minutes / 60);
+  const rest = minutes % 60;
+  if (hours === 0) return plural(minutes, 'minute', 'minutes');
+  return rest === 0 ? plural(hours, 'hour', 'hours') : `${plural(hours, 'hour', 'hours')} ${plural(rest, 'minute', 'minutes')}`;
+};
+
+export const settingsCopy = {
+  heading: 'Settings',
+  intro: 'Changes are saved as you make them.',
+  jumpLabel: 'Settings sections',
+  loading: 'Loading settings…',
+  loadProblem: 'Couldn’t load your settings just now. Nothing was changed.',
+  retry: 'Try again',
+  saved: 'Saved.',
+  duration,
+
+  sections: {
+    checkIn: 'Check-in',
+    pauses: 'Pauses',
+    privacy: 'Privacy',
+    appearance: 'Appearance',
+    system: 'System',
+  },
+
+  checkIn: {
+    shortcutLabel: 'Shortcut to check in',
+    shortcutHint: 'Opens the check-in from anywhere on this computer.',
+    notActive: 'This shortcut is not working right now — another app may be using it. You can choose a different one.',
+    change: 'Change shortcut',
+    useDefault: (keys: string) => `Use ${keys} again`,
+    recording: 'Press the keys you want to use.',
+    recordingHint: 'Hold Ctrl, Alt or Cmd and press a letter, number or other key. Esc cancels.',
+    recorderLabel: 'New shortcut: press the keys now, or Esc to cancel',
+    held: (keys: string) => `${keys} + …`,
+    needsModifier: 'That key needs Ctrl, Alt or Cmd with it, so Attune never takes a key you are typing. Try again?',
+    notAllowed: 'That key can’t be used in a shortcut. Try another?',
+    unchanged: (keys: string) => `${keys} is already your shortcut.`,
+    cancel: 'Cancel',
+    cancelled: 'Shortcut not changed.',
+    trying: (keys: string) => `Trying ${keys}…`,
+    changed: (keys: string) => `The shortcut is now ${keys}.`,
+    followUpLabel: 'Ask “did that help?” later',
+    followUpHint: 'A short question some time after a check-in. You can always skip it.',
+    followUpOff: 'Don’t ask',
+    followUpAfter: (minutes: number) => `After ${duration(minutes)}`,
+  },
+
+  pauses: {
+    intro: 'Now and then during the day, Attune can offer a short pause with your eyes open. Off unless you turn it on.',
+    enable: 'Offer pauses',
+    status: {
+      off: 'Pauses are off.',
+      next: (time: string) => `Next pause: ${time}.`,
+      nextOn: (day: string, time: string) => `Next pause: ${day} at ${time}.`,
+      remindersOff: 'Pause reminders are turned off from the tray menu.',
+      remindersPaused: (time: string) => `Pause reminders are paused until ${time}.`,
+      noActiveTime: 'No pause times are set. Choose at least one day.',
+    },
+    interval: 'Time between pauses',
+    days: 'On these days',
+    /** Sunday first, as `Date#getDay()` counts. */
+    dayNames: ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'],
+    dayShort: ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'],
+    hours: 'During these hours',
+    from: 'From',
+    until: 'Until',
+    hoursHint: 'If the end time is earlier than the start, the hours run past midnight into the next morning.',
+    sameTimes: 'The start and end need to be different times. Nothing was changed.',
+    quiet: 'Quiet times',
+    quietHint: 'No pauses come during these times, on any day.',
+    quietNone: 'No quiet times yet.',
+    quietItem: (n: number) => `Quiet time ${n}`,
+    addQuiet: 'Add a quiet time',
+    removeQuiet: 'Remove',
+    removeQuietLabel: (n: number) => `Remove quiet time ${n}`,
+    quietLimit: (max: number) => `Up to ${max} quiet times.`,
+    quietRemoved: 'Quiet time removed.',
+    snooze: 'Snooze for',
+    detection: {
+      heading: 'What Attune can notice on this computer',
+      intro: 'Before offering a pause, Attune checks for these. When it notices one, the pause waits.',
+      signals: {
+        sleep: 'The computer is asleep',
+        screenLock: 'The screen is locked',
+        idle: 'You are away from the computer',
+        doNotDisturb: 'Do not disturb is on',
+        fullScreen: 'An app is full screen',
+      },
+      levels: {
+        yes: 'Yes',
+        some: 'On some desktops',
+        no: 'Not on this system',
+      },
+      unknown: 'When Attune can’t tell, a pause can still come. You can snooze or skip any pause.',
+      linux: 'On Linux this depends on your desktop, and on whether it uses X11 or Wayland.',
+      systemFocus: 'Your system’s own Focus or Do not disturb mode can still keep notifications quiet.',
+    },
+  },
+
+  privacy: {
+    unlockHeading: 'How your history unlocks',
+    notSetUp: 'Your private history is not set up yet. It is set up the first time you save a check-in.',
+    methods: {
+      keychain: 'With this computer’s keychain, when you log in',
+      passphrase: 'With your passphrase',
+      recovery: 'With your recovery key, if the passphrase is lost',
+    },
+    noRecovery: 'There is no recovery key.',
+    changePassphrase: 'Change passphrase',
+    addPassphrase: 'Add a passphrase',
+    current: 'Current passphrase',
+    needCurrent: 'Type your current passphrase first. Nothing was changed.',
+    next: 'New passphrase',
+    again: 'Type it again',
+    savePassphrase: 'Save new passphrase',
+    savingPassphrase: 'Saving…',
+    passphraseChanged: 'Your passphrase is changed. Use the new one from now on.',
+    passphraseAdded: 'Your passphrase is added. It can open your history too.',
+    cancel: 'Cancel',
+    lockHeading: 'Locking',
+    lockAfter: 'Lock when not used for',
+    lockAfterOff: 'Don’t lock on its own',
+    lockAfterMinutes: (minutes: number) => duration(minutes),
+    lockWithScreen: 'Lock when the computer’s screen locks',
+    lockNow: 'Lock now',
+    lockNowHint: 'Your history stays private until you unlock it again.',
+    lockedNow: 'Attune is locked.',
+    exportHeading: 'Export your history',
+    exportBody: 'Save a copy of your history as a file, to keep or to open in another app.',
+    format: 'File type',
+    formats: {
+      json: { label: 'JSON', description: 'Keeps everything, for other apps' },
+      csv: { label: 'CSV', description: 'Opens in a spreadsheet' },
+    },
+    exportStart: 'Export…',
+    exportConfirmHeading: 'Before you save',
+    exportConfirm: 'This file is not encrypted. Anyone who opens it can read your check-ins and notes.',
+    exportConfirmButton: 'I understand — choose where to save',
+    exporting: 'Saving…',
+    exported: (count: number, path: string) => `Saved ${plural(count, 'entry', 'entries')} to ${path}`,
+    exportCancelled: 'Nothing was saved.',
+    eraseHeading: 'Erase everything',
+    eraseBody: 'Removes your whole history from this computer, for good.',
+    eraseStart: 'Erase everything…',
+    eraseWhatHeading: 'What will be erased',
+    eraseWhat: (count: number) =>
+      `This erases ${plural(count, 'entry', 'entries')} — your check-ins and follow-ups — and the key that opens them.`,
+    eraseWhatUnknown: 'This erases all your check-ins and follow-ups, and the key that opens them.',
+    eraseNoUndo: 'They can’t be brought back — not by Attune, not by anyone. Your settings stay as they are.',
+    eraseContinue: 'Continue',
+    eraseFinalHeading: 'Erase everything for good?',
+    eraseFinal: 'Erase for good',
+    erasing: 'Erasing…',
+    keep: 'Keep everything',
+    erased: 'Everything is erased. Your history starts fresh the next time you save a check-in.',
+  },
+
+  appearance: {
+    theme: 'Colours',
+    themes: { system: 'Same as this computer', light: 'Light', dark: 'Dark' },
+    motion: 'Movement',
+    motions: { system: 'Same as this computer', reduce: 'Less movement' },
+    discreet: 'Discreet mode',
+    discreetHint: 'A plain tray icon, “Attune” as the tray tooltip, and notifications with no personal words.',
+  },
+
+  system: {
+    startAtLogin: 'Open Attune when you log in',
+    startAtLoginHint: 'Off unless you turn it on.',
+    aboutHeading: 'About Attune',
+    version: 'Version',
+    dataLocation: 'Your data is kept in',
+    noNetwork: 'Attune never uses the network.',
+  },
+} as const;
