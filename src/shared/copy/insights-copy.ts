@@ -23,7 +23,7 @@ export const insightsCopy = {
 
   period: {
     label: 'Period',
-    choices: { week: 'Last 7 days', month: 'Last 30 days', quarter: 'Last 3 months', all: 'All', custom: 'Choose dates' } satisfies Record<PeriodChoice, string>,
+    choices: { week: 'Last 7 days', month: 'Last 30 days', quarter: 'Last 3 months', all: 'All time', custom: 'Choose dates' } satisfies Record<PeriodChoice, string>,
     from: 'From',
     to: 'To',
     range: (first: string, last: string) => (first === last ? first : `${first} – ${last}`),
