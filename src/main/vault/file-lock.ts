@@ -76,6 +76,16 @@ export interface FileLock {
 /** Filesystems without hard links (FAT, some network shares) fall back to O_EXCL create-then-write. */
 const NO_HARD_LINKS = new Set(['EPERM', 'ENOTSUP', 'EOPNOTSUPP', 'ENOSYS', 'EXDEV']);
 
+/** Write the owner and fsync; the descriptor is closed either way. */
+const writeOwner = (fd: number, owner: LockOwner): void => {
+  try {
+    fs.writeSync(fd, JSON.stringify(owner));
+    fs.fsyncSync(fd);
+  } finally {
+    fs.closeSync(fd);
+  }
+};
+
 const createExclusive = (path: string, owner: LockOwner): boolean => {
   let fd: number;
   try {
@@ -85,10 +95,11 @@ const createExclusive = (path: string, owner: LockOwner): boolean => {
     throw error;
   }
   try {
-    fs.writeSync(fd, JSON.stringify(owner));
-    fs.fsyncSync(fd);
-  } finally {
-    fs.closeSync(fd);
+    writeOwner(fd, owner);
+  } catch (error) {
+    // Ours and empty (a full disk): an empty lock would read as 'held by pid 0' for seconds.
+    fs.rmSync(path, { force: true });
+    throw error;
   }
   return true;
 };
@@ -103,10 +114,11 @@ const tryCreate = (path: string, owner: LockOwner): boolean => {
   const draft = `${path}.new-${owner.token}`;
   const fd = fs.openSync(draft, fs.constants.O_WRONLY | fs.constants.O_CREAT | fs.constants.O_EXCL, 0o600);
   try {
-    fs.writeSync(fd, JSON.stringify(owner));
-    fs.fsyncSync(fd);
-  } finally {
-    fs.closeSync(fd);
+    writeOwner(fd, owner);
+  } catch (error) {
+    // A full disk fails the write: without this every attempt to open would leave an empty draft behind.
+    fs.rmSync(draft, { force: true });
+    throw error;
   }
   try {
     fs.linkSync(draft, path);
