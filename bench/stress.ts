@@ -2,39 +2,115 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
+import { runCompactionKillLoop } from '../src/main/vault/testing/compaction-kill-loop';
 import { runKillLoop } from '../src/main/vault/testing/kill-loop';
+import { runRewrapKillLoop } from '../src/main/vault/testing/rewrap-kill-loop';
 
 /**
- * `npx tsx bench/stress.ts [--kills 1000]`: the vault's kill -9 loop, longer
- * than the test suite runs it. Same child, same checks (see
- * src/main/vault/testing/kill-loop.ts); exits non-zero on the first lost
- * acknowledged entry or revived delete.
+ * `npx tsx bench/stress.ts [--kills 1000] [--paths append,compaction,passphrase] [--json]`
+ *
+ * The vault's kill -9 loops, longer than the test suite runs them. `--kills`
+ * is the total, shared evenly by the chosen paths:
+ * - append      appends with some deletes and compactions (kill-loop.ts)
+ * - compaction  deletes (tombstone + roll) and compactions (compaction-kill-loop.ts)
+ * - passphrase  passphrase changes, i.e. rewraps of vault.json (rewrap-kill-loop.ts)
+ * Same children, same checks as the specs. Prints one summary table (progress
+ * goes to stderr); exits non-zero if any path lost an acknowledged entry,
+ * revived a delete, or opened with the wrong passphrase.
  */
-const args = process.argv.slice(2);
-const at = args.indexOf('--kills');
-const kills = at >= 0 ? Number(args[at + 1]) : 1000;
-if (!Number.isInteger(kills) || kills < 1) {
-  console.error('usage: tsx bench/stress.ts [--kills N]');
-  process.exit(2);
+const PATHS = ['append', 'compaction', 'passphrase'] as const;
+type PathName = (typeof PATHS)[number];
+
+interface Row {
+  path: PathName;
+  kills: number;
+  /** Kills that landed inside the path's own operation, and what that is. */
+  midOp: number;
+  midOpWhat: string;
+  acknowledged: string;
+  tornTails: number;
+  entriesAtEnd: number;
+  seconds: number;
+  failure?: string;
 }
 
-const root = await mkdtemp(join(tmpdir(), 'attune-stress-'));
-const started = Date.now();
-try {
-  const result = await runKillLoop({
-    root,
-    kills,
-    onProgress: (done, so) => {
-      if (done % 100 === 0 || done === kills) {
-        console.error(`${done}/${kills} kills · ${so.appendsAcknowledged} appends and ${so.deletesAcknowledged} deletes acknowledged · ${so.entriesAtEnd} entries`);
-      }
-    },
-  });
-  console.log(JSON.stringify({ ...result, seconds: Math.round((Date.now() - started) / 100) / 10 }, null, 2));
-  console.log('every acknowledged entry was readable after every kill; no acknowledged delete came back');
-} catch (error) {
-  console.error(error instanceof Error ? error.message : error);
-  process.exitCode = 1;
-} finally {
-  await rm(root, { recursive: true, force: true });
+const usage = (): never => {
+  console.error('usage: tsx bench/stress.ts [--kills N] [--paths append,compaction,passphrase] [--json]');
+  process.exit(2);
+};
+
+const flags = new Map<string, string>();
+let json = false;
+for (let i = 2; i < process.argv.length; i += 1) {
+  const arg = process.argv[i];
+  if (arg === '--json') json = true;
+  else if (arg === '--kills' || arg === '--paths') flags.set(arg, process.argv[(i += 1)] ?? usage());
+  else usage();
 }
+const kills = Number(flags.get('--kills') ?? 1000);
+const paths = (flags.get('--paths') ?? PATHS.join(',')).split(',') as PathName[];
+if (!Number.isInteger(kills) || kills < paths.length || paths.some((path) => !PATHS.includes(path))) usage();
+
+const share = (index: number): number => Math.floor(kills / paths.length) + (index < kills % paths.length ? 1 : 0);
+const progress =
+  (path: PathName, total: number) =>
+  (done: number): void => {
+    if (done % 100 === 0 || done === total) console.error(`${path}: ${done}/${total} kills`);
+  };
+
+const runPath = async (path: PathName, count: number): Promise<Row> => {
+  const root = await mkdtemp(join(tmpdir(), `attune-stress-${path}-`));
+  const started = Date.now();
+  const seconds = (): number => Math.round((Date.now() - started) / 100) / 10;
+  const row: Row = { path, kills: 0, midOp: 0, midOpWhat: '', acknowledged: '', tornTails: 0, entriesAtEnd: 0, seconds: 0 };
+  try {
+    if (path === 'append') {
+      const r = await runKillLoop({ root, kills: count, onProgress: progress(path, count) });
+      Object.assign(row, { kills: r.kills, midOp: r.killedMidDelete, midOpWhat: 'delete', acknowledged: `${r.appendsAcknowledged} appends, ${r.deletesAcknowledged} deletes`, tornTails: r.tornTails, entriesAtEnd: r.entriesAtEnd });
+    } else if (path === 'compaction') {
+      const r = await runCompactionKillLoop({ root, kills: count, onProgress: progress(path, count) });
+      if (r.strayTempFilesMax > 0) throw new Error(`${r.strayTempFilesMax} temp files of killed rolls survived a reopen`);
+      Object.assign(row, {
+        kills: r.kills,
+        midOp: r.killedMidDelete + r.killedMidCompaction,
+        midOpWhat: `delete/compact (${r.midDeleteLanded} of ${r.killedMidDelete} deletes landed)`,
+        acknowledged: `${r.deletesAcknowledged} deletes, ${r.compactionsAcknowledged} compactions, ${r.appendsAcknowledged} appends`,
+        tornTails: r.tornTails,
+        entriesAtEnd: r.entriesAtEnd,
+      });
+    } else {
+      const r = await runRewrapKillLoop({ root, kills: count, onProgress: progress(path, count) });
+      if (r.strayTempFilesMax > 0) throw new Error(`${r.strayTempFilesMax} temp files of killed rewraps survived a reopen`);
+      Object.assign(row, {
+        kills: r.kills,
+        midOp: r.killedMidChange,
+        midOpWhat: `change (new opened ${r.midChangeLanded}, old ${r.killedMidChange - r.midChangeLanded})`,
+        acknowledged: `${r.changesAcknowledged} changes, ${r.appendsAcknowledged} appends`,
+        tornTails: r.tornTails,
+        entriesAtEnd: r.entriesAtEnd,
+      });
+    }
+  } catch (error) {
+    row.failure = error instanceof Error ? error.message : String(error);
+  } finally {
+    row.seconds = seconds();
+    await rm(root, { recursive: true, force: true });
+  }
+  return row;
+};
+
+const rows: Row[] = [];
+for (const [index, path] of paths.entries()) rows.push(await runPath(path, share(index)));
+
+if (json) console.log(JSON.stringify(rows, null, 2));
+else {
+  const table = [
+    ['path', 'kills', 'mid-operation kills', 'acknowledged', 'torn tails', 'entries at end', 's', 'result'],
+    ...rows.map((row) => [row.path, String(row.kills), `${row.midOp} ${row.midOpWhat}`, row.acknowledged, String(row.tornTails), String(row.entriesAtEnd), row.seconds.toFixed(1), row.failure ? `FAIL: ${row.failure}` : 'ok']),
+    ['total', String(rows.reduce((sum, row) => sum + row.kills, 0)), '', '', '', '', rows.reduce((sum, row) => sum + row.seconds, 0).toFixed(1), rows.every((row) => !row.failure) ? 'ok' : 'FAIL'],
+  ];
+  const widths = table[0]!.map((_, column) => Math.max(...table.map((cells) => cells[column]!.length)));
+  for (const cells of table) console.log(cells.map((cell, column) => (column === 1 || column === 4 || column === 5 || column === 6 ? cell.padStart(widths[column]!) : cell.padEnd(widths[column]!))).join('  ').trimEnd());
+  console.log('after every kill: each acknowledged entry readable, no acknowledged delete back, the vault opens with exactly one passphrase (the acknowledged one when there is one)');
+}
+if (rows.some((row) => row.failure)) process.exitCode = 1;
