@@ -45,6 +45,8 @@ test.describe('insights', () => {
     }
     await expect(page.getByRole('heading', { name: 'When freeze was present' })).toBeVisible();
     await expect(page.getByText(/^Helped \d+ times?/).first()).toBeVisible();
+    // The CSP has no 'unsafe-inline' for styles: nothing is styled by attribute.
+    await expect(page.locator('[style]')).toHaveCount(0);
 
     // Keyboard: period, the state choice, each table, and the export are all reached by Tab.
     await page.getByRole('heading', { level: 1, name: 'Insights' }).focus();
@@ -79,6 +81,8 @@ test.describe('insights', () => {
     await page.getByText('Show as a table').first().click();
     await page.getByRole('combobox', { name: 'Show' }).selectOption('all');
 
+    // No focus ring left from the keyboard walk: the screenshots show the view as it reads.
+    await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
     for (const scheme of ['light', 'dark'] as const) {
       await setColorScheme(page, scheme);
       await page.getByRole('heading', { level: 2, name: 'When things showed up' }).evaluate((el) => el.closest('main')?.scrollTo(0, 0));
