@@ -232,6 +232,8 @@ test.describe('check-in', () => {
     await page.setViewportSize({ width: 880, height: 660 });
     await openAppView(page, harness.url, 'history');
     await expect(page.getByRole('heading', { name: 'Nothing here yet' })).toBeVisible();
+    // Opening a section puts focus on its heading, so a screen reader starts there.
+    await expect(page.getByRole('heading', { level: 1, name: 'History' })).toBeFocused();
     await screenshot(page, 'history-empty');
     expect(await seriousA11yViolations(page)).toEqual([]);
     await page.getByRole('button', { name: 'Check in now' }).click();
