@@ -271,10 +271,14 @@ describe('entries (for insights, in main)', () => {
   it('all live entries in a range, oldest first; deleted ones gone; locked refuses', async () => {
     const root = await makeTempDir();
     try {
-      const vault = makeVault(root);
+      // A clock moved by hand: two appends in one millisecond would share a time and blur the range.
+      const clock = manualClock();
+      const vault = makeVault(root, { clock });
       await vault.setup({ passphrase: 'long enough', useKeychain: false, createRecoveryKey: false });
       const a = await vault.append(checkIn('a'));
+      clock.advance(1000);
       const b = await vault.append(checkIn('b'));
+      clock.advance(1000);
       const c = await vault.append(checkIn('c'));
       await vault.delete(b.id);
       expect((await vault.entries()).map((e) => e.id)).toEqual([a.id, c.id]);
