@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import * as fs from 'node:fs';
 import { uptime } from 'node:os';
+import { basename, dirname, join } from 'node:path';
 
 import { AttuneError } from '../attune-error';
 import { errnoCode } from './fs-errors';
@@ -159,10 +160,36 @@ const takeOverStale = (path: string, stale: LockOwner | undefined): void => {
   fs.rmSync(aside, { force: true });
 };
 
+/**
+ * A process killed between writing its draft and linking it leaves `<lock>.new-<token>` behind
+ * (pid and token only, no data). Once we hold the lock, drafts older than the grace period
+ * cannot belong to a contender still mid-way, so they go. Best effort.
+ */
+const removeOldDrafts = (path: string, now: number): void => {
+  const dir = dirname(path);
+  const prefix = `${basename(path)}.new-`;
+  let names: string[];
+  try {
+    names = fs.readdirSync(dir);
+  } catch {
+    return;
+  }
+  for (const name of names) {
+    if (!name.startsWith(prefix)) continue;
+    try {
+      const draft = join(dir, name);
+      if (now - fs.statSync(draft).mtimeMs > UNREADABLE_GRACE_MS) fs.unlinkSync(draft);
+    } catch {
+      // Gone already, or not ours to remove: the next start tries again.
+    }
+  }
+};
+
 export const acquireFileLock = (path: string, env: LockEnvironment = systemLockEnvironment): FileLock => {
   const owner: LockOwner = { pid: process.pid, token: randomBytes(12).toString('hex'), createdAt: env.now() };
   for (let attempt = 0; attempt < 5; attempt += 1) {
     if (tryCreate(path, owner)) {
+      removeOldDrafts(path, env.now());
       return {
         path,
         owner,
