@@ -7,6 +7,8 @@ export const PASSPHRASE = 'a long quiet river';
 export const openPrompt = async (page: Page, url: string) => {
   await page.goto(`${url}/#popover`);
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('What is here right now?');
+  // Focus lands on the heading once the popover has checked the lock and any follow-up; keys go there.
+  await expect(page.getByRole('heading', { level: 1 })).toBeFocused();
 };
 
 /** Sets the vault up through the real bridge (as the first-run screen would), so a spec can start from "unlocked". */
