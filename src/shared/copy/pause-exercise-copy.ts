@@ -45,6 +45,8 @@ export const exerciseCopy: Record<ExerciseId, { title: string; intro: string; pr
 
 export const pauseCopy = {
   heading: 'A short pause',
+  /** The exercise choice's own label (the heading already names the window). */
+  chooseExercise: 'Which pause',
   chooseLength: 'Length',
   lengths: { 60: '1 minute', 120: '2 minutes', 180: '3 minutes' } as Record<number, string>,
   begin: 'Begin',
