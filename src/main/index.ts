@@ -5,12 +5,13 @@
  */
 import { homedir } from 'node:os';
 import { join } from 'node:path';
+import { appCopy } from '../shared/copy';
 import { APP_ORIGIN } from '../shared/csp';
 import { allowedExternalUrls, crisisData } from '../shared/crisis';
 import { CHANNEL_NAMES } from '../shared/ipc/channel-names';
 import { contract } from '../shared/ipc/contract';
 import { chooseLoginItem } from './autostart/choose-login-item';
-import { createDispatch } from './ipc/dispatch';
+import { type Dispatch, createDispatch } from './ipc/dispatch';
 import { createHandlerTable } from './ipc/handler-table';
 import { createFileLogger } from './log/logger';
 import { registerAppScheme, serveRendererFrom } from './platform/app-protocol';
@@ -41,6 +42,12 @@ import { VaultService } from './vault/vault-service';
 const here = import.meta.dirname;
 let windows: Windows | null = null;
 
+// A stray error after start-up is logged (locally), never shown as Electron's stack-trace dialog.
+const logStray = (kind: string) => (error: unknown) =>
+  process.stderr.write(`attune: ${kind}: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+process.on('uncaughtException', logStray('uncaught exception'));
+process.on('unhandledRejection', logStray('unhandled rejection'));
+
 // Custom schemes must be registered before 'ready'.
 registerAppScheme();
 
@@ -48,7 +55,7 @@ registerAppScheme();
 if (!electronApp.requestSingleInstance(() => windows?.showPopover('second-instance', null))) {
   electronApp.quit();
 } else {
-  void start();
+  start().catch((error: unknown) => electronApp.fatal(appCopy.cannotStart.fatal, error));
 }
 
 async function start(): Promise<void> {
@@ -81,8 +88,16 @@ async function start(): Promise<void> {
     await vault.unlock({ method: 'keychain' }).catch((error: unknown) => log.warn('vault: keychain unlock did not work', { error: String(error) }));
   }
 
-  const shown = createWindows(join(here, '../preload/index.cjs'), () => electronApp.setDockVisible(shown.hasOpenAppWindow()));
+  // No default menu (it carries Reload and DevTools); macOS keeps Edit so copy and paste work.
+  electronApp.setMinimalMenu();
+  const shown = createWindows(join(here, '../preload/index.cjs'), electronApp.isPackaged(), () => electronApp.setDockVisible(shown.hasOpenAppWindow()));
   windows = shown;
+  // IPC is registered as soon as the windows exist (the popover starts loading at once); calls that
+  // arrive before the services below are wired wait for them rather than finding no handler.
+  let resolveDispatch: (dispatch: Dispatch) => void = () => undefined;
+  const dispatchReady = new Promise<Dispatch>((resolve) => (resolveDispatch = resolve));
+  registerIpc(CHANNEL_NAMES, async (channel, payload, context) => (await dispatchReady)(channel, payload, context), shown.known, devOrigin ? [APP_ORIGIN, devOrigin] : [APP_ORIGIN]);
+  let trayAvailable: boolean | null = null;
   const shortcut = new ShortcutManager(electronGlobalShortcut, () => shown.showPopover('shortcut', null), log);
   shortcut.start(settings.get().shortcut);
   settings.addApplier((next, previous) => {
@@ -142,7 +157,9 @@ async function start(): Promise<void> {
     'reminders-off': () => void pauses.command('off'),
     // Turning reminders on from the tray also turns on scheduled pauses if they were never enabled.
     'reminders-on': () =>
-      void (settings.get().pauses.enabled ? pauses.command('on') : settings.set({ pauses: { ...settings.get().pauses, enabled: true } })),
+      void (settings.get().pauses.enabled ? pauses.command('on') : settings.set({ pauses: { ...settings.get().pauses, enabled: true } })).catch(
+        (error: unknown) => log.warn('tray: could not turn reminders on', { error: String(error) }),
+      ),
     history: () => shown.openView('history'),
     settings: () => shown.openView('settings'),
     'fix-shortcut': () => shown.openView('settings'),
@@ -181,10 +198,6 @@ async function start(): Promise<void> {
   await pauses.start();
   // First run: a short, skippable welcome in the app window. Nothing is switched on behind the person's back.
   // Where the desktop shows no tray icons, the app window opens at every start instead, and says why.
-  const trayAvailable = await hasTrayHost(process.platform, runCommand);
-  if (firstRun && opened?.state === 'not-set-up') shown.openView('welcome');
-  else if (trayAvailable === false) shown.openView('history');
-
   const dispatch = createDispatch(
     contract,
     createHandlerTable({
@@ -210,7 +223,10 @@ async function start(): Promise<void> {
     }),
     log,
   );
-  registerIpc(CHANNEL_NAMES, dispatch, shown.known, devOrigin ? [APP_ORIGIN, devOrigin] : [APP_ORIGIN]);
+  resolveDispatch(dispatch);
+  trayAvailable = await hasTrayHost(process.platform, runCommand);
+  if (firstRun && opened?.state === 'not-set-up') shown.openView('welcome');
+  else if (trayAvailable === false) shown.openView('history');
   electronApp.onBeforeQuit(() => {
     void pauses.stop();
     autoLock.stop();

@@ -1,4 +1,4 @@
-import { app } from 'electron';
+import { Menu, app, dialog } from 'electron';
 
 /** The slice of Electron's `app` the composition root needs, so index.ts never imports electron. */
 export const electronApp = {
@@ -23,6 +23,16 @@ export const electronApp = {
     if (process.platform !== 'darwin' || !app.dock) return;
     if (visible) void app.dock.show();
     else app.dock.hide();
+  },
+  /** The default menu carries Reload and DevTools shortcuts; keep only what the platform needs (Edit on macOS). */
+  setMinimalMenu() {
+    Menu.setApplicationMenu(process.platform === 'darwin' ? Menu.buildFromTemplate([{ role: 'appMenu' }, { role: 'editMenu' }]) : null);
+  },
+  /** Start-up did not finish: one calm sentence (never a stack trace), then quit so a relaunch starts clean. */
+  fatal(message: string, error: unknown) {
+    process.stderr.write(`${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+    if (app.isReady()) dialog.showErrorBox(app.getName(), message);
+    app.exit(1);
   },
   setAppUserModelId: (id: string) => {
     if (process.platform === 'win32') app.setAppUserModelId(id);

@@ -17,9 +17,14 @@ describe('windowOptions', () => {
       allowRunningInsecureContent: false,
       webviewTag: false,
       disableBlinkFeatures: 'Auxclick',
+      devTools: false,
     });
     expect(options.show).toBe(false);
     expect(options.title).toBe('Attune');
+  });
+
+  test('DevTools only when asked for (development builds)', () => {
+    expect(windowOptions('app', 'p', '#fff', true).webPreferences?.devTools).toBe(true);
   });
 
   test('popover: frameless, fixed, off the taskbar, on top', () => {

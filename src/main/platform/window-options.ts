@@ -16,7 +16,7 @@ export const WINDOW_SIZES: Record<WindowRole, { width: number; height: number }>
  * nodeIntegration, never webviews.
  * @see https://www.electronjs.org/docs/latest/tutorial/security
  */
-export const windowOptions = (role: WindowRole, preloadPath: string, backgroundColor: string): BrowserWindowConstructorOptions => {
+export const windowOptions = (role: WindowRole, preloadPath: string, backgroundColor: string, devTools = false): BrowserWindowConstructorOptions => {
   const secure: BrowserWindowConstructorOptions['webPreferences'] = {
     preload: preloadPath,
     sandbox: true,
@@ -31,6 +31,8 @@ export const windowOptions = (role: WindowRole, preloadPath: string, backgroundC
     spellcheck: false,
     enableWebSQL: false,
     safeDialogs: true,
+    // Closed in the shipped app: DevTools could read a window's memory while Attune is locked.
+    devTools,
     // Middle-click would otherwise open links in new windows (denied anyway by setWindowOpenHandler).
     // @see https://github.com/doyensec/electronegativity/wiki/AUXCLICK_JS_CHECK
     disableBlinkFeatures: 'Auxclick',

@@ -26,14 +26,14 @@ export interface Windows {
   hasOpenAppWindow(): boolean;
 }
 
-export const createWindows = (preloadPath: string, onAppWindowsChanged: () => void): Windows => {
+export const createWindows = (preloadPath: string, isPackaged: boolean, onAppWindowsChanged: () => void): Windows => {
   const known = new Map<number, WindowKind>();
   let lastBlurHideAt = 0;
   let appWindow: BrowserWindow | null = null;
   let pauseWindow: BrowserWindow | null = null;
 
   const create = (role: WindowRole, route: string): BrowserWindow => {
-    const window = new BrowserWindow(windowOptions(role, preloadPath, background()));
+    const window = new BrowserWindow(windowOptions(role, preloadPath, background(), !isPackaged));
     const id = window.webContents.id;
     known.set(id, role);
     window.on('closed', () => known.delete(id));

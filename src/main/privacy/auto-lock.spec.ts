@@ -67,6 +67,11 @@ describe('AutoLock', () => {
     listeners.get('lock-screen')?.();
     await vi.advanceTimersByTimeAsync(0);
     expect(locks).toHaveLength(1);
+    // Linux has no lock-screen event; going to sleep counts too.
+    unlocked = true;
+    listeners.get('suspend')?.();
+    await vi.advanceTimersByTimeAsync(0);
+    expect(locks).toHaveLength(2);
     auto.stop();
     expect(listeners.size).toBe(0);
   });

@@ -34,9 +34,17 @@ export class AutoLock {
     settings: PrivacySettings,
   ) {
     this.#settings = settings;
-    this.#unsubscribe = deps.power.on('lock-screen', () => {
+    // 'lock-screen' comes on macOS and Windows; on Linux there is no such event, but a suspend
+    // (lid closed, sleep) always comes first there, so both count as "the screen locked".
+    const onScreenGone = () => {
       if (this.#settings.lockWithScreen) void this.#lockIfUnlocked();
-    });
+    };
+    const offLock = deps.power.on('lock-screen', onScreenGone);
+    const offSuspend = deps.power.on('suspend', onScreenGone);
+    this.#unsubscribe = () => {
+      offLock();
+      offSuspend();
+    };
     this.#plan(null);
   }
 

@@ -29,6 +29,7 @@ export const appCopy = {
     shortcutTaken: (accelerator: string) => `Shortcut ${accelerator} is in use by another app — change it in Settings`,
   },
   cannotStart: {
+    fatal: 'Attune could not start this time. Your history is unchanged. Please try starting it again.',
     noElectron:
       'Attune cannot start: the Electron runtime is not on this machine and could not be downloaded (no internet connection). On a computer with internet access, run "npm start" again (it downloads Electron on first run), or reinstall it with "npm install electron".',
   },
