@@ -32,6 +32,10 @@ export const vaultCopy = {
     useRecovery: 'Use the recovery key instead',
     usePassphrase: 'Use the passphrase instead',
     keychain: 'Unlock with this computer’s keychain',
+    /** A keychain-only vault on a computer whose keychain is not available right now. */
+    keychainUnavailable: 'This computer’s keychain is not available right now, so Attune cannot open your history from here.',
+    /** The same, when a recovery key was made. */
+    keychainUnavailableRecovery: 'This computer’s keychain is not available right now. Your recovery key can open your history instead.',
     submit: 'Unlock and save',
     submitting: 'Unlocking…',
   },
