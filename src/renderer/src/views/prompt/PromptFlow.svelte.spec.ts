@@ -188,4 +188,72 @@ describe('PromptFlow', () => {
     expect(first).toHaveAccessibleName(/Helped you 3 of 4 times when freeze was present\./);
     expect(bridgeCalls.find(([c]) => c === 'checkin.suggestions')?.[1]).toEqual({ states: ['freeze'], needs: [] });
   });
+
+  test('Enter while a save is under way does not save twice', async () => {
+    const user = userEvent.setup();
+    let release: () => void = () => undefined;
+    bridgeAnswers.set('vault.append', (request) => new Promise((done) => (release = () => done({ ok: true, value: { ...(request as object), id: 'abcdefgh12', at: 1, offsetMinutes: 0 } }))));
+    render(PromptFlow);
+    await user.click(screen.getByRole('checkbox', { name: /^Settled/ }));
+    await user.click(primary());
+    await user.click(primary());
+    await user.click(screen.getAllByRole('radio')[0]!);
+    await user.click(primary());
+    screen.getAllByRole('radio')[0]!.focus();
+    await user.keyboard('{Enter}{Enter}');
+    release();
+    expect(await screen.findByRole('heading', { name: 'Noted.' })).toBeInTheDocument();
+    expect(bridgeCalls.filter(([c]) => c === 'vault.append')).toHaveLength(1);
+  });
+
+  test('"Noted." ignores modifier keys and keys on its buttons; a reopen keeps the new check-in open', async () => {
+    vi.useFakeTimers({ shouldAdvanceTime: true });
+    const user = userEvent.setup({ advanceTimers: vi.advanceTimersByTime });
+    render(PromptFlow);
+    await user.click(screen.getByRole('checkbox', { name: /^Settled/ }));
+    await user.click(primary());
+    await user.click(primary());
+    await user.click(primary());
+    expect(await screen.findByRole('heading', { name: 'Noted.' })).toBeInTheDocument();
+    await user.keyboard('{Control}{Shift}{Alt}');
+    expect(bridgeCalls.map(([c]) => c)).not.toContain('ui.closePopover');
+    // Reopened before the acknowledgement closes itself: the new check-in is not closed under the person.
+    emitBridgeEvent('popover.shown', { reason: 'shortcut' });
+    await vi.waitFor(() => expect(screen.getByRole('heading', { level: 1 })).toHaveTextContent('What is here right now?'));
+    await vi.advanceTimersByTimeAsync(5000);
+    expect(bridgeCalls.map(([c]) => c)).not.toContain('ui.closePopover');
+    expect(screen.getByRole('heading', { level: 1 })).toHaveTextContent('What is here right now?');
+  });
+
+  test('a step chosen before going Back stays in view, so nothing hidden is saved', async () => {
+    const user = userEvent.setup();
+    render(PromptFlow);
+    await user.click(primary());
+    await user.click(screen.getByRole('checkbox', { name: /^Food or water/ }));
+    await user.click(primary());
+    await user.click(screen.getByRole('radio', { name: 'Get a glass of water' }));
+    await user.click(screen.getByRole('button', { name: 'Back' }));
+    await user.click(screen.getByRole('checkbox', { name: /^Food or water/ }));
+    await user.click(screen.getByRole('checkbox', { name: /^Space or a boundary/ }));
+    await user.click(primary());
+    expect(screen.getByRole('radio', { name: 'Get a glass of water' })).toBeChecked();
+  });
+
+  test('unlocked in another window: this lock screen goes; locked while reading help: help stays', async () => {
+    const user = userEvent.setup();
+    bridgeAnswers.set('vault.status', () => statusOf('locked'));
+    render(PromptFlow);
+    expect(await screen.findByRole('heading', { name: 'Attune is locked' })).toBeInTheDocument();
+    bridgeAnswers.set('vault.status', () => statusOf('unlocked'));
+    emitBridgeEvent('vault.changed', { state: 'unlocked' });
+    expect(await screen.findByRole('heading', { name: 'What is here right now?' })).toBeInTheDocument();
+    await user.click(screen.getByRole('button', { name: 'Get help now' }));
+    expect(await screen.findByRole('heading', { name: 'Get help now' })).toBeInTheDocument();
+    bridgeAnswers.set('vault.status', () => statusOf('locked'));
+    emitBridgeEvent('vault.changed', { state: 'locked' });
+    await tick();
+    expect(screen.getByRole('heading', { name: 'Get help now' })).toBeInTheDocument();
+    await user.click(screen.getByRole('button', { name: 'Back' }));
+    expect(await screen.findByRole('heading', { name: 'Attune is locked' })).toBeInTheDocument();
+  });
 });
