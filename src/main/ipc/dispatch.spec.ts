@@ -151,5 +151,6 @@ describe('dispatch error mapping', () => {
     const dispatch = createDispatch(spec, { 'x.y': () => { throw new AttuneError('too-many-attempts', 'wait', { retryAfterSeconds: 30 }); } }, log);
     const result = await dispatch('x.y', undefined, popover);
     expect(!result.ok && result.error.retryAfterSeconds).toBe(30);
+    expect(!result.ok && result.error.message).toMatch(/try again in 30 seconds\.$/);
   });
 });

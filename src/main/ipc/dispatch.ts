@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import type { ChannelSpec } from '../../shared/ipc/channel';
-import { errorCopy } from '../../shared/copy';
+import { errorCopy, waitCopy } from '../../shared/copy';
 import { type IpcResult, fail, ok } from '../../shared/ipc/result';
 import { isAttuneError } from '../attune-error';
 import type { Logger } from '../log/logger';
@@ -56,9 +56,10 @@ export const createDispatch = <T extends Record<string, ChannelSpec>>(
     } catch (error) {
       if (isAttuneError(error)) {
         log.info('ipc: handled error', { channel, code: error.code });
+        const wait = error.retryAfterSeconds === undefined ? '' : ` ${waitCopy(error.retryAfterSeconds)}`;
         return fail({
           code: error.code,
-          message: errorCopy[error.code],
+          message: `${errorCopy[error.code]}${wait}`,
           ...(error.retryAfterSeconds === undefined ? {} : { retryAfterSeconds: error.retryAfterSeconds }),
         });
       }

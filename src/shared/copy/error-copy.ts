@@ -25,3 +25,7 @@ export const errorCopy: Record<ErrorCode, string> = {
   'vault-damaged': 'Part of your history could not be read. Everything that could be read is safe and has been kept.',
   'confirm-required': 'Please confirm before Attune writes an unencrypted copy.',
 };
+
+/** Added to a throttled answer, so nobody waits without knowing for how long. */
+export const waitCopy = (seconds: number): string =>
+  seconds < 60 ? `You can try again in ${Math.max(1, Math.ceil(seconds))} seconds.` : `You can try again in about ${Math.ceil(seconds / 60)} minutes.`;

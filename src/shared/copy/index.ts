@@ -4,7 +4,7 @@
  * checks all of it against the copy guide's "Never" list.
  */
 export { appCopy, noticeCopy } from './app-copy';
-export { errorCopy } from './error-copy';
+export { errorCopy, waitCopy } from './error-copy';
 export { promptCopy } from './prompt-copy';
 export { capacityCopy, checkInCopy, driverCopy, needCopy, outcomeCopy, stateCopy, stepCopy } from './checkin-copy';
 export { MIN_PASSPHRASE_LENGTH, vaultCopy } from './vault-copy';
