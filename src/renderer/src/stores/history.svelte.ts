@@ -73,7 +73,31 @@ export async function reload(): Promise<void> {
   history.done = false;
   history.locked = false;
   await flushPendingDelete();
+  const problem = await carryOutDeferred();
   await loadMore();
+  if (problem) history.problem = problem;
+}
+
+/**
+ * The vault locked: decrypted entries leave the page at once, and a page still
+ * on its way is dropped. A delete waiting for its undo time is carried out
+ * (on the next reload, once unlocked) rather than offered back into a locked page.
+ */
+export function clearForLock(): void {
+  generation += 1;
+  history.entries = [];
+  history.cursor = null;
+  history.done = false;
+  history.loading = false;
+  history.problem = null;
+  history.locked = true;
+  const pending = history.pendingDelete;
+  if (pending) {
+    clearTimeout(pending.timer);
+    history.pendingDelete = null;
+    undoLeft = null;
+    deferred = [...deferred, pending.entry];
+  }
 }
 
 /** Hides the entry at once and deletes it for real only after the undo time has passed. */
@@ -81,8 +105,32 @@ export async function deleteWithUndo(entry: Entry): Promise<void> {
   // Only one undo at a time: an earlier pending delete is carried out now.
   const earlier = history.pendingDelete;
   history.entries = history.entries.filter((e) => e.id !== entry.id);
+  undoLeft = null;
+  undoDeadline = Date.now() + UNDO_MS;
   history.pendingDelete = { entry, timer: setTimeout(() => void flushPendingDelete(), UNDO_MS) };
   if (earlier) await carryOut(earlier);
+}
+
+/** When the undo time runs out (while it runs); the time left while it is paused. */
+let undoDeadline = 0;
+let undoLeft: number | null = null;
+
+/** Stops the undo time (focus or pointer is on the undo toast), keeping what is left. */
+export function pauseUndo(): void {
+  const pending = history.pendingDelete;
+  if (!pending || undoLeft !== null) return;
+  clearTimeout(pending.timer);
+  undoLeft = Math.max(0, undoDeadline - Date.now());
+}
+
+/** Lets the undo time run on from where it was paused. */
+export function resumeUndo(): void {
+  const pending = history.pendingDelete;
+  if (!pending || undoLeft === null) return;
+  const left = undoLeft;
+  undoLeft = null;
+  undoDeadline = Date.now() + left;
+  history.pendingDelete = { entry: pending.entry, timer: setTimeout(() => void flushPendingDelete(), left) };
 }
 
 export function undoDelete(): void {
@@ -90,6 +138,7 @@ export function undoDelete(): void {
   if (!pending) return;
   clearTimeout(pending.timer);
   history.pendingDelete = null;
+  undoLeft = null;
   history.entries = [...history.entries, pending.entry].sort((a, b) => b.at - a.at);
 }
 
@@ -97,12 +146,33 @@ export async function flushPendingDelete(): Promise<void> {
   const pending = history.pendingDelete;
   if (!pending) return;
   history.pendingDelete = null;
+  undoLeft = null;
   await carryOut(pending);
+}
+
+/** Deletes that met a locked vault: still meant, carried out on the next reload after unlock. */
+let deferred: Entry[] = [];
+
+/** Carries out deferred deletes; returns a problem to show if one could not be done. */
+async function carryOutDeferred(): Promise<string | null> {
+  let problem: string | null = null;
+  for (const entry of deferred) {
+    const result = await bridge().vault.delete({ id: entry.id });
+    if (!result.ok && result.error.code === 'vault-locked') return problem;
+    deferred = deferred.filter((e) => e !== entry);
+    if (!result.ok && result.error.code !== 'not-found') problem = result.error.message;
+  }
+  return problem;
 }
 
 async function carryOut(pending: { entry: Entry; timer: ReturnType<typeof setTimeout> }): Promise<void> {
   clearTimeout(pending.timer);
   const result = await bridge().vault.delete({ id: pending.entry.id });
+  if (!result.ok && result.error.code === 'vault-locked') {
+    // The app locked during the undo time: the delete is still wanted. Keep it and do it after unlock.
+    deferred = [...deferred, pending.entry];
+    return;
+  }
   if (!result.ok && result.error.code !== 'not-found') {
     // It was not deleted: show it again rather than pretend.
     history.entries = [...history.entries, pending.entry].sort((a, b) => b.at - a.at);

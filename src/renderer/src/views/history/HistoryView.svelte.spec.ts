@@ -1,9 +1,9 @@
 import { render, screen } from '@testing-library/svelte';
 import userEvent from '@testing-library/user-event';
 import { beforeEach, describe, expect, test, vi } from 'vitest';
-import { bridgeAnswers, bridgeCalls } from '../../../../../tests/renderer-setup';
+import { bridgeAnswers, bridgeCalls, emitBridgeEvent } from '../../../../../tests/renderer-setup';
 import type { Entry } from '../../../../shared/entry-schema';
-import { UNDO_MS, history } from '../../stores/history.svelte';
+import { UNDO_MS, flushPendingDelete, history } from '../../stores/history.svelte';
 import HistoryView from './HistoryView.svelte';
 
 // happy-dom has no IntersectionObserver; paging by scrolling is covered in the browser e2e.
@@ -72,7 +72,122 @@ describe('HistoryView', () => {
     render(HistoryView);
     await user.click(await screen.findByRole('button', { name: /Delete the check-in/ }));
     expect(bridgeCalls.map(([c]) => c)).not.toContain('vault.delete');
+    // Focus went to Undo (which holds the time); it runs once focus moves on.
+    await vi.waitFor(() => expect(screen.getByRole('button', { name: 'Undo' })).toHaveFocus());
+    screen.getByRole('heading', { level: 1 }).focus();
     await vi.advanceTimersByTimeAsync(UNDO_MS + 10);
     expect(bridgeCalls.find(([c]) => c === 'vault.delete')?.[1]).toEqual({ id: 'aaaaaaaa' });
+  });
+});
+
+describe('HistoryView: delete, undo and focus', () => {
+  const one = () => bridgeAnswers.set('vault.list', () => ({ ok: true, value: { entries: [entry('bbbbbbbb', '2026-11-23T15:00:00Z', ['freeze']), entry('aaaaaaaa', '2026-11-22T09:00:00Z', ['fight'])], nextCursor: null } }));
+
+  test('delete puts focus on Undo; Undo brings focus back to the restored card’s Delete', async () => {
+    const user = userEvent.setup();
+    one();
+    render(HistoryView);
+    const del = await screen.findByRole('button', { name: /Delete the check-in at 09:00/ });
+    await user.click(del);
+    await vi.waitFor(() => expect(screen.getByRole('button', { name: 'Undo' })).toHaveFocus());
+    await user.click(screen.getByRole('button', { name: 'Undo' }));
+    await vi.waitFor(() => expect(screen.getByRole('button', { name: /Delete the check-in at 09:00/ })).toHaveFocus());
+  });
+
+  test('the undo time stands still while focus is in the toast and runs on, with the time left, once it leaves', async () => {
+    vi.useFakeTimers({ shouldAdvanceTime: true });
+    const user = userEvent.setup({ advanceTimers: vi.advanceTimersByTime });
+    one();
+    bridgeAnswers.set('vault.delete', () => ({ ok: true, value: { deletedIds: ['bbbbbbbb'], compacted: false } }));
+    render(HistoryView);
+    await user.click(await screen.findByRole('button', { name: /Delete the check-in at 15:00/ }));
+    await vi.waitFor(() => expect(screen.getByRole('button', { name: 'Undo' })).toHaveFocus());
+    await vi.advanceTimersByTimeAsync(UNDO_MS * 3);
+    expect(bridgeCalls.map(([c]) => c)).not.toContain('vault.delete');
+    expect(screen.getByRole('button', { name: 'Undo' })).toBeInTheDocument();
+    screen.getByRole('heading', { level: 1 }).focus();
+    await vi.advanceTimersByTimeAsync(UNDO_MS - 500);
+    expect(bridgeCalls.map(([c]) => c)).not.toContain('vault.delete');
+    await vi.advanceTimersByTimeAsync(1000);
+    expect(bridgeCalls.find(([c]) => c === 'vault.delete')?.[1]).toEqual({ id: 'bbbbbbbb' });
+  });
+
+  test('the pointer over the toast pauses the time too', async () => {
+    vi.useFakeTimers({ shouldAdvanceTime: true });
+    const user = userEvent.setup({ advanceTimers: vi.advanceTimersByTime });
+    one();
+    render(HistoryView);
+    await user.click(await screen.findByRole('button', { name: /Delete the check-in at 15:00/ }));
+    const undo = await screen.findByRole('button', { name: 'Undo' });
+    undo.blur();
+    await vi.advanceTimersByTimeAsync(UNDO_MS / 2);
+    await user.hover(undo);
+    await vi.advanceTimersByTimeAsync(UNDO_MS * 2);
+    expect(bridgeCalls.map(([c]) => c)).not.toContain('vault.delete');
+    await user.unhover(undo);
+    await vi.advanceTimersByTimeAsync(UNDO_MS / 2 + 50);
+    expect(bridgeCalls.map(([c]) => c)).toContain('vault.delete');
+  });
+
+  test('when the toast goes with focus in it, focus goes to the card now in the deleted one’s place', async () => {
+    const user = userEvent.setup();
+    one();
+    bridgeAnswers.set('vault.delete', () => ({ ok: true, value: { deletedIds: ['bbbbbbbb'], compacted: false } }));
+    render(HistoryView);
+    await user.click(await screen.findByRole('button', { name: /Delete the check-in at 15:00/ }));
+    await vi.waitFor(() => expect(screen.getByRole('button', { name: 'Undo' })).toHaveFocus());
+    await flushPendingDelete();
+    await vi.waitFor(() => expect(screen.getByRole('button', { name: /Delete the check-in at 09:00/ })).toHaveFocus());
+  });
+
+  test('the last card gone: focus goes to the History heading', async () => {
+    const user = userEvent.setup();
+    bridgeAnswers.set('vault.list', () => ({ ok: true, value: { entries: [entry('aaaaaaaa', '2026-11-22T09:00:00Z', ['fight'])], nextCursor: null } }));
+    render(HistoryView);
+    await user.click(await screen.findByRole('button', { name: /Delete the check-in/ }));
+    await vi.waitFor(() => expect(screen.getByRole('button', { name: 'Undo' })).toHaveFocus());
+    await flushPendingDelete();
+    await vi.waitFor(() => expect(screen.getByRole('heading', { level: 1, name: 'History' })).toHaveFocus());
+  });
+});
+
+describe('HistoryView: the vault locks', () => {
+  test('a delete that meets a locked vault is not undone: it is carried out on the next reload after unlock', async () => {
+    const user = userEvent.setup();
+    let locked = false;
+    const stored = [entry('aaaaaaaa', '2026-11-22T09:00:00Z', ['fight'])];
+    bridgeAnswers.set('vault.list', () =>
+      locked ? { ok: false, error: { code: 'vault-locked', message: 'Locked.' } } : { ok: true, value: { entries: stored.filter((e) => e.id !== 'gone'), nextCursor: null } },
+    );
+    bridgeAnswers.set('vault.delete', (request) => {
+      if (locked) return { ok: false, error: { code: 'vault-locked', message: 'Locked.' } };
+      stored.length = 0;
+      return { ok: true, value: { deletedIds: [(request as { id: string }).id], compacted: false } };
+    });
+    render(HistoryView);
+    await user.click(await screen.findByRole('button', { name: /Delete the check-in/ }));
+    locked = true;
+    await flushPendingDelete();
+    expect(history.pendingDelete).toBeNull();
+    expect(history.entries).toHaveLength(0);
+    expect(screen.queryByRole('article')).not.toBeInTheDocument();
+    expect(screen.getByRole('status')).not.toHaveTextContent(/\S/);
+    locked = false;
+    emitBridgeEvent('vault.changed', { state: 'unlocked' });
+    await vi.waitFor(() => expect(bridgeCalls.filter(([c]) => c === 'vault.delete')).toHaveLength(2));
+    expect(bridgeCalls.filter(([c]) => c === 'vault.delete')[1]?.[1]).toEqual({ id: 'aaaaaaaa' });
+    await vi.waitFor(() => expect(history.done).toBe(true));
+    expect(screen.queryByRole('article')).not.toBeInTheDocument();
+  });
+
+  test('locking clears the list at once; unlocking reads it again', async () => {
+    bridgeAnswers.set('vault.list', () => ({ ok: true, value: { entries: [entry('aaaaaaaa', '2026-11-22T09:00:00Z', ['fight'])], nextCursor: null } }));
+    render(HistoryView);
+    await screen.findByRole('article');
+    emitBridgeEvent('vault.changed', { state: 'locked' });
+    await vi.waitFor(() => expect(screen.queryByRole('article')).not.toBeInTheDocument());
+    expect(screen.queryByText(/note aaaaaaaa/)).not.toBeInTheDocument();
+    emitBridgeEvent('vault.changed', { state: 'unlocked' });
+    expect(await screen.findByRole('article')).toBeInTheDocument();
   });
 });
