@@ -175,6 +175,23 @@ test.describe('check-in', () => {
     await expect(page.getByText('private words')).toBeVisible();
   });
 
+  test('locked: from Get help now, an Unlock item leads back to the lock screen', async ({ page, harness }) => {
+    await openPrompt(page, harness.url);
+    await setUpVault(page);
+    await lockVault(page);
+    await page.setViewportSize({ width: 880, height: 660 });
+    await openAppView(page, harness.url, 'history');
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('Attune is locked');
+    const nav = page.getByRole('navigation');
+    await nav.getByRole('button', { name: 'Get help now' }).click();
+    await expect(page.getByText(/Attune is not an emergency service/).first()).toBeVisible();
+    await expect(nav.getByRole('button')).toHaveText(['Unlock', 'Get help now']);
+    await nav.getByRole('button', { name: 'Unlock', exact: true }).click();
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('Attune is locked');
+    await expect(page.getByRole('heading', { level: 1 })).toBeFocused();
+    await expect(page.getByLabel('Passphrase')).toBeVisible();
+  });
+
   test('history: delete, then undo brings it back; without undo it is gone', async ({ page, harness }) => {
     await openPrompt(page, harness.url);
     await setUpVault(page);
@@ -189,6 +206,10 @@ test.describe('check-in', () => {
     await expect(page.getByRole('article')).toHaveCount(2);
     expect(await listEntries(page)).toHaveLength(2);
     await page.getByRole('article').first().getByRole('button', { name: /Delete/ }).click();
+    // Focus goes to Undo, and the undo time waits while focus or the pointer is on the toast; it runs once both move on.
+    await expect(page.getByRole('button', { name: 'Undo' })).toBeFocused();
+    await page.getByRole('heading', { level: 1, name: 'History' }).focus();
+    await page.mouse.move(1, 1);
     await expect(page.getByRole('button', { name: 'Undo' })).toBeHidden({ timeout: 10_000 });
     await expect.poll(async () => (await listEntries(page)).length).toBe(1);
   });

@@ -38,5 +38,7 @@ export const historyCopy = {
 export const appWindowCopy = {
   nav: 'Sections',
   locked: 'Locked',
+  /** While locked and on an open section (help): back to the lock screen. */
+  unlock: 'Unlock',
   sections: { history: 'History', insights: 'Insights', settings: 'Settings', help: 'Get help now' },
 } as const;
