@@ -7,6 +7,7 @@ import type { BenchRow, BenchSuite } from './bench-row';
 const suites: Record<string, () => Promise<{ default: BenchSuite }>> = {
   bundle: () => import('./bundle.bench'),
   popover: () => import('./popover.bench'),
+  historyView: () => import('./history-view.bench'),
   vault: () => import('./vault.bench'),
   pauses: () => import('./pauses.bench'),
   insights: () => import('./insights.bench'),

@@ -50,3 +50,18 @@ describe('rangeFromFilters', () => {
     expect(rangeFromFilters({ from: '', to: '', state: 'freeze' })).toEqual({});
   });
 });
+
+describe('regroupByDay', () => {
+  test('unchanged days keep their group object; changed and new days get new ones', async () => {
+    const { regroupByDay } = await import('./group-by-day');
+    const a = entry('a', '2026-11-23T18:00:00Z', 0);
+    const b = entry('b', '2026-11-22T18:00:00Z', 0);
+    const c = entry('c', '2026-11-22T09:00:00Z', 0);
+    const d = entry('d', '2026-11-21T09:00:00Z', 0);
+    const first = regroupByDay([a, b], []);
+    const second = regroupByDay([a, b, c, d], first);
+    expect(second[0]).toBe(first[0]);
+    expect(second[1]).not.toBe(first[1]);
+    expect(second.map((g) => g.entries.map((e) => e.id))).toEqual([['a'], ['b', 'c'], ['d']]);
+  });
+});

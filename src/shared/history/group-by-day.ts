@@ -38,16 +38,34 @@ export const groupByDay = (entries: readonly Entry[]): DayGroup[] => {
   return groups;
 };
 
+/** Formatters are costly to build and a long history labels hundreds of days: keep one per style. */
+const formatters = new Map<string, Intl.DateTimeFormat>();
+const formatterFor = (locale: string | undefined, withYear: boolean): Intl.DateTimeFormat => {
+  const key = `${locale ?? ''}|${withYear}`;
+  let formatter = formatters.get(key);
+  if (!formatter) {
+    formatter = new Intl.DateTimeFormat(locale, { weekday: 'long', day: 'numeric', month: 'long', ...(withYear ? { year: 'numeric' } : {}), timeZone: 'UTC' });
+    formatters.set(key, formatter);
+  }
+  return formatter;
+};
+
 /** "Monday 23 November" style, in the reader's language; the year only when it is not this year. */
 export const dayLabel = (day: string, locale: string | undefined, today: string): string => {
   const [y, m, d] = day.split('-').map(Number) as [number, number, number];
-  const date = new Date(Date.UTC(y, m - 1, d));
-  const sameYear = today.slice(0, 4) === day.slice(0, 4);
-  return new Intl.DateTimeFormat(locale, {
-    weekday: 'long',
-    day: 'numeric',
-    month: 'long',
-    ...(sameYear ? {} : { year: 'numeric' }),
-    timeZone: 'UTC',
-  }).format(date);
+  return formatterFor(locale, today.slice(0, 4) !== day.slice(0, 4)).format(new Date(Date.UTC(y, m - 1, d)));
+};
+
+/**
+ * Pure: like groupByDay, but a day whose entries did not change keeps the very
+ * same group object as before, so a list that grows by a page re-renders only
+ * the days that changed (keyed lists compare items by identity).
+ */
+export const regroupByDay = (entries: readonly Entry[], previous: readonly DayGroup[]): DayGroup[] => {
+  const before = new Map(previous.map((group) => [group.day, group]));
+  return groupByDay(entries).map((group) => {
+    const old = before.get(group.day);
+    const same = old !== undefined && old.entries.length === group.entries.length && old.entries.every((entry, i) => entry === group.entries[i]);
+    return same ? old : group;
+  });
 };

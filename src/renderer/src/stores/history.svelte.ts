@@ -10,25 +10,23 @@ const PAGE = 100;
 const MIN_MATCHES = 30;
 
 
-export const history = $state<{
-  entries: Entry[];
-  cursor: string | null;
-  done: boolean;
-  loading: boolean;
-  problem: string | null;
-  locked: boolean;
-  filters: HistoryFilters;
-  pendingDelete: { entry: Entry; timer: ReturnType<typeof setTimeout> } | null;
-}>({
-  entries: [],
-  cursor: null,
-  done: false,
-  loading: false,
-  problem: null,
-  locked: false,
-  filters: { from: '', to: '', state: '' },
-  pendingDelete: null,
-});
+/**
+ * The history list's state. `entries` is raw state: entries are read-only data,
+ * so deep proxies would only cost time on long histories; the list is replaced
+ * (never pushed into) so each page is one update.
+ */
+class HistoryState {
+  entries = $state.raw<Entry[]>([]);
+  cursor = $state<string | null>(null);
+  done = $state(false);
+  loading = $state(false);
+  problem = $state<string | null>(null);
+  locked = $state(false);
+  filters = $state<HistoryFilters>({ from: '', to: '', state: '' });
+  pendingDelete = $state.raw<{ entry: Entry; timer: ReturnType<typeof setTimeout> } | null>(null);
+}
+
+export const history = new HistoryState();
 
 const matches = (entry: Entry, filters: HistoryFilters): boolean =>
   entry.kind === 'check-in' && (filters.state === '' || entry.data.states.includes(filters.state));
@@ -54,7 +52,7 @@ export async function loadMore(): Promise<void> {
       // eslint-disable-next-line svelte/prefer-svelte-reactivity -- a throwaway lookup, not reactive state
       const known = new Set(history.entries.map((e) => e.id));
       const fresh = result.value.entries.filter((e) => matches(e, history.filters) && !known.has(e.id));
-      history.entries.push(...fresh);
+      if (fresh.length > 0) history.entries = [...history.entries, ...fresh];
       found += fresh.length;
       history.cursor = result.value.nextCursor;
       history.done = result.value.nextCursor === null;
