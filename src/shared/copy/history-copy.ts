@@ -33,6 +33,11 @@ export const historyCopy = {
   problem: 'Couldn’t load your history just now. Nothing was changed.',
   retry: 'Try again',
   locked: 'Your history is locked.',
+  /** When opening found damage (a cut-off last line after a crash, or changed bytes): say it calmly, once. */
+  damaged: (setAside: number) =>
+    setAside > 0
+      ? `Part of your history could not be read, so it was set aside in a “recovered” folder beside it, still encrypted. Everything shown here is intact.`
+      : 'Part of your history could not be read. Everything shown here is intact.',
 } as const;
 
 export const appWindowCopy = {

@@ -190,4 +190,21 @@ describe('HistoryView: the vault locks', () => {
     emitBridgeEvent('vault.changed', { state: 'unlocked' });
     expect(await screen.findByRole('article')).toBeInTheDocument();
   });
+
+  test('damage found when the history was opened is said calmly, never silently dropped', async () => {
+    bridgeAnswers.set('vault.list', () => ({ ok: true, value: { entries: [], nextCursor: null } }));
+    bridgeAnswers.set('vault.status', () => ({
+      ok: true,
+      value: {
+        state: 'unlocked',
+        methods: { keychain: false, passphrase: true, recovery: false },
+        keychainAvailable: false,
+        entryCount: 3,
+        problems: [{ kind: 'torn-tail', affected: [{ from: 4, to: 4 }], setAside: 'recovered/x.jsonl' }],
+        recoveredFiles: 1,
+      },
+    }));
+    render(HistoryView);
+    expect(await screen.findByText(/set aside in a “recovered” folder/)).toBeInTheDocument();
+  });
 });
