@@ -108,6 +108,9 @@ test.describe('check-in', () => {
     // Focus leaving the window (an accidental close) keeps the draft in memory.
     harness.emit('popover.shown', { reason: 'tray' });
     await expect(page.getByRole('heading', { level: 1 })).toHaveText('What do I need right now to feel safe — or to get safe?');
+    await page.getByRole('button', { name: 'Back' }).click();
+    await expect(page.getByRole('checkbox', { name: /^Flight/ })).toBeChecked();
+    await primaryButton(page).click();
     await page.keyboard.press('Escape');
     await expect.poll(() => harness.uiActions).toContain('hidePopover');
     harness.emit('popover.shown', { reason: 'shortcut' });

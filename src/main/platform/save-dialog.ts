@@ -1,11 +1,12 @@
 import { join } from 'node:path';
 import { BrowserWindow, type FileFilter, app, dialog } from 'electron';
+import { fileTypeCopy } from '../../shared/copy';
 import type { SaveDialogPort } from '../ipc/export-handlers';
 
 const FILTERS: Record<'json' | 'csv' | 'html', FileFilter> = {
-  json: { name: 'JSON', extensions: ['json'] },
-  csv: { name: 'CSV', extensions: ['csv'] },
-  html: { name: 'Web page', extensions: ['html'] },
+  json: { name: fileTypeCopy.json, extensions: ['json'] },
+  csv: { name: fileTypeCopy.csv, extensions: ['csv'] },
+  html: { name: fileTypeCopy.html, extensions: ['html'] },
 };
 
 /** The system's own save dialog, attached to the window in front, starting in Documents. */

@@ -35,6 +35,9 @@ export const appCopy = {
   },
 } as const;
 
+/** Names in the system's save dialog. */
+export const fileTypeCopy = { json: 'JSON', csv: 'CSV (spreadsheet)', html: 'Web page' } as const;
+
 export const noticeCopy = {
   settingsReset: (keptAt: string) =>
     `Attune could not read its settings file, so it started with its usual settings. Your history is not affected. The old file was kept at ${keptAt}.`,

@@ -3,7 +3,7 @@
  * it can be reviewed in one place (and translated later). `copy-rules.spec.ts`
  * checks all of it against the copy guide's "Never" list.
  */
-export { appCopy, noticeCopy } from './app-copy';
+export { appCopy, fileTypeCopy, noticeCopy } from './app-copy';
 export { errorCopy, waitCopy } from './error-copy';
 export { promptCopy } from './prompt-copy';
 export { capacityCopy, checkInCopy, driverCopy, needCopy, outcomeCopy, stateCopy, stepCopy } from './checkin-copy';

@@ -25,5 +25,7 @@ export const welcomeCopy = {
     pauses: 'Offer a short pause now and then during the day',
     pausesHint: 'Off unless you turn it on. You choose the times in Settings.',
   },
-  noTray: 'This desktop does not show tray icons, so Attune opens this window instead. The shortcut still works.',
+  /** One sentence, plus the shortcut only when it really works (`withShortcut`). */
+  noTray: (withShortcut: boolean) =>
+    `This desktop does not show tray icons, so Attune opens this window instead.${withShortcut ? ' The shortcut still works.' : ''}`,
 } as const;

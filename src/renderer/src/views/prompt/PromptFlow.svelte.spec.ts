@@ -166,7 +166,11 @@ describe('PromptFlow', () => {
     render(PromptFlow);
     await user.click(await screen.findByRole('button', { name: 'Not now' }));
     expect(screen.getByRole('heading', { level: 1 })).toHaveTextContent('What is here right now?');
+    const asked = () => bridgeCalls.filter(([c]) => c === 'checkin.followUp').length;
+    const before = asked();
     emitBridgeEvent('popover.shown', { reason: 'tray' });
+    // Wait for the reopen to have asked main again (a positive signal), then check it was not shown.
+    await vi.waitFor(() => expect(asked()).toBeGreaterThan(before));
     await tick();
     await tick();
     expect(screen.queryByRole('heading', { name: 'Did that help?' })).not.toBeInTheDocument();
