@@ -1,9 +1,9 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chromium } from 'playwright-core';
 import { generateHistory } from '../src/main/insights/testing/history-generator';
 import { startHarness } from '../tests/harness/harness-server';
+import { OBSERVE_LONG_TASKS, launchChromium } from './browser';
 import { type BenchRow, percentile } from './bench-row';
 
 /**
@@ -17,18 +17,10 @@ import { type BenchRow, percentile } from './bench-row';
 const DAY_MS = 86_400_000;
 const SCROLL_TO = 3000;
 
-const OBSERVE_LONG_TASKS = `(() => {
-  window.__longTasks = [];
-  new PerformanceObserver((list) => { for (const e of list.getEntries()) window.__longTasks.push(e.duration); }).observe({ type: 'longtask', buffered: true });
-})()`;
-
 const run = async (entries: number) => {
   const dataDir = mkdtempSync(join(tmpdir(), 'attune-bench-history-'));
   const harness = await startHarness({ dataDir });
-  const browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-  });
+  const browser = await launchChromium();
   try {
     const page = await browser.newPage({ viewport: { width: 880, height: 660 } });
     await page.goto(`${harness.url}/#app/help`);

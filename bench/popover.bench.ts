@@ -1,8 +1,8 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chromium } from 'playwright-core';
 import { startHarness } from '../tests/harness/harness-server';
+import { launchChromium } from './browser';
 import { type BenchRow, percentile } from './bench-row';
 
 /**
@@ -16,10 +16,7 @@ const RUNS = 15;
 export default async function popover(): Promise<BenchRow[]> {
   const dataDir = mkdtempSync(join(tmpdir(), 'attune-bench-popover-'));
   const harness = await startHarness({ dataDir });
-  const browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-  });
+  const browser = await launchChromium();
   try {
     const page = await browser.newPage({ viewport: { width: 380, height: 580 } });
     const measure = async (url: string, ready: () => Promise<unknown>): Promise<number> => {
