@@ -1,19 +1,15 @@
-import { APP_ORIGIN } from '../../shared/csp';
+import { app } from 'electron';
+import { rendererPageUrl, rendererSource } from '../protocol/renderer-source';
 
-/** Where a window's page comes from: the dev server in `npm run dev`, app:// otherwise. */
-export const devServerOrigin = (): string | null => {
-  const url = process.env.ELECTRON_RENDERER_URL;
-  if (!url) return null;
-  try {
-    const parsed = new URL(url);
-    return `${parsed.protocol}//${parsed.host}`;
-  } catch {
-    return null;
-  }
-};
+/**
+ * Thin adapter over the pure rule in protocol/renderer-source.ts: reads this
+ * process's environment and (by default) Electron's `app.isPackaged`. A
+ * packaged app gets app:// and no dev origin, whatever ELECTRON_RENDERER_URL says.
+ */
 
-export const rendererUrl = (route: string): string => {
-  const dev = process.env.ELECTRON_RENDERER_URL;
-  const base = dev ? dev.replace(/\/$/, '') : APP_ORIGIN;
-  return `${base}/index.html#${route}`;
-};
+/** The dev server's origin to trust beside app://, or null (always null when packaged). */
+export const devServerOrigin = (isPackaged: boolean = app.isPackaged): string | null => rendererSource(process.env, isPackaged).devOrigin;
+
+/** The URL a window loads for a route, e.g. `app://attune/index.html#popover`. */
+export const rendererUrl = (route: string, isPackaged: boolean = app.isPackaged): string =>
+  rendererPageUrl(rendererSource(process.env, isPackaged), route);

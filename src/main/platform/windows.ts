@@ -37,7 +37,7 @@ export const createWindows = (preloadPath: string, isPackaged: boolean, onAppWin
     const id = window.webContents.id;
     known.set(id, role);
     window.on('closed', () => known.delete(id));
-    void window.loadURL(rendererUrl(route));
+    void window.loadURL(rendererUrl(route, isPackaged));
     return window;
   };
 
