@@ -1,15 +1,11 @@
 import { join } from 'node:path';
 import { Menu, type MenuItemConstructorOptions, Tray, nativeImage } from 'electron';
 import { appCopy } from '../../shared/copy';
+import type { TrayPort } from '../app/platform';
 import type { Rect } from '../popover/popover-position';
 import type { TrayAction, TrayMenuItem } from '../tray/tray-menu-model';
 
-export interface TrayPort {
-  setMenu(items: TrayMenuItem[]): void;
-  setDiscreet(discreet: boolean): void;
-  bounds(): Rect | null;
-  destroy(): void;
-}
+export type { TrayPort };
 
 /**
  * Pure: which icon suits this platform. macOS always gets the template image

@@ -1,8 +1,10 @@
 import { BrowserWindow, nativeTheme, screen } from 'electron';
 import type { ViewId } from '../../shared/ipc/app-contract';
 import type { EventName, EventPayload, OpenReason } from '../../shared/ipc/event-contract';
+import type { Windows } from '../app/platform';
 import type { WindowKind } from '../ipc/call-context';
 import { type Rect, popoverBesideTray, popoverCentered } from '../popover/popover-position';
+export type { Windows };
 import { rendererUrl } from './renderer-url';
 import { WINDOW_SIZES, type WindowRole, windowOptions } from './window-options';
 
@@ -13,18 +15,6 @@ const TRAY_CLICK_AFTER_BLUR_MS = 300;
 
 const background = () => (nativeTheme.shouldUseDarkColors ? '#1b1d22' : '#f7f5f1');
 
-export interface Windows {
-  readonly known: ReadonlyMap<number, WindowKind>;
-  showPopover(reason: OpenReason, trayBounds: Rect | null): void;
-  togglePopoverFromTray(trayBounds: Rect | null): void;
-  hidePopover(): void;
-  openView(view: ViewId): void;
-  /** The pause window: one at a time, focused (it is only opened when the person chose to start). */
-  openPause(): void;
-  closeWindow(kind: WindowKind): void;
-  send<E extends EventName>(event: E, payload: EventPayload<E>): void;
-  hasOpenAppWindow(): boolean;
-}
 
 export const createWindows = (preloadPath: string, isPackaged: boolean, onAppWindowsChanged: () => void): Windows => {
   const known = new Map<number, WindowKind>();

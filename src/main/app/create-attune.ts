@@ -1,0 +1,232 @@
+import { join } from 'node:path';
+import { appCopy } from '../../shared/copy';
+import { APP_ORIGIN } from '../../shared/csp';
+import { allowedExternalUrls, crisisData } from '../../shared/crisis';
+import type { OpenReason } from '../../shared/ipc/event-contract';
+import { CHANNEL_NAMES } from '../../shared/ipc/channel-names';
+import { contract } from '../../shared/ipc/contract';
+import { chooseLoginItem } from '../autostart/choose-login-item';
+import { type Dispatch, createDispatch } from '../ipc/dispatch';
+import { createHandlerTable } from '../ipc/handler-table';
+import type { Logger } from '../log/logger';
+import { createPauses } from '../pauses/create-pauses';
+import type { PauseDriver } from '../pauses/pause-driver';
+import { AutoLock } from '../privacy/auto-lock';
+import { openSettings } from '../settings/open-settings';
+import type { SettingsService } from '../settings/settings-service';
+import { ShortcutManager } from '../shortcut/shortcut-manager';
+import { trayMenuModel } from '../tray/tray-menu-model';
+import { VaultService } from '../vault/vault-service';
+import type { AttunePlatform, TrayPort, Windows } from './platform';
+import { type VaultState, createTrayActions, trayStateOf } from './tray-wiring';
+
+/** A running Attune: what the harness and tests reach into; the Electron entry only starts it. */
+export interface Attune {
+  readonly dataDir: string;
+  readonly dispatch: Dispatch;
+  readonly windows: Windows;
+  readonly tray: TrayPort;
+  readonly vault: VaultService;
+  readonly settings: SettingsService;
+  readonly pauses: PauseDriver;
+  readonly log: Logger;
+  /** Stops every service (what quitting does); the windows are left to the platform. */
+  stop(): Promise<void>;
+}
+
+export type StartOutcome = { kind: 'started'; attune: Attune } | { kind: 'second-instance' } | { kind: 'failed'; error: unknown };
+
+/**
+ * The composition root: every service, the handler table, the tray, the lock
+ * and the pause driver, built from the platform's ports in the order start-up
+ * needs. The Electron app and the browser harness both call this, so the
+ * harness walks the start-up a person gets. Decisions live in the modules;
+ * this function only sequences them.
+ */
+export const createAttune = async (platform: AttunePlatform): Promise<StartOutcome> => {
+  let windows: Windows | null = null;
+  // One Attune at a time: a second launch opens the check-in in the first one and exits.
+  if (!platform.app.requestSingleInstance(() => windows?.showPopover('second-instance', null))) {
+    platform.app.quit();
+    return { kind: 'second-instance' };
+  }
+  // Custom schemes must be registered before 'ready'.
+  platform.registerAppScheme();
+  try {
+    const attune = await start(platform, (created) => (windows = created));
+    return { kind: 'started', attune };
+  } catch (error) {
+    platform.app.fatal(appCopy.cannotStart.fatal, error);
+    return { kind: 'failed', error };
+  }
+};
+
+const start = async (platform: AttunePlatform, windowsCreated: (windows: Windows) => void): Promise<Attune> => {
+  const { app } = platform;
+  const devOrigin = platform.devServerOrigin(app.isPackaged());
+  platform.applySecurity(devOrigin, allowedExternalUrls(crisisData));
+  app.setAppUserModelId('org.attune.app');
+  app.keepRunningWithoutWindows();
+  await app.whenReady();
+
+  const dataDir = app.userDataDir();
+  const log = platform.createLogger(join(dataDir, 'logs', 'attune.log'));
+  platform.serveRenderer();
+
+  // The settings file is checked (and migrated or set aside) before the store opens.
+  const { settings, notice, firstRun } = openSettings(dataDir, (dir) => platform.openSettingsStore(dir), log);
+
+  // The encrypted history; its keychain is the OS one, used only when it really protects.
+  const vault = new VaultService({
+    dir: join(dataDir, 'vault'),
+    keychain: platform.keychain(),
+    ...(platform.vaultFs ? { fs: platform.vaultFs } : {}),
+    ...(platform.vaultClock ? { clock: platform.vaultClock } : {}),
+    onBackgroundError: (error) => log.warn('vault: background compaction will be retried', { error: String(error) }),
+  });
+  const opened = await vault.open().catch((error: unknown) => {
+    log.error('vault: could not open at start-up', { error: String(error) });
+    return null;
+  });
+  // With the OS keychain, logging in to the computer is the unlock.
+  if (opened?.state === 'locked' && opened.methods.keychain && opened.keychainAvailable) {
+    await vault.unlock({ method: 'keychain' }).catch((error: unknown) => log.warn('vault: keychain unlock did not work', { error: String(error) }));
+  }
+
+  app.setMinimalMenu();
+  const shown = platform.createWindows(() => app.setDockVisible(shown.hasOpenAppWindow()));
+  windowsCreated(shown);
+  // IPC is registered as soon as the windows exist (the popover starts loading at once); calls that
+  // arrive before the services below are wired wait for them rather than finding no handler.
+  let resolveDispatch: (dispatch: Dispatch) => void = () => undefined;
+  const dispatchReady = new Promise<Dispatch>((resolve) => (resolveDispatch = resolve));
+  const dispatch: Dispatch = async (channel, payload, context) => (await dispatchReady)(channel, payload, context);
+  platform.registerIpc(CHANNEL_NAMES, dispatch, shown.known, devOrigin ? [APP_ORIGIN, devOrigin] : [APP_ORIGIN]);
+
+  const openPopover = (reason: OpenReason) => shown.showPopover(reason, null);
+  const shortcut = new ShortcutManager(platform.globalShortcut, () => openPopover('shortcut'), log);
+  shortcut.start(settings.get().shortcut);
+  settings.addApplier((next, previous) => {
+    if (next.shortcut !== previous.shortcut) shortcut.change(next.shortcut);
+  });
+  // Start at login: off until chosen; an XDG autostart file on Linux, Electron's login item elsewhere.
+  const loginItem = chooseLoginItem({
+    platform: platform.os,
+    env: platform.env,
+    home: platform.home,
+    execPath: platform.execPath,
+    isPackaged: app.isPackaged(),
+    appPath: app.appDir(),
+    electron: platform.electronLoginItem,
+  });
+  settings.addApplier((next, previous) => {
+    if (loginItem && next.system.startAtLogin !== previous.system.startAtLogin) loginItem.set(next.system.startAtLogin);
+  });
+
+  const adapters = platform.pauseAdapters(() => settings.get().appearance.discreet);
+  // Scheduled pauses: one driver, one timer; its memory lives in its own small file.
+  const pauses = createPauses({
+    settings,
+    dataDir,
+    ...adapters,
+    timer: platform.timer,
+    localClock: platform.localClock,
+    log,
+    onStartPause: () => shown.openPause(),
+    onChanged: () => void refreshTray(),
+  });
+
+  /** Every window and the tray follow the history's state (locked windows show only unlock and help). */
+  const vaultStateChanged = (state: VaultState): void => {
+    shown.send('vault.changed', { state });
+    if (state === 'unlocked') autoLock.unlocked();
+    void refreshTray();
+  };
+  const lock = async () => vaultStateChanged((await vault.lock()).state);
+  const autoLock = new AutoLock(
+    {
+      timer: platform.timer,
+      power: adapters.power,
+      idleSeconds: () => adapters.attention.idleSeconds(),
+      isUnlocked: async () => (await vault.status()).state === 'unlocked',
+      lock,
+    },
+    settings.get().privacy,
+  );
+  settings.onChange((next) => autoLock.update(next.privacy));
+
+  const trayActions = createTrayActions({
+    windows: shown,
+    trayBounds: () => tray.bounds(),
+    pauses,
+    settings,
+    lock,
+    quit: () => app.quit(),
+    log,
+  });
+  const tray = platform.createTray(
+    (action) => trayActions[action](),
+    (bounds) => shown.togglePopoverFromTray(bounds),
+  );
+  /** The tray menu is rebuilt from state on every change (never polled). */
+  async function refreshTray(): Promise<void> {
+    const vaultState = (await vault.status().catch(() => null))?.state ?? 'locked';
+    const now = platform.timer.now();
+    tray.setMenu(trayMenuModel(trayStateOf({ platform: platform.os, shortcut: shortcut.status(), pauses, settings: settings.get(), vaultState, now })));
+  }
+  void refreshTray();
+  tray.setDiscreet(settings.get().appearance.discreet);
+  settings.onChange((next) => {
+    tray.setDiscreet(next.appearance.discreet);
+    void refreshTray();
+    shown.send('settings.changed', next);
+  });
+  await pauses.start();
+
+  let trayAvailable: boolean | null = null;
+  resolveDispatch(
+    createDispatch(
+      contract,
+      createHandlerTable({
+        settings,
+        vault,
+        pauses,
+        dialog: platform.saveDialog,
+        onVaultStateChanged: vaultStateChanged,
+        ...(platform.now ? { now: platform.now } : {}),
+        ui: {
+          hidePopover: () => shown.hidePopover(),
+          openView: (view) => shown.openView(view),
+          closeWindow: (kind) => shown.closeWindow(kind),
+        },
+        info: () => ({
+          name: app.name(),
+          version: app.version(),
+          platform: platform.os === 'darwin' || platform.os === 'win32' || platform.os === 'linux' ? platform.os : 'other',
+          dataDir,
+          activeShortcut: shortcut.status().active,
+          trayAvailable,
+          notice,
+        }),
+      }),
+      log,
+    ),
+  );
+  // First run: a short, skippable welcome in the app window. Nothing is switched on behind the person's back.
+  // Where the desktop shows no tray icons, the app window opens at every start instead, and says why.
+  trayAvailable = await platform.hasTrayHost();
+  if (firstRun && opened?.state === 'not-set-up') shown.openView('welcome');
+  else if (trayAvailable === false) shown.openView('history');
+
+  let stopped: Promise<void> | null = null;
+  const stop = (): Promise<void> =>
+    (stopped ??= (async () => {
+      autoLock.stop();
+      shortcut.stop();
+      tray.destroy();
+      await Promise.allSettled([pauses.stop(), vault.close()]);
+    })());
+  app.onBeforeQuit(() => void stop());
+  log.info('started', { version: app.version() });
+  return { dataDir, dispatch, windows: shown, tray, vault, settings, pauses, log, stop };
+};

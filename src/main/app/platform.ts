@@ -1,0 +1,108 @@
+import type { ViewId } from '../../shared/ipc/app-contract';
+import type { EventName, EventPayload, OpenReason } from '../../shared/ipc/event-contract';
+import type { LoginItemPort } from '../autostart/login-item';
+import type { WindowKind } from '../ipc/call-context';
+import type { Dispatch } from '../ipc/dispatch';
+import type { SaveDialogPort } from '../ipc/export-handlers';
+import type { Logger } from '../log/logger';
+import type { Notifier } from '../notify/notifier';
+import type { LocalClock } from '../pauses/local-clock';
+import type { AttentionState, PowerEvents, TimerClock } from '../pauses/ports';
+import type { Rect } from '../popover/popover-position';
+import type { SettingsStore } from '../settings/settings-service';
+import type { GlobalShortcutPort } from '../shortcut/shortcut-manager';
+import type { TrayAction, TrayMenuItem } from '../tray/tray-menu-model';
+import type { Keychain } from '../vault/keychain';
+import type { VaultClock } from '../vault/vault-clock';
+import type { VaultFs } from '../vault/vault-fs';
+
+/**
+ * Everything Attune needs from the world outside its own code, as small ports.
+ * The Electron app passes real adapters (src/main/platform/electron-platform.ts);
+ * the browser harness and the unit tests pass stand-ins. `createAttune` is the
+ * one place that wires them to the domain, so all three run the same start-up.
+ */
+
+/** Attune's three kinds of window, whatever shows them (BrowserWindows, or pages in the harness). */
+export interface Windows {
+  /** Which senders may call IPC, and as which window (webContents id → kind). */
+  readonly known: ReadonlyMap<number, WindowKind>;
+  showPopover(reason: OpenReason, trayBounds: Rect | null): void;
+  /** A click on the tray icon: opens the popover beside it, or closes it when it is open. */
+  togglePopoverFromTray(trayBounds: Rect | null): void;
+  hidePopover(): void;
+  openView(view: ViewId): void;
+  /** The pause window: one at a time, focused (it is only opened when the person chose to start). */
+  openPause(): void;
+  closeWindow(kind: WindowKind): void;
+  send<E extends EventName>(event: E, payload: EventPayload<E>): void;
+  hasOpenAppWindow(): boolean;
+}
+
+export interface TrayPort {
+  setMenu(items: TrayMenuItem[]): void;
+  setDiscreet(discreet: boolean): void;
+  bounds(): Rect | null;
+  destroy(): void;
+}
+
+export interface AppPort {
+  name(): string;
+  version(): string;
+  isPackaged(): boolean;
+  /** Where the app's own files are (resources/ lives below it). */
+  appDir(): string;
+  userDataDir(): string;
+  /** Returns false when another Attune already runs; that one is told through `onSecondInstance`. */
+  requestSingleInstance(onSecondInstance: () => void): boolean;
+  whenReady(): Promise<void>;
+  quit(): void;
+  onBeforeQuit(listener: () => void): void;
+  /** A tray app keeps running with no windows open. */
+  keepRunningWithoutWindows(): void;
+  setDockVisible(visible: boolean): void;
+  /** No default menu (it carries Reload and DevTools). */
+  setMinimalMenu(): void;
+  setAppUserModelId(id: string): void;
+  /** Start-up did not finish: one calm dialog with this message (never a stack trace), then exit. */
+  fatal(message: string, error: unknown): void;
+}
+
+export interface AttunePlatform {
+  /** process.platform of the machine (the harness may pretend to be another). */
+  os: NodeJS.Platform;
+  env: Readonly<Record<string, string | undefined>>;
+  home: string;
+  execPath: string;
+  app: AppPort;
+  /** Registers the app:// scheme; must run before the app is ready. */
+  registerAppScheme(): void;
+  /** Serves the built renderer (app:// in the app); called once the app is ready. */
+  serveRenderer(): void;
+  /** Deny navigation, new windows, webviews and permissions for every web contents. */
+  applySecurity(devOrigin: string | null, allowedExternalUrls: ReadonlySet<string>): void;
+  /** The dev server's origin in `npm run dev`; null in a packaged app, whatever the environment says. */
+  devServerOrigin(isPackaged: boolean): string | null;
+  createWindows(onAppWindowsChanged: () => void): Windows;
+  /** Registers every channel; the sender is identified against `known` and `origins` before `dispatch` runs. */
+  registerIpc(channels: readonly string[], dispatch: Dispatch, known: ReadonlyMap<number, WindowKind>, origins: readonly string[]): void;
+  createTray(onAction: (action: TrayAction) => void, onClick: (bounds: Rect | null) => void): TrayPort;
+  globalShortcut: GlobalShortcutPort;
+  /** Sleep, lock and idle events, what the system can tell about attention, and the pause notifier. Called after ready. */
+  pauseAdapters(isDiscreet: () => boolean): { power: PowerEvents; attention: AttentionState; notifier: Notifier };
+  /** Electron's login item (macOS, Windows); Linux uses an XDG autostart file instead. */
+  electronLoginItem: LoginItemPort;
+  /** The OS keychain; called after ready. */
+  keychain(): Keychain;
+  saveDialog: SaveDialogPort;
+  openSettingsStore(dir: string): SettingsStore;
+  /** Does this desktop show tray icons? null when it cannot be told. */
+  hasTrayHost(): Promise<boolean | null>;
+  timer: TimerClock;
+  localClock: LocalClock;
+  vaultClock?: VaultClock;
+  /** The clock handlers decide with (follow-up timing, recency). */
+  now?: () => number;
+  vaultFs?: VaultFs;
+  createLogger(file: string): Logger;
+}

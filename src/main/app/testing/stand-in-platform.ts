@@ -1,0 +1,231 @@
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import type { LoginItemPort } from '../../autostart/login-item';
+import type { WindowKind } from '../../ipc/call-context';
+import type { Dispatch } from '../../ipc/dispatch';
+import { createFileLogger } from '../../log/logger';
+import type { Notifier } from '../../notify/notifier';
+import { systemClock as systemLocalClock } from '../../pauses/local-clock';
+import { FakeAttention, FakeNotifier, FakePowerEvents } from '../../pauses/testing/fakes';
+import { openConfSettingsStore } from '../../settings/settings-store-options';
+import type { GlobalShortcutPort } from '../../shortcut/shortcut-manager';
+import { noKeychain } from '../../vault/keychain';
+import { type VaultFs, nodeVaultFs } from '../../vault/vault-fs';
+import type { AttunePlatform } from '../platform';
+import { MovableClock } from './movable-clock';
+import { StandInTray } from './stand-in-tray';
+import { StandInWindows } from './stand-in-windows';
+
+/** The global shortcut without a desktop: a test presses it, or says another app holds one. */
+export class StandInShortcut implements GlobalShortcutPort {
+  readonly registered = new Map<string, () => void>();
+  /** Accelerators another app holds: registering them fails, as it would. */
+  readonly taken = new Set<string>();
+
+  register(accelerator: string, callback: () => void): boolean {
+    if (this.taken.has(accelerator)) return false;
+    this.registered.set(accelerator, callback);
+    return true;
+  }
+
+  unregister(accelerator: string): void {
+    this.registered.delete(accelerator);
+  }
+
+  /** The person presses the check-in shortcut: false when none is registered. */
+  press(): boolean {
+    const [callback] = this.registered.values();
+    callback?.();
+    return callback !== undefined;
+  }
+}
+
+export interface StandInOptions {
+  dataDir: string;
+  /** The platform to decide for (default linux, where the harness runs). */
+  os?: NodeJS.Platform;
+  /** What the tray-host probe answers (default: a tray exists). */
+  trayAvailable?: boolean | null;
+  /** False: another Attune already runs, so this one hands over and quits. */
+  primaryInstance?: boolean;
+  /** Where pause notifications go; default: recorded for the test to answer. */
+  notifier?: Notifier;
+  clock?: MovableClock;
+}
+
+/** What a stand-in platform lets a test see and do, beside the ports it hands to createAttune. */
+export interface StandIns {
+  /** Start-up steps in the order they happened, to check the order createAttune keeps. */
+  readonly startup: string[];
+  /** Messages shown in the calm start-up failure dialog. */
+  readonly fatalDialogs: string[];
+  quits: number;
+  readonly clock: MovableClock;
+  readonly power: FakePowerEvents;
+  readonly attention: FakeAttention;
+  readonly notifier: Notifier;
+  readonly shortcut: StandInShortcut;
+  readonly loginItem: LoginItemPort & { enabled: boolean };
+  windows(): StandInWindows;
+  tray(): StandInTray;
+  ipc(): { dispatch: Dispatch; known: ReadonlyMap<number, WindowKind>; origins: readonly string[] };
+  /** A second launch of Attune (e.g. from the app menu) while this one runs. */
+  secondInstance(): void;
+  /** The next write the vault makes fails with ENOSPC (a full disk), once — a fault at the fs boundary. */
+  failNextVaultWrite(): void;
+  /** What the save dialog answers next: a path, or null for "cancelled"; unset, it saves into <dataDir>/exports/. */
+  nextSavePath: string | null | undefined;
+  quitListeners: (() => void)[];
+  /** Runs `work` with the vault's clock set to a past instant (seeding a made-up history). */
+  atVaultTime<T>(time: { at: number; offsetMinutes: number }, work: () => Promise<T>): Promise<T>;
+}
+
+/**
+ * Stand-ins for every Electron port, real wherever this machine allows: the
+ * real file system under `dataDir`, conf for settings (electron-store's engine),
+ * the real logger, the XDG autostart file under a home inside `dataDir`.
+ * Only what needs a desktop (windows, tray, shortcut, power events, the
+ * keychain) is stood in for, and each can be driven by the test.
+ */
+export const standInPlatform = (options: StandInOptions): AttunePlatform & { standIns: StandIns } => {
+  const clock = options.clock ?? new MovableClock();
+  let windows: StandInWindows | null = null;
+  let tray: StandInTray | null = null;
+  let ipc: ReturnType<StandIns['ipc']> | null = null;
+  let onSecondInstance: () => void = () => undefined;
+  let failNextWrite = false;
+  let writingAt: { at: number; offsetMinutes: number } | undefined;
+  const faultIfAsked = (): void => {
+    if (!failNextWrite) return;
+    failNextWrite = false;
+    throw Object.assign(new Error('ENOSPC: no space left on device (stand-in fault)'), { code: 'ENOSPC' });
+  };
+  const vaultFs: VaultFs = {
+    ...nodeVaultFs,
+    write: async (...args) => {
+      faultIfAsked();
+      return nodeVaultFs.write(...args);
+    },
+    writeSync: (...args) => {
+      faultIfAsked();
+      return nodeVaultFs.writeSync(...args);
+    },
+  };
+  const startup: string[] = [];
+  const step = (name: string) => startup.push(name);
+  const loginItem = {
+    enabled: false,
+    set(enabled: boolean) {
+      this.enabled = enabled;
+    },
+    get() {
+      return this.enabled;
+    },
+  };
+  const standIns: StandIns = {
+    startup,
+    fatalDialogs: [],
+    quits: 0,
+    clock,
+    power: new FakePowerEvents(),
+    attention: new FakeAttention(() => clock.now()),
+    notifier: options.notifier ?? new FakeNotifier(() => clock.now()),
+    shortcut: new StandInShortcut(),
+    loginItem,
+    windows: () => required(windows, 'windows'),
+    tray: () => required(tray, 'tray'),
+    ipc: () => required(ipc, 'IPC'),
+    secondInstance: () => onSecondInstance(),
+    failNextVaultWrite: () => {
+      failNextWrite = true;
+    },
+    nextSavePath: undefined,
+    quitListeners: [],
+    atVaultTime: async (time, work) => {
+      writingAt = time;
+      try {
+        return await work();
+      } finally {
+        writingAt = undefined;
+      }
+    },
+  };
+  const platform: AttunePlatform & { standIns: StandIns } = {
+    standIns,
+    os: options.os ?? 'linux',
+    env: {},
+    home: join(options.dataDir, 'home'),
+    execPath: '/opt/Attune/attune',
+    app: {
+      name: () => 'Attune',
+      version: () => '0.0.0-stand-in',
+      isPackaged: () => false,
+      appDir: () => '/opt/Attune/resources/app.asar',
+      userDataDir: () => options.dataDir,
+      requestSingleInstance: (listener) => {
+        step('single-instance');
+        onSecondInstance = listener;
+        return options.primaryInstance ?? true;
+      },
+      whenReady: async () => void step('ready'),
+      quit: () => {
+        standIns.quits += 1;
+        for (const listener of standIns.quitListeners) listener();
+      },
+      onBeforeQuit: (listener) => void standIns.quitListeners.push(listener),
+      keepRunningWithoutWindows: () => undefined,
+      setDockVisible: () => undefined,
+      setMinimalMenu: () => undefined,
+      setAppUserModelId: () => undefined,
+      fatal: (message) => void standIns.fatalDialogs.push(message),
+    },
+    registerAppScheme: () => void step('app-scheme'),
+    serveRenderer: () => void step('serve-renderer'),
+    applySecurity: () => void step('security'),
+    devServerOrigin: () => null,
+    createWindows: (onAppWindowsChanged) => {
+      step('windows');
+      windows = new StandInWindows(onAppWindowsChanged);
+      return windows;
+    },
+    registerIpc: (_channels, dispatch, known, origins) => {
+      step('ipc');
+      ipc = { dispatch, known, origins };
+    },
+    createTray: (onAction, onClick) => {
+      step('tray');
+      tray = new StandInTray(onAction, onClick);
+      return tray;
+    },
+    globalShortcut: standIns.shortcut,
+    pauseAdapters: () => ({ power: standIns.power, attention: standIns.attention, notifier: standIns.notifier }),
+    electronLoginItem: loginItem,
+    keychain: () => noKeychain,
+    saveDialog: {
+      chooseSavePath: async (name) => {
+        const chosen = standIns.nextSavePath;
+        standIns.nextSavePath = undefined;
+        if (chosen !== undefined) return chosen;
+        mkdirSync(join(options.dataDir, 'exports'), { recursive: true });
+        return join(options.dataDir, 'exports', name);
+      },
+    },
+    openSettingsStore: openConfSettingsStore,
+    hasTrayHost: async () => (options.trayAvailable === undefined ? true : options.trayAvailable),
+    timer: clock,
+    localClock: systemLocalClock,
+    vaultClock: {
+      now: () => writingAt?.at ?? clock.now(),
+      offsetMinutes: (at) => writingAt?.offsetMinutes ?? clock.vaultClock().offsetMinutes(at),
+    },
+    now: () => clock.now(),
+    vaultFs,
+    createLogger: (file) => createFileLogger(file),
+  };
+  return platform;
+};
+
+const required = <T>(value: T | null, what: string): T => {
+  if (value === null) throw new Error(`the ${what} stand-in is not created yet (createAttune has not got that far)`);
+  return value;
+};
