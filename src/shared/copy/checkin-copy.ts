@@ -100,6 +100,8 @@ export const checkInCopy = {
     saved: 'Noted.',
   },
   escHint: 'Esc closes',
+  /** Undoes the answer to an optional one-choice question; the label names the question. */
+  clearChoice: { text: 'Clear', label: (question: string) => `Clear: ${question}` },
 } as const;
 
 /** The built-in small steps' words, by id (the catalogue in src/shared/steps holds what each serves). */

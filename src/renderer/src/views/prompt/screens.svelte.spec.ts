@@ -5,6 +5,7 @@ import { bridgeAnswers, bridgeCalls } from '../../../../../tests/renderer-setup'
 import { flow, resetFlow } from '../../stores/checkin-flow.svelte';
 import NeedScreen from './NeedScreen.svelte';
 import NowScreen from './NowScreen.svelte';
+import FollowUpScreen from './FollowUpScreen.svelte';
 import StepScreen from './StepScreen.svelte';
 import VaultGate from './VaultGate.svelte';
 
@@ -27,8 +28,20 @@ describe('NowScreen', () => {
     expect(scale).not.toHaveTextContent(/\d/);
     await user.click(screen.getByRole('radio', { name: 'In between' }));
     expect(flow.draft.capacity).toBe(3);
+    // Choosing it again keeps it: a radio stays chosen, on screen and in the draft.
     await user.click(screen.getByRole('radio', { name: 'In between' }));
+    expect(flow.draft.capacity).toBe(3);
+    expect(screen.getByRole('radio', { name: 'In between' })).toBeChecked();
+    // The optional answer is undone with its own button; focus stays in the question.
+    await user.click(screen.getByRole('button', { name: 'Clear: How manageable does this feel? (optional)' }));
     expect(flow.draft.capacity).toBeNull();
+    expect(screen.getByRole('radio', { name: 'In between' })).not.toBeChecked();
+    expect(screen.getByRole('radio', { name: 'Too much right now' })).toHaveFocus();
+    // Each optional question has its own Clear, shown only while it has an answer.
+    expect(screen.queryByRole('button', { name: /^Clear/ })).not.toBeInTheDocument();
+    await user.click(screen.getByRole('radio', { name: /^Observing first/ }));
+    await user.click(screen.getByRole('button', { name: 'Clear: Who’s driving? (optional)' }));
+    expect(flow.draft.driver).toBeNull();
   });
 });
 
@@ -52,12 +65,37 @@ describe('StepScreen', () => {
     expect(screen.getByRole('radio', { name: 'Get a glass of water' })).toBeInTheDocument();
     await user.click(screen.getByRole('radio', { name: 'My own step' }));
     expect(screen.getByRole('textbox', { name: 'My own step' })).toBeInTheDocument();
+    await user.click(screen.getByRole('radio', { name: 'My own step' }));
+    expect(flow.draft.step).toBe('own');
+    await user.click(screen.getByRole('button', { name: 'Clear: Small steps' }));
+    expect(flow.draft.step).toBeNull();
+    expect(screen.getAllByRole('radio').filter((r) => (r as HTMLInputElement).checked)).toHaveLength(0);
   });
 
   test('history (what helped before) changes the order', () => {
     flow.draft.needs = ['rest'];
     render(StepScreen, { history: new Map([['drink-water', 5]]) });
     expect(screen.getAllByRole('radio')[0]).toHaveAccessibleName('Get a glass of water');
+  });
+});
+
+describe('FollowUpScreen', () => {
+  test('choosing an answer again keeps it: it stays chosen, its follow-on field stays, and Save saves it', async () => {
+    const user = userEvent.setup();
+    const ondone = vi.fn();
+    bridgeAnswers.set('vault.append', (request) => ({ ok: true, value: { ...(request as object), id: 'followup-1', at: 1, offsetMinutes: 0 } }));
+    render(FollowUpScreen, { pending: { id: 'checkin-123', at: 0, offsetMinutes: 0, stepText: 'Get a glass of water', states: [] }, ondone });
+    const notReally = screen.getByRole('radio', { name: 'Not really' });
+    await user.click(notReally);
+    await user.click(notReally);
+    await user.dblClick(notReally);
+    expect(notReally).toBeChecked();
+    expect(screen.getByLabelText('What happened instead? (optional)')).toBeInTheDocument();
+    // A needed answer (Not now is the way out): no Clear here.
+    expect(screen.queryByRole('button', { name: /^Clear/ })).not.toBeInTheDocument();
+    await user.click(screen.getByRole('button', { name: 'Save' }));
+    expect(bridgeCalls.find(([c]) => c === 'vault.append')?.[1]).toMatchObject({ data: { outcome: 'not-really' } });
+    expect(ondone).toHaveBeenCalledWith(true);
   });
 });
 
