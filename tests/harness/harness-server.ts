@@ -1,74 +1,88 @@
-import { mkdirSync } from 'node:fs';
+import { randomBytes } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { type IncomingMessage, type ServerResponse, createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { extname, join, normalize, resolve, sep } from 'node:path';
 import { buildSync } from 'esbuild';
-import { CONTENT_SECURITY_POLICY, CONTENT_SECURITY_POLICY_HEADER } from '../../src/shared/csp';
-import { CHANNEL_NAMES } from '../../src/shared/ipc/channel-names';
-import { contract } from '../../src/shared/ipc/contract';
-import type { EventName, EventPayload } from '../../src/shared/ipc/event-contract';
+import { type Attune, type StartOutcome, createAttune } from '../../src/main/app/create-attune';
+import { MovableClock } from '../../src/main/app/testing/movable-clock';
+import { type StandIns, standInPlatform } from '../../src/main/app/testing/stand-in-platform';
+import type { StandInTray } from '../../src/main/app/testing/stand-in-tray';
+import type { StandInWindows, WindowMessage } from '../../src/main/app/testing/stand-in-windows';
 import { type CallContext, WINDOW_KINDS, type WindowKind } from '../../src/main/ipc/call-context';
-import { createDispatch } from '../../src/main/ipc/dispatch';
-import { createHandlerTable } from '../../src/main/ipc/handler-table';
-import { createFileLogger } from '../../src/main/log/logger';
+import type { Notifier, PauseResponse } from '../../src/main/notify/notifier';
+import { NodeNotifierNotifier } from '../../src/main/notify/node-notifier-notifier';
+import { POWER_EVENT_NAMES, type PowerEventName } from '../../src/main/pauses/ports';
 import { contentTypeFor } from '../../src/main/protocol/resolve-app-path';
-import { openSettings } from '../../src/main/settings/open-settings';
-import { openConfSettingsStore } from '../../src/main/settings/settings-store-options';
-import { noKeychain } from '../../src/main/vault/keychain';
-import { type VaultFs, nodeVaultFs } from '../../src/main/vault/vault-fs';
-import { VaultService, type VaultClock, systemClock as vaultSystemClock } from '../../src/main/vault/vault-service';
+import type { TrayAction } from '../../src/main/tray/tray-menu-model';
+import { CONTENT_SECURITY_POLICY, CONTENT_SECURITY_POLICY_HEADER } from '../../src/shared/csp';
 import type { Entry } from '../../src/shared/entry-schema';
-import type { Notifier } from '../../src/main/notify/notifier';
-import { createPauses } from '../../src/main/pauses/create-pauses';
-import { systemClock } from '../../src/main/pauses/local-clock';
-import { systemTimerClock, unknownAttention } from '../../src/main/pauses/ports';
+import { CHANNEL_NAMES } from '../../src/shared/ipc/channel-names';
+import type { EventName, EventPayload } from '../../src/shared/ipc/event-contract';
+import { VIEWS, type ViewId } from '../../src/shared/views';
+import { AnswerableNotifier } from './answerable-notifier';
 
 /**
- * The browser end-to-end harness: serves the BUILT renderer on 127.0.0.1 and
- * answers the test bridge's calls with the SAME handler table and dispatcher
- * the Electron app uses, on a real data directory. Only the Electron adapters
- * (windows, tray) are stood in for, and those record what they were asked to do.
+ * The browser end-to-end harness: the REAL composition root (createAttune) on
+ * stand-in platform ports, on a real data directory, with the built renderer
+ * served on 127.0.0.1 and a test bridge standing in for the preload. Windows
+ * are pages (the e2e fixture opens them at the app's real sizes when Attune
+ * asks), the tray is the real menu model whose items can be clicked, and
+ * power events, the shortcut, a second launch and the clock are driven by the
+ * test. Every route sits under a random per-run token; a request with another
+ * Host, a foreign Origin or no token is refused.
  */
 export interface HarnessOptions {
   dataDir: string;
   port?: number;
   rendererDir?: string;
-  /** What the stand-in for the tray-host probe reports (default: a tray exists). */
+  /** What the tray-host probe reports (default: a tray exists). */
   trayAvailable?: boolean | null;
+  /** 'deliver': pause notifications also go through node-notifier to the session's notification daemon. */
+  notifications?: 'record' | 'deliver';
+  /** Which platform Attune decides for (default linux). */
+  os?: NodeJS.Platform;
 }
 
 export interface Harness {
+  /** The base of every page: `${url}/#popover`, `${url}/#app/history`… (holds the run's token). */
   url: string;
+  /** How start-up ended: 'started', or 'failed' (then `fatalDialogs` holds what the person was shown). */
+  outcome: StartOutcome['kind'];
   /** Channel names called, in order (never payloads: they may hold private notes). */
   calls: string[];
-  /** What the stand-in window layer was asked to do: 'hidePopover', 'openView:settings', … */
+  /** What Attune asked of its windows: 'showPopover:tray', 'hidePopover', 'openView:settings', 'openPause', … */
   uiActions: string[];
-  /** Pause notifications the stand-in notifier was asked to show (the harness has no desktop to show them on). */
+  /** Pause notifications offered so far. */
   notifications: number;
-  /**
-   * What the stand-in save dialog answers next: a path, or null for "cancelled".
-   * Unset, it saves into <dataDir>/exports/ under the suggested name.
-   */
+  /** What the save dialog answers next: a path, or null for "cancelled"; unset, it saves into <dataDir>/exports/. */
   nextSavePath: string | null | undefined;
-  /** Moves the clock main's decisions use (follow-ups, what-helps recency) forward, e.g. past the follow-up delay. */
+  readonly standIns: StandIns;
+  /** The running app (absent when start-up failed). */
+  readonly attune: Attune | null;
+  windows(): StandInWindows;
+  tray(): StandInTray;
+  /** Time passes: main's clock moves on and its timers (pauses, auto-lock, follow-ups) fire as they would. */
   advanceClock(ms: number): void;
   /** The next write the vault makes fails with ENOSPC (a full disk), once — a real fault at the fs boundary. */
   failNextVaultWrite(): void;
+  /** Answers the pause notification on screen as a click would; false when none is shown. */
+  answerNotification(response: PauseResponse): boolean;
   /**
    * Appends a made-up history (e.g. generateHistory's) to the unlocked vault through the real
    * `VaultService.append`, each entry at its own time and offset; follow-ups are relinked to the new ids.
-   * Resolves to how many entries were appended. The vault must be set up first (the test does that).
    */
   seedHistory(entries: readonly Entry[]): Promise<number>;
+  /** Sends an event to every page, whatever window it shows. */
   emit<E extends EventName>(event: E, payload: EventPayload<E>): void;
   close(): Promise<void>;
 }
 
 const ROOT = resolve(import.meta.dirname, '../..');
-const HARNESS_META_CSP = `${CONTENT_SECURITY_POLICY}; connect-src 'self'`;
 /** The app's CSP plus connect-src 'self' for the test bridge's loopback calls — nothing more. */
+const HARNESS_META_CSP = `${CONTENT_SECURITY_POLICY}; connect-src 'self'`;
 const HARNESS_CSP = `${CONTENT_SECURITY_POLICY_HEADER}; connect-src 'self'`;
+type PageWindow = Exclude<WindowKind, 'harness'>;
 
 const bridgeSource = (): string =>
   buildSync({
@@ -91,166 +105,106 @@ const readBody = async (request: IncomingMessage, limit = 1_000_000): Promise<st
   return Buffer.concat(chunks).toString('utf8');
 };
 
+const pageWindow = (value: string | null): PageWindow | null =>
+  value === 'popover' || value === 'app' || value === 'pause' ? value : null;
+
 export const startHarness = async (options: HarnessOptions): Promise<Harness> => {
   const rendererDir = options.rendererDir ?? join(ROOT, 'out/renderer');
-  const log = createFileLogger(join(options.dataDir, 'logs', 'attune.log'));
-  const { settings, notice } = openSettings(options.dataDir, openConfSettingsStore, log);
-  // The real vault on the real disk; only its fs adapter can be told to fail one write.
-  let failNextWrite = false;
-  const faultIfAsked = (): void => {
-    if (!failNextWrite) return;
-    failNextWrite = false;
-    throw Object.assign(new Error('ENOSPC: no space left on device (harness fault)'), { code: 'ENOSPC' });
-  };
-  const fs: VaultFs = {
-    ...nodeVaultFs,
-    write: async (...args) => {
-      faultIfAsked();
-      return nodeVaultFs.write(...args);
-    },
-    writeSync: (...args) => {
-      faultIfAsked();
-      return nodeVaultFs.writeSync(...args);
-    },
-  };
-  // The system clock, except while seedHistory appends an entry that happened in the past.
-  let seedingAt: Pick<Entry, 'at' | 'offsetMinutes'> | undefined;
-  const clock: VaultClock = {
-    now: () => seedingAt?.at ?? vaultSystemClock.now(),
-    offsetMinutes: (at) => seedingAt?.offsetMinutes ?? vaultSystemClock.offsetMinutes(at),
-  };
-  const vault = new VaultService({ dir: join(options.dataDir, 'vault'), keychain: noKeychain, fs, clock });
-  const calls: string[] = [];
-  let notifications = 0;
-  let clockOffset = 0;
-  // The Electron boundary of the scheduler, stood in for: no power events, nothing known about
-  // attention, and a notifier that only counts. The driver and its decisions are the real ones.
-  const notifier: Notifier = {
-    capabilities: { actions: false, click: true, replace: 'close-previous', close: true },
-    showPause: async () => {
-      notifications += 1;
-      return { ok: true };
-    },
-    closePause: async () => ({ ok: true }),
-  };
-  const pauses = createPauses({
-    settings,
+  const token = randomBytes(16).toString('hex');
+  const clock = new MovableClock();
+  const delivery: Notifier | null = options.notifications === 'deliver' ? new NodeNotifierNotifier({ platform: 'linux' }) : null;
+  const notifier = new AnswerableNotifier(() => clock.now(), delivery);
+  const platform = standInPlatform({
     dataDir: options.dataDir,
-    power: { on: () => () => undefined },
-    attention: unknownAttention,
+    clock,
     notifier,
-    timer: systemTimerClock,
-    localClock: systemClock,
-    log,
-    onStartPause: () => uiActions.push('openPause'),
-    onChanged: () => undefined,
+    ...(options.os ? { os: options.os } : {}),
+    ...(options.trayAvailable !== undefined ? { trayAvailable: options.trayAvailable } : {}),
   });
-  await pauses.start();
-  const uiActions: string[] = [];
-  const streams = new Set<ServerResponse>();
-  const bridge = bridgeSource();
-
-  const emit = <E extends EventName>(event: E, payload: EventPayload<E>) => {
-    for (const stream of streams) stream.write(`event: ${event}\ndata: ${JSON.stringify(payload)}\n\n`);
+  const { standIns } = platform;
+  const streams = new Map<ServerResponse, PageWindow>();
+  const write = (stream: ServerResponse, event: string, payload: unknown) => stream.write(`event: ${event}\ndata: ${JSON.stringify(payload)}\n\n`);
+  const deliver = ({ kind, event, payload }: WindowMessage) => {
+    for (const [stream, shows] of streams) if (shows === kind) write(stream, event, payload);
   };
-  settings.onChange((next) => emit('settings.changed', next));
+  // Windows exist from the moment createAttune makes them; route their messages to the pages showing them.
+  const createWindows = platform.createWindows;
+  platform.createWindows = (onChanged) => {
+    const windows = createWindows(onChanged) as StandInWindows;
+    windows.deliver = deliver;
+    return windows;
+  };
+  const outcome = await createAttune(platform);
+  const attune = outcome.kind === 'started' ? outcome.attune : null;
+  const calls: string[] = [];
+  const bridge = bridgeSource();
+  let origin = '';
+  let host = '';
 
   const harness: Harness = {
     get url() {
-      return origin;
+      return `${origin}/${token}`;
     },
-    nextSavePath: undefined,
+    outcome: outcome.kind,
     calls,
-    uiActions,
+    get uiActions() {
+      return attune ? standIns.windows().actions : [];
+    },
     get notifications() {
-      return notifications;
+      return notifier.shown.length;
     },
-    advanceClock: (ms) => {
-      clockOffset += ms;
+    get nextSavePath() {
+      return standIns.nextSavePath;
     },
-    failNextVaultWrite: () => {
-      failNextWrite = true;
+    set nextSavePath(path) {
+      standIns.nextSavePath = path;
     },
+    standIns,
+    attune,
+    windows: () => standIns.windows(),
+    tray: () => standIns.tray(),
+    advanceClock: (ms) => clock.advance(ms),
+    failNextVaultWrite: () => standIns.failNextVaultWrite(),
+    answerNotification: (response) => notifier.answer(response),
     seedHistory: async (entries) => {
+      if (!attune) throw new Error('Attune did not start');
       const newIds = new Map<string, string>();
       let appended = 0;
-      try {
-        for (const { id, at, offsetMinutes, ...input } of entries) {
-          if (input.kind === 'follow-up') {
-            const checkInId = newIds.get(input.data.checkInId);
-            if (checkInId === undefined) continue;
-            input.data = { ...input.data, checkInId };
-          }
-          seedingAt = { at, offsetMinutes };
-          newIds.set(id, (await vault.append(input)).id);
-          appended += 1;
+      for (const { id, at, offsetMinutes, ...input } of entries) {
+        if (input.kind === 'follow-up') {
+          const checkInId = newIds.get(input.data.checkInId);
+          if (checkInId === undefined) continue;
+          input.data = { ...input.data, checkInId };
         }
-      } finally {
-        seedingAt = undefined;
+        newIds.set(id, (await standIns.atVaultTime({ at, offsetMinutes }, () => attune.vault.append(input))).id);
+        appended += 1;
       }
       return appended;
     },
-    emit,
+    emit: (event, payload) => {
+      for (const stream of streams.keys()) write(stream, event, payload);
+    },
     close: () =>
       new Promise<void>((done) => {
-        for (const stream of streams) stream.end();
-        server.close(() => void Promise.all([pauses.stop(), vault.close()]).then(() => done(), done));
+        for (const stream of streams.keys()) stream.end();
+        server.close(() => void (attune?.stop() ?? Promise.resolve()).then(() => done(), done));
         server.closeAllConnections();
       }),
   };
 
-  const dispatch = createDispatch(
-    contract,
-    createHandlerTable({
-      settings,
-      vault,
-      pauses,
-      onVaultStateChanged: (state) => emit('vault.changed', { state }),
-      now: () => Date.now() + clockOffset,
-      dialog: {
-        chooseSavePath: async (name) => {
-          const chosen = harness.nextSavePath;
-          harness.nextSavePath = undefined;
-          if (chosen !== undefined) return chosen;
-          mkdirSync(join(options.dataDir, 'exports'), { recursive: true });
-          return join(options.dataDir, 'exports', name);
-        },
-      },
-      ui: {
-        hidePopover: () => uiActions.push('hidePopover'),
-        openView: (view) => uiActions.push(`openView:${view}`),
-        closeWindow: (kind) => uiActions.push(`closeWindow:${kind}`),
-      },
-      info: () => ({
-        name: 'Attune',
-        version: '0.0.0-harness',
-        platform: 'linux',
-        dataDir: options.dataDir,
-        activeShortcut: settings.get().shortcut,
-        trayAvailable: options.trayAvailable === undefined ? true : options.trayAvailable,
-        notice,
-      }),
-    }),
-    log,
-  );
-
-  let origin = '';
   const serveIndex = async (response: ServerResponse) => {
     const html = await readFile(join(rendererDir, 'index.html'), 'utf8');
     const page = html
       .replace(/<meta http-equiv="Content-Security-Policy"[^>]*>/, `<meta http-equiv="Content-Security-Policy" content="${HARNESS_META_CSP}" />`)
-      .replace('<script type="module"', '<script src="/__harness/bridge.js"></script>\n    <script type="module"');
-    response.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'content-security-policy': HARNESS_CSP });
+      .replace('<script type="module"', '<script src="./__harness/bridge.js"></script>\n    <script type="module"');
+    response.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'content-security-policy': HARNESS_CSP, 'cache-control': 'no-store' });
     response.end(page);
   };
 
   const serveStatic = async (pathname: string, response: ServerResponse) => {
     const root = normalize(rendererDir) + sep;
     const file = normalize(join(root, decodeURIComponent(pathname)));
-    if (!file.startsWith(root) || extname(file) === '') {
-      response.writeHead(404).end();
-      return;
-    }
+    if (!file.startsWith(root) || extname(file) === '') return void response.writeHead(404).end();
     try {
       const body = await readFile(file);
       response.writeHead(200, { 'content-type': contentTypeFor(file), 'content-security-policy': HARNESS_CSP });
@@ -261,9 +215,9 @@ export const startHarness = async (options: HarnessOptions): Promise<Harness> =>
   };
 
   const serveIpc = async (request: IncomingMessage, response: ServerResponse, channel: string) => {
-    // The harness's stand-in for the sender check: same-origin calls from a known window kind only.
+    // The harness's stand-in for the sender check: same-origin calls from a window kind Attune has open.
     const kind = request.headers['x-attune-window'];
-    const trusted = request.headers.origin === origin && WINDOW_KINDS.includes(kind as WindowKind);
+    const trusted = request.headers.origin === origin && WINDOW_KINDS.includes(kind as WindowKind) && kind !== 'harness';
     const context: CallContext | null = trusted ? { window: kind as WindowKind } : null;
     let payload: unknown;
     try {
@@ -272,37 +226,93 @@ export const startHarness = async (options: HarnessOptions): Promise<Harness> =>
       payload = Symbol('unreadable');
     }
     calls.push(channel);
-    const result = await dispatch(channel, payload, context);
+    if (!attune) return void response.writeHead(503).end();
+    const result = await attune.dispatch(channel, payload, context);
     response.writeHead(200, { 'content-type': 'application/json' });
     response.end(JSON.stringify(result));
   };
 
+  const serveEvents = (request: IncomingMessage, response: ServerResponse, url: URL) => {
+    const kind = pageWindow(url.searchParams.get('window')) ?? 'popover';
+    const view = url.searchParams.get('view');
+    response.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-store' });
+    response.write(': connected\n\n');
+    streams.set(response, kind);
+    if (attune && kind !== 'popover') standIns.windows().attached(kind, VIEWS.includes(view as ViewId) ? (view as ViewId) : null);
+    request.on('close', () => {
+      streams.delete(response);
+      const stillShown = [...streams.values()].includes(kind);
+      if (attune && kind !== 'popover' && !stillShown) standIns.windows().detached(kind);
+    });
+  };
+
+  /** The controls a person trying the harness (or a test) can use, documented in the README. */
+  const serveControl = (action: string, url: URL, response: ServerResponse) => {
+    if (!attune) return void response.writeHead(503).end();
+    const done = (body: unknown = { ok: true }) => {
+      response.writeHead(200, { 'content-type': 'application/json' });
+      response.end(JSON.stringify(body));
+    };
+    const [verb, argument = ''] = action.split('/');
+    switch (verb) {
+      case 'state':
+        return done({ windows: standIns.windows().state, tray: standIns.tray().labels(), notifications: notifier.shown.length, now: clock.now() });
+      case 'fail-next-vault-write':
+        standIns.failNextVaultWrite();
+        return done();
+      case 'advance-clock':
+        clock.advance(Number(url.searchParams.get('ms') ?? 0));
+        return done({ now: clock.now() });
+      case 'tray':
+        try {
+          standIns.tray().click(argument as TrayAction);
+        } catch (error) {
+          return done({ ok: false, error: String(error) });
+        }
+        return done();
+      case 'tray-icon':
+        standIns.tray().clickIcon();
+        return done();
+      case 'shortcut':
+        return done({ ok: standIns.shortcut.press() });
+      case 'second-instance':
+        standIns.secondInstance();
+        return done();
+      case 'power':
+        if (!POWER_EVENT_NAMES.includes(argument as PowerEventName)) return void response.writeHead(404).end();
+        standIns.power.emit(argument as PowerEventName);
+        return done();
+      case 'notification':
+        if (!['start', 'snooze', 'skip', 'dismissed'].includes(argument)) return void response.writeHead(404).end();
+        return done({ ok: notifier.answer(argument as PauseResponse) });
+      default:
+        return void response.writeHead(404).end();
+    }
+  };
+
   const server = createServer((request, response) => {
     const url = new URL(request.url ?? '/', 'http://127.0.0.1');
-    const route = url.pathname;
+    // Only this loopback address by name (no DNS rebinding), only pages of our own origin, only with the token.
+    if (request.headers.host !== host) return void response.writeHead(421).end();
+    if (request.headers.origin !== undefined && request.headers.origin !== origin) return void response.writeHead(403).end();
+    const prefix = `/${token}/`;
+    if (!url.pathname.startsWith(prefix)) return void response.writeHead(404).end();
+    const route = url.pathname.slice(prefix.length - 1);
     const handle = async () => {
       if (request.method === 'POST' && route.startsWith('/__ipc/')) return serveIpc(request, response, decodeURIComponent(route.slice(7)));
+      if (request.method === 'POST' && route.startsWith('/__harness/')) return serveControl(route.slice(11), url, response);
       if (request.method !== 'GET') return void response.writeHead(405).end();
       if (route === '/' || route === '/index.html') return serveIndex(response);
       if (route === '/__harness/bridge.js') {
         response.writeHead(200, { 'content-type': 'text/javascript; charset=utf-8' });
         return void response.end(bridge);
       }
-      if (route === '/__harness/fail-next-vault-write') {
-        failNextWrite = true;
-        return void response.writeHead(204).end();
-      }
-      if (route === '/__harness/events') {
-        response.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-store' });
-        response.write(': connected\n\n');
-        streams.add(response);
-        request.on('close', () => streams.delete(response));
-        return;
-      }
+      if (route === '/__harness/events') return serveEvents(request, response, url);
+      if (route === '/__harness/state') return serveControl('state', url, response);
       return serveStatic(route, response);
     };
     handle().catch((error: unknown) => {
-      log.error('harness: request failed', { route, error: String(error) });
+      attune?.log.error('harness: request failed', { route, error: String(error) });
       if (!response.headersSent) response.writeHead(500);
       response.end();
     });
@@ -310,8 +320,8 @@ export const startHarness = async (options: HarnessOptions): Promise<Harness> =>
 
   await new Promise<void>((done) => server.listen(options.port ?? 0, '127.0.0.1', done));
   const { port } = server.address() as AddressInfo;
-  origin = `http://127.0.0.1:${port}`;
-
+  host = `127.0.0.1:${port}`;
+  origin = `http://${host}`;
   return harness;
 };
 

@@ -110,6 +110,30 @@ export class StandInWindows implements Windows {
     }
   }
 
+  /**
+   * A page now shows this window (the harness serves windows as pages, and a page can be opened
+   * at its route directly): the window is open from then on, as if Attune had created it.
+   */
+  attached(kind: Exclude<WindowKind, 'harness' | 'popover'>, view: ViewId | null): void {
+    if (kind === 'app' && !this.state.app.open) {
+      this.state.app = { open: true, view };
+      this.known.set(STAND_IN_WINDOW_IDS.app, 'app');
+      this.onAppWindowsChanged();
+    } else if (kind === 'pause' && !this.state.pause.open) {
+      this.state.pause = { open: true };
+      this.known.set(STAND_IN_WINDOW_IDS.pause, 'pause');
+    } else return;
+    this.#changed();
+  }
+
+  /** The last page showing this window went away (the person closed it). */
+  detached(kind: Exclude<WindowKind, 'harness' | 'popover'>): void {
+    const before = this.actions.length;
+    this.closeWindow(kind);
+    // Closing by hand is the person's doing, not something Attune asked for.
+    this.actions.splice(before);
+  }
+
   hasOpenAppWindow(): boolean {
     return this.state.app.open;
   }
