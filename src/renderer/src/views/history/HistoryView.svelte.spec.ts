@@ -29,6 +29,16 @@ describe('HistoryView', () => {
     expect(screen.getByText(/There is no right amount/)).toBeInTheDocument();
   });
 
+  test('asked for again while open (tray, another window), it shows what was saved since', async () => {
+    let entries = [entry('aaaaaaaa', '2026-11-22T09:00:00Z', ['fight'])];
+    bridgeAnswers.set('vault.list', () => ({ ok: true, value: { entries, nextCursor: null } }));
+    render(HistoryView);
+    await vi.waitFor(() => expect(screen.getAllByRole('article')).toHaveLength(1));
+    entries = [entry('bbbbbbbb', '2026-11-23T15:00:00Z', ['freeze']), ...entries];
+    emitBridgeEvent('view.show', { view: 'history' });
+    await vi.waitFor(() => expect(screen.getAllByRole('article')).toHaveLength(2));
+  });
+
   test('entries grouped by day, newest first, with states, need and note', async () => {
     const entries = [entry('bbbbbbbb', '2026-11-23T15:00:00Z', ['freeze']), entry('aaaaaaaa', '2026-11-22T09:00:00Z', ['fight'])];
     bridgeAnswers.set('vault.list', () => ({ ok: true, value: { entries, nextCursor: null } }));
