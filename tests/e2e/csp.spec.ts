@@ -1,6 +1,9 @@
 import { CONTENT_SECURITY_POLICY } from '../../src/shared/csp';
 import { expect, test } from './fixtures';
 
+// This test injects inline code and an outside image on purpose; the violations it causes are the point.
+test.use({ expectedPageProblems: [/Content Security Policy/] });
+
 /** The CSP is on the served pages (header and meta) and actually stops inline code and outside loads. */
 test('served pages carry the CSP, and it blocks inline script, inline style and outside resources', async ({ page, harness }) => {
   const response = await page.goto(`${harness.url}/#popover`);

@@ -4,18 +4,24 @@ import { join } from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
 import { test as base, expect, type Page } from '@playwright/test';
 import { type Harness, startHarness } from '../harness/harness-server';
+import { type Desktop, openDesktop } from './desktop';
 
 export const ARTIFACTS = join(import.meta.dirname, 'artifacts');
 
 interface Fixtures {
   dataDir: string;
   harness: Harness;
-  /** Console errors and CSP violations seen on the page; every test ends expecting none. */
+  /** Attune's windows as pages at their real sizes, following what the app opens and closes. */
+  desktop: Desktop;
+  /** Console errors and CSP violations seen on any page of the test; every test ends expecting none. */
   pageProblems: string[];
+  /** Page problems a test causes on purpose (the CSP test injects inline code), matched and let through. */
+  expectedPageProblems: RegExp[];
 }
 
 /** Each test gets its own real data directory and its own harness on a free port. */
 export const test = base.extend<Fixtures>({
+  expectedPageProblems: [[], { option: true }],
   dataDir: async ({}, use) => {
     const dir = mkdtempSync(join(tmpdir(), 'attune-e2e-'));
     await use(dir);
@@ -26,15 +32,28 @@ export const test = base.extend<Fixtures>({
     await use(harness);
     await harness.close();
   },
-  pageProblems: async ({ page }, use) => {
-    const problems: string[] = [];
-    page.on('console', (message) => {
-      if (message.type() === 'error') problems.push(message.text());
-    });
-    page.on('pageerror', (error) => problems.push(error.message));
-    await use(problems);
-    expect(problems, 'console errors or CSP violations on the page').toEqual([]);
+  desktop: async ({ context, harness }, use) => {
+    const desktop = await openDesktop(context, harness);
+    await use(desktop);
+    await desktop.dispose();
   },
+  // Automatic: every test, on every page of its browser context, fails on a console error,
+  // an uncaught page error or a CSP violation it did not ask for.
+  pageProblems: [
+    async ({ context, expectedPageProblems }, use) => {
+      const problems: string[] = [];
+      const note = (text: string) => {
+        if (!expectedPageProblems.some((expected) => expected.test(text))) problems.push(text);
+      };
+      context.on('console', (message) => {
+        if (message.type() === 'error') note(message.text());
+      });
+      context.on('weberror', (error) => note(error.error().message));
+      await use(problems);
+      expect(problems, 'console errors or CSP violations on the page').toEqual([]);
+    },
+    { auto: true },
+  ],
 });
 
 export { expect };

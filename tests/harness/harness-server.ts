@@ -83,6 +83,8 @@ const ROOT = resolve(import.meta.dirname, '../..');
 const HARNESS_META_CSP = `${CONTENT_SECURITY_POLICY}; connect-src 'self'`;
 const HARNESS_CSP = `${CONTENT_SECURITY_POLICY_HEADER}; connect-src 'self'`;
 type PageWindow = Exclude<WindowKind, 'harness'>;
+/** How long a window may have no page (a reload under load) before it counts as closed by the person. */
+const RELOAD_GRACE_MS = 2000;
 
 const bridgeSource = (): string =>
   buildSync({
@@ -140,6 +142,7 @@ export const startHarness = async (options: HarnessOptions): Promise<Harness> =>
   const bridge = bridgeSource();
   let origin = '';
   let host = '';
+  let closed = false;
 
   const harness: Harness = {
     get url() {
@@ -186,6 +189,7 @@ export const startHarness = async (options: HarnessOptions): Promise<Harness> =>
     },
     close: () =>
       new Promise<void>((done) => {
+        closed = true;
         for (const stream of streams.keys()) stream.end();
         server.close(() => void (attune?.stop() ?? Promise.resolve()).then(() => done(), done));
         server.closeAllConnections();
@@ -241,8 +245,11 @@ export const startHarness = async (options: HarnessOptions): Promise<Harness> =>
     if (attune && kind !== 'popover') standIns.windows().attached(kind, VIEWS.includes(view as ViewId) ? (view as ViewId) : null);
     request.on('close', () => {
       streams.delete(response);
-      const stillShown = [...streams.values()].includes(kind);
-      if (attune && kind !== 'popover' && !stillShown) standIns.windows().detached(kind);
+      // A reload closes the stream and opens a new one: only a window no page shows for a while is closed.
+      setTimeout(() => {
+        const stillShown = [...streams.values()].includes(kind);
+        if (attune && kind !== 'popover' && !stillShown && !closed) standIns.windows().detached(kind);
+      }, RELOAD_GRACE_MS);
     });
   };
 
