@@ -38,7 +38,7 @@ test.describe('check-in', () => {
     await page.keyboard.press('Tab');
     await page.keyboard.type(PASSPHRASE);
     await page.keyboard.press('Enter');
-    // The recovery key is shown once, then the entry is saved.
+    // The entry is saved, then the recovery key is shown once.
     await expect(page.getByRole('heading', { level: 1 })).toHaveText('Your recovery key');
     await expect(page.locator('.key')).toHaveText(/^[0-9A-Z]{4}(-[0-9A-Z]{4})+$/);
     await page.getByRole('button', { name: 'I’ve written it down' }).focus();

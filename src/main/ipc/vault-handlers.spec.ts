@@ -39,7 +39,10 @@ describe('vault channels', () => {
   it('walk setup → append → list → lock → unlock, and never answer with key material', async () => {
     expect(await call('vault.status')).toMatchObject({ ok: true, value: { state: 'not-set-up', entryCount: null, problems: [] } });
     const setup = await call('vault.setup', { passphrase: 'long enough', useKeychain: true, createRecoveryKey: true });
-    expect(setup).toMatchObject({ ok: true, value: { status: { state: 'unlocked', methods: { keychain: true, passphrase: true, recovery: true } }, recoveryKey: expect.any(String) } });
+    // The recovery key is shown, and counts only once the person says they have kept it.
+    expect(setup).toMatchObject({ ok: true, value: { status: { state: 'unlocked', methods: { keychain: true, passphrase: true, recovery: false } }, recoveryKey: expect.any(String) } });
+    const shown = (setup as unknown as { value: { recoveryKey: string } }).value.recoveryKey;
+    expect(await call('vault.keepRecoveryKey', { recoveryKey: shown })).toMatchObject({ ok: true, value: { methods: { recovery: true } } });
     expect(await call('vault.append', checkIn('hello'))).toMatchObject({ ok: true, value: { kind: 'check-in', offsetMinutes: 60 } });
     expect(await call('vault.list', { limit: 10 })).toMatchObject({ ok: true, value: { entries: [{ kind: 'check-in' }], nextCursor: null } });
     expect(await call('vault.lock')).toMatchObject({ ok: true, value: { state: 'locked' } });

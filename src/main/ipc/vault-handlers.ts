@@ -18,6 +18,7 @@ export function createVaultHandlers(vault: VaultService): VaultHandlers {
       const { status, recoveryKey } = await vault.setup(request);
       return { status, recoveryKey: recoveryKey ?? null };
     },
+    'vault.keepRecoveryKey': ({ recoveryKey }) => vault.keepRecoveryKey(recoveryKey),
     'vault.unlock': (credential) => vault.unlock(credential),
     'vault.lock': () => vault.lock(),
     'vault.append': (input) => vault.append(input),

@@ -128,6 +128,7 @@ describe('independent decrypter (docs/vault-format.md + node:crypto only)', () =
     };
     const vault = makeVault(root, { fs });
     const { recoveryKey } = await vault.setup({ passphrase: 'read me elsewhere', useKeychain: true, createRecoveryKey: true });
+    await vault.keepRecoveryKey(recoveryKey as string);
     const first = await vault.append(checkIn('first'));
     await vault.append(followUp(first.id));
     for (let i = 0; i < 600; i += 1) await vault.append(checkIn(`bulk ${i}`));

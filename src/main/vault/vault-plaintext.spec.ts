@@ -31,7 +31,8 @@ describe('plaintext never reaches the data folder', () => {
   it('finds no trace of the note, step, need text or follow-up text in any byte on disk', async () => {
     const marker = `marker-${randomBytes(8).toString('hex')}-ünïcødé`;
     const vault = makeVault(dataDir);
-    await vault.setup({ passphrase: 'first passphrase', useKeychain: true, createRecoveryKey: true });
+    const { recoveryKey } = await vault.setup({ passphrase: 'first passphrase', useKeychain: true, createRecoveryKey: true });
+    await vault.keepRecoveryKey(recoveryKey as string);
     const noted = await vault.append({
       kind: 'check-in',
       data: { states: ['fawn'], needs: ['space', 'something-else'], needText: `need ${marker}`, step: { text: `step ${marker}` }, note: `note ${marker}` },

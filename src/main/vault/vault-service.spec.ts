@@ -148,6 +148,7 @@ describe('recovery key', () => {
     const vault = track(makeVault(root));
     const { recoveryKey } = await vault.setup({ passphrase: 'forgotten later', useKeychain: false, createRecoveryKey: true });
     expect(recoveryKey).toMatch(/^([0-9A-HJKMNP-TV-Z]{4}-){7}[0-9A-HJKMNP-TV-Z]{4}$/);
+    await vault.keepRecoveryKey(recoveryKey as string);
     const saved = await vault.append(checkIn());
     await vault.lock();
     expect(await readFile(join(vaultDirIn(root), 'vault.json'), 'utf8')).not.toContain(recoveryKey as string);
@@ -161,10 +162,51 @@ describe('recovery key', () => {
   });
 });
 
+describe('recovery key: counts only once the person has kept it', () => {
+  it('after setup it is waiting: not in vault.json and no way in, until kept with the same key', async () => {
+    const vault = track(makeVault(root));
+    const { status, recoveryKey } = await vault.setup({ passphrase: 'forgotten later', useKeychain: false, createRecoveryKey: true });
+    // Shown, not yet kept: nothing on disk can be opened with it, and the status says so.
+    expect(status.methods).toEqual({ keychain: false, passphrase: true, recovery: false });
+    const keyFilePath = join(vaultDirIn(root), 'vault.json');
+    expect(JSON.parse(await readFile(keyFilePath, 'utf8'))).not.toHaveProperty('wraps.recovery');
+    await vault.append(checkIn());
+    await vault.lock();
+    await expect(vault.unlock({ method: 'recovery', recoveryKey: recoveryKey as string })).rejects.toMatchObject({ code: 'invalid-request' });
+
+    // Only the key that was shown keeps it (a typo, or another key, changes nothing). A lock in between is fine.
+    const other = `${(recoveryKey as string).slice(0, -4)}${(recoveryKey as string).endsWith('AAAA') ? 'BBBB' : 'AAAA'}`;
+    await expect(vault.keepRecoveryKey(other)).rejects.toMatchObject({ code: 'wrong-passphrase' });
+    expect((await vault.keepRecoveryKey(recoveryKey as string)).methods).toEqual({ keychain: false, passphrase: true, recovery: true });
+    expect(JSON.parse(await readFile(keyFilePath, 'utf8'))).toHaveProperty('wraps.recovery');
+    expect(await vault.unlock({ method: 'recovery', recoveryKey: recoveryKey as string })).toMatchObject({ state: 'unlocked', entryCount: 1 });
+    // Kept once; there is nothing left waiting.
+    await expect(vault.keepRecoveryKey(recoveryKey as string)).rejects.toMatchObject({ code: 'recovery-key-gone' });
+  });
+
+  it('a key never kept is gone after a restart, and after erase', async () => {
+    const vault = track(makeVault(root));
+    const { recoveryKey } = await vault.setup({ passphrase: 'forgotten later', useKeychain: false, createRecoveryKey: true });
+    await vault.close();
+    const reopened = track(makeVault(root));
+    await reopened.unlock({ method: 'passphrase', passphrase: 'forgotten later' });
+    await expect(reopened.keepRecoveryKey(recoveryKey as string)).rejects.toMatchObject({ code: 'recovery-key-gone' });
+    expect((await reopened.status()).methods.recovery).toBe(false);
+
+    const { recoveryKey: second } = await (async () => {
+      await reopened.erase();
+      return reopened.setup({ passphrase: 'a new start', useKeychain: false, createRecoveryKey: true });
+    })();
+    await reopened.erase();
+    await expect(reopened.keepRecoveryKey(second as string)).rejects.toMatchObject({ code: 'vault-not-set-up' });
+  });
+});
+
 describe('change passphrase', () => {
   it('rewraps the key only: records are byte-identical, the old passphrase stops working', async () => {
     const vault = track(makeVault(root));
     const { recoveryKey } = await vault.setup({ passphrase: 'old passphrase', useKeychain: false, createRecoveryKey: true });
+    await vault.keepRecoveryKey(recoveryKey as string);
     await vault.append(checkIn());
     await vault.lock();
     const dir = vaultDirIn(root);

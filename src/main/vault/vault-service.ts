@@ -9,7 +9,7 @@ import { writeExport, type ExportRequest, type ExportResult } from './export-fil
 import { systemLockEnvironment, type FileLock, type LockEnvironment } from './file-lock';
 import { isDiskFailure, toVaultError } from './fs-errors';
 import { DEFAULT_SCRYPT, type ScryptParams } from './kdf';
-import { writeKeyFile, type KeyFile } from './key-file';
+import { writeKeyFile, type KeyFile, type RecoveryWrap } from './key-file';
 import type { Keychain } from './keychain';
 import { wrapWithPassphrase } from './key-wrap';
 import { publicRandomBytes } from './random-pool';
@@ -74,6 +74,13 @@ export class VaultService {
   private throttle = initialThrottle;
   /** vault.json exists but cannot be read as a key file. */
   private keyFileError: AttuneError | undefined;
+  /**
+   * The recovery key made at setup, shown to the person but not yet kept: its
+   * wrap (ciphertext only; the key itself is never held here) waits in memory
+   * until keepRecoveryKey. Never written if the person closes the key screen;
+   * gone on restart and erase.
+   */
+  private waitingRecovery: RecoveryWrap | undefined;
 
   constructor(private readonly options: VaultServiceOptions) {
     this.fs = options.fs ?? nodeVaultFs;
@@ -111,8 +118,32 @@ export class VaultService {
       if (this.keyFile) throw new AttuneError('vault-already-set-up', 'a vault already exists here');
       const outcome = await createVault(this.fs, this.options.dir, this.options.keychain, request, this.scrypt, this.clock.now());
       this.keyFile = outcome.keyFile;
+      this.waitingRecovery = outcome.recoveryWrap;
       await this.startSession(outcome.dataKey);
       return { status: this.snapshotStatus(), recoveryKey: outcome.recoveryKey };
+    });
+  }
+
+  /**
+   * The person has written down the recovery key shown at setup: from now on
+   * it opens the history. Only that same key keeps it (a stale or mistyped
+   * call changes nothing). Needs no unlock: the wrap was made at setup.
+   */
+  keepRecoveryKey(recoveryKey: string): Promise<VaultStatus> {
+    return this.task(async () => {
+      const keyFile = this.requireKeyFile();
+      const waiting = this.waitingRecovery;
+      if (!waiting) throw new AttuneError('recovery-key-gone', 'no recovery key is waiting to be kept');
+      const proof = await unwrapDataKey({ ...keyFile, wraps: { recovery: waiting } }, { method: 'recovery', recoveryKey }, this.options.keychain);
+      if (!proof.ok) throw new AttuneError('wrong-passphrase', 'that is not the recovery key that is waiting');
+      proof.dataKey.fill(0);
+      const updated: KeyFile = { ...keyFile, wraps: { ...keyFile.wraps, recovery: waiting } };
+      await writeKeyFile(this.fs, this.options.dir, updated).catch((error: unknown) => {
+        throw toVaultError(error, 'write key file');
+      });
+      this.keyFile = updated;
+      this.waitingRecovery = undefined;
+      return this.snapshotStatus();
     });
   }
 
@@ -197,6 +228,7 @@ export class VaultService {
       await this.dropSession();
       await eraseVault(this.fs, this.options.dir);
       this.keyFile = undefined;
+      this.waitingRecovery = undefined;
       this.keyFileError = undefined;
       this.problems = [];
       this.recoveredFiles = 0;

@@ -5,7 +5,7 @@ import { importKey } from './aead';
 import { fsyncDir } from './durable-write';
 import { toVaultError } from './fs-errors';
 import type { ScryptParams } from './kdf';
-import { writeKeyFile, type KeyFile } from './key-file';
+import { writeKeyFile, type KeyFile, type RecoveryWrap } from './key-file';
 import type { Keychain } from './keychain';
 import { makeKeyCheck, newDataKey, wrapWithKeychain, wrapWithPassphrase, wrapWithRecovery } from './key-wrap';
 import { RECOVERED_DIR } from './recovered-file';
@@ -26,6 +26,12 @@ export interface SetupOutcome {
   dataKey: Buffer;
   /** Shown to the person once, never stored. */
   recoveryKey: string | undefined;
+  /**
+   * The recovery key's wrap, NOT in the key file yet: it is written only once
+   * the person says they have kept the key (VaultService.keepRecoveryKey), so
+   * a key nobody saw to the end never opens the history.
+   */
+  recoveryWrap: RecoveryWrap | undefined;
 }
 
 /**
@@ -62,12 +68,13 @@ export const createVault = async (
   const key = importKey(dataKey);
   const wraps: KeyFile['wraps'] = {};
   let recoveryKey: string | undefined;
+  let recoveryWrap: RecoveryWrap | undefined;
   try {
     if (request.useKeychain) wraps.keychain = wrapWithKeychain(dataKey, keychain);
     if (request.passphrase) wraps.passphrase = await wrapWithPassphrase(dataKey, keyId, request.passphrase, scrypt);
     if (request.createRecoveryKey) {
       const secret = generateRecoverySecret();
-      wraps.recovery = wrapWithRecovery(dataKey, keyId, secret);
+      recoveryWrap = wrapWithRecovery(dataKey, keyId, secret);
       recoveryKey = formatRecoveryKey(secret);
       secret.fill(0);
     }
@@ -86,5 +93,5 @@ export const createVault = async (
     await Promise.all([SNAPSHOT_FILE, JOURNAL_FILE].map((name) => fs.unlink(join(dir, name)).catch(() => undefined)));
     throw toVaultError(error, 'set up vault');
   }
-  return { keyFile, dataKey, recoveryKey };
+  return { keyFile, dataKey, recoveryKey, recoveryWrap };
 };

@@ -24,6 +24,7 @@ export const errorCopy: Record<ErrorCode, string> = {
   'read-only': 'Couldn’t save — Attune cannot write to its folder. Everything saved before is safe.',
   'vault-damaged': 'Part of your history could not be read. Everything that could be read is safe and has been kept.',
   'confirm-required': 'Please confirm before Attune writes an unencrypted copy.',
+  'recovery-key-gone': 'This recovery key was not kept, so it cannot open your history. Nothing else was changed.',
 };
 
 /** Added to a throttled answer, so nobody waits without knowing for how long. */

@@ -22,7 +22,11 @@ export const vaultCopy = {
   recovery: {
     heading: 'Your recovery key',
     body: 'Write it down and keep it somewhere safe. It can open your history if the passphrase is lost. It is shown only this once.',
+    /** Honest about the way out: a key nobody confirmed is not kept. */
+    notKeptYet: 'It starts to work when you choose “I’ve written it down”. If you close this first, no recovery key is made.',
     done: 'I’ve written it down',
+    /** Above the key when the first check-in set the history up: closing here loses nothing. */
+    checkInSaved: 'Your check-in is saved.',
   },
   unlock: {
     heading: 'Unlock to save',

@@ -12,6 +12,7 @@ export const CHANNEL_NAMES = [
   'ui.closeWindow',
   'vault.status',
   'vault.setup',
+  'vault.keepRecoveryKey',
   'vault.unlock',
   'vault.lock',
   'vault.append',

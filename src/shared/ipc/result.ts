@@ -25,6 +25,7 @@ export const ERROR_CODES = [
   'read-only',
   'vault-damaged',
   'confirm-required',
+  'recovery-key-gone',
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];

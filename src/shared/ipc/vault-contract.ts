@@ -7,7 +7,9 @@ import { channel } from './channel';
  * The vault's IPC channels. Nothing here carries key material: the renderer
  * sends a passphrase or recovery key in, and gets status, entries and counts
  * back. The one exception by design is `vault.setup`'s `recoveryKey`, which
- * exists to be shown to the person once and is never stored or sent again.
+ * exists to be shown to the person once and is never stored. It opens the
+ * history only after `vault.keepRecoveryKey` (the person has written it down),
+ * which sends that same key back as proof it is the one that was shown.
  */
 
 export const PASSPHRASE_MIN = 8;
@@ -96,6 +98,7 @@ export const exportRequestSchema = z.strictObject({
 export const vaultContract = {
   'vault.status': channel(z.undefined(), vaultStatusSchema),
   'vault.setup': channel(setupRequestSchema, z.strictObject({ status: vaultStatusSchema, recoveryKey: z.string().max(64).nullable() })),
+  'vault.keepRecoveryKey': channel(z.strictObject({ recoveryKey: z.string().min(1).max(128) }), vaultStatusSchema),
   'vault.unlock': channel(credentialSchema, vaultStatusSchema),
   'vault.lock': channel(z.undefined(), vaultStatusSchema),
   'vault.append': channel(entryInputSchema, entrySchema),

@@ -8,7 +8,7 @@ import { type CheckInDraft, emptyDraft } from '../../../shared/checkin/checkin-d
  * Mutate properties; never reassign the object.
  */
 export const SCREENS = ['now', 'need', 'step'] as const;
-export type Screen = (typeof SCREENS)[number] | 'follow-up' | 'vault' | 'saved' | 'nothing' | 'help' | 'locked';
+export type Screen = (typeof SCREENS)[number] | 'follow-up' | 'vault' | 'recovery-key' | 'saved' | 'nothing' | 'help' | 'locked';
 
 export const flow = $state<{ screen: Screen; draft: CheckInDraft; saving: boolean; problem: string | null }>({
   screen: 'now',

@@ -261,3 +261,116 @@ describe('PromptFlow', () => {
     expect(await screen.findByRole('heading', { name: 'Attune is locked' })).toBeInTheDocument();
   });
 });
+
+describe('PromptFlow: the first save sets the history up', () => {
+  const notSetUp = {
+    ok: true,
+    value: { state: 'not-set-up', methods: { keychain: false, passphrase: false, recovery: false }, keychainAvailable: false, entryCount: null, problems: [], recoveredFiles: 0 },
+  };
+  const KEY = 'ABCD-EFGH-JKMN-PQRS-TVWX-YZ01-2345-6789';
+
+  const toRecoveryKey = async (user: ReturnType<typeof userEvent.setup>) => {
+    let setUp = false;
+    bridgeAnswers.set('vault.status', () => (setUp ? statusOf('unlocked') : notSetUp));
+    bridgeAnswers.set('vault.setup', () => {
+      setUp = true;
+      return { ok: true, value: { status: statusOf('unlocked').value, recoveryKey: KEY } };
+    });
+    const appended: unknown[] = [];
+    bridgeAnswers.set('vault.append', (request) => {
+      if (!setUp) return { ok: false, error: { code: 'vault-not-set-up', message: 'not set up' } };
+      appended.push(request);
+      return { ok: true, value: { ...(request as object), id: 'abcdefgh12', at: 1, offsetMinutes: 0 } };
+    });
+    render(PromptFlow);
+    await user.click(screen.getByRole('checkbox', { name: /^Freeze/ }));
+    await user.click(primary());
+    await user.click(primary());
+    await user.click(primary());
+    await user.type(await screen.findByLabelText('Passphrase'), 'long enough');
+    await user.type(screen.getByLabelText('Type it again'), 'long enough');
+    await user.click(screen.getByRole('button', { name: 'Set up and save' }));
+    expect(await screen.findByRole('heading', { name: 'Your recovery key' })).toBeInTheDocument();
+    return appended;
+  };
+
+  test('the check-in is saved before the recovery key shows; Esc there loses nothing and keeps no key', async () => {
+    const user = userEvent.setup();
+    const appended = await toRecoveryKey(user);
+    expect(appended).toEqual([expect.objectContaining({ kind: 'check-in', data: expect.objectContaining({ states: ['freeze'] }) })]);
+    expect(screen.getByText('Your check-in is saved.')).toBeInTheDocument();
+    expect(screen.getByText(KEY)).toBeInTheDocument();
+    await user.keyboard('{Escape}');
+    expect(bridgeCalls.map(([c]) => c)).toContain('ui.closePopover');
+    expect(bridgeCalls.map(([c]) => c)).not.toContain('vault.keepRecoveryKey');
+    expect(appended).toHaveLength(1);
+  });
+
+  test('Close on the recovery key: the check-in is already saved, no key is kept', async () => {
+    const user = userEvent.setup();
+    const appended = await toRecoveryKey(user);
+    await user.click(screen.getByRole('button', { name: 'Close' }));
+    expect(bridgeCalls.map(([c]) => c)).toContain('ui.closePopover');
+    expect(bridgeCalls.map(([c]) => c)).not.toContain('vault.keepRecoveryKey');
+    expect(appended).toHaveLength(1);
+  });
+
+  test('“I’ve written it down” keeps that key, then “Noted.”', async () => {
+    const user = userEvent.setup();
+    bridgeAnswers.set('vault.keepRecoveryKey', () => ({ ok: true, value: statusOf('unlocked').value }));
+    const appended = await toRecoveryKey(user);
+    await user.click(screen.getByRole('button', { name: 'I’ve written it down' }));
+    expect(await screen.findByRole('heading', { name: 'Noted.' })).toBeInTheDocument();
+    expect(bridgeCalls.find(([c]) => c === 'vault.keepRecoveryKey')?.[1]).toEqual({ recoveryKey: KEY });
+    expect(appended).toHaveLength(1);
+  });
+
+  test('if keeping the key does not work, the key stays on screen with a calm message and the button again', async () => {
+    const user = userEvent.setup();
+    bridgeAnswers.set('vault.keepRecoveryKey', () => ({ ok: false, error: { code: 'disk-full', message: 'Couldn’t save — the disk is full.' } }));
+    await toRecoveryKey(user);
+    const done = screen.getByRole('button', { name: 'I’ve written it down' });
+    await user.click(done);
+    expect(await screen.findByRole('status')).toHaveTextContent('the disk is full');
+    expect(screen.getByText(KEY)).toBeInTheDocument();
+    expect(done).toHaveFocus();
+  });
+
+  test('a save that does not work right after set-up returns to the last step (Try again); the key shows once it is saved', async () => {
+    const user = userEvent.setup();
+    let fail = true;
+    const appended = await (async () => {
+      let setUp = false;
+      bridgeAnswers.set('vault.status', () => (setUp ? statusOf('unlocked') : notSetUp));
+      bridgeAnswers.set('vault.setup', () => {
+        setUp = true;
+        return { ok: true, value: { status: statusOf('unlocked').value, recoveryKey: KEY } };
+      });
+      const list: unknown[] = [];
+      bridgeAnswers.set('vault.append', (request) => {
+        if (!setUp) return { ok: false, error: { code: 'vault-not-set-up', message: 'not set up' } };
+        if (fail) return { ok: false, error: { code: 'disk-full', message: 'The disk is full.' } };
+        list.push(request);
+        return { ok: true, value: { ...(request as object), id: 'abcdefgh12', at: 1, offsetMinutes: 0 } };
+      });
+      return list;
+    })();
+    render(PromptFlow);
+    await user.click(screen.getByRole('checkbox', { name: /^Freeze/ }));
+    await user.click(primary());
+    await user.click(primary());
+    await user.click(primary());
+    await user.type(await screen.findByLabelText('Passphrase'), 'long enough');
+    await user.type(screen.getByLabelText('Type it again'), 'long enough');
+    await user.click(screen.getByRole('button', { name: 'Set up and save' }));
+    expect(await screen.findByRole('heading', { name: 'One small step' })).toBeInTheDocument();
+    expect(screen.getByRole('status')).toHaveTextContent('Couldn’t save just now — your entry is kept in this window. The disk is full.');
+    expect(primary()).toHaveTextContent('Try again');
+    expect(screen.queryByText(KEY)).not.toBeInTheDocument();
+    fail = false;
+    await user.click(primary());
+    expect(await screen.findByRole('heading', { name: 'Your recovery key' })).toBeInTheDocument();
+    expect(screen.getByText(KEY)).toBeInTheDocument();
+    expect(appended).toHaveLength(1);
+  });
+});

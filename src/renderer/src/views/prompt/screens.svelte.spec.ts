@@ -129,8 +129,26 @@ describe('VaultGate', () => {
     expect(await screen.findByText('ABCD-EFGH-JKMN-PQRS')).toBeInTheDocument();
     expect(bridgeCalls.find(([c]) => c === 'vault.setup')?.[1]).toEqual({ useKeychain: false, passphrase: 'long enough', createRecoveryKey: true });
     expect(onunlocked).not.toHaveBeenCalled();
+    // Until confirmed the key does not count, and the screen says so.
+    expect(screen.getByText(/If you close this first, no recovery key is made\./)).toBeInTheDocument();
     await user.click(screen.getByRole('button', { name: 'I’ve written it down' }));
-    expect(onunlocked).toHaveBeenCalledOnce();
+    await vi.waitFor(() => expect(onunlocked).toHaveBeenCalledOnce());
+    expect(bridgeCalls.find(([c]) => c === 'vault.keepRecoveryKey')?.[1]).toEqual({ recoveryKey: 'ABCD-EFGH-JKMN-PQRS' });
+  });
+
+  test('with onrecoverykey (the check-in saves first), the key is handed up, not shown here', async () => {
+    const user = userEvent.setup();
+    const onrecoverykey = vi.fn();
+    const onunlocked = vi.fn();
+    bridgeAnswers.set('vault.status', () => status('not-set-up'));
+    bridgeAnswers.set('vault.setup', () => ({ ok: true, value: { status: status('not-set-up').value, recoveryKey: 'ABCD-EFGH-JKMN-PQRS' } }));
+    render(VaultGate, { onunlocked, onrecoverykey, oncancel: vi.fn() });
+    await user.type(await screen.findByLabelText('Passphrase'), 'long enough');
+    await user.type(screen.getByLabelText('Type it again'), 'long enough');
+    await user.click(screen.getByRole('button', { name: 'Set up and save' }));
+    await vi.waitFor(() => expect(onrecoverykey).toHaveBeenCalledWith('ABCD-EFGH-JKMN-PQRS'));
+    expect(onunlocked).not.toHaveBeenCalled();
+    expect(screen.queryByText('ABCD-EFGH-JKMN-PQRS')).not.toBeInTheDocument();
   });
 
   test('where the keychain really protects, it is offered first', async () => {
