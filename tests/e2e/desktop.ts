@@ -40,7 +40,17 @@ export const openDesktop = async (context: BrowserContext, harness: Harness): Pr
     pages[kind] = opening;
     for (const resolve of waiting[kind].splice(0)) resolve(opening);
   };
+  // A window Attune shows is focused, as showPopover and openView focus theirs: bring its page to the front.
+  let popoverShown = 0;
+  let appView: string | null = null;
+  const focusWhatAttuneShows = (state: WindowsState) => {
+    if (state.popover.shown > popoverShown && state.popover.visible) void popover.bringToFront();
+    popoverShown = state.popover.shown;
+    if (state.app.open && state.app.view !== appView) void pages.app?.then((page) => page.bringToFront());
+    appView = state.app.view;
+  };
   const follow = (state: WindowsState) => {
+    focusWhatAttuneShows(state);
     for (const kind of ['app', 'pause'] as const) {
       const page = pages[kind];
       if (isOpenIn(kind, state) && !page) open(kind, state);

@@ -1,0 +1,27 @@
+import { expect, test } from '../fixtures';
+import { checkInByKeyboard, heading, popoverIsAsking, savedEntries } from './journey-steps';
+
+test('the shortcut opens the check-in from anywhere, and it is saved', async ({ harness, desktop }) => {
+  // A first run: the welcome is open in the app window when the person presses the shortcut.
+  await expect(heading(await desktop.app())).toHaveText('Welcome to Attune');
+  expect(harness.standIns.shortcut.press()).toBe(true);
+  expect(harness.windows().state.popover).toMatchObject({ visible: true, reason: 'shortcut', trayBounds: null });
+  const step = await checkInByKeyboard(desktop.popover, 'shortcut');
+  // First run: the history is set up inline, so the entry is not lost.
+  await expect(heading(desktop.popover)).toHaveText('Keep your history private');
+  await desktop.popover.getByLabel('Passphrase', { exact: true }).fill('a long quiet river');
+  await desktop.popover.getByLabel('Type it again').fill('a long quiet river');
+  await desktop.popover.keyboard.press('Enter');
+  await expect(heading(desktop.popover)).toHaveText(/Your recovery key|Noted\./);
+  await expect.poll(async () => (await savedEntries(desktop.popover)).map((entry) => entry.data)).toMatchObject([{ step: { text: step } }]);
+});
+
+test('launching Attune again while it runs opens the check-in in the running one', async ({ harness, desktop }) => {
+  await expect(heading(await desktop.app())).toHaveText('Welcome to Attune');
+  harness.standIns.secondInstance();
+  expect(harness.windows().state.popover).toMatchObject({ visible: true, reason: 'second-instance' });
+  await popoverIsAsking(desktop.popover);
+  // Esc closes it, as everywhere.
+  await desktop.popover.keyboard.press('Escape');
+  await expect.poll(() => harness.windows().state.popover.visible).toBe(false);
+});
