@@ -194,7 +194,7 @@ test.describe('settings, how it looks', () => {
       await withHistory(page, harness.url, 3);
       await openSettings(page, harness.url);
       await expect(section(page, t.sections.pauses).getByText(t.pauses.status.off)).toBeVisible();
-      await expect(section(page, t.sections.system).getByText('0.0.0-harness')).toBeVisible();
+      await expect(section(page, t.sections.system).getByText('0.0.0-stand-in')).toBeVisible();
       await expect(page.locator('[style]')).toHaveCount(0);
       // Only the section scrolls; the window itself never does (the nav stays put).
       expect(await page.evaluate(() => document.scrollingElement!.scrollHeight)).toBeLessThanOrEqual(APP_WINDOW.height);
