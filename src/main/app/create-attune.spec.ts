@@ -65,6 +65,12 @@ describe('createAttune: start-up', () => {
     expect([...s.ipc().known.values()]).toEqual(['popover']);
   });
 
+  test('a dev-server URL in the environment is trusted only when not packaged', async () => {
+    const env = { ELECTRON_RENDERER_URL: 'http://localhost:5173/' };
+    expect((await startAttune({ env })).s.ipc().origins).toEqual(['app://attune', 'http://localhost:5173']);
+    expect((await startAttune({ env, packaged: true })).s.ipc().origins).toEqual(['app://attune']);
+  });
+
   test('the first run opens the welcome; the next start opens nothing', async () => {
     const dataDir = tempDir();
     const first = await startAttune({ dataDir });

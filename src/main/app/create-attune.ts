@@ -12,6 +12,7 @@ import type { Logger } from '../log/logger';
 import { createPauses } from '../pauses/create-pauses';
 import type { PauseDriver } from '../pauses/pause-driver';
 import { AutoLock } from '../privacy/auto-lock';
+import { rendererSource } from '../protocol/renderer-source';
 import { openSettings } from '../settings/open-settings';
 import type { SettingsService } from '../settings/settings-service';
 import { ShortcutManager } from '../shortcut/shortcut-manager';
@@ -63,7 +64,8 @@ export const createAttune = async (platform: AttunePlatform): Promise<StartOutco
 
 const start = async (platform: AttunePlatform, windowsCreated: (windows: Windows) => void): Promise<Attune> => {
   const { app } = platform;
-  const devOrigin = platform.devServerOrigin(app.isPackaged());
+  // The dev server (npm run dev) is trusted beside app:// only when not packaged, whatever the environment says.
+  const devOrigin = rendererSource(platform.env, app.isPackaged()).devOrigin;
   platform.applySecurity(devOrigin, allowedExternalUrls(crisisData));
   app.setAppUserModelId('org.attune.app');
   app.keepRunningWithoutWindows();

@@ -81,8 +81,6 @@ export interface AttunePlatform {
   serveRenderer(): void;
   /** Deny navigation, new windows, webviews and permissions for every web contents. */
   applySecurity(devOrigin: string | null, allowedExternalUrls: ReadonlySet<string>): void;
-  /** The dev server's origin in `npm run dev`; null in a packaged app, whatever the environment says. */
-  devServerOrigin(isPackaged: boolean): string | null;
   createWindows(onAppWindowsChanged: () => void): Windows;
   /** Registers every channel; the sender is identified against `known` and `origins` before `dispatch` runs. */
   registerIpc(channels: readonly string[], dispatch: Dispatch, known: ReadonlyMap<number, WindowKind>, origins: readonly string[]): void;

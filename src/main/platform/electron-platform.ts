@@ -12,7 +12,6 @@ import { electronGlobalShortcut } from './global-shortcut';
 import { registerIpc } from './ipc-main-bridge';
 import { electronLoginItem } from './login-item';
 import { electronPauseAdapters } from './pause-adapters';
-import { devServerOrigin } from './renderer-url';
 import { createSafeStorageKeychain } from './safe-storage-keychain';
 import { electronSaveDialog } from './save-dialog';
 import { applySecurityRestrictions } from './security';
@@ -34,7 +33,6 @@ export const electronPlatform = (mainDir: string): AttunePlatform => ({
   registerAppScheme,
   serveRenderer: () => serveRendererFrom(join(mainDir, '../renderer')),
   applySecurity: applySecurityRestrictions,
-  devServerOrigin: (isPackaged) => (isPackaged ? null : devServerOrigin()),
   createWindows: (onAppWindowsChanged) => createWindows(join(mainDir, '../preload/index.cjs'), electronApp.isPackaged(), onAppWindowsChanged),
   registerIpc,
   createTray: (onAction, onClick) => createTray(join(electronApp.appDir(), 'resources'), process.platform, onAction, onClick),

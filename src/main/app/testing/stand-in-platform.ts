@@ -51,6 +51,10 @@ export interface StandInOptions {
   /** Where pause notifications go; default: recorded for the test to answer. */
   notifier?: Notifier;
   clock?: MovableClock;
+  /** The process environment Attune sees (default: empty). */
+  env?: Record<string, string>;
+  /** Whether Attune runs as a packaged app (default: not, as in development). */
+  packaged?: boolean;
 }
 
 /** What a stand-in platform lets a test see and do, beside the ports it hands to createAttune. */
@@ -153,13 +157,13 @@ export const standInPlatform = (options: StandInOptions): AttunePlatform & { sta
   const platform: AttunePlatform & { standIns: StandIns } = {
     standIns,
     os: options.os ?? 'linux',
-    env: {},
+    env: options.env ?? {},
     home: join(options.dataDir, 'home'),
     execPath: '/opt/Attune/attune',
     app: {
       name: () => 'Attune',
       version: () => '0.0.0-stand-in',
-      isPackaged: () => false,
+      isPackaged: () => options.packaged ?? false,
       appDir: () => '/opt/Attune/resources/app.asar',
       userDataDir: () => options.dataDir,
       requestSingleInstance: (listener) => {
@@ -182,7 +186,6 @@ export const standInPlatform = (options: StandInOptions): AttunePlatform & { sta
     registerAppScheme: () => void step('app-scheme'),
     serveRenderer: () => void step('serve-renderer'),
     applySecurity: () => void step('security'),
-    devServerOrigin: () => null,
     createWindows: (onAppWindowsChanged) => {
       step('windows');
       windows = new StandInWindows(onAppWindowsChanged);
