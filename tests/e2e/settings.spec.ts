@@ -185,57 +185,84 @@ test.describe('settings, keyboard only', () => {
   });
 });
 
+/**
+ * How each part looks, one test per part and colour scheme (a single walk through every part took
+ * most of the 30 s test timeout on a loaded 2-core machine). Each starts from the same place: three
+ * check-ins saved, settings freshly opened.
+ */
 test.describe('settings, how it looks', () => {
   const scrollTo = (locator: Locator, block: 'start' | 'center' = 'start') => locator.evaluate((el, b) => el.scrollIntoView({ block: b }), block);
 
   for (const scheme of ['light', 'dark'] as const) {
-    test(`${scheme}: axe clean, no inline styles, screenshots of each part`, async ({ page, harness, pageProblems }) => {
-      await setColorScheme(page, scheme);
-      await withHistory(page, harness.url, 3);
-      await openSettings(page, harness.url);
-      await expect(section(page, t.sections.pauses).getByText(t.pauses.status.off)).toBeVisible();
-      await expect(section(page, t.sections.system).getByText('0.0.0-stand-in')).toBeVisible();
-      await expect(page.locator('[style]')).toHaveCount(0);
-      // Only the section scrolls; the window itself never does (the nav stays put).
-      expect(await page.evaluate(() => document.scrollingElement!.scrollHeight)).toBeLessThanOrEqual(APP_WINDOW.height);
-      expect(await seriousA11yViolations(page)).toEqual([]);
-      await screenshot(page, `settings-${scheme}`);
+    test.describe(scheme, () => {
+      // pageProblems here too, so console errors are collected from the first load on.
+      test.beforeEach(async ({ page, harness, pageProblems: _collecting }) => {
+        await setColorScheme(page, scheme);
+        await withHistory(page, harness.url, 3);
+        await openSettings(page, harness.url);
+      });
 
-      // The recorder waiting for keys, with Ctrl and Alt held.
-      const checkIn = section(page, t.sections.checkIn);
-      await checkIn.getByRole('button', { name: t.checkIn.change }).click();
-      await page.keyboard.down('Control');
-      await page.keyboard.down('Alt');
-      await expect(checkIn.getByRole('textbox', { name: t.checkIn.recorderLabel })).toHaveValue(t.checkIn.held('Ctrl+Alt'));
-      expect(await seriousA11yViolations(page)).toEqual([]);
-      await screenshot(page, `settings-recording-${scheme}`);
-      await page.keyboard.up('Alt');
-      await page.keyboard.up('Control');
-      await page.keyboard.press('Escape');
+      test('the whole view is axe clean, has no inline styles, and only the section scrolls', async ({ page, pageProblems }) => {
+        await expect(section(page, t.sections.pauses).getByText(t.pauses.status.off)).toBeVisible();
+        await expect(section(page, t.sections.system).getByText('0.0.0-stand-in')).toBeVisible();
+        await expect(page.locator('[style]')).toHaveCount(0);
+        // Only the section scrolls; the window itself never does (the nav stays put).
+        expect(await page.evaluate(() => document.scrollingElement!.scrollHeight)).toBeLessThanOrEqual(APP_WINDOW.height);
+        expect(await seriousA11yViolations(page)).toEqual([]);
+        await screenshot(page, `settings-${scheme}`);
+        expect(pageProblems).toEqual([]);
+      });
 
-      const pauses = section(page, t.sections.pauses);
-      await pauses.getByRole('button', { name: t.pauses.addQuiet }).click();
-      await expect(pauses.getByRole('group', { name: t.pauses.quietItem(1) })).toBeVisible();
-      await scrollTo(page.getByRole('heading', { level: 2, name: t.sections.pauses }));
-      await screenshot(page, `settings-pauses-${scheme}`);
-      await scrollTo(pauses.getByRole('heading', { name: t.pauses.detection.heading }), 'center');
-      await screenshot(page, `settings-detection-${scheme}`);
+      test('the shortcut recorder waiting for keys, with Ctrl and Alt held, is axe clean', async ({ page, pageProblems }) => {
+        const checkIn = section(page, t.sections.checkIn);
+        await checkIn.getByRole('button', { name: t.checkIn.change }).click();
+        await page.keyboard.down('Control');
+        await page.keyboard.down('Alt');
+        await expect(checkIn.getByRole('textbox', { name: t.checkIn.recorderLabel })).toHaveValue(t.checkIn.held('Ctrl+Alt'));
+        expect(await seriousA11yViolations(page)).toEqual([]);
+        await screenshot(page, `settings-recording-${scheme}`);
+        await page.keyboard.up('Alt');
+        await page.keyboard.up('Control');
+        await page.keyboard.press('Escape');
+        expect(pageProblems).toEqual([]);
+      });
 
-      const privacy = section(page, t.sections.privacy);
-      await scrollTo(page.getByRole('heading', { level: 2, name: t.sections.privacy }));
-      await screenshot(page, `settings-privacy-${scheme}`);
-      await privacy.getByRole('button', { name: t.privacy.exportStart }).click();
-      await scrollTo(privacy.getByRole('heading', { name: t.privacy.exportConfirmHeading }), 'center');
-      await screenshot(page, `settings-export-confirm-${scheme}`);
-      await privacy.getByRole('button', { name: t.privacy.cancel }).click();
-      await privacy.getByRole('button', { name: t.privacy.eraseStart }).click();
-      await scrollTo(privacy.getByRole('heading', { name: t.privacy.eraseWhatHeading }), 'center');
-      expect(await seriousA11yViolations(page)).toEqual([]);
-      await screenshot(page, `settings-erase-${scheme}`);
+      test('pauses with a quiet time added, and the detection part', async ({ page, pageProblems }) => {
+        const pauses = section(page, t.sections.pauses);
+        await pauses.getByRole('button', { name: t.pauses.addQuiet }).click();
+        await expect(pauses.getByRole('group', { name: t.pauses.quietItem(1) })).toBeVisible();
+        await scrollTo(page.getByRole('heading', { level: 2, name: t.sections.pauses }));
+        await screenshot(page, `settings-pauses-${scheme}`);
+        await scrollTo(pauses.getByRole('heading', { name: t.pauses.detection.heading }), 'center');
+        await screenshot(page, `settings-detection-${scheme}`);
+        expect(pageProblems).toEqual([]);
+      });
 
-      await scrollTo(page.getByRole('heading', { level: 2, name: t.sections.system }));
-      await screenshot(page, `settings-system-${scheme}`);
-      expect(pageProblems).toEqual([]);
+      test('privacy, and its export confirm', async ({ page, pageProblems }) => {
+        const privacy = section(page, t.sections.privacy);
+        await scrollTo(page.getByRole('heading', { level: 2, name: t.sections.privacy }));
+        await screenshot(page, `settings-privacy-${scheme}`);
+        await privacy.getByRole('button', { name: t.privacy.exportStart }).click();
+        await scrollTo(privacy.getByRole('heading', { name: t.privacy.exportConfirmHeading }), 'center');
+        await screenshot(page, `settings-export-confirm-${scheme}`);
+        await privacy.getByRole('button', { name: t.privacy.cancel }).click();
+        expect(pageProblems).toEqual([]);
+      });
+
+      test('the first erase confirm is axe clean', async ({ page, pageProblems }) => {
+        const privacy = section(page, t.sections.privacy);
+        await privacy.getByRole('button', { name: t.privacy.eraseStart }).click();
+        await scrollTo(privacy.getByRole('heading', { name: t.privacy.eraseWhatHeading }), 'center');
+        expect(await seriousA11yViolations(page)).toEqual([]);
+        await screenshot(page, `settings-erase-${scheme}`);
+        expect(pageProblems).toEqual([]);
+      });
+
+      test('system', async ({ page, pageProblems }) => {
+        await scrollTo(page.getByRole('heading', { level: 2, name: t.sections.system }));
+        await screenshot(page, `settings-system-${scheme}`);
+        expect(pageProblems).toEqual([]);
+      });
     });
   }
 });
