@@ -31,14 +31,21 @@ const tabStops = async (page: Page, count: number): Promise<string[]> => {
   return stops;
 };
 
-test.describe('insights', () => {
-  test('three months of history: charts with tables, keyboard, axe, light and dark', async ({ page, harness }) => {
+/**
+ * Three months of history, one test per part and colour scheme (one walk through all of it took most
+ * of the 30 s test timeout on a loaded 2-core machine). Each seeds the same history and opens the view
+ * on "Last 3 months".
+ */
+test.describe('insights, three months of history', () => {
+  test.beforeEach(async ({ page, harness }) => {
     await openAppView(page, harness.url, 'insights');
     expect(await seedHistory(page, harness, { days: 90 })).toBeGreaterThan(400);
     await openAppView(page, harness.url, 'insights');
     await chooseReadablePeriod(page, 'Last 3 months');
     await chartsVisible(page);
+  });
 
+  test('charts with names, descriptions and tables; nothing styled by attribute', async ({ page }) => {
     // Every chart is an image with a name and a description, and a table alternative.
     for (const name of [/^When: All check-ins/, /^What was present, most named first/, /^What you needed, most named first/, /^How manageable it felt/]) {
       await expect(page.getByRole('img', { name })).toHaveAttribute('aria-labelledby', /-title .*-desc$/);
@@ -47,8 +54,9 @@ test.describe('insights', () => {
     await expect(page.getByText(/^Helped \d+ times?/).first()).toBeVisible();
     // The CSP has no 'unsafe-inline' for styles: nothing is styled by attribute.
     await expect(page.locator('[style]')).toHaveCount(0);
+  });
 
-    // Keyboard: period, the state choice, each table, and the export are all reached by Tab.
+  test('keyboard: period, the state choice, each table, and the export are all reached by Tab', async ({ page }) => {
     await page.getByRole('heading', { level: 1, name: 'Insights' }).focus();
     const stops = await tabStops(page, 12);
     expect(stops[0]).toBe('input:Last 3 months');
@@ -67,7 +75,9 @@ test.describe('insights', () => {
       'input:Your notes, in your own wordsOff unless you choose it.',
       'button:Preview',
     ]);
-    // A table opens from the keyboard and holds the same numbers as the chart.
+  });
+
+  test('a table opens from the keyboard with the chart\'s numbers, follows the state choice, and is axe clean', async ({ page }) => {
     await page.getByText('Show as a table').first().focus();
     await page.keyboard.press('Enter');
     const table = page.getByRole('table', { name: 'When: All check-ins' });
@@ -76,14 +86,13 @@ test.describe('insights', () => {
     await page.getByRole('combobox', { name: 'Show' }).selectOption('freeze');
     await expect(page.getByRole('img', { name: /^When: Freeze/ })).toBeVisible();
     await expect(page.getByRole('table', { name: 'When: Freeze' })).toBeVisible();
-
     expect(await seriousA11yViolations(page)).toEqual([]);
-    await page.getByText('Show as a table').first().click();
-    await page.getByRole('combobox', { name: 'Show' }).selectOption('all');
+  });
 
-    // No focus ring left from the keyboard walk: the screenshots show the view as it reads.
-    await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
-    for (const scheme of ['light', 'dark'] as const) {
+  for (const scheme of ['light', 'dark'] as const) {
+    test(`${scheme}: screenshots of each part, axe clean`, async ({ page }) => {
+      // No focus ring left from choosing the period: the screenshots show the view as it reads.
+      await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
       await setColorScheme(page, scheme);
       await page.getByRole('heading', { level: 2, name: 'When things showed up' }).evaluate((el) => el.closest('main')?.scrollTo(0, 0));
       await screenshot(page, `insights-${scheme}`);
@@ -94,9 +103,11 @@ test.describe('insights', () => {
       await scrollTo(page, 'How manageable it felt');
       await screenshot(page, `insights-${scheme}-capacity`);
       expect(await seriousA11yViolations(page)).toEqual([]);
-    }
-  });
+    });
+  }
+});
 
+test.describe('insights', () => {
   test('a summary with the chosen parts: previewed, confirmed, saved; notes only when chosen', async ({ page, harness, dataDir }) => {
     await openAppView(page, harness.url, 'insights');
     await seedHistory(page, harness, { days: 40 });
