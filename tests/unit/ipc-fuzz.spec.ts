@@ -1,26 +1,20 @@
 import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import fc from 'fast-check';
-import { beforeAll, describe, expect, test } from 'vitest';
-import { createDispatch, type Dispatch } from '../../src/main/ipc/dispatch';
-import { createHandlerTable } from '../../src/main/ipc/handler-table';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import type { Attune } from '../../src/main/app/create-attune';
+import { startStandInAttune } from '../../src/main/app/testing/start-stand-in-attune';
+import type { Dispatch } from '../../src/main/ipc/dispatch';
 import { createMemoryLogger } from '../../src/main/log/logger';
-import { createPauses } from '../../src/main/pauses/create-pauses';
-import { fixedOffsetClock } from '../../src/main/pauses/local-clock';
-import { systemTimerClock, unknownAttention } from '../../src/main/pauses/ports';
-import { openSettings } from '../../src/main/settings/open-settings';
-import { openConfSettingsStore } from '../../src/main/settings/settings-store-options';
-import { noKeychain } from '../../src/main/vault/keychain';
-import { FAST_SCRYPT, checkIn } from '../../src/main/vault/testing/vault-fixtures';
-import { VaultService } from '../../src/main/vault/vault-service';
+import { checkIn } from '../../src/main/vault/testing/vault-fixtures';
 import { CHANNEL_NAMES } from '../../src/shared/ipc/channel-names';
 import { contract } from '../../src/shared/ipc/contract';
 import { ERROR_CODES, type IpcResult } from '../../src/shared/ipc/result';
 import { useTempDirs } from '../support/temp-dir';
 
 /**
- * Property-based fuzzing of the REAL handler table (vault, settings, pauses on
- * a real temp dir): thousands of random and malformed calls. Each gets an
+ * Property-based fuzzing of the REAL handler table, as createAttune builds it
+ * (vault, settings, pauses on a real temp dir): thousands of random and malformed calls. Each gets an
  * envelope — never a throw — and calls the schema refuses leave every file
  * byte-identical.
  */
@@ -82,40 +76,19 @@ const isEnvelope = (channel: string, result: IpcResult<unknown>): boolean => {
 describe('IPC fuzzing over the real handler table', () => {
   let dir: string;
   let dispatch: Dispatch;
+  let attune: Attune;
 
   beforeAll(async () => {
     dir = tempDir('attune-fuzz-');
-    const log = createMemoryLogger();
-    const { settings } = openSettings(dir, openConfSettingsStore, log);
-    const vault = new VaultService({ dir: join(dir, 'vault'), keychain: noKeychain, scrypt: FAST_SCRYPT });
-    await vault.setup({ passphrase: 'fuzzing passphrase', useKeychain: false, createRecoveryKey: false });
-    await vault.append(checkIn('kept entry'));
-    const pauses = createPauses({
-      settings,
-      dataDir: dir,
-      power: { on: () => () => undefined },
-      attention: unknownAttention,
-      notifier: { capabilities: { actions: false, click: false, replace: 'close-previous', close: false }, showPause: async () => ({ ok: true }), closePause: async () => ({ ok: true }) },
-      timer: systemTimerClock,
-      localClock: fixedOffsetClock(0),
-      log,
-      onStartPause: () => undefined,
-      onChanged: () => undefined,
-    });
-    await settings.set({ appearance: { theme: 'dark', motion: 'system', discreet: true } });
-    dispatch = createDispatch(
-      contract,
-      createHandlerTable({
-        settings,
-        vault,
-        pauses,
-        dialog: { chooseSavePath: async () => null },
-        ui: { hidePopover: () => undefined, openView: () => undefined, closeWindow: () => undefined },
-        info: () => ({ name: 'Attune', version: '1', platform: 'linux', dataDir: dir, activeShortcut: null, trayAvailable: true, notice: null }),
-      }),
-      log,
-    );
+    // The table the app runs, built by the real composition root on stand-in ports.
+    const started = await startStandInAttune({ dataDir: dir, log: createMemoryLogger() });
+    attune = started.attune;
+    await attune.vault.setup({ passphrase: 'fuzzing passphrase', useKeychain: false, createRecoveryKey: false });
+    await attune.vault.append(checkIn('kept entry'));
+    await attune.settings.set({ appearance: { theme: 'dark', motion: 'system', discreet: true } });
+    dispatch = attune.dispatch;
   });
+  afterAll(() => attune.stop());
 
   test('refused calls (schema-invalid, unknown channel, untrusted frame) never throw and change no file', async () => {
     const before = snapshot(dir);

@@ -1,24 +1,22 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { beforeEach, describe, expect, test } from 'vitest';
+import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import { useTempDirs } from '../../../tests/support/temp-dir';
 import { contract } from '../../shared/ipc/contract';
 import { DEFAULT_SETTINGS } from '../../shared/settings-schema';
+import type { Attune } from '../app/create-attune';
+import { startStandInAttune } from '../app/testing/start-stand-in-attune';
 import { AttuneError } from '../attune-error';
 import { createMemoryLogger } from '../log/logger';
-import { openSettings } from '../settings/open-settings';
-import { openConfSettingsStore } from '../settings/settings-store-options';
-import { createPauses } from '../pauses/create-pauses';
-import { systemClock } from '../pauses/local-clock';
-import { systemTimerClock, unknownAttention } from '../pauses/ports';
-import { noKeychain } from '../vault/keychain';
-import { VaultService } from '../vault/vault-service';
 import type { CallContext } from './call-context';
 import { type Dispatch, createDispatch } from './dispatch';
-import { createHandlerTable } from './handler-table';
 
 const popover: CallContext = { window: 'popover' };
 const tempDir = useTempDirs();
+const running: Attune[] = [];
+afterEach(async () => {
+  for (const attune of running.splice(0)) await attune.stop();
+});
 
 describe('dispatch over the real handler table and a real settings file', () => {
   let dispatch: Dispatch;
@@ -29,31 +27,12 @@ describe('dispatch over the real handler table and a real settings file', () => 
   beforeEach(async () => {
     const dir = tempDir();
     log = createMemoryLogger();
-    const { settings } = openSettings(dir, openConfSettingsStore, log);
-    ui = [];
-    dispatch = createDispatch(
-      contract,
-      createHandlerTable({
-        settings,
-        vault: new VaultService({ dir: join(dir, 'vault'), keychain: noKeychain }),
-        pauses: createPauses({
-          settings,
-          dataDir: dir,
-          power: { on: () => () => undefined },
-          attention: unknownAttention,
-          notifier: { capabilities: { actions: false, click: false, replace: 'close-previous', close: false }, showPause: async () => ({ ok: true }), closePause: async () => ({ ok: true }) },
-          timer: systemTimerClock,
-          localClock: systemClock,
-          log,
-          onStartPause: () => ui.push('pause'),
-          onChanged: () => undefined,
-        }),
-        dialog: { chooseSavePath: async () => null },
-        ui: { hidePopover: () => ui.push('hide'), openView: (view) => ui.push(`open:${view}`), closeWindow: (kind) => ui.push(`close:${kind}`) },
-        info: () => ({ name: 'Attune', version: '1.0.0', platform: 'linux', dataDir: dir, activeShortcut: null, trayAvailable: true, notice: null }),
-      }),
-      log,
-    );
+    // The table createAttune builds, on stand-in windows that record what they were asked.
+    const { attune, standIns } = await startStandInAttune({ dataDir: dir, log });
+    running.push(attune);
+    dispatch = attune.dispatch;
+    ui = standIns.windows().actions;
+    ui.splice(0); // the first run's welcome is not what these tests are about
     // Make sure the file exists on disk, so "unchanged" is checked against real bytes.
     await dispatch('settings.set', { appearance: DEFAULT_SETTINGS.appearance }, popover);
     settingsFile = join(dir, 'settings.json');
@@ -113,7 +92,7 @@ describe('dispatch over the real handler table and a real settings file', () => 
 
   test('ui.closePopover asks the window layer to hide the popover', async () => {
     expect(await dispatch('ui.closePopover', undefined, popover)).toEqual({ ok: true, value: null });
-    expect(ui).toEqual(['hide']);
+    expect(ui).toEqual(['hidePopover']);
   });
 
   test('log lines name where a payload was wrong, never what it held', async () => {
