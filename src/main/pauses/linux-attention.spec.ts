@@ -1,5 +1,5 @@
 import { beforeEach, describe, expect, test, vi } from 'vitest';
-import type { CommandResult, RunCommand } from './linux-attention';
+import type { CommandResult, RunCommand } from '../system/run-command';
 import { linuxDoNotDisturb, linuxFullScreen } from './linux-attention';
 
 /** Answers per command line; anything else fails like a missing command. */

@@ -1,4 +1,4 @@
-import { execFile } from 'node:child_process';
+import { type RunCommand, runCommand } from '../system/run-command';
 import type { Tristate } from './due-decision';
 
 /**
@@ -14,23 +14,6 @@ import type { Tristate } from './due-decision';
  *   `xprop` reads the active window's `_NET_WM_STATE` for `_NET_WM_STATE_FULLSCREEN`.
  * Anything that fails or times out answers 'unknown', which never holds a pause back.
  */
-
-export interface CommandResult {
-  readonly ok: boolean;
-  readonly stdout: string;
-}
-
-export type RunCommand = (file: string, args: readonly string[]) => Promise<CommandResult>;
-
-const PROBE_TIMEOUT_MS = 1500;
-
-/** execFile (no shell) with a short timeout; a missing command is just `ok: false`. */
-export const runCommand: RunCommand = (file, args) =>
-  new Promise((resolve) => {
-    execFile(file, [...args], { timeout: PROBE_TIMEOUT_MS, encoding: 'utf8' }, (error, stdout) => {
-      resolve({ ok: error === null, stdout: typeof stdout === 'string' ? stdout : '' });
-    });
-  });
 
 export interface LinuxAttentionOptions {
   readonly run?: RunCommand;

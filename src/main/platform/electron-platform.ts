@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import type { AttunePlatform } from '../app/platform';
 import { createFileLogger } from '../log/logger';
 import { systemClock } from '../pauses/local-clock';
-import { runCommand } from '../pauses/linux-attention';
+import { runCommand } from '../system/run-command';
 import { systemTimerClock } from '../pauses/ports';
 import { hasTrayHost } from '../tray/tray-host';
 import { registerAppScheme, serveRendererFrom } from './app-protocol';

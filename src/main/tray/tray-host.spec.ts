@@ -1,6 +1,6 @@
 import { execFileSync } from 'node:child_process';
 import { describe, expect, test } from 'vitest';
-import { runCommand } from '../pauses/linux-attention';
+import { runCommand } from '../system/run-command';
 import { hasTrayHost, parseNameHasOwner } from './tray-host';
 
 const have = (command: string): boolean => {

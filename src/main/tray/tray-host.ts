@@ -1,4 +1,4 @@
-import type { RunCommand } from '../pauses/linux-attention';
+import type { RunCommand } from '../system/run-command';
 
 /**
  * Does this Linux desktop show tray icons? Electron's Tray on Linux is a
