@@ -4,6 +4,7 @@ import { afterEach, describe, expect, test } from 'vitest';
 import { appCopy } from '../../shared/copy';
 import { useTempDirs } from '../../../tests/support/temp-dir';
 import type { CallContext } from '../ipc/call-context';
+import { createMemoryLogger } from '../log/logger';
 import { FakeNotifier } from '../pauses/testing/fakes';
 import { type Attune, createAttune } from './create-attune';
 import { type StandInOptions, standInPlatform } from './testing/stand-in-platform';
@@ -189,6 +190,21 @@ describe('createAttune: locking and pauses', () => {
     expect(notifier.shown.length).toBeGreaterThan(0);
     notifier.shown.at(-1)?.respond('start');
     await expect.poll(() => s.windows().state.pause.open).toBe(true);
+  });
+
+  test('a notification that cannot be shown reaches the log as a warning with its cause, and the tray offers the pause', async () => {
+    const notifier = new FakeNotifier(() => Date.now());
+    notifier.failWith = { ok: false, error: { code: 'failed', message: 'no notification daemon' } };
+    const log = createMemoryLogger();
+    const { s, call } = await startAttune({ notifier }, (platform) => (platform.createLogger = () => log));
+    const { pauses } = (await call('settings.get')).value as { pauses: object };
+    await call('settings.set', { pauses: { ...pauses, enabled: true, intervalSeconds: 30 * 60 } }, { window: 'app' });
+    for (let steps = 0; steps < 7 * 24 * 12 && !log.lines.some((line) => line.level === 'warn'); steps += 1) {
+      s.clock.advance(5 * 60_000);
+      await new Promise((resolve) => setTimeout(resolve, 0));
+    }
+    expect(log.lines).toContainEqual({ level: 'warn', message: 'pauses: pause notification failed', detail: { cause: 'failed: no notification daemon' } });
+    await expect.poll(() => s.tray().menu.map((item) => item.id)).toContain('start-pending-pause');
   });
 
   test('stop stops every service once, however often it is asked', async () => {

@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import type { Logger } from '../log/logger';
-import type { Notifier } from '../notify/notifier';
+import { type Notifier, describeError } from '../notify/notifier';
 import type { SettingsService } from '../settings/settings-service';
 import type { LocalClock } from './local-clock';
 import { PauseDriver } from './pause-driver';
@@ -19,6 +19,12 @@ export interface PausesWiring {
   onStartPause: () => void;
   onChanged: () => void;
 }
+
+/** A cause for the log: an error's message or a notifier's { code, message }, never a payload. */
+const describeCause = (cause: unknown): string => {
+  if (cause && typeof cause === 'object' && 'code' in cause && 'message' in cause) return `${String(cause.code)}: ${String(cause.message)}`;
+  return describeError(cause);
+};
 
 /**
  * The pause driver wired to settings and its state file — shared by the app and
@@ -41,7 +47,7 @@ export const createPauses = (wiring: PausesWiring): PauseDriver => {
       if (!savePauseState(file, state)) wiring.log.warn('pauses: could not save the schedule; it keeps running from memory');
       wiring.onChanged();
     },
-    log: (message) => wiring.log.info(`pauses: ${message}`),
+    warn: (message, cause) => wiring.log.warn(`pauses: ${message}`, { cause: describeCause(cause) }),
   });
   wiring.settings.addApplier(async (next, previous) => {
     if (JSON.stringify(next.pauses) !== JSON.stringify(previous.pauses)) await driver.updateSettings(next.pauses);

@@ -29,8 +29,8 @@ export interface PauseDriverDeps {
   readonly onPauseDue?: (due: PauseDue) => void;
   /** Persist `state`; refresh the tray from `view` ("Next pause: 14:20"). */
   readonly onStateChanged?: (view: PauseScheduleView, state: PauseState) => void;
-  /** Local diagnostics only (no content ever reaches it). */
-  readonly log?: (message: string, detail?: unknown) => void;
+  /** Something went wrong that the driver recovered from (a failed task or notification), with its cause. Never content. */
+  readonly warn?: (message: string, cause: unknown) => void;
 }
 
 export interface PauseDriverStats {

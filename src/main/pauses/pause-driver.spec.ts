@@ -237,7 +237,7 @@ describe('PauseDriver: answers, failures, busy screens, commands', () => {
     attention.doNotDisturb = () => {
       throw new Error('probe broke');
     };
-    driver = makeDriver({ log });
+    driver = makeDriver({ warn: log });
     await driver.start();
     await runUntil('2025-03-24 10:00');
     expect(log).toHaveBeenCalledWith('pause driver task failed', expect.any(Error));

@@ -174,7 +174,7 @@ export class PauseDriver {
         if (this.running) this.plan();
       }
     });
-    this.queue = step.catch((error: unknown) => this.deps.log?.('pause driver task failed', error));
+    this.queue = step.catch((error: unknown) => this.deps.warn?.('pause driver task failed', error));
     return this.queue;
   }
 
@@ -224,7 +224,7 @@ export class PauseDriver {
       this.deps.onPauseDue?.({ at: now, delivered: true });
       return;
     }
-    this.deps.log?.('pause notification failed', result.error);
+    this.deps.warn?.('pause notification failed', result.error);
     if (generation === this.generation && this.pending !== null) this.pending = { shownAt: now, delivered: false };
     this.deps.onPauseDue?.({ at: now, delivered: false, error: result.error });
   }
@@ -256,7 +256,7 @@ export class PauseDriver {
     // notify-send cannot close; the next pause replaces this one instead.
     if (!this.deps.notifier.capabilities.close) return;
     const result = await this.deps.notifier.closePause();
-    if (!result.ok) this.deps.log?.('closing the pause notification failed', result.error);
+    if (!result.ok) this.deps.warn?.('closing the pause notification failed', result.error);
   }
 
   private awayFinished(reason: AwayReason): void {
