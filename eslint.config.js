@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import { builtinModules } from 'node:module';
 import svelte from 'eslint-plugin-svelte';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
@@ -13,8 +15,37 @@ const electronOnlyInPlatform = {
   message: 'Import Electron only under src/main/platform/ (and the preload); pass what you need in through a small interface.',
 };
 const noNodeBuiltins = {
-  group: ['node:*', 'fs', 'path', 'os', 'crypto', 'child_process'],
+  group: ['node:*', ...builtinModules.filter((name) => !name.startsWith('_'))],
   message: 'This code runs in the renderer or in both processes: no Node built-ins.',
+};
+/** Node's globals, which a browser does not have: code for the renderer or both processes may not lean on them. */
+const noNodeGlobals = ['process', 'Buffer', 'global', 'require', 'module', 'exports', '__dirname', '__filename', 'setImmediate', 'clearImmediate'].map((name) => ({
+  name,
+  message: 'This code runs in the renderer or in both processes: no Node globals.',
+}));
+/** Browser-side code: the renderer, src/shared (also loaded by the renderer) and the harness's preload stand-in. */
+const browserSide = ['src/shared/**/*.ts', 'src/renderer/**/*.ts', 'src/renderer/**/*.svelte', 'tests/harness/test-bridge.ts'];
+
+/**
+ * Main-process code that ships loads its packages from node_modules at run time, where only
+ * `dependencies` are installed: a devDependency would work here and fail in the packaged app.
+ */
+const packageJson = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8'));
+const shippedPackages = new Set([...Object.keys(packageJson.dependencies ?? {}), 'electron']);
+const packageOf = (source) => (source.startsWith('@') ? source.split('/').slice(0, 2).join('/') : source.split('/')[0]);
+const attuneRules = {
+  rules: {
+    'no-dev-dependencies': {
+      meta: { type: 'problem', schema: [], messages: { dev: "'{{name}}' is not in package.json dependencies, so the packaged app would not have it." } },
+      create: (context) => ({
+        ImportDeclaration(node) {
+          const source = node.source.value;
+          if (node.importKind === 'type' || source.startsWith('.') || source.startsWith('node:') || builtinModules.includes(source)) return;
+          if (!shippedPackages.has(packageOf(source))) context.report({ node, messageId: 'dev', data: { name: packageOf(source) } });
+        },
+      }),
+    },
+  },
 };
 
 export default tseslint.config(
@@ -22,7 +53,10 @@ export default tseslint.config(
   ...tseslint.configs.recommended,
   ...svelte.configs.recommended,
   {
+    ignores: browserSide,
     languageOptions: { globals: { ...globals.node } },
+  },
+  {
     rules: {
       '@typescript-eslint/consistent-type-imports': 'error',
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
@@ -56,11 +90,19 @@ export default tseslint.config(
     rules: { '@typescript-eslint/no-restricted-imports': ['error', { paths: [electronOnlyInPlatform] }] },
   },
   {
-    files: ['src/shared/**/*.ts', 'src/renderer/**/*.ts', 'src/renderer/**/*.svelte', 'tests/harness/test-bridge.ts'],
+    files: browserSide,
     languageOptions: { globals: { ...globals.browser } },
     rules: {
       'no-restricted-imports': ['error', { paths: [electronOnlyInPlatform], patterns: [noNodeBuiltins] }],
+      'no-restricted-globals': ['error', ...noNodeGlobals],
     },
+  },
+  {
+    // What ships in the main process and preload (tests and their stand-ins excluded).
+    files: ['src/main/**/*.ts', 'src/preload/**/*.ts'],
+    ignores: ['**/*.spec.ts', '**/testing/**'],
+    plugins: { attune: attuneRules },
+    rules: { 'attune/no-dev-dependencies': 'error' },
   },
   {
     files: ['src/renderer/**/*.ts', 'src/renderer/**/*.svelte'],
