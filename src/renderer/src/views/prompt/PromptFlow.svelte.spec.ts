@@ -81,6 +81,25 @@ describe('PromptFlow', () => {
     expect(flow.draft.states).toEqual(['flight']);
   });
 
+  test('a save started with Enter that does not work: Try again takes focus; the message sits outside the scrolling content', async () => {
+    const user = userEvent.setup();
+    bridgeAnswers.set('vault.append', () => ({ ok: false, error: { code: 'disk-full', message: 'The disk is full.' } }));
+    const { container } = render(PromptFlow);
+    await user.click(screen.getByRole('checkbox', { name: /^Flight/ }));
+    await user.click(primary());
+    await user.click(primary());
+    await user.click(screen.getAllByRole('radio')[0]!);
+    screen.getAllByRole('radio')[0]!.focus();
+    await user.keyboard('{Enter}');
+    await vi.waitFor(() => expect(primary()).toHaveTextContent('Try again'));
+    await vi.waitFor(() => expect(primary()).toHaveFocus());
+    // Not inside .content (which scrolls), but just above the footer, so it is always in view.
+    expect(container.querySelector('.content [role="status"]')).toBeNull();
+    expect(screen.getByRole('status')).toHaveTextContent('The disk is full.');
+    // While saving, the button is aria-disabled (not disabled), so focus never falls to the page body.
+    expect(primary()).not.toBeDisabled();
+  });
+
   test('Esc asks main to close and lets the draft go', async () => {
     const user = userEvent.setup();
     render(PromptFlow);
