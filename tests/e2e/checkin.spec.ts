@@ -1,3 +1,4 @@
+import type { Page } from '@playwright/test';
 import { startHarness } from '../harness/harness-server';
 import { PASSPHRASE, listEntries, lockVault, openAppView, openPrompt, primaryButton, setUpVault } from './checkin-steps';
 import { expect, screenshot, seriousA11yViolations, setColorScheme, test } from './fixtures';
@@ -217,37 +218,47 @@ test.describe('check-in', () => {
     await expect.poll(async () => (await listEntries(page)).length).toBe(1);
   });
 
+  // One test per screen and scheme: all seven in one test ran axe seven times and timed out on a loaded
+  // 2-core machine. Each walks to its screen as the old test did, waiting for each heading on the way.
+  const screens = ['now', 'need', 'step', 'setup', 'recovery-key', 'saved', 'history'] as const;
+  const walkTo = async (page: Page, url: string, target: (typeof screens)[number]): Promise<void> => {
+    const heading = page.getByRole('heading', { level: 1 });
+    await openPrompt(page, url);
+    if (target === 'now') return;
+    await page.getByText('Freeze', { exact: true }).click();
+    await primaryButton(page).click();
+    await expect(heading).toHaveText('What do I need right now to feel safe — or to get safe?');
+    if (target === 'need') return;
+    await page.getByText('Safety', { exact: true }).click();
+    await primaryButton(page).click();
+    await expect(heading).toHaveText('One small step');
+    if (target === 'step') return;
+    await page.getByRole('radio').first().check();
+    await primaryButton(page).click();
+    await expect(heading).toHaveText('Keep your history private');
+    if (target === 'setup') return;
+    await page.getByLabel('Passphrase', { exact: true }).fill(PASSPHRASE);
+    await page.getByLabel('Type it again').fill(PASSPHRASE);
+    await page.getByRole('button', { name: 'Set up and save' }).click();
+    await expect(heading).toHaveText('Your recovery key');
+    if (target === 'recovery-key') return;
+    await page.getByRole('button', { name: 'I’ve written it down' }).click();
+    await expect(heading).toHaveText('Noted.');
+    if (target === 'saved') return;
+    await page.setViewportSize({ width: 880, height: 660 });
+    await openAppView(page, url, 'history');
+    await expect(page.getByRole('article')).toHaveCount(1);
+  };
+
   for (const scheme of ['light', 'dark'] as const) {
-    test(`every screen is axe-clean and screenshotted (${scheme})`, async ({ page, harness }) => {
-      await setColorScheme(page, scheme);
-      await openPrompt(page, harness.url);
-      const check = async (name: string) => {
+    for (const name of screens) {
+      test(`every screen is axe-clean and screenshotted (${scheme}): ${name}`, async ({ page, harness }) => {
+        await setColorScheme(page, scheme);
+        await walkTo(page, harness.url, name);
         await screenshot(page, `checkin-${name}-${scheme}`);
         expect(await seriousA11yViolations(page), name).toEqual([]);
-      };
-      await check('now');
-      await page.getByText('Freeze', { exact: true }).click();
-      await primaryButton(page).click();
-      await check('need');
-      await page.getByText('Safety', { exact: true }).click();
-      await primaryButton(page).click();
-      await check('step');
-      await page.getByRole('radio').first().check();
-      await primaryButton(page).click();
-      await check('setup');
-      await page.getByLabel('Passphrase', { exact: true }).fill(PASSPHRASE);
-      await page.getByLabel('Type it again').fill(PASSPHRASE);
-      await page.getByRole('button', { name: 'Set up and save' }).click();
-      await expect(page.getByRole('heading', { level: 1 })).toHaveText('Your recovery key');
-      await check('recovery-key');
-      await page.getByRole('button', { name: 'I’ve written it down' }).click();
-      await expect(page.getByRole('heading', { level: 1 })).toHaveText('Noted.');
-      await check('saved');
-      await page.setViewportSize({ width: 880, height: 660 });
-      await openAppView(page, harness.url, 'history');
-      await expect(page.getByRole('article')).toHaveCount(1);
-      await check('history');
-    });
+      });
+    }
   }
 
   test('history empty state invites without pressure', async ({ page, harness }) => {
