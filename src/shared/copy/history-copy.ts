@@ -33,6 +33,11 @@ export const historyCopy = {
   problem: 'Couldn’t load your history just now. Nothing was changed.',
   retry: 'Try again',
   locked: 'Your history is locked.',
+  /** Before the first check-in there is nothing to unlock: no history yet, and that is fine. */
+  notSetUp: {
+    heading: 'No history yet',
+    body: 'Your history starts with your first check-in. Attune sets it up then — private, and only on this computer.',
+  },
   /** When opening found damage (a cut-off last line after a crash, or changed bytes): say it calmly, once. */
   damaged: (setAside: number) =>
     setAside > 0

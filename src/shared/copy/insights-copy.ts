@@ -20,6 +20,11 @@ export const insightsCopy = {
   problem: 'Couldn’t load this just now. Nothing was changed.',
   retry: 'Try again',
   locked: 'Your history is locked. Unlock it to see this.',
+  /** Before the first check-in: nothing to show yet, which is fine (not a problem to retry). */
+  notSetUp: {
+    heading: 'Nothing here yet',
+    body: 'Insights come from your own check-ins. Your history starts with your first check-in.',
+  },
 
   period: {
     label: 'Period',

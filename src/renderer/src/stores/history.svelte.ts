@@ -1,13 +1,11 @@
 import type { Entry } from '../../../shared/entry-schema';
 import { historyCopy } from '../../../shared/copy';
-import { type HistoryFilters, rangeFromFilters } from '../../../shared/history/filter-range';
+import { type HistoryFilters, listQueryFromFilters } from '../../../shared/history/filter-range';
 import { bridge } from '../lib/bridge';
 
 /** How long a deleted entry can be brought back before it is really deleted. */
 export const UNDO_MS = 6000;
 const PAGE = 100;
-/** With a state filter, keep reading pages until at least this many match (or history ends). */
-const MIN_MATCHES = 30;
 
 
 /**
@@ -22,14 +20,13 @@ class HistoryState {
   loading = $state(false);
   problem = $state<string | null>(null);
   locked = $state(false);
+  /** No history yet (set up with the first check-in): nothing to unlock or filter. */
+  notSetUp = $state(false);
   filters = $state<HistoryFilters>({ from: '', to: '', state: '' });
   pendingDelete = $state.raw<{ entry: Entry; timer: ReturnType<typeof setTimeout> } | null>(null);
 }
 
 export const history = new HistoryState();
-
-const matches = (entry: Entry, filters: HistoryFilters): boolean =>
-  entry.kind === 'check-in' && (filters.state === '' || entry.data.states.includes(filters.state));
 
 /** Bumped on every reload, so a page that arrives for old filters is dropped, not mixed in. */
 let generation = 0;
@@ -39,24 +36,22 @@ export async function loadMore(): Promise<void> {
   const mine = generation;
   history.loading = true;
   history.problem = null;
-  let found = 0;
   try {
-    while (!history.done && found < MIN_MATCHES) {
-      const result = await bridge().vault.list({ limit: PAGE, ...rangeFromFilters(history.filters), ...(history.cursor ? { cursor: history.cursor } : {}) });
-      if (mine !== generation) return;
-      if (!result.ok) {
-        if (result.error.code === 'vault-locked' || result.error.code === 'vault-not-set-up') history.locked = true;
-        else history.problem = historyCopy.problem;
-        return;
-      }
-      // eslint-disable-next-line svelte/prefer-svelte-reactivity -- a throwaway lookup, not reactive state
-      const known = new Set(history.entries.map((e) => e.id));
-      const fresh = result.value.entries.filter((e) => matches(e, history.filters) && !known.has(e.id));
-      if (fresh.length > 0) history.entries = [...history.entries, ...fresh];
-      found += fresh.length;
-      history.cursor = result.value.nextCursor;
-      history.done = result.value.nextCursor === null;
+    // Main filters (kind, state, days), so every entry that crosses IPC is one the page shows.
+    const result = await bridge().vault.list({ limit: PAGE, ...listQueryFromFilters(history.filters), ...(history.cursor ? { cursor: history.cursor } : {}) });
+    if (mine !== generation) return;
+    if (!result.ok) {
+      if (result.error.code === 'vault-not-set-up') history.notSetUp = true;
+      else if (result.error.code === 'vault-locked') history.locked = true;
+      else history.problem = historyCopy.problem;
+      return;
     }
+    // eslint-disable-next-line svelte/prefer-svelte-reactivity -- a throwaway lookup, not reactive state
+    const known = new Set(history.entries.map((e) => e.id));
+    const fresh = result.value.entries.filter((e) => !known.has(e.id));
+    if (fresh.length > 0) history.entries = [...history.entries, ...fresh];
+    history.cursor = result.value.nextCursor;
+    history.done = result.value.nextCursor === null;
   } finally {
     if (mine === generation) history.loading = false;
   }
@@ -70,6 +65,7 @@ export async function reload(): Promise<void> {
   history.cursor = null;
   history.done = false;
   history.locked = false;
+  history.notSetUp = false;
   await flushPendingDelete();
   const problem = await carryOutDeferred();
   await loadMore();
@@ -89,6 +85,7 @@ export function clearForLock(): void {
   history.loading = false;
   history.problem = null;
   history.locked = true;
+  history.notSetUp = false;
   const pending = history.pendingDelete;
   if (pending) {
     clearTimeout(pending.timer);

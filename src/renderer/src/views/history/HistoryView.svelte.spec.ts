@@ -29,6 +29,25 @@ describe('HistoryView', () => {
     expect(screen.getByText(/There is no right amount/)).toBeInTheDocument();
   });
 
+  test('before any set-up: no history yet, said calmly (not "locked"), with a way to check in', async () => {
+    const user = userEvent.setup();
+    bridgeAnswers.set('vault.list', () => ({ ok: false, error: { code: 'vault-not-set-up', message: 'Your private history is not set up yet.' } }));
+    bridgeAnswers.set('vault.status', () => ({
+      ok: true,
+      value: { state: 'not-set-up', methods: { keychain: false, passphrase: false, recovery: false }, keychainAvailable: false, entryCount: null, problems: [], recoveredFiles: 0 },
+    }));
+    // Even with a filter left from earlier, there is nothing to filter yet.
+    history.filters = { from: '', to: '', state: 'freeze' };
+    render(HistoryView);
+    expect(await screen.findByRole('heading', { name: 'No history yet' })).toBeInTheDocument();
+    expect(screen.getByText('Your history starts with your first check-in. Attune sets it up then — private, and only on this computer.')).toBeInTheDocument();
+    expect(screen.queryByText(/locked/i)).not.toBeInTheDocument();
+    expect(screen.queryByRole('form', { name: 'Filter' })).not.toBeInTheDocument();
+    expect(screen.queryByRole('button', { name: 'Show earlier' })).not.toBeInTheDocument();
+    await user.click(screen.getByRole('button', { name: 'Check in now' }));
+    expect(bridgeCalls.find(([c]) => c === 'ui.openView')?.[1]).toEqual({ view: 'prompt' });
+  });
+
   test('asked for again while open (tray, another window), it shows what was saved since', async () => {
     let entries = [entry('aaaaaaaa', '2026-11-22T09:00:00Z', ['fight'])];
     bridgeAnswers.set('vault.list', () => ({ ok: true, value: { entries, nextCursor: null } }));
@@ -52,15 +71,21 @@ describe('HistoryView', () => {
     expect(articles[0]).toHaveTextContent('note bbbbbbbb');
   });
 
-  test('the state filter keeps only matching check-ins', async () => {
+  test('the state filter asks main for check-ins with that state, and shows what comes back', async () => {
     const user = userEvent.setup();
     const entries = [entry('bbbbbbbb', '2026-11-23T15:00:00Z', ['freeze']), entry('aaaaaaaa', '2026-11-22T09:00:00Z', ['fight'])];
-    bridgeAnswers.set('vault.list', () => ({ ok: true, value: { entries, nextCursor: null } }));
+    // Main filters (src/main/vault/entry-index.ts); this stand-in answers the way it does.
+    bridgeAnswers.set('vault.list', (query) => {
+      const { state } = query as { state?: string };
+      return { ok: true, value: { entries: entries.filter((e) => state === undefined || (e.data as { states: string[] }).states.includes(state)), nextCursor: null } };
+    });
     render(HistoryView);
     await screen.findAllByRole('article');
+    expect(bridgeCalls.find(([channel]) => channel === 'vault.list')?.[1]).toMatchObject({ kind: 'check-in' });
     await user.selectOptions(screen.getByLabelText('State'), 'fight');
     await vi.waitFor(() => expect(screen.getAllByRole('article')).toHaveLength(1));
     expect(screen.getByRole('article')).toHaveTextContent('Fight');
+    expect(bridgeCalls.filter(([channel]) => channel === 'vault.list').at(-1)?.[1]).toMatchObject({ kind: 'check-in', state: 'fight' });
   });
 
   test('delete hides at once; undo within the time brings it back and nothing is deleted', async () => {

@@ -71,6 +71,16 @@ describe('InsightsView', () => {
     expect(screen.queryByRole('img')).toBeNull();
   });
 
+  test('before any set-up: nothing yet, said calmly — no problem message and no Try again', async () => {
+    bridgeAnswers.set('insights.get', () => ({ ok: false, error: { code: 'vault-not-set-up', message: 'Your private history is not set up yet.' } }));
+    render(InsightsView);
+    expect(await screen.findByRole('heading', { name: 'Nothing here yet' })).toBeInTheDocument();
+    expect(screen.getByText('Insights come from your own check-ins. Your history starts with your first check-in.')).toBeInTheDocument();
+    expect(screen.queryByRole('button', { name: 'Try again' })).toBeNull();
+    expect(screen.queryByText(/not set up/)).toBeNull();
+    expect(screen.queryByText(/locked/i)).toBeNull();
+  });
+
   test('choosing dates asks main for exactly those whole days', async () => {
     const user = userEvent.setup();
     bridgeAnswers.set('insights.get', answer(fullInsights()));

@@ -1,0 +1,22 @@
+import { openAppView } from './checkin-steps';
+import { expect, seriousA11yViolations, screenshot, test } from './fixtures';
+
+test.use({ viewport: { width: 880, height: 660 } });
+
+/** Before the first check-in there is no history to unlock: History and Insights say so calmly. */
+test('before any set-up, History and Insights say there is nothing yet (not “locked”), without pressure', async ({ page, harness }) => {
+  await openAppView(page, harness.url, 'history');
+  await expect(page.getByRole('heading', { level: 1, name: 'History' })).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'No history yet' })).toBeVisible();
+  await expect(page.getByText('Your history starts with your first check-in.', { exact: false })).toBeVisible();
+  await expect(page.getByText(/locked/i)).toHaveCount(0);
+  await screenshot(page, 'history-not-set-up');
+  expect(await seriousA11yViolations(page)).toEqual([]);
+  await page.getByRole('button', { name: 'Check in now' }).click();
+  await expect.poll(() => harness.uiActions).toContain('openView:prompt');
+
+  await openAppView(page, harness.url, 'insights');
+  await expect(page.getByRole('heading', { name: 'Nothing here yet' })).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Try again' })).toHaveCount(0);
+  await expect(page.getByText(/locked|not set up/i)).toHaveCount(0);
+});
