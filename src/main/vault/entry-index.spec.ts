@@ -36,4 +36,33 @@ describe('EntryIndex', () => {
     expect(next).toEqual({ entries: ['e5', 'e4', 'e3', 'e2'].map((id) => expect.objectContaining({ id })), nextCursor: null });
     expect(index.list({ limit: 1, cursor: 'nonsense' }).entries.map((e) => e.id)).toEqual(['e9']);
   });
+
+  it('filters by kind and state in main, paging through matches only, and a filtered walk finds every match once', () => {
+    const states = ['freeze', 'fight', 'flight'] as const;
+    const items = Array.from({ length: 60 }, (_, i) => ({
+      seq: i + 1,
+      entry:
+        i % 4 === 3
+          ? ({ id: `f${i}`, at: i * 10, offsetMinutes: 0, kind: 'follow-up', data: { checkInId: `c${i - 1}`, outcome: 'helped' } } as Entry)
+          : ({ id: `c${i}`, at: i * 10, offsetMinutes: 0, kind: 'check-in', data: { states: [states[i % 3] as (typeof states)[number]], needs: [] } } as Entry),
+    }));
+    const index = EntryIndex.from(items);
+    const walk = (query: { kind?: 'check-in' | 'follow-up'; state?: 'freeze' }) => {
+      const seen: string[] = [];
+      let cursor: string | undefined;
+      for (let pages = 0; pages < 100; pages += 1) {
+        const page = index.list({ ...query, limit: 4, ...(cursor ? { cursor } : {}) });
+        expect(page.entries.length).toBeLessThanOrEqual(4);
+        seen.push(...page.entries.map((e) => e.id));
+        if (page.nextCursor === null) break;
+        cursor = page.nextCursor;
+      }
+      return seen;
+    };
+    const expected = (keep: (e: Entry) => boolean) => items.map((i) => i.entry).filter(keep).reverse().map((e) => e.id);
+    expect(walk({ kind: 'check-in' })).toEqual(expected((e) => e.kind === 'check-in'));
+    expect(walk({ kind: 'follow-up' })).toEqual(expected((e) => e.kind === 'follow-up'));
+    expect(walk({ state: 'freeze' })).toEqual(expected((e) => e.kind === 'check-in' && e.data.states.includes('freeze')));
+    expect(walk({})).toHaveLength(60);
+  });
 });

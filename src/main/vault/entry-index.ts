@@ -1,3 +1,4 @@
+import type { StateId } from '../../shared/entry-ids';
 import type { Entry } from '../../shared/entry-schema';
 import type { StoredEntry } from './snapshot-codec';
 
@@ -14,7 +15,18 @@ export interface ListQuery {
   limit: number;
   /** Opaque position from a previous page: continue strictly before it. */
   cursor?: string | undefined;
+  /** Only entries of this kind. */
+  kind?: Entry['kind'] | undefined;
+  /** Only check-ins with this state among their states. */
+  state?: StateId | undefined;
 }
+
+/** Pure: does this entry pass the query's filters? */
+export const matchesQuery = (entry: Entry, query: Pick<ListQuery, 'kind' | 'state'>): boolean => {
+  if (query.kind !== undefined && entry.kind !== query.kind) return false;
+  if (query.state !== undefined) return entry.kind === 'check-in' && entry.data.states.includes(query.state);
+  return true;
+};
 
 export interface ListPage {
   entries: Entry[];
@@ -100,10 +112,15 @@ export class EntryIndex {
     if (cursor) end = Math.min(end, this.lowerBound(cursor.at, cursor.seq));
     const start = query.from === undefined ? 0 : this.lowerBound(query.from, Number.NEGATIVE_INFINITY);
     const entries: Entry[] = [];
+    const filtered = query.kind !== undefined || query.state !== undefined;
     let index = end - 1;
-    for (; index >= start && entries.length < query.limit; index -= 1) entries.push((this.sorted[index] as StoredEntry).entry);
-    const lastTaken = this.sorted[index + 1];
-    return { entries, nextCursor: index >= start && lastTaken ? encodeCursor(lastTaken) : null };
+    for (; index >= start && entries.length < query.limit; index -= 1) {
+      const { entry } = this.sorted[index] as StoredEntry;
+      if (!filtered || matchesQuery(entry, query)) entries.push(entry);
+    }
+    // Continue strictly before the last entry looked at: what was skipped did not match.
+    const lastSeen = this.sorted[index + 1];
+    return { entries, nextCursor: index >= start && lastSeen ? encodeCursor(lastSeen) : null };
   }
 
   clear(): void {

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 
+import { STATE_IDS } from '../entry-ids';
 import { entryInputSchema, entrySchema } from '../entry-schema';
 import { channel } from './channel';
 
@@ -79,6 +80,10 @@ export const listRequestSchema = z.strictObject({
   to: epochMs.optional(),
   limit: z.number().int().min(1).max(LIST_LIMIT_MAX),
   cursor: z.string().max(64).optional(),
+  /** Only entries of this kind (History shows check-ins); filtered in main, so only matches cross IPC. */
+  kind: z.enum(['check-in', 'follow-up']).optional(),
+  /** Only check-ins where this state was present. */
+  state: z.enum(STATE_IDS).optional(),
 });
 
 export const exportRequestSchema = z.strictObject({
