@@ -17,6 +17,7 @@ import { openSettings } from '../settings/open-settings';
 import type { SettingsService } from '../settings/settings-service';
 import { ShortcutManager } from '../shortcut/shortcut-manager';
 import { trayMenuModel } from '../tray/tray-menu-model';
+import { DeferredDeletes } from '../vault/deferred-deletes';
 import { VaultService } from '../vault/vault-service';
 import type { AttunePlatform, TrayPort, Windows } from './platform';
 import { type VaultState, createTrayActions, trayStateOf } from './tray-wiring';
@@ -90,9 +91,13 @@ const start = async (platform: AttunePlatform, windowsCreated: (windows: Windows
     log.error('vault: could not open at start-up', { error: String(error) });
     return null;
   });
+  const deferredDeletes = new DeferredDeletes(join(dataDir, 'pending-deletes.json'), log);
   // With the OS keychain, logging in to the computer is the unlock.
   if (opened?.state === 'locked' && opened.methods.keychain && opened.keychainAvailable) {
-    await vault.unlock({ method: 'keychain' }).catch((error: unknown) => log.warn('vault: keychain unlock did not work', { error: String(error) }));
+    await vault
+      .unlock({ method: 'keychain' })
+      .then(() => deferredDeletes.carryOut((id) => vault.delete(id)))
+      .catch((error: unknown) => log.warn('vault: keychain unlock did not work', { error: String(error) }));
   }
 
   app.setMinimalMenu();
@@ -194,6 +199,7 @@ const start = async (platform: AttunePlatform, windowsCreated: (windows: Windows
         vault,
         pauses,
         dialog: platform.saveDialog,
+        deferredDeletes,
         onVaultStateChanged: vaultStateChanged,
         ...(platform.now ? { now: platform.now } : {}),
         ui: {

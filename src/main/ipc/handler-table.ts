@@ -1,5 +1,6 @@
 import type { Contract } from '../../shared/ipc/contract';
 import { type AppHandlerDeps, createAppHandlers } from './app-handlers';
+import type { DeferredDeletes } from '../vault/deferred-deletes';
 import type { VaultService } from '../vault/vault-service';
 import type { HandlerTable } from './dispatch';
 import { createCheckinHandlers } from './checkin-handlers';
@@ -16,6 +17,8 @@ export interface HandlerDeps extends AppHandlerDeps {
   onVaultStateChanged?: (state: 'not-set-up' | 'locked' | 'unlocked') => void;
   pauses: PausesPort;
   dialog: SaveDialogPort;
+  /** Where deletes asked for while locked wait for the next unlock. */
+  deferredDeletes?: DeferredDeletes;
 }
 
 /**
@@ -25,7 +28,7 @@ export interface HandlerDeps extends AppHandlerDeps {
  */
 export const createHandlerTable = (deps: HandlerDeps): HandlerTable<Contract> => ({
   ...createAppHandlers(deps),
-  ...announceVaultChanges(createVaultHandlers(deps.vault), deps.onVaultStateChanged),
+  ...announceVaultChanges(createVaultHandlers(deps.vault, deps.deferredDeletes), deps.onVaultStateChanged),
   ...createPausesHandlers(deps.pauses),
   ...createExportHandlers(deps.vault, deps.dialog),
   ...createInsightsHandlers(deps.vault, deps.dialog),

@@ -1,5 +1,8 @@
 import type { VaultChannel, VaultRequest, VaultResponse } from '../../shared/ipc/vault-contract';
-import type { VaultService } from '../vault/vault-service';
+import { isAttuneError } from '../attune-error';
+import { toStorageError } from '../fs/storage-error';
+import type { DeferredDeletes } from '../vault/deferred-deletes';
+import type { VaultService, VaultStatus } from '../vault/vault-service';
 
 /**
  * The vault's IPC handlers: one per channel in vaultContract, each a thin
@@ -11,7 +14,13 @@ export type VaultHandlers = {
   [C in VaultChannel]: (request: VaultRequest<C>, ctx: unknown) => Promise<VaultResponse<C>>;
 };
 
-export function createVaultHandlers(vault: VaultService): VaultHandlers {
+export function createVaultHandlers(vault: VaultService, deferred?: DeferredDeletes): VaultHandlers {
+  /** Deletes asked for while locked are carried out as soon as the history is open again. */
+  const carryOutDeferred = async (status: VaultStatus): Promise<VaultStatus> => {
+    if (!deferred || status.state !== 'unlocked' || deferred.pending().length === 0) return status;
+    await deferred.carryOut((id) => vault.delete(id));
+    return vault.status();
+  };
   return {
     'vault.status': () => vault.status(),
     'vault.setup': async (request) => {
@@ -19,12 +28,29 @@ export function createVaultHandlers(vault: VaultService): VaultHandlers {
       return { status, recoveryKey: recoveryKey ?? null };
     },
     'vault.keepRecoveryKey': ({ recoveryKey }) => vault.keepRecoveryKey(recoveryKey),
-    'vault.unlock': (credential) => vault.unlock(credential),
+    'vault.unlock': async (credential) => carryOutDeferred(await vault.unlock(credential)),
     'vault.lock': () => vault.lock(),
     'vault.append': (input) => vault.append(input),
     'vault.list': (query) => vault.list(query),
-    'vault.delete': ({ id }) => vault.delete(id),
-    'vault.erase': () => vault.erase(),
+    'vault.delete': async ({ id }) => {
+      try {
+        return { ...(await vault.delete(id)), deferred: false };
+      } catch (error) {
+        if (!deferred || !isAttuneError(error) || error.code !== 'vault-locked') throw error;
+        // Still meant: main keeps it (a window may close before the next unlock) and does it then.
+        try {
+          deferred.add(id);
+        } catch (cause) {
+          throw toStorageError(cause);
+        }
+        return { deletedIds: [], compacted: false, deferred: true };
+      }
+    },
+    'vault.erase': async () => {
+      const status = await vault.erase();
+      deferred?.clear();
+      return status;
+    },
     'vault.export': (request) => vault.export(request),
     'vault.changePassphrase': ({ current, next }) => vault.changePassphrase(current, next),
   };

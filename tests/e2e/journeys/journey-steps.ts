@@ -44,10 +44,11 @@ export const checkInByKeyboard = async (page: Page, from: 'shortcut' | 'elsewher
   return step;
 };
 
-/** Sets up the history from Node, as an earlier session of Attune would have. */
+/** Sets up the history through main's handler, as a window would (so the tray and pages hear of it). */
 export const setUpHistory = async (harness: Harness) => {
   if (!harness.attune) throw new Error('Attune did not start');
-  await harness.attune.vault.setup({ passphrase: PASSPHRASE, useKeychain: false, createRecoveryKey: false });
+  const result = await harness.attune.dispatch('vault.setup', { passphrase: PASSPHRASE, useKeychain: false, createRecoveryKey: false }, { window: 'app' });
+  expect(result.ok).toBe(true);
 };
 
 export const unlockWithPassphrase = async (page: Page) => {

@@ -67,9 +67,7 @@ export async function reload(): Promise<void> {
   history.locked = false;
   history.notSetUp = false;
   await flushPendingDelete();
-  const problem = await carryOutDeferred();
   await loadMore();
-  if (problem) history.problem = problem;
 }
 
 /**
@@ -88,10 +86,11 @@ export function clearForLock(): void {
   history.notSetUp = false;
   const pending = history.pendingDelete;
   if (pending) {
-    clearTimeout(pending.timer);
     history.pendingDelete = null;
     undoLeft = null;
-    deferred = [...deferred, pending.entry];
+    // Main keeps a delete that meets a locked history and carries it out at the next unlock,
+    // so it survives this window closing before then.
+    void carryOut(pending);
   }
 }
 
@@ -145,29 +144,10 @@ export async function flushPendingDelete(): Promise<void> {
   await carryOut(pending);
 }
 
-/** Deletes that met a locked vault: still meant, carried out on the next reload after unlock. */
-let deferred: Entry[] = [];
-
-/** Carries out deferred deletes; returns a problem to show if one could not be done. */
-async function carryOutDeferred(): Promise<string | null> {
-  let problem: string | null = null;
-  for (const entry of deferred) {
-    const result = await bridge().vault.delete({ id: entry.id });
-    if (!result.ok && result.error.code === 'vault-locked') return problem;
-    deferred = deferred.filter((e) => e !== entry);
-    if (!result.ok && result.error.code !== 'not-found') problem = result.error.message;
-  }
-  return problem;
-}
-
 async function carryOut(pending: { entry: Entry; timer: ReturnType<typeof setTimeout> }): Promise<void> {
   clearTimeout(pending.timer);
+  // Locked meanwhile: main answers `deferred` and does it at the next unlock; nothing to do here.
   const result = await bridge().vault.delete({ id: pending.entry.id });
-  if (!result.ok && result.error.code === 'vault-locked') {
-    // The app locked during the undo time: the delete is still wanted. Keep it and do it after unlock.
-    deferred = [...deferred, pending.entry];
-    return;
-  }
   if (!result.ok && result.error.code !== 'not-found') {
     // It was not deleted: show it again rather than pretend.
     history.entries = [...history.entries, pending.entry].sort((a, b) => b.at - a.at);

@@ -103,7 +103,7 @@ describe('HistoryView', () => {
     vi.useFakeTimers({ shouldAdvanceTime: true });
     const user = userEvent.setup({ advanceTimers: vi.advanceTimersByTime });
     bridgeAnswers.set('vault.list', () => ({ ok: true, value: { entries: [entry('aaaaaaaa', '2026-11-22T09:00:00Z', ['fight'])], nextCursor: null } }));
-    bridgeAnswers.set('vault.delete', () => ({ ok: true, value: { deletedIds: ['aaaaaaaa'], compacted: false } }));
+    bridgeAnswers.set('vault.delete', () => ({ ok: true, value: { deletedIds: ['aaaaaaaa'], compacted: false, deferred: false } }));
     render(HistoryView);
     await user.click(await screen.findByRole('button', { name: /Delete the check-in/ }));
     expect(bridgeCalls.map(([c]) => c)).not.toContain('vault.delete');
@@ -133,7 +133,7 @@ describe('HistoryView: delete, undo and focus', () => {
     vi.useFakeTimers({ shouldAdvanceTime: true });
     const user = userEvent.setup({ advanceTimers: vi.advanceTimersByTime });
     one();
-    bridgeAnswers.set('vault.delete', () => ({ ok: true, value: { deletedIds: ['bbbbbbbb'], compacted: false } }));
+    bridgeAnswers.set('vault.delete', () => ({ ok: true, value: { deletedIds: ['bbbbbbbb'], compacted: false, deferred: false } }));
     render(HistoryView);
     await user.click(await screen.findByRole('button', { name: /Delete the check-in at 15:00/ }));
     await vi.waitFor(() => expect(screen.getByRole('button', { name: 'Undo' })).toHaveFocus());
@@ -167,7 +167,7 @@ describe('HistoryView: delete, undo and focus', () => {
   test('when the toast goes with focus in it, focus goes to the card now in the deleted one’s place', async () => {
     const user = userEvent.setup();
     one();
-    bridgeAnswers.set('vault.delete', () => ({ ok: true, value: { deletedIds: ['bbbbbbbb'], compacted: false } }));
+    bridgeAnswers.set('vault.delete', () => ({ ok: true, value: { deletedIds: ['bbbbbbbb'], compacted: false, deferred: false } }));
     render(HistoryView);
     await user.click(await screen.findByRole('button', { name: /Delete the check-in at 15:00/ }));
     await vi.waitFor(() => expect(screen.getByRole('button', { name: 'Undo' })).toHaveFocus());
@@ -187,17 +187,18 @@ describe('HistoryView: delete, undo and focus', () => {
 });
 
 describe('HistoryView: the vault locks', () => {
-  test('a delete that meets a locked vault is not undone: it is carried out on the next reload after unlock', async () => {
+  test('a delete that meets a locked vault is handed to main, not undone, and the page does not keep it', async () => {
     const user = userEvent.setup();
     let locked = false;
     const stored = [entry('aaaaaaaa', '2026-11-22T09:00:00Z', ['fight'])];
     bridgeAnswers.set('vault.list', () =>
-      locked ? { ok: false, error: { code: 'vault-locked', message: 'Locked.' } } : { ok: true, value: { entries: stored.filter((e) => e.id !== 'gone'), nextCursor: null } },
+      locked ? { ok: false, error: { code: 'vault-locked', message: 'Locked.' } } : { ok: true, value: { entries: stored, nextCursor: null } },
     );
-    bridgeAnswers.set('vault.delete', (request) => {
-      if (locked) return { ok: false, error: { code: 'vault-locked', message: 'Locked.' } };
+    // Main's answer while locked: kept for the next unlock (src/main/vault/deferred-deletes.ts).
+    bridgeAnswers.set('vault.delete', () => {
+      if (locked) return { ok: true, value: { deletedIds: [], compacted: false, deferred: true } };
       stored.length = 0;
-      return { ok: true, value: { deletedIds: [(request as { id: string }).id], compacted: false } };
+      return { ok: true, value: { deletedIds: ['aaaaaaaa'], compacted: false, deferred: false } };
     });
     render(HistoryView);
     await user.click(await screen.findByRole('button', { name: /Delete the check-in/ }));
@@ -207,12 +208,25 @@ describe('HistoryView: the vault locks', () => {
     expect(history.entries).toHaveLength(0);
     expect(screen.queryByRole('article')).not.toBeInTheDocument();
     expect(screen.getByRole('status')).not.toHaveTextContent(/\S/);
+    expect(bridgeCalls.filter(([c]) => c === 'vault.delete')).toEqual([['vault.delete', { id: 'aaaaaaaa' }]]);
+    // Unlocked: the page only reads the list again; main has done the delete.
     locked = false;
+    stored.length = 0;
     emitBridgeEvent('vault.changed', { state: 'unlocked' });
-    await vi.waitFor(() => expect(bridgeCalls.filter(([c]) => c === 'vault.delete')).toHaveLength(2));
-    expect(bridgeCalls.filter(([c]) => c === 'vault.delete')[1]?.[1]).toEqual({ id: 'aaaaaaaa' });
     await vi.waitFor(() => expect(history.done).toBe(true));
+    expect(bridgeCalls.filter(([c]) => c === 'vault.delete')).toHaveLength(1);
     expect(screen.queryByRole('article')).not.toBeInTheDocument();
+  });
+
+  test('a lock during the undo time hands the delete to main at once', async () => {
+    const user = userEvent.setup();
+    bridgeAnswers.set('vault.list', () => ({ ok: true, value: { entries: [entry('aaaaaaaa', '2026-11-22T09:00:00Z', ['fight'])], nextCursor: null } }));
+    bridgeAnswers.set('vault.delete', () => ({ ok: true, value: { deletedIds: [], compacted: false, deferred: true } }));
+    render(HistoryView);
+    await user.click(await screen.findByRole('button', { name: /Delete the check-in/ }));
+    emitBridgeEvent('vault.changed', { state: 'locked' });
+    await vi.waitFor(() => expect(bridgeCalls.filter(([c]) => c === 'vault.delete')).toEqual([['vault.delete', { id: 'aaaaaaaa' }]]));
+    expect(history.pendingDelete).toBeNull();
   });
 
   test('locking clears the list at once; unlocking reads it again', async () => {
