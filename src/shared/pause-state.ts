@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { EPOCH_MS_MAX } from './epoch';
 
 /**
  * What the pause scheduler remembers between runs, and the small vocabulary
@@ -8,7 +9,7 @@ import { z } from 'zod';
  */
 
 /** Epoch milliseconds, bounded to what `Date` can represent. */
-export const epochMsSchema = z.int().min(0).max(8.64e15);
+export const epochMsSchema = z.int().min(0).max(EPOCH_MS_MAX);
 
 /** Why a pause was moved to a later time instead of coming at its interval. */
 export const POSTPONE_REASONS = ['snooze', 'do-not-disturb', 'full-screen'] as const;

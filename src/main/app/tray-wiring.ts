@@ -8,7 +8,8 @@ import { nextPauseLabel } from '../tray/next-pause-label';
 import { type TrayAction, type TrayState } from '../tray/tray-menu-model';
 import type { Windows } from './platform';
 
-export type VaultState = 'not-set-up' | 'locked' | 'unlocked';
+export type { VaultState } from '../../shared/vault-states';
+import type { VaultState } from '../../shared/vault-states';
 
 export interface TrayActionDeps {
   windows: Pick<Windows, 'showPopover' | 'openView'>;

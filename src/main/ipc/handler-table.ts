@@ -1,4 +1,5 @@
 import type { Contract } from '../../shared/ipc/contract';
+import type { VaultState } from '../../shared/vault-states';
 import { type AppHandlerDeps, createAppHandlers } from './app-handlers';
 import type { DeferredDeletes } from '../vault/deferred-deletes';
 import type { VaultService } from '../vault/vault-service';
@@ -14,7 +15,7 @@ export interface HandlerDeps extends AppHandlerDeps {
   /** The clock decisions are made with (follow-up timing, recency); tests move it. */
   now?: () => number;
   /** Told after a window locked, unlocked, set up or erased the history, so every window can follow. */
-  onVaultStateChanged?: (state: 'not-set-up' | 'locked' | 'unlocked') => void;
+  onVaultStateChanged?: (state: VaultState) => void;
   pauses: PausesPort;
   dialog: SaveDialogPort;
   /** Where deletes asked for while locked wait for the next unlock. */
@@ -49,7 +50,7 @@ const announceVaultChanges = (handlers: VaultHandlers, announce: HandlerDeps['on
     'vault.lock': async (request, ctx) => tell(await handlers['vault.lock'](request, ctx)),
     'vault.erase': async (request, ctx) => tell(await handlers['vault.erase'](request, ctx)),
   };
-  function tell<S extends { state: 'not-set-up' | 'locked' | 'unlocked' }>(status: S): S {
+  function tell<S extends { state: VaultState }>(status: S): S {
     announce?.(status.state);
     return status;
   }

@@ -1,10 +1,11 @@
+import type { VaultState } from '../../shared/vault-states';
 import type { KeyFile } from './key-file';
 import type { Keychain } from './keychain';
 import type { VaultProblem } from './vault-problem';
 
 /** What `vault.status` answers: plain data, never key material. */
 export interface VaultStatus {
-  state: 'not-set-up' | 'locked' | 'unlocked';
+  state: VaultState;
   methods: { keychain: boolean; passphrase: boolean; recovery: boolean };
   keychainAvailable: boolean;
   entryCount: number | null;

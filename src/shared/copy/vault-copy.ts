@@ -52,4 +52,4 @@ export const vaultCopy = {
   close: 'Close',
 } as const;
 
-export const MIN_PASSPHRASE_LENGTH = 8;
+export { PASSPHRASE_MIN as MIN_PASSPHRASE_LENGTH } from '../vault-states';

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { settingsSchema } from '../settings-schema';
+import { VAULT_STATES } from '../vault-states';
 import { VIEWS } from './app-contract';
 
 /** Events main sends to a window. The preload exposes one subscribe function per event. */
@@ -11,7 +12,7 @@ export const eventContract = {
   'view.show': z.strictObject({ view: z.enum(VIEWS) }),
   'settings.changed': settingsSchema,
   /** The history was locked, unlocked, set up or erased (by a window, the tray, or auto-lock). */
-  'vault.changed': z.strictObject({ state: z.enum(['not-set-up', 'locked', 'unlocked']) }),
+  'vault.changed': z.strictObject({ state: z.enum(VAULT_STATES) }),
 } as const;
 
 export type EventName = keyof typeof eventContract;

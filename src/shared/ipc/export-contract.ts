@@ -1,7 +1,8 @@
 import { z } from 'zod';
+import { EPOCH_MS_MAX } from '../epoch';
 import { channel } from './channel';
 
-const epochMs = z.number().int().min(0).max(8.64e15);
+const epochMs = z.number().int().min(0).max(EPOCH_MS_MAX);
 
 /**
  * Exports go where the person picks in main's own save dialog: the renderer

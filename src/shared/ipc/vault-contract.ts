@@ -1,6 +1,8 @@
 import { z } from 'zod';
 
 import { STATE_IDS } from '../entry-ids';
+import { EPOCH_MS_MAX } from '../epoch';
+import { PASSPHRASE_MAX, PASSPHRASE_MIN, VAULT_STATES } from '../vault-states';
 import { entryInputSchema, entrySchema } from '../entry-schema';
 import { channel } from './channel';
 
@@ -13,14 +15,12 @@ import { channel } from './channel';
  * which sends that same key back as proof it is the one that was shown.
  */
 
-export const PASSPHRASE_MIN = 8;
-export const PASSPHRASE_MAX = 1024;
 export const LIST_LIMIT_MAX = 200;
 
 const passphraseSchema = z.string().min(PASSPHRASE_MIN).max(PASSPHRASE_MAX);
 /** Unlock accepts any non-empty string: a passphrase set under an older minimum must still open the vault. */
 const anyPassphraseSchema = z.string().min(1).max(PASSPHRASE_MAX);
-const epochMs = z.number().int().min(0).max(8.64e15);
+const epochMs = z.number().int().min(0).max(EPOCH_MS_MAX);
 const entryId = z.string().regex(/^[A-Za-z0-9_-]{8,64}$/);
 
 export const credentialSchema = z.discriminatedUnion('method', [
@@ -56,7 +56,7 @@ export const vaultProblemSchema = z.strictObject({
 });
 
 export const vaultStatusSchema = z.strictObject({
-  state: z.enum(['not-set-up', 'locked', 'unlocked']),
+  state: z.enum(VAULT_STATES),
   methods: z.strictObject({ keychain: z.boolean(), passphrase: z.boolean(), recovery: z.boolean() }),
   keychainAvailable: z.boolean(),
   /** Only while unlocked. */
