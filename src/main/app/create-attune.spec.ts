@@ -112,6 +112,22 @@ describe('createAttune: start-up', () => {
   });
 });
 
+describe('createAttune: deletes made while locked', () => {
+  test('are kept by main across a quit, carried out at the next unlock, and said to be deferred', async () => {
+    const dataDir = tempDir();
+    const first = await startAttune({ dataDir });
+    await setUp(first.call);
+    const appended = (await first.call('vault.append', { kind: 'check-in', data: { states: ['freeze'], needs: [] } })).value as { id: string };
+    await first.call('vault.lock');
+    expect((await first.call('vault.delete', { id: appended.id })).value).toEqual({ deletedIds: [], compacted: false, deferred: true });
+    await first.attune.stop();
+    // A new start: the delete is still meant, and done as soon as the history opens.
+    const second = await startAttune({ dataDir });
+    expect((await second.call('vault.unlock', { method: 'passphrase', passphrase: PASSPHRASE })).value).toMatchObject({ state: 'unlocked', entryCount: 0 });
+    expect(((await second.call('vault.list', { limit: 10 })).value as { entries: unknown[] }).entries).toEqual([]);
+  });
+});
+
 describe('createAttune: shortcut and tray', () => {
   test('the shortcut opens the check-in; a shortcut another app holds shows a way to fix it in the tray', async () => {
     const { s, messages } = await startAttune();
