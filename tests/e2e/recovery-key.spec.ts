@@ -43,6 +43,8 @@ test.describe('recovery key after the first check-in', () => {
       // A fresh check-in starts next time, not the key screen.
       harness.emit('popover.shown', { reason: 'tray' });
       await expect(page.getByRole('heading', { level: 1 })).toHaveText('What is here right now?');
+      // Focus lands once the reopen has finished asking main (lock, follow-up): nothing is left in flight.
+      await expect(page.getByRole('heading', { level: 1 })).toBeFocused();
     });
   }
 
