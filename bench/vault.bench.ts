@@ -6,12 +6,12 @@ import { join } from 'node:path';
 import Conf from 'conf';
 
 import type { Entry, EntryInput } from '../src/shared/entry-schema';
+import { writeFileAtomic } from '../src/main/fs/durable-write';
+import { nodeFs } from '../src/main/fs/fs-port';
 import { importKey } from '../src/main/vault/aead';
-import { writeFileAtomic } from '../src/main/vault/durable-write';
 import { DEFAULT_SCRYPT, deriveFromPassphrase } from '../src/main/vault/kdf';
 import { encodeSnapshot, type StoredEntry } from '../src/main/vault/snapshot-codec';
 import { createFakeKeychain } from '../src/main/vault/testing/fake-keychain';
-import { nodeVaultFs } from '../src/main/vault/vault-fs';
 import { createVaultService, type VaultService } from '../src/main/vault/vault-service';
 import { createVault } from '../src/main/vault/vault-setup';
 import { type BenchRow, percentile, timeMs, timeMsAsync } from './bench-row';
@@ -63,11 +63,11 @@ const keychain = createFakeKeychain();
 /** A vault whose snapshot already holds `count` entries, written with the app's own codec. */
 const buildVault = async (root: string, count: number, withPassphrase = false): Promise<Built> => {
   const dir = join(root, `vault-${count}${withPassphrase ? '-pass' : ''}`);
-  const outcome = await createVault(nodeVaultFs, dir, keychain, { useKeychain: true, createRecoveryKey: false, ...(withPassphrase ? { passphrase: PASSPHRASE } : {}) }, DEFAULT_SCRYPT, START);
+  const outcome = await createVault(nodeFs, dir, keychain, { useKeychain: true, createRecoveryKey: false, ...(withPassphrase ? { passphrase: PASSPHRASE } : {}) }, DEFAULT_SCRYPT, START);
   const key = importKey(outcome.dataKey);
   outcome.dataKey.fill(0);
   const stored: StoredEntry[] = makeEntries(count).map((entry, i) => ({ seq: i + 1, entry }));
-  await writeFileAtomic(nodeVaultFs, join(dir, 'snapshot.bin'), encodeSnapshot(key, outcome.keyFile.keyId, stored, count, START).bytes);
+  await writeFileAtomic(nodeFs, join(dir, 'snapshot.bin'), encodeSnapshot(key, outcome.keyFile.keyId, stored, count, START).bytes);
   return { dir, service: () => createVaultService({ dir, keychain }) };
 };
 

@@ -1,6 +1,7 @@
 import type { ViewId } from '../../shared/ipc/app-contract';
 import type { EventName, EventPayload, OpenReason } from '../../shared/ipc/event-contract';
 import type { LoginItemPort } from '../autostart/login-item';
+import type { FsPort } from '../fs/fs-port';
 import type { WindowKind } from '../ipc/call-context';
 import type { Dispatch } from '../ipc/dispatch';
 import type { SaveDialogPort } from '../ipc/export-handlers';
@@ -14,7 +15,6 @@ import type { GlobalShortcutPort } from '../shortcut/shortcut-manager';
 import type { TrayAction, TrayMenuItem } from '../tray/tray-menu-model';
 import type { Keychain } from '../vault/keychain';
 import type { VaultClock } from '../vault/vault-clock';
-import type { VaultFs } from '../vault/vault-fs';
 
 /**
  * Everything Attune needs from the world outside its own code, as small ports.
@@ -101,6 +101,6 @@ export interface AttunePlatform {
   vaultClock?: VaultClock;
   /** The clock handlers decide with (follow-up timing, recency). */
   now?: () => number;
-  vaultFs?: VaultFs;
+  vaultFs?: FsPort;
   createLogger(file: string): Logger;
 }

@@ -1,6 +1,6 @@
 import { mkdirSync, readFileSync, unlinkSync } from 'node:fs';
 import { dirname, isAbsolute, join } from 'node:path';
-import { fsyncDirectory, writeFileAtomic } from '../fs/write-file-atomic';
+import { fsyncDirSync, writeFileAtomicSync } from '../fs/durable-write';
 import { toStorageError } from '../fs/storage-error';
 import { escapeStringValue, execValue, parseDesktopEntry, unescapeStringValue } from './desktop-entry';
 import type { LoginItemPort } from './login-item';
@@ -96,11 +96,11 @@ export const setLinuxAutostart = (enabled: boolean, { path, entry }: LinuxAutost
     if (enabled) {
       mkdirSync(dirname(path), { recursive: true, mode: 0o700 });
       // 0o644 like any other desktop file: it holds nothing private, and some session managers skip unreadable entries.
-      writeFileAtomic(path, entry, 0o644);
+      writeFileAtomicSync(path, entry, 0o644);
     } else {
       // unlink, not rmSync: Node 24's rmSync reports EROFS with an empty code ("Unknown error"), losing the typed error.
       unlinkSync(path);
-      fsyncDirectory(dirname(path));
+      fsyncDirSync(dirname(path));
     }
   } catch (error) {
     // Already gone is what "off" means.

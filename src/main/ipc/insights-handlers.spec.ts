@@ -4,7 +4,7 @@ import { beforeEach, describe, expect, test, vi } from 'vitest';
 import { useTempDirs } from '../../../tests/support/temp-dir';
 import type { EntryInput } from '../../shared/entry-schema';
 import { insightsContract, insightsSchema } from '../../shared/ipc/insights-contract';
-import { writeFileAtomic } from '../fs/write-file-atomic';
+import { ATOMIC_TEMP_NAME, writeFileAtomicSync } from '../fs/durable-write';
 import { computeInsights } from '../insights/insights';
 import { generateHistory } from '../insights/testing/history-generator';
 import { createMemoryLogger } from '../log/logger';
@@ -14,9 +14,9 @@ import type { SaveDialogPort } from './export-handlers';
 import { createInsightsHandlers, suggestedSummaryName } from './insights-handlers';
 
 // A pass-through spy: the real atomic write runs; the spec checks the summary goes through it.
-vi.mock(import('../fs/write-file-atomic'), async (original) => {
+vi.mock(import('../fs/durable-write'), async (original) => {
   const real = await original();
-  return { ...real, writeFileAtomic: vi.fn(real.writeFileAtomic) };
+  return { ...real, writeFileAtomicSync: vi.fn(real.writeFileAtomicSync) };
 });
 
 const tempDir = useTempDirs();
@@ -50,7 +50,7 @@ const setUp = async (dialog: SaveDialogPort = { chooseSavePath: async () => null
 };
 
 beforeEach(() => {
-  vi.mocked(writeFileAtomic).mockClear();
+  vi.mocked(writeFileAtomicSync).mockClear();
 });
 
 describe('insights.get', () => {
@@ -95,7 +95,7 @@ describe('insights.get', () => {
     await expect(handlers['insights.previewSummary'](period, ctx)).rejects.toMatchObject({ code: 'vault-locked' });
     await expect(handlers['insights.saveSummary']({ ...period, confirmPlaintext: true }, ctx)).rejects.toMatchObject({ code: 'vault-locked' });
     expect(chooseSavePath).not.toHaveBeenCalled();
-    expect(writeFileAtomic).not.toHaveBeenCalled();
+    expect(writeFileAtomicSync).not.toHaveBeenCalled();
     await vault.close();
   });
 
@@ -148,7 +148,7 @@ describe('insights.saveSummary', () => {
     const result = await handlers['insights.saveSummary']({ from: NOW - 7 * DAY, to: NOW, include, confirmPlaintext: true }, ctx);
     expect(result).toEqual({ saved: true, path: target, count: 3 });
     expect(suggested).toEqual(['attune-summary-2026-11-23.html html']);
-    expect(writeFileAtomic).toHaveBeenCalledWith(target, expect.any(String));
+    expect(writeFileAtomicSync).toHaveBeenCalledWith(target, expect.any(String));
     const html = readFileSync(target, 'utf8');
     expect(html).toMatch(/^<!doctype html>/);
     expect(html).toContain('Freeze');
@@ -157,7 +157,7 @@ describe('insights.saveSummary', () => {
     expect(html).not.toContain('My notes');
     // Replaced whole (temp file renamed over it), readable by the person only, nothing left beside it.
     expect(statSync(target).mode & 0o777).toBe(0o600);
-    expect(readdirSync(root).filter((name) => name.includes('.tmp-'))).toEqual([]);
+    expect(readdirSync(root).filter((name) => ATOMIC_TEMP_NAME.test(name))).toEqual([]);
     await vault.close();
   });
 
@@ -174,7 +174,7 @@ describe('insights.saveSummary', () => {
     const { root, vault, handlers } = await setUp({ chooseSavePath: async () => null });
     const before = readdirSync(root).sort();
     expect(await handlers['insights.saveSummary']({ from: 0, to: NOW, include, confirmPlaintext: true }, ctx)).toEqual({ saved: false });
-    expect(writeFileAtomic).not.toHaveBeenCalled();
+    expect(writeFileAtomicSync).not.toHaveBeenCalled();
     expect(readdirSync(root).sort()).toEqual(before);
     await vault.close();
   });

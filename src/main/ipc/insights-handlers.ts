@@ -2,8 +2,8 @@ import { isAbsolute } from 'node:path';
 import type { Entry } from '../../shared/entry-schema';
 import type { insightsContract } from '../../shared/ipc/insights-contract';
 import { AttuneError } from '../attune-error';
+import { writeFileAtomicSync } from '../fs/durable-write';
 import { toStorageError } from '../fs/storage-error';
-import { writeFileAtomic } from '../fs/write-file-atomic';
 import { computeInsights } from '../insights/insights';
 import { buildTherapistSummary, renderSummaryHtml, type SummaryInclude } from '../insights/therapist-summary';
 import type { VaultService } from '../vault/vault-service';
@@ -59,7 +59,7 @@ export const createInsightsHandlers = (vault: VaultService, dialog: SaveDialogPo
       if (!isAbsolute(path)) throw new AttuneError('invalid-request', 'summary path must be absolute');
       try {
         // Atomic: the chosen file is the old one or the whole summary, never half of one.
-        writeFileAtomic(path, renderSummaryHtml(model));
+        writeFileAtomicSync(path, renderSummaryHtml(model));
       } catch (error) {
         throw toStorageError(error);
       }

@@ -1,6 +1,6 @@
 import { existsSync, readFileSync, renameSync } from 'node:fs';
 import { INITIAL_PAUSE_STATE, type PauseState, pauseStateSchema } from '../../shared/pause-state';
-import { writeFileAtomic } from '../fs/write-file-atomic';
+import { writeFileAtomicSync } from '../fs/durable-write';
 
 /**
  * The scheduler's memory (last pause, snooze, "paused until") in its own small
@@ -22,7 +22,7 @@ export const loadPauseState = (file: string, now = Date.now()): PauseState => {
 /** Saving can fail (full disk); the schedule keeps running from memory and the next save tries again. */
 export const savePauseState = (file: string, state: PauseState): boolean => {
   try {
-    writeFileAtomic(file, `${JSON.stringify(state)}\n`);
+    writeFileAtomicSync(file, `${JSON.stringify(state)}\n`);
     return true;
   } catch {
     return false;

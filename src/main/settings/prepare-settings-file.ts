@@ -1,5 +1,5 @@
 import { existsSync, readFileSync, renameSync } from 'node:fs';
-import { writeFileAtomic } from '../fs/write-file-atomic';
+import { writeFileAtomicSync } from '../fs/durable-write';
 import { MigrationError, migrateSettings } from './migrations';
 import { repairSettings } from './repair-settings';
 
@@ -45,12 +45,12 @@ export const prepareSettingsFile = (file: string, now = Date.now()): SettingsFil
   const { settings, repaired } = repairSettings(migrated);
   if (repaired.length > 0) {
     const keptAt = `${file}.unreadable-${now}`;
-    writeFileAtomic(keptAt, readFileSync(file));
-    writeFileAtomic(file, `${JSON.stringify(settings, null, '\t')}\n`);
+    writeFileAtomicSync(keptAt, readFileSync(file));
+    writeFileAtomicSync(file, `${JSON.stringify(settings, null, '\t')}\n`);
     return { kind: 'set-aside', reason: 'invalid', keptAt, repaired };
   }
   if (from !== settings.version) {
-    writeFileAtomic(file, `${JSON.stringify(settings, null, '\t')}\n`);
+    writeFileAtomicSync(file, `${JSON.stringify(settings, null, '\t')}\n`);
     return { kind: 'migrated', from };
   }
   return { kind: 'unchanged' };

@@ -1,6 +1,6 @@
 import { readFileSync, rmSync } from 'node:fs';
 import { isAttuneError } from '../attune-error';
-import { writeFileAtomic } from '../fs/write-file-atomic';
+import { writeFileAtomicSync } from '../fs/durable-write';
 import type { Logger } from '../log/logger';
 
 const ID = /^[A-Za-z0-9_-]{8,64}$/;
@@ -48,7 +48,7 @@ export class DeferredDeletes {
   add(id: string): void {
     if (this.#ids.includes(id)) return;
     const next = [...this.#ids, id];
-    writeFileAtomic(this.file, `${JSON.stringify(next)}\n`);
+    writeFileAtomicSync(this.file, `${JSON.stringify(next)}\n`);
     this.#ids = next;
   }
 
@@ -85,7 +85,7 @@ export class DeferredDeletes {
     this.#ids = ids;
     try {
       if (ids.length === 0) rmSync(this.file, { force: true });
-      else writeFileAtomic(this.file, `${JSON.stringify(ids)}\n`);
+      else writeFileAtomicSync(this.file, `${JSON.stringify(ids)}\n`);
     } catch (error) {
       // The ids are still in memory and tried again at the next unlock.
       this.log.warn('history: could not update the waiting deletes', { error: String(error) });

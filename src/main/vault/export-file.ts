@@ -2,10 +2,10 @@ import { isAbsolute, relative, resolve } from 'node:path';
 
 import type { Entry } from '../../shared/entry-schema';
 import { AttuneError } from '../attune-error';
-import { writeFileAtomic } from './durable-write';
+import { writeFileAtomic } from '../fs/durable-write';
+import type { FsPort } from '../fs/fs-port';
+import { errnoCode, toStorageErrorOrInternal } from '../fs/storage-error';
 import { toCsv } from './export-csv';
-import { errnoCode, toVaultError } from './fs-errors';
-import type { VaultFs } from './vault-fs';
 
 /**
  * A plaintext copy of (part of) the history, written where the person chose.
@@ -53,7 +53,7 @@ export const checkExportTarget = (request: ExportRequest, vaultDir: string): str
 };
 
 export const writeExport = async (
-  fs: VaultFs,
+  fs: FsPort,
   request: ExportRequest,
   vaultDir: string,
   entries: readonly Entry[],
@@ -67,7 +67,7 @@ export const writeExport = async (
   } catch (error) {
     const code = errnoCode(error);
     if (code === 'ENOENT' || code === 'ENOTDIR' || code === 'EISDIR') throw new AttuneError('invalid-request', `export folder is not usable: ${code}`, { cause: error });
-    throw toVaultError(error, 'write export');
+    throw toStorageErrorOrInternal(error, 'write export');
   }
   return { path: target, count: entries.length, bytes: data.length };
 };

@@ -4,7 +4,7 @@ import { uptime } from 'node:os';
 import { basename, dirname, join } from 'node:path';
 
 import { AttuneError } from '../attune-error';
-import { errnoCode } from './fs-errors';
+import { errnoCode } from '../fs/storage-error';
 
 /**
  * One writer per vault, across processes. Electron's single-instance lock

@@ -6,7 +6,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 
 import { makeTempDir, removeTempDir } from './testing/temp-dir';
 import { checkIn, followUp, makeVault, vaultDirIn } from './testing/vault-fixtures';
-import { nodeVaultFs, type VaultFs } from './vault-fs';
+import { type FsPort, nodeFs } from '../fs/fs-port';
 
 /**
  * A reader written from docs/vault-format.md alone, with plain node:crypto
@@ -115,15 +115,15 @@ describe('independent decrypter (docs/vault-format.md + node:crypto only)', () =
   it('reads a vault the module wrote: snapshot chunks, journal tail, tombstones, both wraps', async () => {
     // Real fs; one chosen write fails as a full disk would, to leave a tombstone in the journal (a delete that could not compact).
     let failWriteIn: number | undefined;
-    const fs: VaultFs = {
-      ...nodeVaultFs,
+    const fs: FsPort = {
+      ...nodeFs,
       write: (...args) => {
         if (failWriteIn !== undefined && failWriteIn-- === 0) return Promise.reject(Object.assign(new Error('injected'), { code: 'ENOSPC' }));
-        return nodeVaultFs.write(...args);
+        return nodeFs.write(...args);
       },
       writeSync: (...args) => {
         if (failWriteIn !== undefined && failWriteIn-- === 0) throw Object.assign(new Error('injected'), { code: 'ENOSPC' });
-        return nodeVaultFs.writeSync(...args);
+        return nodeFs.writeSync(...args);
       },
     };
     const vault = makeVault(root, { fs });

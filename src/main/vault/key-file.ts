@@ -3,9 +3,10 @@ import { join } from 'node:path';
 import { z } from 'zod';
 
 import { AttuneError } from '../attune-error';
-import { writeFileAtomic } from './durable-write';
+import { writeFileAtomic } from '../fs/durable-write';
+import type { FsPort } from '../fs/fs-port';
+import { isNotFound } from '../fs/storage-error';
 import { SCRYPT_N_MAX, SCRYPT_N_MIN } from './kdf';
-import { isNotFound, type VaultFs } from './vault-fs';
 
 /**
  * `vault.json`: the only unencrypted vault file. It holds the key id, a key
@@ -52,7 +53,7 @@ export type RecoveryWrap = z.infer<typeof recoveryWrapSchema>;
 export const keyFilePath = (dir: string): string => join(dir, KEY_FILE);
 
 /** The key file, or undefined when the vault was never set up (or was erased). */
-export const readKeyFile = async (fs: VaultFs, dir: string): Promise<KeyFile | undefined> => {
+export const readKeyFile = async (fs: FsPort, dir: string): Promise<KeyFile | undefined> => {
   let raw: Buffer;
   try {
     raw = await fs.readFile(keyFilePath(dir));
@@ -71,5 +72,5 @@ export const readKeyFile = async (fs: VaultFs, dir: string): Promise<KeyFile | u
   return result.data;
 };
 
-export const writeKeyFile = (fs: VaultFs, dir: string, file: KeyFile): Promise<void> =>
+export const writeKeyFile = (fs: FsPort, dir: string, file: KeyFile): Promise<void> =>
   writeFileAtomic(fs, keyFilePath(dir), Buffer.from(`${JSON.stringify(file, null, 2)}\n`, 'utf8'));

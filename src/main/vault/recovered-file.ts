@@ -1,9 +1,10 @@
 import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
 
-import { fsyncDir, writeFileAtomic } from './durable-write';
+import { fsyncDir, writeFileAtomic } from '../fs/durable-write';
+import type { FsPort } from '../fs/fs-port';
+import { isNotFound } from '../fs/storage-error';
 import { toB64u } from './encoding';
-import { isNotFound, type VaultFs } from './vault-fs';
 import type { VaultProblem } from './vault-problem';
 
 /**
@@ -25,7 +26,7 @@ export interface SetAsidePiece {
 }
 
 export const writeRecoveredFile = async (
-  fs: VaultFs,
+  fs: FsPort,
   dir: string,
   foundAt: number,
   problems: readonly VaultProblem[],
@@ -47,7 +48,7 @@ export const writeRecoveredFile = async (
   return name;
 };
 
-export const countRecoveredFiles = async (fs: VaultFs, dir: string): Promise<number> => {
+export const countRecoveredFiles = async (fs: FsPort, dir: string): Promise<number> => {
   try {
     return (await fs.readdir(join(dir, RECOVERED_DIR))).filter((name) => !name.startsWith('.')).length;
   } catch (error) {

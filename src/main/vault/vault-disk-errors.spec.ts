@@ -10,7 +10,7 @@ import { createFakeKeychain } from './testing/fake-keychain';
 import { makeTempDir, removeTempDir } from './testing/temp-dir';
 import { canMountTmpfs, remount, tryMountTmpfs, unmount } from './testing/tmpfs';
 import { checkIn, makeVault, vaultDirIn } from './testing/vault-fixtures';
-import { nodeVaultFs, type VaultFs } from './vault-fs';
+import { type FsPort, nodeFs } from '../fs/fs-port';
 import type { VaultService } from './vault-service';
 
 /**
@@ -48,7 +48,7 @@ const mountRoot = (sizeKb: number): void => {
   mounted = true;
 };
 
-const vaultWith = async (count: number, fs?: VaultFs): Promise<{ vault: VaultService; saved: Entry[] }> => {
+const vaultWith = async (count: number, fs?: FsPort): Promise<{ vault: VaultService; saved: Entry[] }> => {
   const vault = makeVault(root, { keychain, ...(fs ? { fs } : {}) });
   services.push(vault);
   await vault.setup({ useKeychain: true, createRecoveryKey: false });
@@ -195,25 +195,25 @@ const due = (plan: FailPlan, key: 'writesBeforeFailure' | 'truncatesBeforeFailur
   plan[key] = left === 0 ? undefined : left - 1;
   return left === 0;
 };
-const failingFs = (plan: FailPlan): VaultFs => ({
-  ...nodeVaultFs,
+const failingFs = (plan: FailPlan): FsPort => ({
+  ...nodeFs,
   write: async (fd, buffer, offset, length, position) => {
     if (length > 1 && due(plan, 'writesBeforeFailure')) {
-      await nodeVaultFs.write(fd, buffer, offset, Math.floor(length / 2), position);
+      await nodeFs.write(fd, buffer, offset, Math.floor(length / 2), position);
       throw injected(plan.code);
     }
-    return nodeVaultFs.write(fd, buffer, offset, length, position);
+    return nodeFs.write(fd, buffer, offset, length, position);
   },
   writeSync: (fd, buffer, offset, length, position) => {
     if (length > 1 && due(plan, 'writesBeforeFailure')) {
-      nodeVaultFs.writeSync(fd, buffer, offset, Math.floor(length / 2), position);
+      nodeFs.writeSync(fd, buffer, offset, Math.floor(length / 2), position);
       throw injected(plan.code);
     }
-    return nodeVaultFs.writeSync(fd, buffer, offset, length, position);
+    return nodeFs.writeSync(fd, buffer, offset, length, position);
   },
   ftruncate: async (fd, length) => {
     if (due(plan, 'truncatesBeforeFailure')) throw injected(plan.code);
-    return nodeVaultFs.ftruncate(fd, length);
+    return nodeFs.ftruncate(fd, length);
   },
 });
 const newPlan = (code = 'ENOSPC'): FailPlan => ({ writesBeforeFailure: undefined, truncatesBeforeFailure: undefined, code });

@@ -1,10 +1,10 @@
 import { randomBytes } from 'node:crypto';
 import { dirname } from 'node:path';
 
-import { fsyncDir, writeAll } from './durable-write';
-import { toVaultError } from './fs-errors';
+import { fsyncDir, writeAll } from '../fs/durable-write';
+import type { FsPort } from '../fs/fs-port';
+import { isNotFound, toStorageErrorOrInternal } from '../fs/storage-error';
 import { keyFilePath } from './key-file';
-import { isNotFound, type VaultFs } from './vault-fs';
 
 /**
  * Erase everything (crypto-shred). The key file goes first: once every wrap
@@ -14,7 +14,7 @@ import { isNotFound, type VaultFs } from './vault-fs';
  * blocks), which is why removing the wraps, not overwriting, is the promise.
  * Then the whole folder (snapshot, journal, recovered/) is removed.
  */
-export const eraseVault = async (fs: VaultFs, dir: string): Promise<void> => {
+export const eraseVault = async (fs: FsPort, dir: string): Promise<void> => {
   const keyPath = keyFilePath(dir);
   try {
     const size = await fs.size(keyPath);
@@ -33,6 +33,6 @@ export const eraseVault = async (fs: VaultFs, dir: string): Promise<void> => {
     await fsyncDir(fs, dirname(dir));
   } catch (error) {
     if (isNotFound(error)) return;
-    throw toVaultError(error, 'erase vault');
+    throw toStorageErrorOrInternal(error, 'erase vault');
   }
 };

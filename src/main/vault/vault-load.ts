@@ -1,6 +1,8 @@
 import type { KeyObject } from 'node:crypto';
 import { join } from 'node:path';
 
+import type { FsPort } from '../fs/fs-port';
+import { isNotFound } from '../fs/storage-error';
 import { EntryIndex } from './entry-index';
 import { scanJournal } from './journal-scan';
 import { verifyChain, type CheckedLine } from './journal-verify';
@@ -8,7 +10,6 @@ import { claimedSeq, hashText, openRecord, parseLine } from './record-codec';
 import { decodePayload } from './record-payload';
 import type { SetAsidePiece } from './recovered-file';
 import { decodeSnapshot } from './snapshot-codec';
-import { isNotFound, type VaultFs } from './vault-fs';
 import { problem, type SeqRange, type VaultProblem } from './vault-problem';
 
 export const SNAPSHOT_FILE = 'snapshot.bin';
@@ -39,7 +40,7 @@ export interface LoadedVault {
   repair: Repair;
 }
 
-const readOrEmpty = async (fs: VaultFs, path: string): Promise<Buffer | undefined> => {
+const readOrEmpty = async (fs: FsPort, path: string): Promise<Buffer | undefined> => {
   try {
     return await fs.readFile(path);
   } catch (error) {
@@ -59,7 +60,7 @@ const checkLine = (key: KeyObject, keyId: string, text: string, raw: Buffer): Ch
 };
 
 export const loadVault = async (
-  fs: VaultFs,
+  fs: FsPort,
   dir: string,
   key: KeyObject,
   keyId: string,

@@ -2,11 +2,11 @@ import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 
 import type { AttuneError } from '../attune-error';
-import { removeStrayTempFiles } from './durable-write';
+import { removeStrayTempFiles } from '../fs/durable-write';
+import type { FsPort } from '../fs/fs-port';
+import { errnoCode, toStorageErrorOrInternal } from '../fs/storage-error';
 import { acquireFileLock, type FileLock, type LockEnvironment } from './file-lock';
-import { errnoCode, toVaultError } from './fs-errors';
 import { readKeyFile, type KeyFile } from './key-file';
-import type { VaultFs } from './vault-fs';
 
 export interface OpenedFolder {
   fileLock: FileLock | undefined;
@@ -22,7 +22,7 @@ export interface OpenedFolder {
  * does not fail the open — the service stays open to report it and to let the
  * person erase and start over.
  */
-export const openVaultFolder = async (fs: VaultFs, dir: string, lockEnvironment: LockEnvironment): Promise<OpenedFolder> => {
+export const openVaultFolder = async (fs: FsPort, dir: string, lockEnvironment: LockEnvironment): Promise<OpenedFolder> => {
   let fileLock: FileLock | undefined;
   try {
     mkdirSync(dirname(dir), { recursive: true, mode: 0o700 });
@@ -30,14 +30,14 @@ export const openVaultFolder = async (fs: VaultFs, dir: string, lockEnvironment:
   } catch (error) {
     // On read-only media no one can write, so there is nothing to guard: open without the lock.
     const code = errnoCode(error);
-    if (code !== 'EROFS' && code !== 'EACCES' && code !== 'EPERM') throw toVaultError(error, 'take vault lock');
+    if (code !== 'EROFS' && code !== 'EACCES' && code !== 'EPERM') throw toStorageErrorOrInternal(error, 'take vault lock');
   }
   // Holding the lock, no atomic write of anyone else's is in progress: what a killed one left is ours to remove.
   if (fileLock) await removeStrayTempFiles(fs, dir);
   try {
     return { fileLock, keyFile: await readKeyFile(fs, dir), keyFileError: undefined };
   } catch (error) {
-    const mapped = toVaultError(error, 'read key file');
+    const mapped = toStorageErrorOrInternal(error, 'read key file');
     if (mapped.code === 'vault-damaged') return { fileLock, keyFile: undefined, keyFileError: mapped };
     fileLock?.release();
     throw mapped;

@@ -2,12 +2,13 @@ import type { KeyObject } from 'node:crypto';
 
 import type { Entry, EntryInput } from '../../shared/entry-schema';
 import { AttuneError } from '../attune-error';
+import { type FsPort, nodeFs } from '../fs/fs-port';
+import { isDiskFailure, toStorageErrorOrInternal } from '../fs/storage-error';
 import { importKey } from './aead';
 import { unwrapDataKey, type Credential } from './credential';
 import type { ListPage, ListQuery } from './entry-index';
 import { writeExport, type ExportRequest, type ExportResult } from './export-file';
 import { systemLockEnvironment, type FileLock, type LockEnvironment } from './file-lock';
-import { isDiskFailure, toVaultError } from './fs-errors';
 import { DEFAULT_SCRYPT, type ScryptParams } from './kdf';
 import { writeKeyFile, type KeyFile, type RecoveryWrap } from './key-file';
 import type { Keychain } from './keychain';
@@ -18,7 +19,6 @@ import { SerialQueue } from './serial-queue';
 import { decideAttempt, initialThrottle, recordFailure, recordSuccess } from './throttle';
 import { systemClock, type VaultClock } from './vault-clock';
 import { eraseVault } from './vault-erase';
-import { nodeVaultFs, type VaultFs } from './vault-fs';
 import { openVaultFolder } from './vault-open';
 import type { VaultProblem } from './vault-problem';
 import { buildStatus, type VaultStatus } from './vault-status';
@@ -36,7 +36,7 @@ export interface VaultServiceOptions {
   /** The vault folder. Its lock file is the sibling `<dir>.lock`, so erasing the folder leaves no vault file behind. */
   dir: string;
   keychain: Keychain;
-  fs?: VaultFs;
+  fs?: FsPort;
   clock?: VaultClock;
   /** Cost of new passphrase wraps; existing wraps keep the parameters stored with them. */
   scrypt?: ScryptParams;
@@ -60,7 +60,7 @@ interface Session {
  * not-set-up → (setup) → unlocked ⇄ locked → (erase) → not-set-up.
  */
 export class VaultService {
-  private readonly fs: VaultFs;
+  private readonly fs: FsPort;
   private readonly clock: VaultClock;
   private readonly scrypt: ScryptParams;
   private readonly rollAfter: number;
@@ -83,7 +83,7 @@ export class VaultService {
   private waitingRecovery: RecoveryWrap | undefined;
 
   constructor(private readonly options: VaultServiceOptions) {
-    this.fs = options.fs ?? nodeVaultFs;
+    this.fs = options.fs ?? nodeFs;
     this.clock = options.clock ?? systemClock;
     this.scrypt = options.scrypt ?? DEFAULT_SCRYPT;
     this.rollAfter = options.rollAfterRecords ?? DEFAULT_ROLL_AFTER;
@@ -139,7 +139,7 @@ export class VaultService {
       proof.dataKey.fill(0);
       const updated: KeyFile = { ...keyFile, wraps: { ...keyFile.wraps, recovery: waiting } };
       await writeKeyFile(this.fs, this.options.dir, updated).catch((error: unknown) => {
-        throw toVaultError(error, 'write key file');
+        throw toStorageErrorOrInternal(error, 'write key file');
       });
       this.keyFile = updated;
       this.waitingRecovery = undefined;
@@ -254,7 +254,7 @@ export class VaultService {
         const passphrase = await wrapWithPassphrase(dataKey, keyFile.keyId, next, this.scrypt);
         const updated: KeyFile = { ...keyFile, wraps: { ...keyFile.wraps, passphrase } };
         await writeKeyFile(this.fs, this.options.dir, updated).catch((error: unknown) => {
-          throw toVaultError(error, 'write key file');
+          throw toStorageErrorOrInternal(error, 'write key file');
         });
         this.keyFile = updated;
       } finally {

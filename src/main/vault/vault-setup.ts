@@ -1,16 +1,16 @@
 import { join } from 'node:path';
 
 import { AttuneError } from '../attune-error';
+import { fsyncDir } from '../fs/durable-write';
+import type { FsPort } from '../fs/fs-port';
+import { toStorageErrorOrInternal } from '../fs/storage-error';
 import { importKey } from './aead';
-import { fsyncDir } from './durable-write';
-import { toVaultError } from './fs-errors';
 import type { ScryptParams } from './kdf';
 import { writeKeyFile, type KeyFile, type RecoveryWrap } from './key-file';
 import type { Keychain } from './keychain';
 import { makeKeyCheck, newDataKey, wrapWithKeychain, wrapWithPassphrase, wrapWithRecovery } from './key-wrap';
 import { RECOVERED_DIR } from './recovered-file';
 import { formatRecoveryKey, generateRecoverySecret } from './recovery-key';
-import type { VaultFs } from './vault-fs';
 import { JOURNAL_FILE, SNAPSHOT_FILE } from './vault-load';
 import { initializeStore } from './vault-store';
 
@@ -39,7 +39,7 @@ export interface SetupOutcome {
  * key that wrapped them is gone), but they are someone's data: move them to
  * recovered/ rather than overwrite them.
  */
-const setAsideOrphans = async (fs: VaultFs, dir: string, now: number): Promise<void> => {
+const setAsideOrphans = async (fs: FsPort, dir: string, now: number): Promise<void> => {
   const names = (await fs.readdir(dir)).filter((name) => name !== RECOVERED_DIR);
   if (names.length === 0) return;
   const folder = join(dir, RECOVERED_DIR);
@@ -55,7 +55,7 @@ const setAsideOrphans = async (fs: VaultFs, dir: string, now: number): Promise<v
  * half-made files are removed and no vault exists.
  */
 export const createVault = async (
-  fs: VaultFs,
+  fs: FsPort,
   dir: string,
   keychain: Keychain,
   request: SetupRequest,
@@ -91,7 +91,7 @@ export const createVault = async (
   } catch (error) {
     dataKey.fill(0);
     await Promise.all([SNAPSHOT_FILE, JOURNAL_FILE].map((name) => fs.unlink(join(dir, name)).catch(() => undefined)));
-    throw toVaultError(error, 'set up vault');
+    throw toStorageErrorOrInternal(error, 'set up vault');
   }
   return { keyFile, dataKey, recoveryKey, recoveryWrap };
 };

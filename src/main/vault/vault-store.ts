@@ -4,14 +4,14 @@ import { join } from 'node:path';
 
 import type { Entry } from '../../shared/entry-schema';
 import { AttuneError } from '../attune-error';
-import { fsyncDir, writeAll, writeAllSync, writeFileAtomic } from './durable-write';
+import { fsyncDir, writeAll, writeAllSync, writeFileAtomic } from '../fs/durable-write';
+import type { FsPort } from '../fs/fs-port';
+import { isDiskError, isDiskFailure, toStorageErrorOrInternal } from '../fs/storage-error';
 import type { EntryIndex } from './entry-index';
-import { isDiskError, isDiskFailure, toVaultError } from './fs-errors';
 import { encodeRecord, hashText } from './record-codec';
 import { encodePayload, type RecordOp } from './record-payload';
 import { writeRecoveredFile } from './recovered-file';
 import { encodeSnapshot } from './snapshot-codec';
-import type { VaultFs } from './vault-fs';
 import { JOURNAL_FILE, loadVault, SNAPSHOT_FILE, type LoadedVault } from './vault-load';
 import { problem, type VaultProblem } from './vault-problem';
 
@@ -21,7 +21,7 @@ import { problem, type VaultProblem } from './vault-problem';
  * (last seq, last hash). Not re-entrant: the service calls it from one queue.
  */
 export interface StoreContext {
-  fs: VaultFs;
+  fs: FsPort;
   dir: string;
   key: KeyObject;
   keyId: string;
@@ -50,7 +50,7 @@ const journalFlags = constants.O_RDWR | constants.O_CREAT | (DSYNC ?? 0);
 export const SLOW_SYNC_WRITE_MS = 15;
 
 /** Setup: an empty snapshot (the chain's anchor) and an empty journal, both durable before the key file commits. */
-export const initializeStore = async (fs: VaultFs, dir: string, key: KeyObject, keyId: string, now: number): Promise<void> => {
+export const initializeStore = async (fs: FsPort, dir: string, key: KeyObject, keyId: string, now: number): Promise<void> => {
   const { bytes } = encodeSnapshot(key, keyId, [], 0, now);
   await writeFileAtomic(fs, join(dir, SNAPSHOT_FILE), bytes);
   const fd = await fs.open(join(dir, JOURNAL_FILE), 'w', 0o600);
@@ -109,7 +109,7 @@ export class VaultStore {
     try {
       await repair();
     } catch (error) {
-      if (!isDiskFailure(error)) throw toVaultError(error, 'repair vault files');
+      if (!isDiskFailure(error)) throw toStorageErrorOrInternal(error, 'repair vault files');
       store.problems.push(problem('cleanup-deferred', []));
       store.pendingRepair = repair;
     }
@@ -155,7 +155,7 @@ export class VaultStore {
       }
     } catch (error) {
       await this.cutBack(fd);
-      throw toVaultError(error, 'append to journal');
+      throw toStorageErrorOrInternal(error, 'append to journal');
     }
     this.journalSize += data.length;
     this.lastSeq = seq;
@@ -180,7 +180,7 @@ export class VaultStore {
     try {
       await writeFileAtomic(fs, join(dir, SNAPSHOT_FILE), bytes);
     } catch (error) {
-      throw toVaultError(error, 'write snapshot');
+      throw toStorageErrorOrInternal(error, 'write snapshot');
     }
     await this.cutJournal(0, anchor);
   }
@@ -201,7 +201,7 @@ export class VaultStore {
       try {
         await this.pendingRepair();
       } catch (error) {
-        throw toVaultError(error, 'finish deferred repair');
+        throw toStorageErrorOrInternal(error, 'finish deferred repair');
       }
       this.pendingRepair = undefined;
       const deferred = this.problems.findIndex((found) => found.kind === 'cleanup-deferred');
@@ -219,7 +219,7 @@ export class VaultStore {
     } catch (error) {
       // Positional writes never go past journalSize, so leftover bytes only matter if we stop here; retry first thing next write.
       this.truncateBeforeWrite = true;
-      if (!isDiskError(error)) throw toVaultError(error, 'cut back journal');
+      if (!isDiskError(error)) throw toStorageErrorOrInternal(error, 'cut back journal');
     }
   }
 
@@ -237,7 +237,7 @@ export class VaultStore {
       await this.ctx.fs.ftruncate(fd, length);
       await this.ctx.fs.fsync(fd);
     } catch (error) {
-      throw toVaultError(error, 'cut journal');
+      throw toStorageErrorOrInternal(error, 'cut journal');
     }
     this.truncateBeforeWrite = false;
   }
@@ -247,7 +247,7 @@ export class VaultStore {
       try {
         this.fd = await this.ctx.fs.open(join(this.ctx.dir, JOURNAL_FILE), journalFlags, 0o600);
       } catch (error) {
-        throw toVaultError(error, 'open journal');
+        throw toStorageErrorOrInternal(error, 'open journal');
       }
     }
     return this.fd;

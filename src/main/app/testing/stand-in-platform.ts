@@ -1,6 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { LoginItemPort } from '../../autostart/login-item';
+import { type FsPort, nodeFs } from '../../fs/fs-port';
 import type { WindowKind } from '../../ipc/call-context';
 import type { Dispatch } from '../../ipc/dispatch';
 import { createFileLogger } from '../../log/logger';
@@ -10,7 +11,6 @@ import { FakeAttention, FakeNotifier, FakePowerEvents } from '../../pauses/testi
 import { openConfSettingsStore } from '../../settings/settings-store-options';
 import type { GlobalShortcutPort } from '../../shortcut/shortcut-manager';
 import { noKeychain } from '../../vault/keychain';
-import { type VaultFs, nodeVaultFs } from '../../vault/vault-fs';
 import type { AttunePlatform } from '../platform';
 import { MovableClock } from './movable-clock';
 import { StandInTray } from './stand-in-tray';
@@ -104,15 +104,15 @@ export const standInPlatform = (options: StandInOptions): AttunePlatform & { sta
     failNextWrite = false;
     throw Object.assign(new Error('ENOSPC: no space left on device (stand-in fault)'), { code: 'ENOSPC' });
   };
-  const vaultFs: VaultFs = {
-    ...nodeVaultFs,
+  const vaultFs: FsPort = {
+    ...nodeFs,
     write: async (...args) => {
       faultIfAsked();
-      return nodeVaultFs.write(...args);
+      return nodeFs.write(...args);
     },
     writeSync: (...args) => {
       faultIfAsked();
-      return nodeVaultFs.writeSync(...args);
+      return nodeFs.writeSync(...args);
     },
   };
   const startup: string[] = [];

@@ -1,14 +1,19 @@
 import { randomBytes } from 'node:crypto';
+import { closeSync, fsyncSync, openSync, renameSync, rmSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 
-import type { VaultFs } from './vault-fs';
+import { type FsPort, nodeFs } from './fs-port';
 
 /**
- * The three durable-write moves every vault file uses, in one place.
+ * The durable-write moves every file main keeps uses, in one place: the
+ * vault's over the FsPort (async), and a blocking twin for the small files
+ * written in one go (settings, pause state, autostart entry, a summary).
+ * Both atomic writes name their temp files the same way, so the one stray
+ * cleanup recognises a temp either left behind.
  */
 
 /** write() may write fewer bytes than asked (a nearly full disk does exactly that); loop until all are out. */
-export const writeAll = async (fs: VaultFs, fd: number, data: Buffer, position: number): Promise<void> => {
+export const writeAll = async (fs: FsPort, fd: number, data: Buffer, position: number): Promise<void> => {
   let offset = 0;
   while (offset < data.length) {
     const written = await fs.write(fd, data, offset, data.length - offset, position + offset);
@@ -17,7 +22,7 @@ export const writeAll = async (fs: VaultFs, fd: number, data: Buffer, position: 
   }
 };
 
-export const writeAllSync = (fs: VaultFs, fd: number, data: Buffer, position: number): void => {
+export const writeAllSync = (fs: Pick<FsPort, 'writeSync'>, fd: number, data: Buffer, position: number): void => {
   let offset = 0;
   while (offset < data.length) {
     const written = fs.writeSync(fd, data, offset, data.length - offset, position + offset);
@@ -31,7 +36,7 @@ export const writeAllSync = (fs: VaultFs, fd: number, data: Buffer, position: nu
  * Windows cannot open a directory for fsync (EPERM/EISDIR) and NTFS journals
  * renames itself, so there it is skipped.
  */
-export const fsyncDir = async (fs: VaultFs, dir: string): Promise<void> => {
+export const fsyncDir = async (fs: FsPort, dir: string): Promise<void> => {
   if (process.platform === 'win32') return;
   const fd = await fs.open(dir, 'r');
   try {
@@ -41,8 +46,22 @@ export const fsyncDir = async (fs: VaultFs, dir: string): Promise<void> => {
   }
 };
 
-/** The names writeFileAtomic gives its temp files: `.<name>.<12 hex>.tmp`. */
+/** The same, blocking. */
+export const fsyncDirSync = (dir: string): void => {
+  if (process.platform === 'win32') return;
+  const fd = openSync(dir, 'r');
+  try {
+    fsyncSync(fd);
+  } finally {
+    closeSync(fd);
+  }
+};
+
+/** The names both atomic writes give their temp files: `.<name>.<12 hex>.tmp`. */
 export const ATOMIC_TEMP_NAME = /^\..+\.[0-9a-f]{12}\.tmp$/;
+
+/** A fresh temp path beside `path`, matching ATOMIC_TEMP_NAME. */
+export const atomicTempPath = (path: string): string => join(dirname(path), `.${basename(path)}.${randomBytes(6).toString('hex')}.tmp`);
 
 /**
  * Remove the temp files of atomic writes that never reached their rename: a
@@ -52,7 +71,7 @@ export const ATOMIC_TEMP_NAME = /^\..+\.[0-9a-f]{12}\.tmp$/;
  * lock: then no atomic write can be in progress here. Best effort; what
  * cannot be removed now is tried again on the next open.
  */
-export const removeStrayTempFiles = async (fs: VaultFs, dir: string): Promise<void> => {
+export const removeStrayTempFiles = async (fs: FsPort, dir: string): Promise<void> => {
   const names = await fs.readdir(dir).catch((): string[] => []);
   for (const name of names) if (ATOMIC_TEMP_NAME.test(name)) await fs.unlink(join(dir, name)).catch(() => undefined);
 };
@@ -62,9 +81,8 @@ export const removeStrayTempFiles = async (fs: VaultFs, dir: string): Promise<vo
  * After a crash the path holds either the old or the new bytes, never a mix.
  * On failure the temp file is removed and the old file is untouched.
  */
-export const writeFileAtomic = async (fs: VaultFs, path: string, data: Buffer, mode = 0o600): Promise<void> => {
-  const dir = dirname(path);
-  const temp = join(dir, `.${basename(path)}.${randomBytes(6).toString('hex')}.tmp`);
+export const writeFileAtomic = async (fs: FsPort, path: string, data: Buffer, mode = 0o600): Promise<void> => {
+  const temp = atomicTempPath(path);
   let fd: number | undefined;
   try {
     fd = await fs.open(temp, 'wx', mode);
@@ -79,5 +97,24 @@ export const writeFileAtomic = async (fs: VaultFs, path: string, data: Buffer, m
     await fs.unlink(temp).catch(() => undefined);
     throw error;
   }
-  await fsyncDir(fs, dir);
+  await fsyncDir(fs, dirname(path));
+};
+
+/** The same, blocking, on node:fs; a string is written as UTF-8. */
+export const writeFileAtomicSync = (path: string, data: string | Uint8Array, mode = 0o600): void => {
+  const temp = atomicTempPath(path);
+  let fd: number | undefined;
+  try {
+    fd = openSync(temp, 'wx', mode);
+    writeAllSync(nodeFs, fd, typeof data === 'string' ? Buffer.from(data, 'utf8') : Buffer.from(data.buffer, data.byteOffset, data.byteLength), 0);
+    fsyncSync(fd);
+    closeSync(fd);
+    fd = undefined;
+    renameSync(temp, path);
+  } catch (error) {
+    if (fd !== undefined) closeSync(fd);
+    rmSync(temp, { force: true });
+    throw error;
+  }
+  fsyncDirSync(dirname(path));
 };
