@@ -1,6 +1,7 @@
 import { readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 
+import { ATOMIC_TEMP_NAME } from '../../fs/durable-write';
 import { createVaultService } from '../vault-service';
 import { createFakeKeychain } from './fake-keychain';
 import { bundleChild, runKills } from './kill-harness';
@@ -48,7 +49,6 @@ export interface CompactionLoopResult {
   entriesAtEnd: number;
 }
 
-const TEMP_FILE = /^\..+\.[0-9a-f]{12}\.tmp$/;
 
 export const runCompactionKillLoop = async (options: CompactionLoopOptions): Promise<CompactionLoopResult> => {
   const dir = join(options.root, 'vault');
@@ -152,7 +152,7 @@ export const runCompactionKillLoop = async (options: CompactionLoopOptions): Pro
       } finally {
         await check.close();
       }
-      const strays = (await readdir(dir)).filter((name) => TEMP_FILE.test(name)).length;
+      const strays = (await readdir(dir)).filter((name) => ATOMIC_TEMP_NAME.test(name)).length;
       result.strayTempFilesMax = Math.max(result.strayTempFilesMax, strays);
       options.onProgress?.(index + 1, result);
     },

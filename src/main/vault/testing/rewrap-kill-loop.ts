@@ -2,6 +2,7 @@ import { readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 
 import { isAttuneError } from '../../attune-error';
+import { ATOMIC_TEMP_NAME } from '../../fs/durable-write';
 import type { ScryptParams } from '../kdf';
 import { createVaultService, type VaultService } from '../vault-service';
 import { createFakeKeychain } from './fake-keychain';
@@ -50,7 +51,6 @@ export interface RewrapLoopResult {
   entriesAtEnd: number;
 }
 
-const TEMP_FILE = /^\..+\.[0-9a-f]{12}\.tmp$/;
 export const REWRAP_TEST_SCRYPT: ScryptParams = { N: 2 ** 10, r: 8, p: 1 };
 
 /** Does this passphrase unlock? Leaves the service locked either way. */
@@ -149,7 +149,7 @@ export const runRewrapKillLoop = async (options: RewrapLoopOptions): Promise<Rew
       } finally {
         await check.close();
       }
-      const strays = (await readdir(dir)).filter((name) => TEMP_FILE.test(name)).length;
+      const strays = (await readdir(dir)).filter((name) => ATOMIC_TEMP_NAME.test(name)).length;
       result.strayTempFilesMax = Math.max(result.strayTempFilesMax, strays);
       options.onProgress?.(index + 1, result);
     },
