@@ -63,7 +63,7 @@ export const fixedOffsetClock = (offsetMinutes: number, id = `UTC${offsetMinutes
  * runtime currently uses, so a change of system timezone shows up here on
  * the next call and the driver can notice it through `zoneId()`.
  */
-export const systemClock: LocalClock = {
+export const systemLocalClock: LocalClock = {
   zoneId: () => `${Intl.DateTimeFormat().resolvedOptions().timeZone}`,
   offsetMinutesAt: (epochMs) => -new Date(epochMs).getTimezoneOffset(),
 };

@@ -2,7 +2,7 @@ import { homedir } from 'node:os';
 import { join } from 'node:path';
 import type { AttunePlatform } from '../app/platform';
 import { createFileLogger } from '../log/logger';
-import { systemClock } from '../pauses/local-clock';
+import { systemLocalClock } from '../pauses/local-clock';
 import { runCommand } from '../system/run-command';
 import { systemTimerClock } from '../pauses/ports';
 import { hasTrayHost } from '../tray/tray-host';
@@ -44,6 +44,6 @@ export const electronPlatform = (mainDir: string): AttunePlatform => ({
   openSettingsStore: openElectronSettingsStore,
   hasTrayHost: () => hasTrayHost(process.platform, runCommand),
   timer: systemTimerClock,
-  localClock: systemClock,
+  localClock: systemLocalClock,
   createLogger: (file) => createFileLogger(file),
 });

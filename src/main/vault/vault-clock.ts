@@ -6,4 +6,4 @@ export interface VaultClock {
 }
 
 // `|| 0` turns the -0 that negating a zero offset gives (UTC) into 0: JSON would store "0" and equality would differ.
-export const systemClock: VaultClock = { now: () => Date.now(), offsetMinutes: (at) => -new Date(at).getTimezoneOffset() || 0 };
+export const systemVaultClock: VaultClock = { now: () => Date.now(), offsetMinutes: (at) => -new Date(at).getTimezoneOffset() || 0 };

@@ -17,7 +17,7 @@ import { publicRandomBytes } from './random-pool';
 import { countRecoveredFiles } from './recovered-file';
 import { SerialQueue } from './serial-queue';
 import { decideAttempt, initialThrottle, recordFailure, recordSuccess } from './throttle';
-import { systemClock, type VaultClock } from './vault-clock';
+import { systemVaultClock, type VaultClock } from './vault-clock';
 import { eraseVault } from './vault-erase';
 import { openVaultFolder } from './vault-open';
 import type { VaultProblem } from './vault-problem';
@@ -30,7 +30,7 @@ export type { ListPage, ListQuery } from './entry-index';
 export type { ExportRequest, ExportResult } from './export-file';
 export type { SetupRequest } from './vault-setup';
 export type { VaultStatus } from './vault-status';
-export { systemClock, type VaultClock } from './vault-clock';
+export { systemVaultClock, type VaultClock } from './vault-clock';
 
 export interface VaultServiceOptions {
   /** The vault folder. Its lock file is the sibling `<dir>.lock`, so erasing the folder leaves no vault file behind. */
@@ -84,7 +84,7 @@ export class VaultService {
 
   constructor(private readonly options: VaultServiceOptions) {
     this.fs = options.fs ?? nodeFs;
-    this.clock = options.clock ?? systemClock;
+    this.clock = options.clock ?? systemVaultClock;
     this.scrypt = options.scrypt ?? DEFAULT_SCRYPT;
     this.rollAfter = options.rollAfterRecords ?? DEFAULT_ROLL_AFTER;
   }

@@ -1,6 +1,5 @@
 import type { TimerClock, TimerHandle } from '../../pauses/ports';
-import type { VaultClock } from '../../vault/vault-clock';
-import { systemClock as vaultSystemClock } from '../../vault/vault-clock';
+import { systemVaultClock, type VaultClock } from '../../vault/vault-clock';
 
 interface PendingTimer {
   due: number;
@@ -61,7 +60,7 @@ export class MovableClock implements TimerClock {
 
   /** The vault's "now" and local offset, on this clock. */
   vaultClock(): VaultClock {
-    return { now: () => this.now(), offsetMinutes: (at) => vaultSystemClock.offsetMinutes(at) };
+    return { now: () => this.now(), offsetMinutes: (at) => systemVaultClock.offsetMinutes(at) };
   }
 
   #fire(id: number): void {

@@ -6,7 +6,7 @@ import type { WindowKind } from '../../ipc/call-context';
 import type { Dispatch } from '../../ipc/dispatch';
 import { createFileLogger } from '../../log/logger';
 import type { Notifier } from '../../notify/notifier';
-import { systemClock as systemLocalClock } from '../../pauses/local-clock';
+import { systemLocalClock } from '../../pauses/local-clock';
 import { FakeAttention, FakeNotifier, FakePowerEvents } from '../../pauses/testing/fakes';
 import { openConfSettingsStore } from '../../settings/settings-store-options';
 import type { GlobalShortcutPort } from '../../shortcut/shortcut-manager';
