@@ -1,6 +1,7 @@
 import type { PauseSettings } from '../../shared/pause-settings';
 import type { NextPause, PauseRemindersCommand, PauseScheduleView, PauseState, PendingPause } from '../../shared/pause-state';
 import type { PauseResponse } from '../notify/notifier';
+import { SerialQueue } from '../system/serial-queue';
 import type { AwayReason } from './away-tracker';
 import { AWAY_ENDS, AWAY_STARTS, AwayTracker } from './away-tracker';
 import { ClockWatch } from './clock-watch';
@@ -46,7 +47,7 @@ export class PauseDriver {
   private next: NextPause = { kind: 'none', reason: 'disabled' };
   private pending: PendingPause | null = null;
   private timer: TimerHandle | null = null;
-  private queue: Promise<void> = Promise.resolve();
+  private readonly queue = new SerialQueue();
   private unsubscribers: (() => void)[] = [];
   private running = false;
   /** Bumped per shown notification, so an answer to an older one is ignored. */
@@ -75,7 +76,7 @@ export class PauseDriver {
 
   /** Subscribe to power events and plan the first pause. */
   start(): Promise<void> {
-    if (this.running) return this.queue;
+    if (this.running) return this.queue.idle();
     this.running = true;
     for (const [event, reason] of Object.entries(AWAY_STARTS)) {
       this.unsubscribers.push(this.deps.power.on(event as PowerEventName, () => void this.run(() => this.away.begin(reason, this.observeClock()))));
@@ -94,7 +95,7 @@ export class PauseDriver {
     this.running = false;
     for (const unsubscribe of this.unsubscribers.splice(0)) unsubscribe();
     this.clearTimer();
-    await this.queue;
+    await this.queue.idle();
     await this.deps.notifier.closePause();
   }
 
@@ -159,23 +160,23 @@ export class PauseDriver {
 
   /** Resolves when every queued task has finished (tests, and orderly shutdown). */
   settled(): Promise<void> {
-    return this.queue;
+    return this.queue.idle();
   }
 
   // --- internals -----------------------------------------------------------
 
   /** Run one task after the previous one, then re-plan. Errors are logged, never thrown into an event emitter. */
   private run(task: () => void | Promise<void>): Promise<void> {
-    const step = this.queue.then(async () => {
-      try {
-        await task();
-      } finally {
-        // Even after a failed task there must be exactly one live timer.
-        if (this.running) this.plan();
-      }
-    });
-    this.queue = step.catch((error: unknown) => this.deps.warn?.('pause driver task failed', error));
-    return this.queue;
+    return this.queue
+      .run(async () => {
+        try {
+          await task();
+        } finally {
+          // Even after a failed task there must be exactly one live timer.
+          if (this.running) this.plan();
+        }
+      })
+      .catch((error: unknown) => this.deps.warn?.('pause driver task failed', error));
   }
 
   private plan(): void {

@@ -1,6 +1,7 @@
 import { type Settings, type SettingsPatch, settingsSchema } from '../../shared/settings-schema';
-import type { Logger } from '../log/logger';
 import { toStorageError } from '../fs/storage-error';
+import type { Logger } from '../log/logger';
+import { SerialQueue } from '../system/serial-queue';
 
 /** The slice of electron-store / conf that the service needs; both satisfy it. */
 export interface SettingsStore {
@@ -22,7 +23,7 @@ export class SettingsService {
   readonly #appliers: SettingsApplier[] = [];
   readonly #listeners = new Set<SettingsListener>();
   #current: Settings;
-  #queue: Promise<unknown> = Promise.resolve();
+  readonly #queue = new SerialQueue();
 
   constructor(store: SettingsStore, log: Logger) {
     this.#store = store;
@@ -38,9 +39,7 @@ export class SettingsService {
 
   /** Writes are serialised so two quick changes can never interleave their side effects. */
   set(patch: SettingsPatch): Promise<Settings> {
-    const run = this.#queue.then(() => this.#apply(patch));
-    this.#queue = run.catch(() => undefined);
-    return run;
+    return this.#queue.run(() => this.#apply(patch));
   }
 
   addApplier(applier: SettingsApplier): void {
