@@ -47,13 +47,12 @@ describe('tray actions', () => {
 
 describe('tray state', () => {
   const view: PauseScheduleView = { next: { kind: 'none', reason: 'disabled' }, pending: null, remindersPausedUntil: null, remindersOff: false };
-  test('Lock only while unlocked; locked says so; a waiting pause shows only when it was not delivered', () => {
+  test('the vault state passes through; a waiting pause shows only when it was not delivered', () => {
     const base = { platform: 'linux', shortcut: { active: 'Ctrl+Alt+Space', taken: null }, settings: DEFAULT_SETTINGS, now: 0 };
     const state = (vaultState: 'not-set-up' | 'locked' | 'unlocked', pending: unknown = null) =>
       trayStateOf({ ...base, vaultState, pauses: { view: () => ({ ...view, pending: pending as PauseScheduleView['pending'] }) } });
-    expect(state('unlocked').features.lock).toBe(true);
-    expect(state('locked')).toMatchObject({ features: { lock: false }, locked: true });
-    expect(state('not-set-up')).toMatchObject({ features: { lock: false }, locked: false });
+    expect(state('unlocked').vault).toBe('unlocked');
+    expect(state('locked').vault).toBe('locked');
     expect(state('unlocked', { shownAt: 1, delivered: false }).pendingPause).toBe(true);
     expect(state('unlocked', { shownAt: 1, delivered: true }).pendingPause).toBe(false);
   });

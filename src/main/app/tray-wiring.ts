@@ -66,10 +66,9 @@ export const trayStateOf = ({ platform, shortcut, pauses, settings, vaultState, 
     platform,
     activeShortcut: shortcut.active,
     takenShortcut: shortcut.taken,
-    features: { pauses: true, history: true, lock: vaultState === 'unlocked', help: true },
     nextPauseLabel: nextPauseLabel(view, now, undefined),
     remindersOn: settings.pauses.enabled && !view.remindersOff,
     pendingPause: view.pending?.delivered === false,
-    locked: vaultState === 'locked',
+    vault: vaultState,
   };
 };

@@ -5,11 +5,10 @@ const base: TrayState = {
   platform: 'linux',
   activeShortcut: 'CommandOrControl+Alt+Space',
   takenShortcut: null,
-  features: { pauses: false, history: false, lock: false, help: false },
   nextPauseLabel: null,
   remindersOn: false,
   pendingPause: false,
-  locked: false,
+  vault: 'not-set-up',
 };
 const ids = (items: TrayMenuItem[]) => items.map((i) => i.id);
 const byId = (items: TrayMenuItem[], id: string) => items.find((i) => i.id === id)!;
@@ -22,10 +21,16 @@ describe('trayMenuModel', () => {
     expect(byId(items, 'quit').label).toBe('Quit Attune');
   });
 
-  test('features that are not built are disabled, not faked', () => {
+  test('before set-up there is nothing to lock; everything else is offered', () => {
     const items = trayMenuModel(base);
-    for (const id of ['pause-now', 'reminders', 'history', 'help', 'lock']) expect(byId(items, id).enabled).toBe(false);
+    expect(byId(items, 'lock').enabled).toBe(false);
+    for (const id of ['pause-now', 'reminders', 'history', 'settings', 'help', 'quit']) expect(byId(items, id).enabled).toBe(true);
     expect(byId(items, 'next-pause')).toMatchObject({ label: 'Next pause: —', enabled: false });
+  });
+
+  test('Lock is offered only while the history is open', () => {
+    expect(byId(trayMenuModel({ ...base, vault: 'unlocked' }), 'lock').enabled).toBe(true);
+    expect(byId(trayMenuModel({ ...base, vault: 'locked' }), 'lock').enabled).toBe(false);
   });
 
   test('a shortcut held by another app is said in the menu, leading to Settings', () => {
@@ -35,28 +40,28 @@ describe('trayMenuModel', () => {
   });
 
   test('with pauses on: next pause time and a reminders submenu', () => {
-    const items = trayMenuModel({ ...base, features: { ...base.features, pauses: true }, nextPauseLabel: 'Next pause: 14:20', remindersOn: true });
+    const items = trayMenuModel({ ...base, nextPauseLabel: 'Next pause: 14:20', remindersOn: true });
     expect(byId(items, 'next-pause').label).toBe('Next pause: 14:20');
     expect(ids(byId(items, 'reminders').submenu!)).toEqual(['reminders-1h', 'reminders-tomorrow', 'reminders-off']);
-    const off = trayMenuModel({ ...base, features: { ...base.features, pauses: true }, remindersOn: false });
+    const off = trayMenuModel({ ...base, remindersOn: false });
     expect(ids(byId(off, 'reminders').submenu!)).toEqual(['reminders-on']);
   });
 
   test('a pause whose notification could not be shown waits in the tray', () => {
-    const items = trayMenuModel({ ...base, features: { ...base.features, pauses: true }, pendingPause: true });
+    const items = trayMenuModel({ ...base, pendingPause: true });
     expect(items[1]).toMatchObject({ id: 'start-pending-pause', enabled: true, label: 'A minute for you — start' });
-    expect(ids(trayMenuModel({ ...base, pendingPause: true }))).not.toContain('start-pending-pause');
+    expect(ids(trayMenuModel({ ...base, pendingPause: false }))).not.toContain('start-pending-pause');
   });
 
   test('when locked, help stays reachable and history does not', () => {
-    const items = trayMenuModel({ ...base, features: { pauses: true, history: true, lock: true, help: true }, locked: true });
+    const items = trayMenuModel({ ...base, vault: 'locked' });
     expect(byId(items, 'help').enabled).toBe(true);
     expect(byId(items, 'history').enabled).toBe(false);
     expect(byId(items, 'lock').enabled).toBe(false);
   });
 
   test('no mental-health words in anything the tray shows', () => {
-    const text = JSON.stringify(trayMenuModel({ ...base, features: { pauses: true, history: true, lock: true, help: true }, remindersOn: true }));
+    const text = JSON.stringify(trayMenuModel({ ...base, vault: 'unlocked', remindersOn: true }));
     expect(text).not.toMatch(/trauma|anxiety|stress|mental|therapy|panic|mood|feel/i);
   });
 });
