@@ -6,8 +6,8 @@ import { describeError, notifyFailure } from '../notify/notifier';
 
 /**
  * The pause notification through Electron's `Notification` — the app's default.
- * The class is passed in (`import { Notification } from 'electron'` in the
- * composition root), so this file only needs Electron's types and its tests
+ * The class is passed in (`import { Notification } from 'electron'` in
+ * platform/pause-adapters.ts), so this file only needs Electron's types and its tests
  * run in plain Node with a fake at the Electron boundary.
  *
  * Platform notes (Electron docs, Notification and NotificationAction):

@@ -5,8 +5,8 @@ import type { AttentionState, PowerEventName, PowerEvents } from '../pauses/port
 
 /**
  * Electron's powerMonitor behind the pause driver's small interfaces. The
- * module is passed in (`import { powerMonitor } from 'electron'` in the
- * composition root), so only Electron's types are imported here.
+ * module is passed in (`import { powerMonitor } from 'electron'` in
+ * platform/pause-adapters.ts), so only Electron's types are imported here.
  *
  * What each platform can tell (Electron 45 docs + the Linux probes):
  *
