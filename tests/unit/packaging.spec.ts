@@ -51,10 +51,11 @@ describe('electron-builder config', () => {
   });
 
   it('uses the AppUserModelID the app sets at start-up as its appId', () => {
-    const inIndex = /setAppUserModelId\('([^']+)'\)/.exec(read('src/main/index.ts'))?.[1];
-    expect(inIndex).toBe('org.attune.app');
-    expect(config.appId).toBe(inIndex);
-    expect(APP_ID).toBe(inIndex);
+    // Set by the composition root (src/main/app), which src/main/index.ts only calls.
+    const setAtStart = /setAppUserModelId\('([^']+)'\)/.exec(read('src/main/app/create-attune.ts'))?.[1];
+    expect(setAtStart).toBe('org.attune.app');
+    expect(config.appId).toBe(setAtStart);
+    expect(APP_ID).toBe(setAtStart);
     expect(config.productName).toBe(packageJson.productName);
   });
 
