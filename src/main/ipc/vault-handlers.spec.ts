@@ -3,9 +3,9 @@ import { join } from 'node:path';
 
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 
+import { useTempDirs } from '../../../tests/support/temp-dir';
 import { vaultContract } from '../../shared/ipc/vault-contract';
 import { createMemoryLogger } from '../log/logger';
-import { makeTempDir, removeTempDir } from '../vault/testing/temp-dir';
 import { checkIn, makeVault, manualClock, vaultDirIn } from '../vault/testing/vault-fixtures';
 import type { VaultService } from '../vault/vault-service';
 import type { CallContext } from './call-context';
@@ -24,15 +24,15 @@ const call = async (channel: string, payload?: unknown): Promise<{ ok: boolean; 
   return result as never;
 };
 
+const tempDir = useTempDirs();
 beforeEach(async () => {
-  root = await makeTempDir();
+  root = tempDir();
   vault = makeVault(root, { clock: manualClock() });
   dispatch = createDispatch(vaultContract, createVaultHandlers(vault), createMemoryLogger());
   responses.length = 0;
 });
 afterEach(async () => {
   await vault.close();
-  await removeTempDir(root);
 });
 
 describe('vault channels', () => {

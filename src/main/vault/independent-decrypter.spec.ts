@@ -2,9 +2,9 @@ import { createDecipheriv, createHash, createHmac, scryptSync } from 'node:crypt
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 
-import { makeTempDir, removeTempDir } from './testing/temp-dir';
+import { useTempDirs } from '../../../tests/support/temp-dir';
 import { checkIn, followUp, makeVault, vaultDirIn } from './testing/vault-fixtures';
 import { type FsPort, nodeFs } from '../fs/fs-port';
 
@@ -104,11 +104,9 @@ const readVault = (keyFile: Json, dk: Buffer, snapshot: Buffer, journal: string)
 };
 
 let root: string;
-beforeEach(async () => {
-  root = await makeTempDir();
-});
-afterEach(async () => {
-  await removeTempDir(root);
+const tempDir = useTempDirs();
+beforeEach(() => {
+  root = tempDir();
 });
 
 describe('independent decrypter (docs/vault-format.md + node:crypto only)', () => {

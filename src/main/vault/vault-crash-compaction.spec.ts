@@ -1,11 +1,11 @@
 import { copyFile, readdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 
+import { useTempDirs } from '../../../tests/support/temp-dir';
 import { runCompactionKillLoop } from './testing/compaction-kill-loop';
 import { createFakeKeychain } from './testing/fake-keychain';
-import { makeTempDir, removeTempDir } from './testing/temp-dir';
 import { checkIn, makeVault, vaultDirIn } from './testing/vault-fixtures';
 
 /**
@@ -17,11 +17,9 @@ import { checkIn, makeVault, vaultDirIn } from './testing/vault-fixtures';
  * survive the next open. `npx tsx bench/stress.ts --kills 1000` runs it longer.
  */
 let root: string;
-beforeEach(async () => {
-  root = await makeTempDir('attune-crash-compaction-');
-});
-afterEach(async () => {
-  await removeTempDir(root);
+const tempDir = useTempDirs();
+beforeEach(() => {
+  root = tempDir('attune-crash-compaction-');
 });
 
 describe('SIGKILL during delete and compaction', () => {

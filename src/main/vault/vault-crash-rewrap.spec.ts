@@ -1,7 +1,7 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 
+import { useTempDirs } from '../../../tests/support/temp-dir';
 import { runRewrapKillLoop } from './testing/rewrap-kill-loop';
-import { makeTempDir, removeTempDir } from './testing/temp-dir';
 
 /**
  * kill -9 on the passphrase-change path (issue 9, storage faults): a child
@@ -12,11 +12,9 @@ import { makeTempDir, removeTempDir } from './testing/temp-dir';
  * `npx tsx bench/stress.ts --kills 1000` runs it longer.
  */
 let root: string;
-beforeEach(async () => {
-  root = await makeTempDir('attune-crash-rewrap-');
-});
-afterEach(async () => {
-  await removeTempDir(root);
+const tempDir = useTempDirs();
+beforeEach(() => {
+  root = tempDir('attune-crash-rewrap-');
 });
 
 describe('SIGKILL during a passphrase change', () => {

@@ -1,7 +1,7 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 
+import { useTempDirs } from '../../../tests/support/temp-dir';
 import { runKillLoop } from './testing/kill-loop';
-import { makeTempDir, removeTempDir } from './testing/temp-dir';
 
 /**
  * kill -9 at random moments (issue 4, part 6): every entry acknowledged
@@ -10,11 +10,9 @@ import { makeTempDir, removeTempDir } from './testing/temp-dir';
  * --kills 1000` runs the same loop longer.
  */
 let root: string;
-beforeEach(async () => {
-  root = await makeTempDir('attune-crash-');
-});
-afterEach(async () => {
-  await removeTempDir(root);
+const tempDir = useTempDirs();
+beforeEach(() => {
+  root = tempDir('attune-crash-');
 });
 
 describe('SIGKILL fault injection', () => {

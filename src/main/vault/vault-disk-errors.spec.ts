@@ -5,9 +5,9 @@ import { join } from 'node:path';
 
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 
+import { useTempDirs } from '../../../tests/support/temp-dir';
 import type { Entry } from '../../shared/entry-schema';
 import { createFakeKeychain } from './testing/fake-keychain';
-import { makeTempDir, removeTempDir } from './testing/temp-dir';
 import { canMountTmpfs, remount, tryMountTmpfs, unmount } from './testing/tmpfs';
 import { checkIn, makeVault, vaultDirIn } from './testing/vault-fixtures';
 import { type FsPort, nodeFs } from '../fs/fs-port';
@@ -32,14 +32,14 @@ let root: string;
 let mounted = false;
 const services: VaultService[] = [];
 
-beforeEach(async () => {
-  root = await makeTempDir('attune-disk-');
+const tempDir = useTempDirs();
+beforeEach(() => {
+  root = tempDir('attune-disk-');
 });
 afterEach(async () => {
   for (const vault of services.splice(0)) await vault.close().catch(() => undefined);
   if (mounted) unmount(root);
   mounted = false;
-  await removeTempDir(root);
 });
 
 const mountRoot = (sizeKb: number): void => {

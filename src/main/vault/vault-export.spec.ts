@@ -3,8 +3,8 @@ import { join } from 'node:path';
 
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 
+import { useTempDirs } from '../../../tests/support/temp-dir';
 import type { Entry } from '../../shared/entry-schema';
-import { makeTempDir, removeTempDir } from './testing/temp-dir';
 import { checkIn, makeVault, manualClock } from './testing/vault-fixtures';
 import type { VaultService } from './vault-service';
 
@@ -14,9 +14,10 @@ let vault: VaultService;
 let saved: Entry[];
 const clock = manualClock(Date.UTC(2026, 10, 1, 8, 0));
 
+const tempDir = useTempDirs();
 beforeEach(async () => {
-  root = await makeTempDir();
-  out = await makeTempDir('attune-out-');
+  root = tempDir();
+  out = tempDir('attune-out-');
   clock.set(Date.UTC(2026, 10, 1, 8, 0));
   vault = makeVault(root, { clock });
   await vault.setup({ useKeychain: true, createRecoveryKey: false });
@@ -28,8 +29,6 @@ beforeEach(async () => {
 });
 afterEach(async () => {
   await vault.close();
-  await removeTempDir(root);
-  await removeTempDir(out);
 });
 
 describe('export', () => {

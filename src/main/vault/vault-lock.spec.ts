@@ -1,21 +1,19 @@
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 
+import { useTempDirs } from '../../../tests/support/temp-dir';
 import { judgeLock, type LockEnvironment } from './file-lock';
 import { createFakeKeychain } from './testing/fake-keychain';
 import { prepareChild, startChild } from './testing/kill-loop';
-import { makeTempDir, removeTempDir } from './testing/temp-dir';
 import { checkIn, makeVault, vaultDirIn } from './testing/vault-fixtures';
 
 const keychain = createFakeKeychain();
 let root: string;
-beforeEach(async () => {
-  root = await makeTempDir('attune-lock-');
-});
-afterEach(async () => {
-  await removeTempDir(root);
+const tempDir = useTempDirs();
+beforeEach(() => {
+  root = tempDir('attune-lock-');
 });
 
 describe('second instance', () => {

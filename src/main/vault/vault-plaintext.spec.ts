@@ -2,9 +2,9 @@ import { randomBytes } from 'node:crypto';
 import { appendFile, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 
-import { makeTempDir, readAllFiles, removeTempDir } from './testing/temp-dir';
+import { readAllFiles, useTempDirs } from '../../../tests/support/temp-dir';
 import { makeVault, vaultDirIn } from './testing/vault-fixtures';
 
 /**
@@ -16,13 +16,10 @@ import { makeVault, vaultDirIn } from './testing/vault-fixtures';
  */
 let dataDir: string;
 let elsewhere: string;
-beforeEach(async () => {
-  dataDir = await makeTempDir('attune-data-');
-  elsewhere = await makeTempDir('attune-export-');
-});
-afterEach(async () => {
-  await removeTempDir(dataDir);
-  await removeTempDir(elsewhere);
+const tempDir = useTempDirs();
+beforeEach(() => {
+  dataDir = tempDir('attune-data-');
+  elsewhere = tempDir('attune-export-');
 });
 
 const forms = (text: string): Buffer[] => [Buffer.from(text, 'utf8'), Buffer.from(text, 'utf16le'), Buffer.from(text.toLowerCase(), 'utf8')];
@@ -57,7 +54,7 @@ describe('plaintext never reaches the data folder', () => {
     expect(await readFile(exported.path, 'utf8')).toContain(marker);
     await again.lock();
 
-    const files = await readAllFiles(dataDir);
+    const files = readAllFiles(dataDir);
     expect(files.map((f) => f.path.slice(dataDir.length)).sort()).toEqual([
       '/vault.lock',
       '/vault/journal.log',

@@ -3,9 +3,9 @@ import { join } from 'node:path';
 
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 
+import { useTempDirs } from '../../../tests/support/temp-dir';
 import { DEFAULT_SCRYPT } from './kdf';
 import { checkIn, followUp, makeVault, manualClock, vaultDirIn } from './testing/vault-fixtures';
-import { makeTempDir, removeTempDir } from './testing/temp-dir';
 import type { VaultService } from './vault-service';
 
 let root: string;
@@ -15,13 +15,13 @@ const track = <T extends VaultService>(vault: T): T => {
   return vault;
 };
 
-beforeEach(async () => {
-  root = await makeTempDir();
+const tempDir = useTempDirs();
+beforeEach(() => {
+  root = tempDir();
 });
 
 afterEach(async () => {
   for (const vault of open.splice(0)) await vault.close();
-  await removeTempDir(root);
 });
 
 describe('round trip', () => {
@@ -311,25 +311,21 @@ describe('erase', () => {
 
 describe('entries (for insights, in main)', () => {
   it('all live entries in a range, oldest first; deleted ones gone; locked refuses', async () => {
-    const root = await makeTempDir();
-    try {
-      // A clock moved by hand: two appends in one millisecond would share a time and blur the range.
-      const clock = manualClock();
-      const vault = makeVault(root, { clock });
-      await vault.setup({ passphrase: 'long enough', useKeychain: false, createRecoveryKey: false });
-      const a = await vault.append(checkIn('a'));
-      clock.advance(1000);
-      const b = await vault.append(checkIn('b'));
-      clock.advance(1000);
-      const c = await vault.append(checkIn('c'));
-      await vault.delete(b.id);
-      expect((await vault.entries()).map((e) => e.id)).toEqual([a.id, c.id]);
-      expect((await vault.entries(c.at, c.at + 1)).map((e) => e.id)).toEqual([c.id]);
-      await vault.lock();
-      await expect(vault.entries()).rejects.toMatchObject({ code: 'vault-locked' });
-      await vault.close();
-    } finally {
-      await removeTempDir(root);
-    }
+    const root = tempDir();
+    // A clock moved by hand: two appends in one millisecond would share a time and blur the range.
+    const clock = manualClock();
+    const vault = makeVault(root, { clock });
+    await vault.setup({ passphrase: 'long enough', useKeychain: false, createRecoveryKey: false });
+    const a = await vault.append(checkIn('a'));
+    clock.advance(1000);
+    const b = await vault.append(checkIn('b'));
+    clock.advance(1000);
+    const c = await vault.append(checkIn('c'));
+    await vault.delete(b.id);
+    expect((await vault.entries()).map((e) => e.id)).toEqual([a.id, c.id]);
+    expect((await vault.entries(c.at, c.at + 1)).map((e) => e.id)).toEqual([c.id]);
+    await vault.lock();
+    await expect(vault.entries()).rejects.toMatchObject({ code: 'vault-locked' });
+    await vault.close();
   });
 });

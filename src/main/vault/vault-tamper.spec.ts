@@ -3,9 +3,9 @@ import { join } from 'node:path';
 
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 
+import { useTempDirs } from '../../../tests/support/temp-dir';
 import type { Entry } from '../../shared/entry-schema';
 import { createFakeKeychain } from './testing/fake-keychain';
-import { makeTempDir, removeTempDir } from './testing/temp-dir';
 import { checkIn, makeVault, vaultDirIn } from './testing/vault-fixtures';
 import type { VaultService, VaultStatus } from './vault-service';
 
@@ -18,12 +18,12 @@ let root: string;
 const keychain = createFakeKeychain();
 const services: VaultService[] = [];
 
-beforeEach(async () => {
-  root = await makeTempDir();
+const tempDir = useTempDirs();
+beforeEach(() => {
+  root = tempDir();
 });
 afterEach(async () => {
   for (const vault of services.splice(0)) await vault.close();
-  await removeTempDir(root);
 });
 
 const journalPath = (): string => join(vaultDirIn(root), 'journal.log');
@@ -135,26 +135,22 @@ describe('journal tampering', () => {
 
   it('a record swapped for an authentic one from a forked copy: the broken link is reported', async () => {
     const saved = await build(4);
-    const fork = await makeTempDir();
-    try {
-      await cp(vaultDirIn(root), vaultDirIn(fork), { recursive: true });
-      for (const [dir, note] of [
-        [root, 'original 5'],
-        [fork, 'forked 5'],
-      ] as const) {
-        const vault = makeVault(dir, { keychain });
-        await vault.unlock({ method: 'keychain' });
-        const entry = await vault.append(checkIn(note));
-        if (dir === root) saved.push(entry, await vault.append(checkIn('original 6')));
-        await vault.close();
-      }
-      const forkLine = (await readFile(join(vaultDirIn(fork), 'journal.log'), 'latin1')).split('\n')[4] as string;
-      const list = await lines();
-      list[4] = forkLine;
-      await writeLines(list);
-    } finally {
-      await removeTempDir(fork);
+    const fork = tempDir();
+    await cp(vaultDirIn(root), vaultDirIn(fork), { recursive: true });
+    for (const [dir, note] of [
+      [root, 'original 5'],
+      [fork, 'forked 5'],
+    ] as const) {
+      const vault = makeVault(dir, { keychain });
+      await vault.unlock({ method: 'keychain' });
+      const entry = await vault.append(checkIn(note));
+      if (dir === root) saved.push(entry, await vault.append(checkIn('original 6')));
+      await vault.close();
     }
+    const forkLine = (await readFile(join(vaultDirIn(fork), 'journal.log'), 'latin1')).split('\n')[4] as string;
+    const list = await lines();
+    list[4] = forkLine;
+    await writeLines(list);
     const { status, ids } = await reopen();
     expect(status.problems).toEqual([{ kind: 'chain-broken', affected: [{ from: 6, to: 6 }], setAside: null }]);
     expect(ids).toHaveLength(6);
@@ -163,16 +159,12 @@ describe('journal tampering', () => {
 
   it('a line from another vault fails authentication (the key id is bound in)', async () => {
     await build(3);
-    const other = await makeTempDir();
-    try {
-      await build(3, other);
-      const foreign = (await readFile(join(vaultDirIn(other), 'journal.log'), 'latin1')).split('\n')[1] as string;
-      const list = await lines();
-      list[1] = foreign;
-      await writeLines(list);
-    } finally {
-      await removeTempDir(other);
-    }
+    const other = tempDir();
+    await build(3, other);
+    const foreign = (await readFile(join(vaultDirIn(other), 'journal.log'), 'latin1')).split('\n')[1] as string;
+    const list = await lines();
+    list[1] = foreign;
+    await writeLines(list);
     const { status, ids } = await reopen();
     expect(status.problems).toEqual([{ kind: 'damaged', affected: [{ from: 2, to: 2 }], setAside: expect.any(String) }]);
     expect(ids).toHaveLength(2);
