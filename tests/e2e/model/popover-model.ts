@@ -1,0 +1,375 @@
+import { MIN_PASSPHRASE_LENGTH } from '../../../src/shared/copy';
+import { TEXT_LIMITS } from '../../../src/shared/entry-ids';
+
+/**
+ * The model of the check-in popover: what a person has chosen and typed, which
+ * screen they should be on, and what the vault should hold. It is the oracle
+ * the invariants compare the page against.
+ *
+ * Choices (checkboxes, radios) are taken from what the page SHOWS after the
+ * person acts on them — the page is the authority on "shown as chosen" — and
+ * from then on the model expects the page to keep showing exactly that, and a
+ * save to store exactly that. Typed text is predicted from the keys pressed.
+ */
+export const PASSPHRASE = 'a long quiet river';
+export const WRONG_PASSPHRASE = 'not the passphrase';
+
+export type StepScreen = 'now' | 'need' | 'step';
+export type Screen = StepScreen | 'setup' | 'unlock' | 'recovery' | 'locked' | 'help' | 'saved' | 'nothing' | 'closed';
+export type VaultState = 'not-set-up' | 'locked' | 'unlocked';
+export type Group = 'states' | 'driver' | 'capacity' | 'needs' | 'step';
+export type TextField = 'needText' | 'ownStep' | 'note';
+export type GateField = 'pass' | 'confirm' | 'unlock';
+
+export const GROUPS_ON: Record<StepScreen, readonly Group[]> = {
+  now: ['states', 'driver', 'capacity'],
+  need: ['needs'],
+  step: ['step'],
+};
+export const TEXT_ON: Record<StepScreen, readonly TextField[]> = { now: [], need: ['needText'], step: ['ownStep', 'note'] };
+export const MAX_LENGTH: Record<TextField, number> = { needText: TEXT_LIMITS.needText, ownStep: TEXT_LIMITS.stepText, note: TEXT_LIMITS.note };
+export const OWN_STEP = 'own';
+export const isStepScreen = (screen: Screen): screen is StepScreen => screen === 'now' || screen === 'need' || screen === 'step';
+
+export interface Draft {
+  /** Checked values per choice group, as last shown. */
+  choices: Record<Group, string[]>;
+  /** The words next to the chosen step, as last shown (what a person reads is what should be stored). */
+  stepLabel: string | null;
+  needText: string;
+  ownStep: string;
+  note: string;
+}
+
+export const emptyDraft = (): Draft => ({
+  choices: { states: [], driver: [], capacity: [], needs: [], step: [] },
+  stepLabel: null,
+  needText: '',
+  ownStep: '',
+  note: '',
+});
+
+/** The fields of a stored check-in a person can see and choose, in a comparable shape. */
+export interface Expected {
+  states: string[];
+  driver: string | null;
+  capacity: number | null;
+  needs: string[];
+  needText: string | null;
+  step: string | null;
+  note: string | null;
+}
+
+const clean = (text: string): string | null => (text.trim() === '' ? null : text.trim());
+
+/** What a person who sees this draft expects to be stored; null when nothing is chosen or written. */
+export const expectedEntry = (draft: Draft): Expected | null => {
+  const chosenStep = draft.choices.step[0] ?? null;
+  const step = chosenStep === null ? null : chosenStep === OWN_STEP ? clean(draft.ownStep) : draft.stepLabel;
+  const entry: Expected = {
+    states: [...draft.choices.states].sort(),
+    driver: draft.choices.driver[0] ?? null,
+    capacity: draft.choices.capacity[0] ? Number(draft.choices.capacity[0]) : null,
+    needs: [...draft.choices.needs].sort(),
+    needText: clean(draft.needText),
+    step,
+    note: clean(draft.note),
+  };
+  const empty =
+    entry.states.length === 0 && entry.needs.length === 0 && entry.driver === null && entry.capacity === null && entry.needText === null && entry.step === null && entry.note === null;
+  return empty ? null : entry;
+};
+
+export const describeEntry = (entry: Expected): string => JSON.stringify(entry);
+
+export interface Gate {
+  pass: string;
+  confirm: string;
+  makeRecoveryKey: boolean;
+  unlock: string;
+  useRecovery: boolean;
+}
+const freshGate = (): Gate => ({ pass: '', confirm: '', makeRecoveryKey: true, unlock: '', useRecovery: false });
+
+export interface PopoverModel {
+  vault: VaultState;
+  /** The passphrase the vault was set up with (the person may pick any on the set-up screen). */
+  passphrase: string;
+  recoveryKeyMade: boolean;
+  screen: Screen;
+  draft: Draft;
+  gate: Gate;
+  /** Where Back from help goes; where an unlock returns to. */
+  beforeHelp: Screen;
+  beforeLock: Screen | 'vault';
+  /** Whether "Noted." / "Nothing saved" will close itself when time passes. */
+  autoClose: boolean;
+  /** Every check-in the vault should hold. */
+  saved: Expected[];
+  /** A save the person asked for that the vault accepted, not written yet (the recovery-key screen comes first). */
+  owed: Expected | null;
+  /** How many times the popover should have asked main to hide it. */
+  hides: number;
+  /** The lock came while "Noted." showed: what comes back after unlock is a fresh check-in. */
+  finishedBeforeLock: boolean;
+  /** Steps run so far in this sequence. */
+  steps: number;
+  /** What ran, with the screen each step started on (for the failure message). */
+  trace: string[];
+}
+
+export const initialModel = (vault: VaultState, recoveryKeyMade: boolean): PopoverModel => ({
+  vault,
+  passphrase: PASSPHRASE,
+  recoveryKeyMade,
+  screen: vault === 'locked' ? 'locked' : 'now',
+  draft: emptyDraft(),
+  gate: freshGate(),
+  beforeHelp: 'now',
+  beforeLock: 'now',
+  autoClose: false,
+  saved: [],
+  owed: null,
+  hides: 0,
+  finishedBeforeLock: false,
+  steps: 0,
+  trace: [],
+});
+
+const enterGate = (m: PopoverModel): void => {
+  m.gate = freshGate();
+  m.screen = m.vault === 'not-set-up' ? 'setup' : 'unlock';
+};
+
+const finish = (m: PopoverModel, screen: 'saved' | 'nothing'): void => {
+  m.screen = screen;
+  m.autoClose = true;
+};
+
+/** The vault took the entry: it is stored now. */
+const stored = (m: PopoverModel, entry: Expected): void => {
+  m.saved.push(entry);
+  m.owed = null;
+  finish(m, 'saved');
+};
+
+/** Save (the last screen's primary action, or a retry). `failing`: the vault write fails once. */
+export const save = (m: PopoverModel, failing = false): void => {
+  const entry = expectedEntry(m.draft);
+  if (entry === null) return finish(m, 'nothing');
+  if (m.vault !== 'unlocked') return enterGate(m);
+  if (!failing) stored(m, entry);
+};
+
+export const primary = (m: PopoverModel, failing = false): void => {
+  if (m.screen === 'now') m.screen = 'need';
+  else if (m.screen === 'need') m.screen = 'step';
+  else if (m.screen === 'step') save(m, failing);
+};
+
+export const back = (m: PopoverModel): void => {
+  if (m.screen === 'need') m.screen = 'now';
+  else if (m.screen === 'step') m.screen = 'need';
+};
+
+/**
+ * Esc, or Close in the header: the person lets the draft go. A save they
+ * already asked for, that the vault accepted, is not theirs to lose by closing.
+ */
+export const closeAndForget = (m: PopoverModel): void => {
+  if (m.owed) m.saved.push(m.owed);
+  m.owed = null;
+  m.screen = 'closed';
+  m.draft = emptyDraft();
+  m.autoClose = false;
+  m.hides += 1;
+};
+
+/** The lock screen's own Close: the window hides (the draft may stay for later). */
+export const closeWindow = (m: PopoverModel): void => {
+  m.screen = 'closed';
+  m.hides += 1;
+};
+
+export const openHelp = (m: PopoverModel): void => {
+  if (m.screen === 'help' || m.screen === 'closed') return;
+  m.beforeHelp = m.screen;
+  m.screen = 'help';
+  m.autoClose = false;
+};
+
+/** Where someone was, for "back where they were" after an unlock. A finished check-in starts over. */
+const lockTarget = (screen: Screen): Screen | 'vault' => {
+  if (screen === 'saved' || screen === 'nothing') return 'now';
+  if (screen === 'setup' || screen === 'unlock' || screen === 'recovery') return 'vault';
+  return screen;
+};
+
+/** Back where they were: a save that was waiting returns to its last screen. */
+const resume = (m: PopoverModel): void => {
+  const target = m.beforeLock === 'vault' ? 'step' : m.beforeLock;
+  // A finished check-in is not brought back: the next one starts empty.
+  if (m.beforeLock === 'now' && m.finishedBeforeLock) m.draft = emptyDraft();
+  m.screen = target;
+};
+
+export const lockElsewhere = (m: PopoverModel): void => {
+  m.vault = 'locked';
+  if (m.owed) m.owed = null; // the draft is still here (back on its last screen after unlock), and can be saved again
+  if (m.screen === 'closed') return;
+  if (m.screen === 'help') {
+    if (m.beforeHelp !== 'locked') {
+      m.finishedBeforeLock = m.beforeHelp === 'saved' || m.beforeHelp === 'nothing';
+      m.beforeLock = lockTarget(m.beforeHelp);
+    }
+    m.beforeHelp = 'locked';
+    return;
+  }
+  if (m.screen !== 'locked') {
+    m.finishedBeforeLock = m.screen === 'saved' || m.screen === 'nothing';
+    m.beforeLock = lockTarget(m.screen);
+    m.gate = freshGate();
+  }
+  m.screen = 'locked';
+};
+
+export const unlockElsewhere = (m: PopoverModel): void => {
+  m.vault = 'unlocked';
+  if (m.screen === 'locked') resume(m);
+};
+
+export const helpBack = (m: PopoverModel): void => {
+  const target = m.beforeHelp;
+  if (target === 'locked') {
+    // The lock screen is shown afresh (a half-typed passphrase is not kept around).
+    m.gate = freshGate();
+    if (m.vault === 'locked') m.screen = 'locked';
+    else resume(m);
+    return;
+  }
+  if (target === 'setup' || target === 'unlock' || target === 'recovery') {
+    // The set-up/unlock step is shown afresh; if the vault is open by now, the waiting save goes ahead.
+    if (m.vault === 'unlocked') {
+      const entry = m.owed ?? expectedEntry(m.draft);
+      if (entry) stored(m, entry);
+      else finish(m, 'nothing');
+      m.autoClose = true;
+    } else enterGate(m);
+    return;
+  }
+  m.screen = target;
+};
+
+/** The set-up / unlock form is sent (its button, or Enter in it). */
+export const gateSubmit = (m: PopoverModel): void => {
+  const g = m.gate;
+  if (m.screen === 'setup') {
+    if (g.pass.length < MIN_PASSPHRASE_LENGTH || g.pass !== g.confirm) return;
+    m.vault = 'unlocked';
+    m.passphrase = g.pass;
+    m.recoveryKeyMade = g.makeRecoveryKey;
+    const entry = expectedEntry(m.draft);
+    if (g.makeRecoveryKey) {
+      m.screen = 'recovery';
+      m.owed = entry;
+    } else if (entry) stored(m, entry);
+    return;
+  }
+  if (m.screen !== 'unlock' && m.screen !== 'locked') return;
+  const opens = m.vault === 'unlocked' || (!g.useRecovery && g.unlock === m.passphrase);
+  if (!opens) return;
+  m.vault = 'unlocked';
+  if (m.screen === 'locked') return resume(m);
+  const entry = expectedEntry(m.draft);
+  if (entry) stored(m, entry);
+};
+
+/** Back on the set-up / unlock step (the way out that keeps the entry); Close on the lock screen. */
+export const gateCancel = (m: PopoverModel): void => {
+  if (m.screen === 'locked') return closeWindow(m);
+  if (m.screen === 'setup' || m.screen === 'unlock') m.screen = 'step';
+};
+
+export const recoveryDone = (m: PopoverModel, failing = false): void => {
+  if (m.screen !== 'recovery' || failing) return;
+  const entry = m.owed ?? expectedEntry(m.draft);
+  if (entry) stored(m, entry);
+};
+
+/**
+ * Time passes: "Noted." and "Nothing saved" close themselves a moment later
+ * (also if a lock came in between: nothing unsaved is on screen then). A check-in
+ * begun after that — something chosen or typed — is not closed by it.
+ */
+export const timePasses = (m: PopoverModel): void => {
+  if (!m.autoClose) return;
+  const nothingUnsaved = m.screen === 'saved' || m.screen === 'nothing' || m.screen === 'locked' || (m.screen === 'now' && expectedEntry(m.draft) === null);
+  if (nothingUnsaved) closeAndForget(m);
+};
+
+/** The popover is opened again after it was closed (a fresh start). */
+export const reopen = (m: PopoverModel): void => {
+  m.screen = m.vault === 'locked' ? 'locked' : 'now';
+  m.draft = emptyDraft();
+  m.gate = freshGate();
+  m.beforeHelp = 'now';
+  m.beforeLock = 'now';
+  m.finishedBeforeLock = false;
+  m.autoClose = false;
+  m.owed = null;
+};
+
+/** The button a key or click acts on, by what it is for. */
+export type ButtonId =
+  | 'help'
+  | 'close'
+  | 'back'
+  | 'primary'
+  | 'gate-submit'
+  | 'gate-cancel'
+  | 'gate-toggle'
+  | 'recovery-done'
+  | 'help-back'
+  | 'other';
+
+/** What activating a button does to the model; 'other' buttons are choice controls (e.g. a "clear choice"). */
+export const pressButton = (m: PopoverModel, id: ButtonId): 'choice' | 'done' => {
+  switch (id) {
+    case 'help':
+      openHelp(m);
+      break;
+    case 'close':
+      closeAndForget(m);
+      break;
+    case 'back':
+      back(m);
+      break;
+    case 'primary':
+      primary(m);
+      break;
+    case 'gate-submit':
+      gateSubmit(m);
+      break;
+    case 'gate-cancel':
+      gateCancel(m);
+      break;
+    case 'gate-toggle':
+      m.gate.useRecovery = !m.gate.useRecovery;
+      break;
+    case 'recovery-done':
+      recoveryDone(m);
+      break;
+    case 'help-back':
+      helpBack(m);
+      break;
+    case 'other':
+      return 'choice';
+  }
+  return 'done';
+};
+
+/** Inserts typed text at the caret, as a text field does (clipped to its maxlength). */
+export const insertAt = (value: string, caret: number, text: string, max = Infinity): string => {
+  const room = Math.max(0, max - value.length);
+  return value.slice(0, caret) + text.slice(0, room) + value.slice(caret);
+};
