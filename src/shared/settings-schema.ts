@@ -3,9 +3,9 @@ import { DEFAULT_PAUSE_SETTINGS, pauseSettingsSchema } from './pause-settings';
 import { ACCELERATOR_MAX_LENGTH, DEFAULT_SHORTCUT, FOLLOW_UP_LIMITS, LOCK_AFTER_IDLE_LIMITS, MOTION, THEMES } from './settings-limits';
 
 /**
- * The one description of Attune's settings. Main validates every write with it,
- * the electron-store JSON schema is generated from it, and the renderer gets its
- * types from it. Numbers are seconds or local minutes after midnight — never
+ * The one description of Attune's settings. Main checks the file, what the
+ * store loads and every write with it (the store has no schema of its own),
+ * and the renderer gets its types from it. Numbers are seconds or local minutes after midnight — never
  * Date strings, so a timezone change cannot shift a setting.
  */
 export const SETTINGS_VERSION = 2;

@@ -1,9 +1,8 @@
-import { join } from 'node:path';
 import type { Logger } from '../log/logger';
 import { prepareSettingsFile } from './prepare-settings-file';
 import { settingsNotice } from './settings-notice';
 import { SettingsService, type SettingsStore } from './settings-service';
-import { SETTINGS_FILE_NAME } from './settings-store-options';
+import { settingsFilePath } from './settings-store-options';
 
 /**
  * Checks (and migrates or sets aside) the settings file, then opens the store on
@@ -15,7 +14,7 @@ export const openSettings = (
   log: Logger,
   now = Date.now(),
 ): { settings: SettingsService; notice: string | null; firstRun: boolean } => {
-  const outcome = prepareSettingsFile(join(dataDir, SETTINGS_FILE_NAME), now);
+  const outcome = prepareSettingsFile(settingsFilePath(dataDir), now);
   if (outcome.kind !== 'unchanged' && outcome.kind !== 'fresh') log.warn('settings: file needed care', { outcome: outcome.kind });
   return { settings: new SettingsService(openStore(dataDir), log), notice: settingsNotice(outcome), firstRun: outcome.kind === 'fresh' };
 };

@@ -1,22 +1,25 @@
+import { join } from 'node:path';
 import Conf from 'conf';
-import { z } from 'zod';
-import { DEFAULT_SETTINGS, type Settings, settingsSchema } from '../../shared/settings-schema';
+import { DEFAULT_SETTINGS, type Settings } from '../../shared/settings-schema';
 
-export const SETTINGS_FILE_NAME = 'settings.json';
+/** The settings file is `<dir>/settings.json`: these two names are all that says so. */
+const SETTINGS_STORE_NAME = 'settings';
+const SETTINGS_FILE_EXTENSION = 'json';
+
+/** Where the store keeps its file, for the checks that run before it opens. */
+export const settingsFilePath = (dir: string): string => join(dir, `${SETTINGS_STORE_NAME}.${SETTINGS_FILE_EXTENSION}`);
 
 /**
- * electron-store's JSON schema, generated from the zod schema so there is one
- * source of truth; conf validates every write against it as a second guard.
+ * The options electron-store and conf share. No JSON schema: zod is the one
+ * description of the settings, and it already guards every way in and out.
+ * prepareSettingsFile checks (and repairs) the file before the store opens,
+ * and SettingsService, the store's only reader and writer, parses what it
+ * loads and every change before it is written.
  */
-export const settingsJsonSchema = () => {
-  const json = z.toJSONSchema(settingsSchema, { target: 'draft-7' }) as { properties: Record<string, object> };
-  return json.properties;
-};
-
 export const settingsStoreOptions = (dir: string) => ({
   cwd: dir,
-  schema: settingsJsonSchema() as never,
-  rootSchema: { additionalProperties: false },
+  configName: SETTINGS_STORE_NAME,
+  fileExtension: SETTINGS_FILE_EXTENSION,
   defaults: DEFAULT_SETTINGS,
   clearInvalidConfig: false,
   // Settings are not secret (the vault holds what is), so a readable file helps support.
@@ -24,5 +27,4 @@ export const settingsStoreOptions = (dir: string) => ({
 });
 
 /** The same store outside Electron (tests, the browser harness), over conf, electron-store's engine. */
-export const openConfSettingsStore = (dir: string) =>
-  new Conf<Settings>({ ...settingsStoreOptions(dir), configName: 'settings', projectName: 'attune' });
+export const openConfSettingsStore = (dir: string) => new Conf<Settings>({ ...settingsStoreOptions(dir), projectName: 'attune' });

@@ -8,11 +8,12 @@ import { createMemoryLogger } from '../log/logger';
 import { migrateSettings } from './migrations';
 import { openSettings } from './open-settings';
 import { prepareSettingsFile } from './prepare-settings-file';
-import { openConfSettingsStore, settingsJsonSchema } from './settings-store-options';
+import { SettingsService } from './settings-service';
+import { openConfSettingsStore, settingsFilePath } from './settings-store-options';
 
 const tempDir = useTempDirs();
 const open = (dir: string) => openSettings(dir, openConfSettingsStore, createMemoryLogger(), 1_700_000_000_000);
-const fileIn = (dir: string) => join(dir, 'settings.json');
+const fileIn = settingsFilePath;
 
 describe('settings schema and defaults', () => {
   test('defaults are valid, off by default where the brief says so, and discreet', () => {
@@ -29,12 +30,29 @@ describe('settings schema and defaults', () => {
     expect(notice).toBeNull();
   });
 
-  test('the generated JSON schema is enforced by the store itself as a second guard', () => {
+  test('the store keeps its file where the checks before it opens look: settings.json in the data dir', () => {
     const dir = tempDir();
-    const store = openConfSettingsStore(dir);
-    expect(Object.keys(settingsJsonSchema())).toEqual(Object.keys(settingsSchema.shape));
-    expect(() => store.set('shortcut', 42 as never)).toThrow();
-    expect(() => store.set({ ...DEFAULT_SETTINGS, extra: 1 } as never)).toThrow();
+    expect(fileIn(dir)).toBe(join(dir, 'settings.json'));
+    expect(openConfSettingsStore(dir).path).toBe(fileIn(dir));
+  });
+
+  test('zod guards every write: a change the schema refuses is not saved, and nothing else is either', async () => {
+    const dir = tempDir();
+    const { settings } = open(dir);
+    await settings.set({ shortcut: 'Alt+Shift+K' });
+    const before = readFileSync(fileIn(dir), 'utf8');
+    await expect(settings.set({ shortcut: 42 } as never)).rejects.toThrow();
+    await expect(settings.set({ extra: 1 } as never)).rejects.toThrow();
+    await expect(settings.set({ appearance: { theme: 'neon' } } as never)).rejects.toThrow();
+    expect(readFileSync(fileIn(dir), 'utf8')).toBe(before);
+    expect(settings.get().shortcut).toBe('Alt+Shift+K');
+  });
+
+  test('zod guards the read: the service refuses a store holding anything the schema does not allow', () => {
+    const store = (value: Record<string, unknown>) => ({ store: value, set: () => undefined });
+    expect(new SettingsService(store({ ...DEFAULT_SETTINGS }), createMemoryLogger()).get()).toEqual(DEFAULT_SETTINGS);
+    expect(() => new SettingsService(store({ ...DEFAULT_SETTINGS, shortcut: 42 }), createMemoryLogger())).toThrow();
+    expect(() => new SettingsService(store({ ...DEFAULT_SETTINGS, extra: 1 }), createMemoryLogger())).toThrow();
   });
 
   test('changes persist across reopening', async () => {
@@ -117,6 +135,16 @@ describe('damaged settings files are set aside, never lost', () => {
     expect(settings.get()).toEqual(DEFAULT_SETTINGS);
     expect(notice).toMatch(/newer version/);
     expect(readFileSync(join(dir, asideFiles(dir)[0]!), 'utf8')).toBe(newer);
+  });
+
+  test('a file no migration can bring up to date: defaults, kept aside, and the calm notice', () => {
+    const dir = tempDir();
+    const odd = JSON.stringify({ version: -1, shortcut: 'Alt+N' });
+    writeFileSync(fileIn(dir), odd);
+    const { settings, notice } = open(dir);
+    expect(settings.get()).toEqual(DEFAULT_SETTINGS);
+    expect(notice).toMatch(/could not read its settings file/);
+    expect(readFileSync(join(dir, asideFiles(dir)[0]!), 'utf8')).toBe(odd);
   });
 
   test('an unchanged current file is left alone', () => {
