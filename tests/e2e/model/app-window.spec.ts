@@ -1,0 +1,87 @@
+import { test } from '@playwright/test';
+import fc from 'fast-check';
+import { type AppModel, type AppReal, type AppStart, SECTIONS, appCommands, checkApp, initialAppModel } from './app-window-model';
+import { assertModel, loadFresh } from './model-kit';
+import { ModelSession } from './model-session';
+import { countVaultEvents } from './page-probe';
+import { PASSPHRASE } from './popover-model';
+
+/**
+ * Model-based UI test of the app window (history, insights, settings, help):
+ * random, seeded sequences of side-bar navigation, deletes and undo, filters,
+ * settings changes, keys, lock and unlock here or in another window, a window
+ * switch, time passing and reopening, with the invariants checked after every
+ * step (see checkApp). Replay a failure with the seed it prints: see model-kit.ts.
+ */
+const section = fc.constantFrom(...SECTIONS);
+const BATCHES: { title: string; setUp: boolean; runs: number; start: fc.Arbitrary<AppStart> }[] = [
+  {
+    title: 'before set-up',
+    setUp: false,
+    runs: 20,
+    start: fc.record({ section, entries: fc.constant([]), locked: fc.constant(false) }),
+  },
+  {
+    title: 'with a history',
+    setUp: true,
+    runs: 30,
+    start: fc.record({
+      section,
+      entries: fc.array(fc.record({ states: fc.subarray(['fight', 'freeze', 'settled', 'flight'], { minLength: 1 }) }), { maxLength: 4 }),
+      locked: fc.boolean(),
+    }),
+  },
+];
+
+for (const batch of BATCHES) {
+  test(`app window model: ${batch.title}`, async ({ page, context }) => {
+    // Sized for a loaded 2-core machine, shrinking included (model-kit caps shrinking time).
+    test.setTimeout(12 * 60_000);
+    await page.setViewportSize({ width: 880, height: 660 });
+    const session = new ModelSession(page, context);
+    await session.prepare();
+    try {
+      await assertModel<AppModel, AppReal, AppStart>({
+        numRuns: batch.runs,
+        start: batch.start,
+        commands: appCommands(),
+        setup: async (start, dirty) => {
+          await session.reset(dirty);
+          const other = session.other;
+          // Settings as they come, so every sequence starts from the same place.
+          const reset = await other.evaluate(() =>
+            window.attune.settings.set({
+              appearance: { theme: 'system', motion: 'system', discreet: true },
+              privacy: { lockAfterIdleMinutes: 15, lockWithScreen: true },
+            }),
+          );
+          if (!reset.ok) throw new Error(`settings reset failed: ${reset.error.code}`);
+          const entries: { id: string; states: string[] }[] = [];
+          if (batch.setUp) {
+            await session.vaultTo('unlocked', PASSPHRASE);
+            for (const entry of start.entries) {
+              const saved = await other.evaluate((states) => window.attune.vault.append({ kind: 'check-in', data: { states: states as 'fight'[], needs: [] } }), entry.states);
+              if (!saved.ok) throw new Error(`append failed: ${saved.error.code}`);
+              entries.unshift({ id: saved.value.id, states: entry.states });
+            }
+            if (start.locked) await other.evaluate(() => window.attune.vault.lock());
+          }
+          await loadFresh(page, session.watch, `${session.harness.url}/#app/${start.section}`);
+          await countVaultEvents(page);
+          const real: AppReal = {
+            page,
+            watch: session.watch,
+            harness: session.harness,
+            other,
+            closeBase: session.harness.uiActions.filter((a) => a === 'closeWindow:app').length,
+          };
+          const vault = !batch.setUp ? 'not-set-up' : start.locked ? 'locked' : 'unlocked';
+          return { model: initialAppModel(start, entries, vault), real };
+        },
+        checkStart: (model, real) => checkApp(model, real, {}, `open the window on ${model.section}`),
+      });
+    } finally {
+      await session.close();
+    }
+  });
+}
