@@ -144,7 +144,11 @@ export const letTimePass = async (page: Page, ms: number): Promise<void> => {
 export const loadFresh = async (page: Page, watch: PageWatch, url: string): Promise<void> => {
   watch.reset();
   if (page.url() === url) await page.reload();
-  else await page.goto(url);
+  else {
+    // Via a blank page: from another route of the same page, goto would only change the hash.
+    if (page.url() !== 'about:blank') await page.goto('about:blank');
+    await page.goto(url);
+  }
   await pauseClock(page);
   await watch.settle();
 };
