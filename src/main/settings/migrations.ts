@@ -35,23 +35,46 @@ export const MIGRATIONS: Record<number, (previous: Raw) => Raw> = {
 
 export const versionOf = (raw: Raw): number => (typeof raw.version === 'number' ? raw.version : 0);
 
+/** Why a settings file could not be brought to this build's version. */
+export type MigrationFailure =
+  | { kind: 'too-new'; from: number; target: number }
+  | { kind: 'no-step'; version: number }
+  | { kind: 'step-failed'; version: number };
+
+const messageOf = (failure: MigrationFailure): string => {
+  switch (failure.kind) {
+    case 'too-new':
+      return `settings version ${failure.from} is newer than this build knows (${failure.target})`;
+    case 'no-step':
+      return `no migration to settings version ${failure.version}`;
+    case 'step-failed':
+      return `migration to settings version ${failure.version} did not work`;
+  }
+};
+
+/** Thrown by migrateSettings; `failure` says why, so callers never read the message. */
 export class MigrationError extends Error {
   override readonly name = 'MigrationError';
+
+  constructor(
+    readonly failure: MigrationFailure,
+    options?: ErrorOptions,
+  ) {
+    super(messageOf(failure), options);
+  }
 }
 
 export const migrateSettings = (raw: Raw, target = SETTINGS_VERSION): Raw => {
   let current: Raw = structuredClone(raw);
   const from = versionOf(current);
-  if (from > target) {
-    throw new MigrationError(`settings version ${from} is newer than this build knows (${target})`);
-  }
+  if (from > target) throw new MigrationError({ kind: 'too-new', from, target });
   for (let version = from + 1; version <= target; version += 1) {
     const step = MIGRATIONS[version];
-    if (!step) throw new MigrationError(`no migration to settings version ${version}`);
+    if (!step) throw new MigrationError({ kind: 'no-step', version });
     try {
       current = step(current);
     } catch (cause) {
-      throw new MigrationError(`migration to settings version ${version} did not work`, { cause });
+      throw new MigrationError({ kind: 'step-failed', version }, { cause });
     }
   }
   return current;

@@ -39,8 +39,7 @@ export const prepareSettingsFile = (file: string, now = Date.now()): SettingsFil
     migrated = migrateSettings(record);
   } catch (error) {
     if (!(error instanceof MigrationError)) throw error;
-    const reason = from > 0 && /newer/.test(error.message) ? 'too-new' : 'migration';
-    return { kind: 'set-aside', reason, keptAt: setAside(file, now) };
+    return { kind: 'set-aside', reason: error.failure.kind === 'too-new' ? 'too-new' : 'migration', keptAt: setAside(file, now) };
   }
   const { settings, repaired } = repairSettings(migrated);
   if (repaired.length > 0) {

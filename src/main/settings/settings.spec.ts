@@ -5,7 +5,7 @@ import { useTempDirs } from '../../../tests/support/temp-dir';
 import { DEFAULT_SETTINGS, SETTINGS_VERSION, settingsSchema } from '../../shared/settings-schema';
 import { AttuneError } from '../attune-error';
 import { createMemoryLogger } from '../log/logger';
-import { migrateSettings } from './migrations';
+import { MIGRATIONS, MigrationError, migrateSettings } from './migrations';
 import { openSettings } from './open-settings';
 import { prepareSettingsFile } from './prepare-settings-file';
 import { SettingsService } from './settings-service';
@@ -90,6 +90,33 @@ describe('migrations', () => {
     expect(settings.get()).toEqual({ ...DEFAULT_SETTINGS, ...v1, version: SETTINGS_VERSION });
   });
 
+  test('why a migration cannot be done is typed, not read from the message', () => {
+    const failure = (run: () => unknown) => {
+      try {
+        run();
+      } catch (error) {
+        expect(error).toBeInstanceOf(MigrationError);
+        return { failure: (error as MigrationError).failure, cause: (error as MigrationError).cause };
+      }
+      throw new Error('expected a MigrationError');
+    };
+    expect(failure(() => migrateSettings({ version: SETTINGS_VERSION + 1 }))).toEqual({
+      failure: { kind: 'too-new', from: SETTINGS_VERSION + 1, target: SETTINGS_VERSION },
+      cause: undefined,
+    });
+    expect(failure(() => migrateSettings({ version: SETTINGS_VERSION }, SETTINGS_VERSION + 1)).failure).toEqual({ kind: 'no-step', version: SETTINGS_VERSION + 1 });
+    const broken = new Error('step threw');
+    const step = MIGRATIONS[1];
+    MIGRATIONS[1] = () => {
+      throw broken;
+    };
+    try {
+      expect(failure(() => migrateSettings({}))).toEqual({ failure: { kind: 'step-failed', version: 1 }, cause: broken });
+    } finally {
+      MIGRATIONS[1] = step!;
+    }
+  });
+
   test('migrating does not change the object it was given', () => {
     const old = { shortcut: 'Alt+K', theme: 'light' };
     const copy = structuredClone(old);
@@ -135,6 +162,15 @@ describe('damaged settings files are set aside, never lost', () => {
     expect(settings.get()).toEqual(DEFAULT_SETTINGS);
     expect(notice).toMatch(/newer version/);
     expect(readFileSync(join(dir, asideFiles(dir)[0]!), 'utf8')).toBe(newer);
+  });
+
+  test('too new is told apart from any other migration problem, whatever the messages say', () => {
+    const dir = tempDir();
+    writeFileSync(fileIn(dir), JSON.stringify({ version: SETTINGS_VERSION + 1 }));
+    expect(prepareSettingsFile(fileIn(dir), 7)).toEqual({ kind: 'set-aside', reason: 'too-new', keptAt: `${fileIn(dir)}.unreadable-7` });
+    // A version no migration leads from (there is no step to version 0) is a migration problem, not "too new".
+    writeFileSync(fileIn(dir), JSON.stringify({ version: -1, shortcut: 'Alt+N' }));
+    expect(prepareSettingsFile(fileIn(dir), 8)).toEqual({ kind: 'set-aside', reason: 'migration', keptAt: `${fileIn(dir)}.unreadable-8` });
   });
 
   test('a file no migration can bring up to date: defaults, kept aside, and the calm notice', () => {
