@@ -64,14 +64,6 @@ interface WeekFigures {
   maxTimers: number;
 }
 
-const settle = async (driver: PauseDriver): Promise<void> => {
-  let queued: Promise<void>;
-  do {
-    queued = driver.settled();
-    await queued;
-  } while (queued !== driver.settled());
-};
-
 const simulateWeeks = async (weeks: number): Promise<WeekFigures> => {
   const zone = new SwitchableClock('Europe/Berlin');
   const clock = new SimClock(localAt(zone, '2025-03-03 07:00'));
@@ -82,7 +74,7 @@ const simulateWeeks = async (weeks: number): Promise<WeekFigures> => {
   const driver = new PauseDriver({ settings, state: INITIAL_PAUSE_STATE, timer: clock, localClock: zone, power, attention, notifier, onStartPause: () => undefined });
   await driver.start();
   const until = async (epochMs: number): Promise<void> => {
-    await clock.runUntil(epochMs, () => settle(driver));
+    await clock.runUntil(epochMs, () => driver.settled());
   };
   const days = weeks * 7;
   const first = localAt(zone, '2025-03-03 00:00');
@@ -103,10 +95,10 @@ const simulateWeeks = async (weeks: number): Promise<WeekFigures> => {
     attention.lastInputAt = 'now';
     await until(at(19, 0));
     power.emit('suspend');
-    await settle(driver);
+    await driver.settled();
     clock.sleepUntil(at(31, 30));
     power.emit('resume');
-    await settle(driver);
+    await driver.settled();
   }
   const stats = driver.stats();
   await driver.stop();

@@ -158,9 +158,9 @@ export class PauseDriver {
     return { ...this.counters, held: { ...this.counters.held } };
   }
 
-  /** Resolves when every queued task has finished (tests, and orderly shutdown). */
+  /** Resolves when every queued task has finished, those queued meanwhile included (tests and benchmarks). */
   settled(): Promise<void> {
-    return this.queue.idle();
+    return this.queue.drained();
   }
 
   // --- internals -----------------------------------------------------------

@@ -35,14 +35,6 @@ interface World {
 
 type Action = (world: World) => void | Promise<void>;
 
-const settle = async (driver: PauseDriver): Promise<void> => {
-  let queued: Promise<void>;
-  do {
-    queued = driver.settled();
-    await queued;
-  } while (queued !== driver.settled());
-};
-
 const label = (world: World, epochMs: number): string => {
   const offset = world.zone.offsetMinutesAt(epochMs) / 60;
   return `${world.zone.zoneId().split('/')[1]} ${localText(world.zone, epochMs)} ${offset >= 0 ? '+' : ''}${offset}`;
@@ -68,13 +60,13 @@ const makeWorld = (zone: string, start: string, settings: PauseSettings): World 
 
 const run = async (world: World, script: readonly (readonly [string, Action])[], end: string): Promise<void> => {
   await world.driver.start();
-  await settle(world.driver);
+  await world.driver.settled();
   for (const [time, action] of script) {
-    await world.clock.runUntil(localAt(world.zone, time), () => settle(world.driver));
+    await world.clock.runUntil(localAt(world.zone, time), () => world.driver.settled());
     await action(world);
-    await settle(world.driver);
+    await world.driver.settled();
   }
-  await world.clock.runUntil(localAt(world.zone, end), () => settle(world.driver));
+  await world.clock.runUntil(localAt(world.zone, end), () => world.driver.settled());
 };
 
 // --- the person's actions ------------------------------------------------------
@@ -83,7 +75,7 @@ const sleepUntil =
   (wake: string): Action =>
   async (world) => {
     world.power.emit('suspend');
-    await settle(world.driver);
+    await world.driver.settled();
     world.clock.sleepUntil(localAt(world.zone, wake));
     world.power.emit('resume');
   };
@@ -92,7 +84,7 @@ const flyTo =
   (zone: string, wake: string): Action =>
   async (world) => {
     world.power.emit('suspend');
-    await settle(world.driver);
+    await world.driver.settled();
     world.zone.moveTo(zone);
     world.clock.sleepUntil(localAt(world.zone, wake));
     world.power.emit('resume');

@@ -45,7 +45,7 @@ describe('SerialQueue', () => {
     expect(queue.idle()).not.toBe(idle);
   });
 
-  test('waiting until a queue that refills itself is really idle', async () => {
+  test('drained waits for a queue that refills itself until it is really empty; idle does not', async () => {
     const queue = new SerialQueue();
     const ran: number[] = [];
     const enqueue = (n: number): void =>
@@ -56,11 +56,9 @@ describe('SerialQueue', () => {
         await tick();
       });
     enqueue(1);
-    let waited: Promise<void>;
-    do {
-      waited = queue.idle();
-      await waited;
-    } while (waited !== queue.idle());
+    await queue.idle();
+    expect(ran).toEqual([1]);
+    await queue.drained();
     expect(ran).toEqual([1, 2, 3]);
   });
 });

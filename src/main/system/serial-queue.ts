@@ -20,13 +20,17 @@ export class SerialQueue {
     return result;
   }
 
-  /**
-   * Resolves once everything queued so far has settled; never rejects. The
-   * same promise until something new is queued, so a caller can wait until
-   * a queue that keeps refilling itself is really idle:
-   * `do { p = q.idle(); await p; } while (p !== q.idle())`.
-   */
+  /** Resolves once everything queued so far has settled; never rejects. The same promise until something new is queued. */
   idle(): Promise<void> {
     return this.tail;
+  }
+
+  /** Resolves once the queue is empty and stays so: tasks queued while waiting (say, by a task) are waited for too. */
+  async drained(): Promise<void> {
+    let waited: Promise<void>;
+    do {
+      waited = this.idle();
+      await waited;
+    } while (waited !== this.idle());
   }
 }
