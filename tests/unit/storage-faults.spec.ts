@@ -1,6 +1,6 @@
 import { execFile } from 'node:child_process';
 import { chmodSync, chownSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmdirSync, statSync } from 'node:fs';
-import { open, readdir, readFile, rm, stat, truncate } from 'node:fs/promises';
+import { readdir, readFile, rm, stat, truncate } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
@@ -15,7 +15,7 @@ import { openSettings } from '../../src/main/settings/open-settings';
 import { openConfSettingsStore } from '../../src/main/settings/settings-store-options';
 import { createFakeKeychain } from '../../src/main/vault/testing/fake-keychain';
 import { bundleChild } from '../../src/main/vault/testing/kill-harness';
-import { canMountTmpfs, remount, tryMountTmpfs, unmount } from '../../src/main/vault/testing/tmpfs';
+import { canMountTmpfs, fillToLastByte, remount, tryMountTmpfs, unmount } from '../../src/main/vault/testing/tmpfs';
 import { checkIn, makeVault } from '../../src/main/vault/testing/vault-fixtures';
 import type { VaultService } from '../../src/main/vault/vault-service';
 import { type OsUser, unreachableFor } from '../support/user-access';
@@ -57,27 +57,6 @@ const volume = (name: string, sizeKb: number): string => {
   if (failure !== undefined) throw new Error(failure);
   mounts.push(dir);
   return dir;
-};
-
-/** Fill the file system holding `dir` to the last byte; returns the filler's path. */
-const fill = async (dir: string): Promise<string> => {
-  const path = join(dir, 'filler');
-  const handle = await open(path, 'w');
-  try {
-    for (const size of [65536, 4096, 1]) {
-      const chunk = Buffer.alloc(size, 0x20);
-      for (;;) {
-        try {
-          await handle.write(chunk);
-        } catch {
-          break;
-        }
-      }
-    }
-  } finally {
-    await handle.close();
-  }
-  return path;
 };
 
 /** Give `bytes` back (whole pages on tmpfs). */
@@ -133,7 +112,7 @@ describe.runIf(mountable.ok)('vault on a full tmpfs (ENOSPC)', () => {
     const vaultDir = join(vol, 'vault');
     // 60 entries: a snapshot of several pages, so a roll needs more room than a tombstone.
     const { vault, saved } = await newVault(vol, 60);
-    const filler = await fill(vol);
+    const filler = await fillToLastByte(vol);
 
     // Append: the journal's last page may take a line or two more; the first that does not fit leaves no trace.
     let before = filesIn(vaultDir);
@@ -187,7 +166,7 @@ describe.runIf(mountable.ok)('vault on a full tmpfs (ENOSPC)', () => {
     const vol = volume('vol', 256);
     const { saved } = await newVault(vol, 10);
     await closeAll();
-    const filler = await fill(vol);
+    const filler = await fillToLastByte(vol);
 
     for (let attempt = 0; attempt < 3; attempt += 1) await expectCalm(vaultIn(vol).unlock({ method: 'keychain' }), 'disk-full');
     await closeAll();
@@ -207,7 +186,7 @@ describe.runIf(mountable.ok)('vault on a full tmpfs (ENOSPC)', () => {
     await vault.export({ path: earlier, format: 'json', confirmPlaintext: true });
     const earlierBytes = await readFile(earlier);
     const vaultBefore = filesIn(join(root, 'vault'));
-    await fill(out);
+    await fillToLastByte(out);
 
     await expectCalm(vault.export({ path: earlier, format: 'json', confirmPlaintext: true }), 'disk-full');
     await expectCalm(vault.export({ path: join(out, 'new.csv'), format: 'csv', confirmPlaintext: true }), 'disk-full');
@@ -282,7 +261,7 @@ describe.runIf(mountable.ok)('settings write on a tiny tmpfs', () => {
     const saved = await readFile(file);
     const previous = settings.get();
     const calls = withApplier(settings);
-    const filler = await fill(data);
+    const filler = await fillToLastByte(data);
 
     await expectCalm(settings.set({ appearance: { theme: 'dark', motion: 'reduce', discreet: false } }), 'disk-full');
     expect(await readFile(file)).toEqual(saved);

@@ -8,7 +8,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { useTempDirs } from '../../../tests/support/temp-dir';
 import type { Entry } from '../../shared/entry-schema';
 import { createFakeKeychain } from './testing/fake-keychain';
-import { canMountTmpfs, remount, tryMountTmpfs, unmount } from './testing/tmpfs';
+import { canMountTmpfs, fillToLastByte, remount, tryMountTmpfs, unmount } from './testing/tmpfs';
 import { checkIn, makeVault, vaultDirIn } from './testing/vault-fixtures';
 import { type FsPort, nodeFs } from '../fs/fs-port';
 import type { VaultService } from './vault-service';
@@ -72,30 +72,11 @@ const vaultFiles = async (): Promise<Record<string, Buffer>> => {
   return out;
 };
 
-/** Fill the file system to the last byte. */
-const fillDisk = async (): Promise<void> => {
-  const handle = await open(join(root, 'filler'), 'w');
-  try {
-    for (const size of [65536, 4096, 1]) {
-      const chunk = Buffer.alloc(size, 0x20);
-      for (;;) {
-        try {
-          await handle.write(chunk);
-        } catch {
-          break;
-        }
-      }
-    }
-  } finally {
-    await handle.close().catch(() => undefined);
-  }
-};
-
 describe.runIf(mountable.ok)('on a real, tiny tmpfs', () => {
   it('a full disk fails appends, deletes, compaction and export with disk-full, leaving every file as it was', async () => {
     mountRoot(512);
     const { vault, saved } = await vaultWith(20);
-    await fillDisk();
+    await fillToLastByte(root);
 
     // The journal's last page may still have room for a line or two; the first append that does not fit must leave no trace.
     let failure: unknown;

@@ -1,4 +1,6 @@
 import { execFileSync } from 'node:child_process';
+import { open } from 'node:fs/promises';
+import { join } from 'node:path';
 
 /**
  * A tiny tmpfs gives the kernel's own ENOSPC (including short writes when
@@ -31,4 +33,25 @@ export const canMountTmpfs = (probeDir: string): { ok: true } | { ok: false; rea
   if (failure !== undefined) return { ok: false, reason: failure };
   unmount(probeDir);
   return { ok: true };
+};
+
+/** Fill the file system holding `dir` to the last byte (a file `filler` in it); returns the filler's path. */
+export const fillToLastByte = async (dir: string): Promise<string> => {
+  const path = join(dir, 'filler');
+  const handle = await open(path, 'w');
+  try {
+    for (const size of [65536, 4096, 1]) {
+      const chunk = Buffer.alloc(size, 0x20);
+      for (;;) {
+        try {
+          await handle.write(chunk);
+        } catch {
+          break;
+        }
+      }
+    }
+  } finally {
+    await handle.close().catch(() => undefined);
+  }
+  return path;
 };
