@@ -18,6 +18,7 @@ import { bundleChild } from '../../src/main/vault/testing/kill-harness';
 import { canMountTmpfs, fillToLastByte, remount, tryMountTmpfs, unmount } from '../../src/main/vault/testing/tmpfs';
 import { checkIn, makeVault } from '../../src/main/vault/testing/vault-fixtures';
 import type { VaultService } from '../../src/main/vault/vault-service';
+import { useTempDirs } from '../support/temp-dir';
 import { type OsUser, unreachableFor } from '../support/user-access';
 
 /**
@@ -40,13 +41,14 @@ let root: string;
 const mounts: string[] = [];
 const services: VaultService[] = [];
 
+// Before the afterEach below, so its folders go only once the vaults are closed and the volumes unmounted.
+const tempDir = useTempDirs();
 beforeEach(() => {
-  root = mkdtempSync(join(tmpdir(), 'attune-faults-'));
+  root = tempDir('attune-faults-');
 });
 afterEach(async () => {
   for (const vault of services.splice(0)) await vault.close().catch(() => undefined);
   for (const dir of mounts.splice(0).reverse()) unmount(dir);
-  await rm(root, { recursive: true, force: true });
 });
 
 /** A fresh tmpfs of `sizeKb` at root/<name>. */

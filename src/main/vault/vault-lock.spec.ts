@@ -81,22 +81,16 @@ describe('judgeLock', () => {
 
 describe('lock drafts left by a kill', () => {
   it('are removed once they are older than the grace period; a fresh one is left for its contender', async () => {
-    const { mkdtempSync, writeFileSync, utimesSync, readdirSync, rmSync } = await import('node:fs');
-    const { tmpdir } = await import('node:os');
-    const { join: joinPath } = await import('node:path');
+    const { writeFileSync, utimesSync, readdirSync } = await import('node:fs');
     const { acquireFileLock } = await import('./file-lock');
-    const dir = mkdtempSync(joinPath(tmpdir(), 'attune-drafts-'));
-    try {
-      const lock = joinPath(dir, 'vault.lock');
-      writeFileSync(`${lock}.new-old`, '{"pid":1}');
-      const old = new Date(Date.now() - 60_000);
-      utimesSync(`${lock}.new-old`, old, old);
-      writeFileSync(`${lock}.new-fresh`, '{"pid":2}');
-      const held = acquireFileLock(lock);
-      expect(readdirSync(dir).sort()).toEqual(['vault.lock', 'vault.lock.new-fresh']);
-      held.release();
-    } finally {
-      rmSync(dir, { recursive: true, force: true });
-    }
+    const dir = tempDir('attune-drafts-');
+    const lock = join(dir, 'vault.lock');
+    writeFileSync(`${lock}.new-old`, '{"pid":1}');
+    const old = new Date(Date.now() - 60_000);
+    utimesSync(`${lock}.new-old`, old, old);
+    writeFileSync(`${lock}.new-fresh`, '{"pid":2}');
+    const held = acquireFileLock(lock);
+    expect(readdirSync(dir).sort()).toEqual(['vault.lock', 'vault.lock.new-fresh']);
+    held.release();
   });
 });
