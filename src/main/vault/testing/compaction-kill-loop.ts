@@ -91,6 +91,8 @@ export const runCompactionKillLoop = async (options: CompactionLoopOptions): Pro
     args: [dir, String(rollAfter), String(low), String(high)],
     kills: options.kills,
     maxWindowMs: options.maxWindowMs ?? 60,
+    // 0–1 acknowledged deletes before the random window, so a loaded machine still kills during and after them.
+    pace: { line: /^d /, count: () => Math.floor(Math.random() * 2) },
     afterKill: async ({ index, child }) => {
       const round = `kill ${index + 1}`;
       let pendingDelete: string | undefined;

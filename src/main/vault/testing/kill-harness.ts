@@ -74,6 +74,13 @@ export const spawnChild = (command: readonly string[], args: readonly string[]):
 
 const sleep = (ms: number): Promise<void> => new Promise((done) => setTimeout(done, ms));
 
+/** Until `count` of the child's lines match (or it has ended by itself). */
+const progressed = async (child: KilledChild, line: RegExp, count: number): Promise<void> => {
+  let ended = false;
+  void child.exited.then(() => (ended = true));
+  while (!ended && child.lines.filter((each) => line.test(each)).length < count) await sleep(5);
+};
+
 export interface KillRound {
   /** 0-based. */
   index: number;
@@ -92,6 +99,12 @@ export interface KillHarnessOptions {
   maxWindowMs: number;
   /** Share of kills aimed anywhere from start-up on instead of after "open". */
   beforeOpenShare?: number;
+  /**
+   * Paces kills by the child's progress instead of by the clock alone: wait until this many lines
+   * match `pace.line` (asked anew each round), then the random window. A loaded machine then still
+   * sees kills after, and during, acknowledged work, instead of ever earlier ones.
+   */
+  pace?: { line: RegExp; count: () => number };
   /** Runs after each kill, with the child gone and its output read; throw to stop the loop. */
   afterKill: (round: KillRound) => Promise<void>;
 }
@@ -113,6 +126,7 @@ export const runKills = async (options: KillHarnessOptions): Promise<{ beforeOpe
         beforeOpenKills += 1;
       } else {
         await child.opened;
+        if (options.pace) await progressed(child, options.pace.line, options.pace.count());
         await sleep(Math.random() * options.maxWindowMs);
       }
       child.proc.kill('SIGKILL');

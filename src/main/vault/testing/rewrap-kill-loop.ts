@@ -96,6 +96,8 @@ export const runRewrapKillLoop = async (options: RewrapLoopOptions): Promise<Rew
     args: [dir, String(scrypt.N)],
     kills: options.kills,
     maxWindowMs: options.maxWindowMs ?? 40,
+    // 0–1 acknowledged changes before the random window: kills land before, between and inside changes at any speed.
+    pace: { line: /^p /, count: () => Math.floor(Math.random() * 2) },
     goLine: () => `go ${current}`,
     afterKill: async ({ index, child }) => {
       const round = `kill ${index + 1}`;
