@@ -2,7 +2,7 @@ import type { Page } from '@playwright/test';
 import fc from 'fast-check';
 import { appWindowCopy, historyCopy, settingsCopy, vaultCopy } from '../../../src/shared/copy';
 import type { Harness } from '../../harness/harness-server';
-import { InvariantError, MAX_STEPS, type PageWatch, letTimePass, loadFresh, logStep, sameSet } from './model-kit';
+import { ACTION_TIMEOUT_MS, InvariantError, MAX_STEPS, type PageWatch, letTimePass, loadFresh, logStep, sameSet } from './model-kit';
 import { type FocusFacts, type ProbeWindow, blurAndRefocus, countVaultEvents, vaultEventsSeen, waitForVaultEvent } from './page-probe';
 import { PASSPHRASE, WRONG_PASSPHRASE, type VaultState } from './popover-model';
 
@@ -79,7 +79,7 @@ const lockModel = (m: AppModel): void => {
 
 interface AppView {
   heading: string | null;
-  nav: { label: string; current: boolean; reachable: boolean }[];
+  nav: { label: string; current: boolean; reachable: boolean; whyNot: string }[];
   cards: string[];
   toast: boolean;
   says: { historyLocked: boolean; empty: boolean; noMatches: boolean };
@@ -95,7 +95,7 @@ const APP_LANDMARKS = ['nav', 'main', 'form.gate', '.toast', 'article', 'section
 
 const observe = (page: Page): Promise<AppView> =>
   page.evaluate(
-    async ({ landmarks, lockedText, emptyHeading, noMatches, lockWithScreenText }): Promise<AppView> => {
+    async ({ landmarks, lockedText, noMatches, lockWithScreenText }): Promise<AppView> => {
       const probe = (window as unknown as ProbeWindow).__modelProbe;
       const main = document.querySelector('main');
       const settingsRoot = main?.querySelector('.settings');
@@ -111,10 +111,11 @@ const observe = (page: Page): Promise<AppView> =>
           label: el.textContent?.trim() ?? '',
           current: el.getAttribute('aria-current') === 'page',
           reachable: el.tagName === 'BUTTON' ? probe.reachable(el) : false,
+          whyNot: probe.whyNot(el),
         })),
         cards: [...(main?.querySelectorAll<HTMLElement>('article[data-entry-id]') ?? [])].map((a) => a.dataset.entryId ?? ''),
         toast: main?.querySelector('.toast button') !== null && main?.querySelector('.toast button') !== undefined,
-        says: { historyLocked: text.includes(lockedText), empty: text.includes(emptyHeading), noMatches: text.includes(noMatches) },
+        says: { historyLocked: text.includes(lockedText), empty: main?.querySelector('section.history .empty h2') != null, noMatches: text.includes(noMatches) },
         filter: main?.querySelector<HTMLSelectElement>('section.history form select')?.value ?? null,
         settings: settingsRoot
           ? {
@@ -140,7 +141,6 @@ const observe = (page: Page): Promise<AppView> =>
     {
       landmarks: APP_LANDMARKS,
       lockedText: historyCopy.locked,
-      emptyHeading: historyCopy.empty.heading,
       noMatches: historyCopy.noMatches,
       lockWithScreenText: settingsCopy.privacy.lockWithScreen,
     },
@@ -155,7 +155,7 @@ interface StepFacts {
   timePassed?: boolean;
 }
 
-const FAST = { force: true } as const;
+const FAST = { force: true, timeout: ACTION_TIMEOUT_MS } as const;
 const SECTION_BY_LABEL = new Map<string, Section>(SECTIONS.map((s) => [appWindowCopy.sections[s], s]));
 
 class AppCommand implements fc.AsyncCommand<AppModel, AppReal> {
@@ -215,7 +215,7 @@ const deleteEntry = (index: number) =>
     const count = await cards.count();
     if (count === 0) throw new InvariantError('(a)', 'the history shows no check-ins where the vault holds some');
     const card = cards.nth(index % count);
-    const id = (await card.getAttribute('data-entry-id')) ?? '';
+    const id = (await card.getAttribute('data-entry-id', { timeout: ACTION_TIMEOUT_MS })) ?? '';
     await card.locator('[data-delete]').click(FAST);
     if (m.pending) m.gone.add(m.pending);
     m.pending = id;
@@ -229,8 +229,8 @@ const undo = new AppCommand('click Undo', (m) => onHistory(m) && m.pending !== n
 });
 
 const filterBy = (state: string) =>
-  new AppCommand(`show only "${state || 'any state'}"`, onHistory, async (m, r) => {
-    await r.page.locator('section.history form select').selectOption(state);
+  new AppCommand(`show only "${state || 'any state'}"`, (m) => onHistory(m) && m.vault === 'unlocked', async (m, r) => {
+    await r.page.locator('section.history form select').selectOption(state, { timeout: ACTION_TIMEOUT_MS });
     m.filter = state;
     // A new filter reloads the list, which carries out a delete waiting for its undo time.
     leaveHistory(m);
@@ -278,12 +278,13 @@ const lockScreenClose = new AppCommand('click Close on the lock screen', (m) => 
   return {};
 });
 
+/** A closed window is told nothing (its page lingers in the harness); an open one must hear of the change. */
 const lockElsewhere = new AppCommand('lock from another window', (m) => m.vault === 'unlocked', async (m, r) => {
   const vaultEventsBefore = await vaultEventsSeen(r.page);
   const result = await r.other.evaluate(() => window.attune.vault.lock());
   if (!result.ok) throw new Error(`lock failed: ${result.error.code}`);
   lockModel(m);
-  return { vaultEventsBefore };
+  return m.closed ? {} : { vaultEventsBefore };
 });
 
 const unlockElsewhere = new AppCommand('unlock from another window', (m) => m.vault === 'locked', async (m, r) => {
@@ -291,7 +292,7 @@ const unlockElsewhere = new AppCommand('unlock from another window', (m) => m.va
   const result = await r.other.evaluate((p) => window.attune.vault.unlock({ method: 'passphrase', passphrase: p }), PASSPHRASE);
   if (!result.ok) throw new Error(`unlock failed: ${result.error.code}`);
   m.vault = 'unlocked';
-  return { vaultEventsBefore };
+  return m.closed ? {} : { vaultEventsBefore };
 });
 
 const blur = new AppCommand('the window loses focus, then gets it back', open, async (_m, r) => {
@@ -506,7 +507,9 @@ export const checkApp = async (m: AppModel, r: AppReal, facts: StepFacts, label:
 
   // (a) History lists exactly the kept check-ins that match the filter shown.
   if (m.section === 'history' && !lockScreen) {
-    if (view.filter !== m.filter) throw new InvariantError('(a)', `the state filter shows ${show(view.filter)}, the person chose ${show(m.filter)}`);
+    // Before set-up there is nothing to filter (no filter may be shown); after, the filter shows what was chosen.
+    const filterShown = view.filter ?? (m.vault === 'not-set-up' ? '' : null);
+    if (filterShown !== m.filter) throw new InvariantError('(a)', `the state filter shows ${show(view.filter)}, the person chose ${show(m.filter)}`);
     const expected = m.vault === 'unlocked' ? visibleEntries(m) : [];
     if (!sameSet(view.cards, expected)) {
       throw new InvariantError(
@@ -516,7 +519,7 @@ export const checkApp = async (m: AppModel, r: AppReal, facts: StepFacts, label:
     }
     if (view.toast !== (m.pending !== null)) throw new InvariantError('(b)', `after "${label}" the Undo ${view.toast ? 'is shown with nothing to undo' : 'went away while the delete could still be undone'}`);
     if (expected.length === 0 && m.filter === '' && !view.says.empty && m.vault !== 'locked') {
-      throw new InvariantError('(a)', `after "${label}" history has no check-ins but does not say "${historyCopy.empty.heading}"`);
+      throw new InvariantError('(a)', `after "${label}" history has no check-ins but does not say so`);
     }
   }
 
@@ -531,7 +534,7 @@ export const checkApp = async (m: AppModel, r: AppReal, facts: StepFacts, label:
 
   // (c) Help one click away everywhere; the lock screen has its own way out.
   const help = view.nav.find((n) => n.label === appWindowCopy.sections.help);
-  if (!help?.reachable) throw new InvariantError('(c)', `no reachable "Get help now" in the side bar (${m.section})`);
+  if (!help?.reachable) throw new InvariantError('(c)', `no reachable "Get help now" in the side bar (${m.section}): ${help?.whyNot ?? 'not there'}`);
   if (lockScreen && !view.lockClose) throw new InvariantError('(c)', 'no reachable Close on the lock screen');
 
   // (d) After a key, focus is somewhere (Tab may leave the page at either end).

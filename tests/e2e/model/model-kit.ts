@@ -58,6 +58,9 @@ export class Coverage {
  * steps have run, so most sequences run about 5–15 steps.
  */
 export const MAX_COMMANDS = 60;
+
+/** A step's own actions never wait longer than this (Playwright would otherwise wait until the test times out). */
+export const ACTION_TIMEOUT_MS = 10_000;
 export const MAX_STEPS = 15;
 
 /**

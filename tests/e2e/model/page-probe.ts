@@ -28,6 +28,8 @@ export interface FocusFacts {
 export interface ModelProbe {
   readFocus(landmarks: readonly string[]): FocusFacts;
   reachable(element: Element | null | undefined): boolean;
+  /** Why a control is not reachable, in a few words (for the failure message). */
+  whyNot(element: Element | null | undefined): string;
 }
 export type ProbeWindow = Window & { __modelProbe: ModelProbe };
 
@@ -96,7 +98,19 @@ export const installProbe = (): void => {
     const hit = document.elementFromPoint(x, y);
     return hit !== null && (hit === element || element.contains(hit));
   };
-  (window as unknown as ProbeWindow).__modelProbe = { readFocus, reachable };
+  const whyNot = (element: Element | null | undefined): string => {
+    if (!(element instanceof HTMLElement)) return 'not on the page';
+    if ((element as HTMLButtonElement).disabled) return 'disabled';
+    if (element.closest('[inert]')) return 'inert';
+    if (!element.checkVisibility({ opacityProperty: true, visibilityProperty: true })) return 'hidden';
+    const box = element.getBoundingClientRect();
+    const x = box.left + box.width / 2;
+    const y = box.top + box.height / 2;
+    if (x < 0 || y < 0 || x > window.innerWidth || y > window.innerHeight) return `outside the window (at ${Math.round(x)},${Math.round(y)})`;
+    const hit = document.elementFromPoint(x, y);
+    return hit && !(hit === element || element.contains(hit)) ? `covered by ${hit.outerHTML.slice(0, 100)}` : 'reachable';
+  };
+  (window as unknown as ProbeWindow).__modelProbe = { readFocus, reachable, whyNot };
 };
 
 export const addProbe = async (page: Page): Promise<void> => {

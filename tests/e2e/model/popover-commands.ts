@@ -2,7 +2,7 @@ import type { Page } from '@playwright/test';
 import fc from 'fast-check';
 import { checkInCopy } from '../../../src/shared/copy';
 import type { Harness } from '../../harness/harness-server';
-import { Coverage, InvariantError, MAX_STEPS, type PageWatch, letTimePass, loadFresh, logStep, sameSet } from './model-kit';
+import { ACTION_TIMEOUT_MS, Coverage, InvariantError, MAX_STEPS, type PageWatch, letTimePass, loadFresh, logStep, sameSet } from './model-kit';
 import { type FocusFacts, type ProbeWindow, blurAndRefocus, countVaultEvents, vaultEventsSeen, waitForVaultEvent } from './page-probe';
 import {
   type ButtonId,
@@ -26,7 +26,6 @@ import {
   lockElsewhere,
   pressButton,
   primary,
-  recoveryDone,
   reopen,
   timePasses,
   unlockElsewhere,
@@ -126,7 +125,7 @@ const applyKey = (m: PopoverModel, key: KeyName, before: FocusFacts): StepFacts 
  * Playwright's own wait for an element to be "stable" uses animation frames,
  * which stand still with the page's clock; the model checks reachability itself (c).
  */
-const FAST = { force: true } as const;
+const FAST = { force: true, timeout: ACTION_TIMEOUT_MS } as const;
 
 const content = (page: Page) => page.locator('main.popover section.content');
 
@@ -327,25 +326,23 @@ type SaveVia = 'click' | 'Enter on the button' | 'Space on the button' | 'Enter 
 const failingSave = (via: SaveVia) =>
   new PopoverCommand(
     `save while the disk is full (${via})`,
-    (m) => (m.screen === 'step' && m.vault === 'unlocked' && expectedEntry(m.draft) !== null) || (m.screen === 'recovery' && via !== 'Enter in a field'),
+    (m) => m.screen === 'step' && m.vault === 'unlocked' && expectedEntry(m.draft) !== null,
     async (m, r) => {
-      const button = buttonLocator(r.page, m.screen === 'recovery' ? 'recovery-done' : 'primary');
+      const button = buttonLocator(r.page, 'primary');
       r.harness.failNextVaultWrite();
       if (via === 'click') await button.click(FAST);
       else {
         const key: KeyName = via === 'Space on the button' ? 'Space' : 'Enter';
         // As if the person had Tabbed there.
         const field = content(r.page).locator('fieldset.choices input:checked, input[type="text"]');
-        if (via === 'Enter in a field' && (await field.count()) > 0) await field.first().focus();
-        else await button.focus();
+        if (via === 'Enter in a field' && (await field.count()) > 0) await field.first().focus({ timeout: ACTION_TIMEOUT_MS });
+        else await button.focus({ timeout: ACTION_TIMEOUT_MS });
         const before = await readFocusOf(r.page);
         await r.page.keyboard.press(key);
-        if (m.screen === 'recovery') recoveryDone(m, true);
-        else primary(m, true);
+        primary(m, true);
         return { key: { name: key, before }, failedSave: true };
       }
-      if (m.screen === 'recovery') recoveryDone(m, true);
-      else primary(m, true);
+      primary(m, true);
       return { failedSave: true };
     },
   );

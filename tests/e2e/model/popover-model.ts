@@ -106,8 +106,6 @@ export interface PopoverModel {
   autoClose: boolean;
   /** Every check-in the vault should hold. */
   saved: Expected[];
-  /** A save the person asked for that the vault accepted, not written yet (the recovery-key screen comes first). */
-  owed: Expected | null;
   /** How many times the popover should have asked main to hide it. */
   hides: number;
   /** The lock came while "Noted." showed: what comes back after unlock is a fresh check-in. */
@@ -129,7 +127,6 @@ export const initialModel = (vault: VaultState, recoveryKeyMade: boolean): Popov
   beforeLock: 'now',
   autoClose: false,
   saved: [],
-  owed: null,
   hides: 0,
   finishedBeforeLock: false,
   steps: 0,
@@ -149,7 +146,6 @@ const finish = (m: PopoverModel, screen: 'saved' | 'nothing'): void => {
 /** The vault took the entry: it is stored now. */
 const stored = (m: PopoverModel, entry: Expected): void => {
   m.saved.push(entry);
-  m.owed = null;
   finish(m, 'saved');
 };
 
@@ -172,13 +168,8 @@ export const back = (m: PopoverModel): void => {
   else if (m.screen === 'step') m.screen = 'need';
 };
 
-/**
- * Esc, or Close in the header: the person lets the draft go. A save they
- * already asked for, that the vault accepted, is not theirs to lose by closing.
- */
+/** Esc, or Close in the header: the person lets the draft go (what is saved stays saved). */
 export const closeAndForget = (m: PopoverModel): void => {
-  if (m.owed) m.saved.push(m.owed);
-  m.owed = null;
   m.screen = 'closed';
   m.draft = emptyDraft();
   m.autoClose = false;
@@ -201,7 +192,7 @@ export const openHelp = (m: PopoverModel): void => {
 /** Where someone was, for "back where they were" after an unlock. A finished check-in starts over. */
 const lockTarget = (screen: Screen): Screen | 'vault' => {
   if (screen === 'saved' || screen === 'nothing') return 'now';
-  if (screen === 'setup' || screen === 'unlock' || screen === 'recovery') return 'vault';
+  if (screen === 'setup' || screen === 'unlock') return 'vault';
   return screen;
 };
 
@@ -215,7 +206,6 @@ const resume = (m: PopoverModel): void => {
 
 export const lockElsewhere = (m: PopoverModel): void => {
   m.vault = 'locked';
-  if (m.owed) m.owed = null; // the draft is still here (back on its last screen after unlock), and can be saved again
   if (m.screen === 'closed') return;
   if (m.screen === 'help') {
     if (m.beforeHelp !== 'locked') {
@@ -247,13 +237,12 @@ export const helpBack = (m: PopoverModel): void => {
     else resume(m);
     return;
   }
-  if (target === 'setup' || target === 'unlock' || target === 'recovery') {
+  if (target === 'setup' || target === 'unlock') {
     // The set-up/unlock step is shown afresh; if the vault is open by now, the waiting save goes ahead.
     if (m.vault === 'unlocked') {
-      const entry = m.owed ?? expectedEntry(m.draft);
+      const entry = expectedEntry(m.draft);
       if (entry) stored(m, entry);
       else finish(m, 'nothing');
-      m.autoClose = true;
     } else enterGate(m);
     return;
   }
@@ -265,14 +254,15 @@ export const gateSubmit = (m: PopoverModel): void => {
   const g = m.gate;
   if (m.screen === 'setup') {
     if (g.pass.length < MIN_PASSPHRASE_LENGTH || g.pass !== g.confirm) return;
+    // "Set up and save": the check-in is saved now; a recovery key (if asked for) is shown after.
     m.vault = 'unlocked';
     m.passphrase = g.pass;
-    m.recoveryKeyMade = g.makeRecoveryKey;
     const entry = expectedEntry(m.draft);
+    if (entry) stored(m, entry);
     if (g.makeRecoveryKey) {
       m.screen = 'recovery';
-      m.owed = entry;
-    } else if (entry) stored(m, entry);
+      m.autoClose = false;
+    }
     return;
   }
   if (m.screen !== 'unlock' && m.screen !== 'locked') return;
@@ -290,10 +280,11 @@ export const gateCancel = (m: PopoverModel): void => {
   if (m.screen === 'setup' || m.screen === 'unlock') m.screen = 'step';
 };
 
-export const recoveryDone = (m: PopoverModel, failing = false): void => {
-  if (m.screen !== 'recovery' || failing) return;
-  const entry = m.owed ?? expectedEntry(m.draft);
-  if (entry) stored(m, entry);
+/** "I've written it down": the key is kept (it opens the history from now on), and the check-in is done. */
+export const recoveryDone = (m: PopoverModel): void => {
+  if (m.screen !== 'recovery') return;
+  m.recoveryKeyMade = true;
+  finish(m, 'saved');
 };
 
 /**
@@ -316,7 +307,6 @@ export const reopen = (m: PopoverModel): void => {
   m.beforeLock = 'now';
   m.finishedBeforeLock = false;
   m.autoClose = false;
-  m.owed = null;
 };
 
 /** The button a key or click acts on, by what it is for. */

@@ -14,7 +14,7 @@ export interface PopoverView {
   gate: Partial<Record<GateField, string>> & { makeRecoveryKey?: boolean; recoveryField?: boolean };
   reach: { close: boolean; help: boolean };
   primary: string | null;
-  /** All text of the popover's content area (to see what the person is told). */
+  /** All text of the popover (to see what the person is told). */
   contentText: string;
   focus: FocusFacts;
   focusButton: ButtonId | null;
@@ -110,7 +110,7 @@ export const observePopover = async (page: Page): Promise<PopoverView> => {
         reachClose: probe.reachable(headerButtons.find((b) => b.textContent?.trim() === close)),
         reachHelp: probe.reachable(headerButtons.find((b) => b.textContent?.trim() === getHelp)),
         primary: main?.querySelector('footer.bar .button.primary')?.textContent?.trim() ?? null,
-        contentText: (content?.textContent ?? '').replace(/\s+/g, ' ').trim(),
+        contentText: (main?.textContent ?? '').replace(/\s+/g, ' ').trim(),
         focus: probe.readFocus(landmarks),
         vault: list.ok ? { ok: true, entries: list.value.entries.map((e) => ({ kind: e.kind, data: e.data as Record<string, unknown> })) } : { ok: false, code: list.error.code },
       };
