@@ -95,13 +95,15 @@ export class PageWatch {
 
   /**
    * Waits until the page has nothing left to do for this step: no request on
-   * its way and no new one started across two turns of the page's event loop
-   * (a MessageChannel turn: the page's timers are paused, see `pauseClock`).
-   * Never a fixed sleep, so a slow machine only makes it slower, not flaky.
+   * its way, no new one started, and nothing still scrolling (keys scroll with
+   * an animation that runs on its own frames) across two turns of the page's
+   * event loop (a MessageChannel turn: the page's timers are paused, see
+   * `pauseClock`). Never a fixed sleep, so a slow machine only makes it slower, not flaky.
    */
   async settle(limitMs = 30_000): Promise<void> {
     const until = Date.now() + limitMs;
     let quiet = 0;
+    let lastScroll = '';
     while (quiet < 2) {
       if (Date.now() > until) throw new Error(`the page did not settle within ${limitMs} ms (${this.inflight.size} requests open)`);
       const before = this.started;
@@ -110,16 +112,24 @@ export class PageWatch {
         await new Promise((done) => setTimeout(done, 5));
         continue;
       }
-      await this.page.evaluate(
+      const scroll = await this.page.evaluate(
         () =>
-          new Promise<void>((done) => {
+          new Promise<string>((done) => {
             const channel = new MessageChannel();
             let turns = 0;
-            channel.port1.onmessage = () => (++turns < 3 ? channel.port2.postMessage(0) : done());
+            const positions = () =>
+              [document.scrollingElement, ...document.querySelectorAll('*')]
+                .filter((el): el is Element => el !== null && (el.scrollTop !== 0 || el.scrollLeft !== 0))
+                .map((el) => `${el.scrollTop},${el.scrollLeft}`)
+                .join(';');
+            channel.port1.onmessage = () => (++turns < 3 ? channel.port2.postMessage(0) : done(positions()));
             channel.port2.postMessage(0);
           }),
       );
-      quiet = this.inflight.size === 0 && this.started === before ? quiet + 1 : 0;
+      const still = scroll === lastScroll;
+      lastScroll = scroll;
+      if (!still) await new Promise((done) => setTimeout(done, 16));
+      quiet = this.inflight.size === 0 && this.started === before && still ? quiet + 1 : 0;
     }
   }
 }
