@@ -100,6 +100,13 @@ export const startChild = (command: string[], dir: string, rollAfter: number): C
 
 const sleep = (ms: number): Promise<void> => new Promise((done) => setTimeout(done, ms));
 
+/** Resolves once `count` of the child's lines match `line`, or it has exited. */
+const acknowledged = async (child: Child, line: RegExp, count: number): Promise<void> => {
+  let ended = false;
+  void child.exited.then(() => (ended = true));
+  while (!ended && child.lines.filter((each) => line.test(each)).length < count) await sleep(5);
+};
+
 export const runKillLoop = async (options: KillLoopOptions): Promise<KillLoopResult> => {
   const dir = join(options.root, 'vault');
   const rollAfter = options.rollAfterRecords ?? 64;
@@ -126,6 +133,10 @@ export const runKillLoop = async (options: KillLoopOptions): Promise<KillLoopRes
         result.killedBeforeOpen += 1;
       } else {
         await child.opened;
+        // Paced by the child's own progress (0-6 acknowledged appends), then the random window: a loaded
+        // machine then still kills after and during acknowledged work, not ever earlier (the window is
+        // real time, and a starved child gets less done in it).
+        await acknowledged(child, /^a /, Math.floor(Math.random() * 7));
         await sleep(Math.random() * maxWindow);
       }
       child.proc.kill('SIGKILL');
