@@ -5,6 +5,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 
 import { useTempDirs } from '../../../tests/support/temp-dir';
 import { runCompactionKillLoop } from './testing/compaction-kill-loop';
+import { KILL_LOOP_BACKSTOP_MS, failIfStalled } from './testing/stall-watchdog';
 import { createFakeKeychain } from './testing/fake-keychain';
 import { checkIn, makeVault, vaultDirIn } from './testing/vault-fixtures';
 
@@ -23,8 +24,8 @@ beforeEach(() => {
 });
 
 describe('SIGKILL during delete and compaction', () => {
-  it('loses no acknowledged entry and revives no acknowledged delete over 100 kills', { timeout: 120_000 }, async () => {
-    const result = await runCompactionKillLoop({ root, kills: 100 });
+  it('loses no acknowledged entry and revives no acknowledged delete over 100 kills', { timeout: KILL_LOOP_BACKSTOP_MS }, async () => {
+    const result = await failIfStalled((onProgress) => runCompactionKillLoop({ root, kills: 100, onProgress }));
     expect(result.kills).toBe(100);
     // Most kills land inside a delete or a compaction, so the roll really is what is being cut.
     expect(result.killedMidDelete + result.killedMidCompaction).toBeGreaterThan(40);

@@ -2,6 +2,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 
 import { useTempDirs } from '../../../tests/support/temp-dir';
 import { runRewrapKillLoop } from './testing/rewrap-kill-loop';
+import { KILL_LOOP_BACKSTOP_MS, failIfStalled } from './testing/stall-watchdog';
 
 /**
  * kill -9 on the passphrase-change path (issue 9, storage faults): a child
@@ -18,8 +19,8 @@ beforeEach(() => {
 });
 
 describe('SIGKILL during a passphrase change', () => {
-  it('the vault always opens with exactly one passphrase, the acknowledged one when there is one, over 100 kills', { timeout: 120_000 }, async () => {
-    const result = await runRewrapKillLoop({ root, kills: 100 });
+  it('the vault always opens with exactly one passphrase, the acknowledged one when there is one, over 100 kills', { timeout: KILL_LOOP_BACKSTOP_MS }, async () => {
+    const result = await failIfStalled((onProgress) => runRewrapKillLoop({ root, kills: 100, onProgress }));
     expect(result.kills).toBe(100);
     // Most kills land inside a change (between "about to change" and its acknowledgement).
     expect(result.killedMidChange).toBeGreaterThan(40);

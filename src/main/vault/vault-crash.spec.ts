@@ -2,6 +2,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 
 import { useTempDirs } from '../../../tests/support/temp-dir';
 import { runKillLoop } from './testing/kill-loop';
+import { KILL_LOOP_BACKSTOP_MS, failIfStalled } from './testing/stall-watchdog';
 
 /**
  * kill -9 at random moments (issue 4, part 6): every entry acknowledged
@@ -16,8 +17,8 @@ beforeEach(() => {
 });
 
 describe('SIGKILL fault injection', () => {
-  it('loses no acknowledged entry over 200 kills', { timeout: 120_000 }, async () => {
-    const result = await runKillLoop({ root, kills: 200 });
+  it('loses no acknowledged entry over 200 kills', { timeout: KILL_LOOP_BACKSTOP_MS }, async () => {
+    const result = await failIfStalled((onProgress) => runKillLoop({ root, kills: 200, onProgress }));
     expect(result.kills).toBe(200);
     expect(result.appendsAcknowledged).toBeGreaterThan(400);
     expect(result.deletesAcknowledged).toBeGreaterThan(0);
