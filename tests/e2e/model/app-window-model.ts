@@ -4,7 +4,8 @@ import { appWindowCopy, historyCopy, settingsCopy, vaultCopy } from '../../../sr
 import type { Harness } from '../../harness/harness-server';
 import { ACTION_TIMEOUT_MS, InvariantError, MAX_STEPS, type PageWatch, letTimePass, loadFresh, logStep, sameSet } from './model-kit';
 import { type FocusFacts, type ProbeWindow, blurAndRefocus, countVaultEvents, vaultEventsSeen, waitForVaultEvent } from './page-probe';
-import { PASSPHRASE, WRONG_PASSPHRASE, type VaultState } from './popover-model';
+import { FREE_ATTEMPTS } from '../../../src/main/vault/throttle';
+import { PASSPHRASE, WRONG_PASSPHRASE, type VaultState, typeInto } from './popover-model';
 
 /**
  * The model of the app window (history, insights, settings, help): which
@@ -40,6 +41,9 @@ export interface AppModel {
   /** Deleted for good by the person: never shown again; gone from the vault once carried out. */
   gone: Set<string>;
   filter: string;
+  /** What the lock screen's field holds, and unlock misses since the last success (see mayTryUnlock in popover-model). */
+  lockField: string;
+  wrongAttempts: number;
   steps: number;
   trace: string[];
   closes: number;
@@ -57,7 +61,19 @@ const showsLockScreen = (m: Readonly<AppModel>): boolean => m.vault === 'locked'
 const visibleEntries = (m: Readonly<AppModel>): string[] =>
   m.entries.filter((e) => e.id !== m.pending && !m.gone.has(e.id) && (m.filter === '' || e.states.includes(m.filter))).map((e) => e.id);
 
+/** Whether sending the lock screen's form with `text` is an attempt a person in this model makes (see popover-model's mayTryUnlock). */
+const mayTry = (m: Readonly<AppModel>, text: string): boolean => text === PASSPHRASE || m.wrongAttempts < FREE_ATTEMPTS - 1;
+
+/** The lock screen's form is sent with `text`. */
+const sendUnlock = (m: AppModel, text: string): void => {
+  if (text === PASSPHRASE) {
+    m.vault = 'unlocked';
+    m.wrongAttempts = 0;
+  } else m.wrongAttempts += 1;
+};
+
 const navigate = (m: AppModel, section: Section): void => {
+  m.lockField = '';
   if (m.section === 'history' && section !== 'history') leaveHistory(m);
   if (section !== 'help') m.lockedTarget = section;
   m.section = section;
@@ -71,6 +87,7 @@ const leaveHistory = (m: AppModel): void => {
 
 const lockModel = (m: AppModel): void => {
   m.vault = 'locked';
+  m.lockField = '';
   // The decrypted list leaves the page; a waiting delete is still meant (carried out after unlock).
   leaveHistory(m);
 };
@@ -206,6 +223,7 @@ const navTo = (section: Section) =>
 const unlockItem = new AppCommand('click Unlock in the side bar', (m) => open(m) && m.vault === 'locked' && m.section === 'help', async (m, r) => {
   await r.page.locator('nav .nav-item').filter({ hasText: appWindowCopy.unlock }).click(FAST);
   m.section = m.lockedTarget;
+  m.lockField = '';
   return {};
 });
 
@@ -255,7 +273,7 @@ const settingsToggle = (which: 'theme' | 'motion' | 'discreet' | 'lockWithScreen
 const typeUnlock = (passphrase: string, submit: 'Enter' | 'click') =>
   new AppCommand(
     `type ${passphrase === PASSPHRASE ? 'the passphrase' : JSON.stringify(passphrase)} on the lock screen, then ${submit === 'Enter' ? 'press Enter' : 'click Unlock'}`,
-    (m) => open(m) && showsLockScreen(m),
+    (m) => open(m) && showsLockScreen(m) && mayTry(m, passphrase),
     async (m, r) => {
       const field = r.page.locator('form.gate input[type="password"]');
       await field.click(FAST);
@@ -266,7 +284,8 @@ const typeUnlock = (passphrase: string, submit: 'Enter' | 'click') =>
         before = await readFocus(r.page);
         await r.page.keyboard.press('Enter');
       } else await r.page.locator('form.gate button[type="submit"]').click(FAST);
-      if (passphrase === PASSPHRASE) m.vault = 'unlocked';
+      m.lockField = passphrase;
+      sendUnlock(m, passphrase);
       return before ? { key: { name: 'Enter', before } } : {};
     },
   );
@@ -292,6 +311,7 @@ const unlockElsewhere = new AppCommand('unlock from another window', (m) => m.va
   const result = await r.other.evaluate((p) => window.attune.vault.unlock({ method: 'passphrase', passphrase: p }), PASSPHRASE);
   if (!result.ok) throw new Error(`unlock failed: ${result.error.code}`);
   m.vault = 'unlocked';
+  m.wrongAttempts = 0;
   return m.closed ? {} : { vaultEventsBefore };
 });
 
@@ -315,6 +335,7 @@ const reopen = new AppCommand('close the window and open it again', () => true, 
   m.section = section;
   m.lockedTarget = section === 'help' ? 'history' : section;
   m.filter = '';
+  m.lockField = '';
   return {};
 });
 
@@ -370,8 +391,10 @@ const pressKey = (key: (typeof KEYS)[number]) =>
         return { ...facts, vaultEventsBefore };
       }
       if (at('form.gate') && before.type === 'submit') {
+        if (!mayTry(m, m.lockField)) return {};
         await r.page.keyboard.press(key);
-        return facts; // an empty or unchanged field does not unlock
+        sendUnlock(m, m.lockField);
+        return facts;
       }
       if (at('.settings')) {
         // Settings' jump links only move focus; other buttons (export, erase, passphrase, shortcut) are not followed here.
@@ -393,7 +416,10 @@ const pressKey = (key: (typeof KEYS)[number]) =>
       return facts;
     }
     if (before.tag === 'input' && at('form.gate') && before.type === 'password') {
+      if (key === 'Enter' && !mayTry(m, m.lockField)) return {};
       await r.page.keyboard.press(key);
+      if (key === 'Enter') sendUnlock(m, m.lockField);
+      else if (key === 'Space') m.lockField = typeInto(before.value, before.caret, before.caretEnd, ' ');
       return facts;
     }
     if (before.tag === 'h1' || before.tag === 'body' || before.tag === 'article' || before.tag === 'h2') {
@@ -556,6 +582,8 @@ export const initialAppModel = (start: AppStart, ids: { id: string; states: stri
   pending: null,
   gone: new Set(),
   filter: '',
+  lockField: '',
+  wrongAttempts: 0,
   steps: 0,
   trace: [],
   closes: 0,

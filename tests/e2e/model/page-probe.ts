@@ -13,6 +13,8 @@ export interface FocusFacts {
   name: string;
   value: string;
   caret: number;
+  /** End of the selection (equal to caret when nothing is selected): typing replaces what is selected. */
+  caretEnd: number;
   text: string;
   maxLength: number;
   /** A CSS path of landmarks around it (header.bar, footer.bar, form.gate, …). */
@@ -56,17 +58,20 @@ export const installProbe = (): void => {
       });
     };
     if (!active || active === document.body || !active.isConnected) {
-      return { tag: 'body', type: '', name: '', value: '', caret: 0, text: '', maxLength: -1, within: [], firstStop: false, lastStop: false, checked: false, disabled: false, index: -1 };
+      return { tag: 'body', type: '', name: '', value: '', caret: 0, caretEnd: 0, text: '', maxLength: -1, within: [], firstStop: false, lastStop: false, checked: false, disabled: false, index: -1 };
     }
     const list = stops();
     const input = active as HTMLInputElement;
     const sameStop = (el: HTMLElement | undefined): boolean =>
       el === active || (el instanceof HTMLInputElement && el.type === 'radio' && input.type === 'radio' && el.name === input.name && el.name !== '');
     let caret = 0;
+    let caretEnd = 0;
     try {
       caret = typeof input.selectionStart === 'number' ? input.selectionStart : 0;
+      caretEnd = typeof input.selectionEnd === 'number' ? input.selectionEnd : caret;
     } catch {
       caret = 0;
+      caretEnd = 0;
     }
     return {
       tag: active.tagName.toLowerCase(),
@@ -74,6 +79,7 @@ export const installProbe = (): void => {
       name: input.name ?? '',
       value: 'value' in input ? String(input.value) : '',
       caret,
+      caretEnd,
       text: (active.textContent ?? '').trim(),
       maxLength: typeof input.maxLength === 'number' ? input.maxLength : -1,
       within: landmarks.filter((selector) => active.closest(selector) !== null),

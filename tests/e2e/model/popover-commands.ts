@@ -21,9 +21,10 @@ import {
   describeEntry,
   expectedEntry,
   gateSubmit,
-  insertAt,
+  typeInto,
   isStepScreen,
   lockElsewhere,
+  mayTryUnlock,
   pressButton,
   primary,
   reopen,
@@ -107,14 +108,14 @@ const applyKey = (m: PopoverModel, key: KeyName, before: FocusFacts): StepFacts 
   const text = textFieldOf(before);
   if (text) {
     if (key === 'Enter' && text !== 'note') primary(m);
-    else if (key === 'Enter' || key === 'Space') m.draft[text] = insertAt(before.value, before.caret, key === 'Enter' ? '\n' : ' ', MAX_LENGTH[text]);
+    else if (key === 'Enter' || key === 'Space') m.draft[text] = typeInto(before.value, before.caret, before.caretEnd, key === 'Enter' ? '\n' : ' ', MAX_LENGTH[text]);
     return facts;
   }
   if (before.within.includes('form.gate') && before.tag === 'input') {
     if (key === 'Enter') gateSubmit(m);
     else if (key === 'Space') {
       const field = gateFieldOf(m, before);
-      if (field) m.gate[field] = insertAt(before.value, before.caret, ' ');
+      if (field) m.gate[field] = typeInto(before.value, before.caret, before.caretEnd, ' ');
       else if (before.type === 'checkbox') m.gate.makeRecoveryKey = !m.gate.makeRecoveryKey;
     }
   }
@@ -263,7 +264,7 @@ const typeText = (field: TextField, text: string) =>
       await target.click(FAST);
       await r.page.keyboard.press('Control+End');
       await r.page.keyboard.type(text);
-      m.draft[field] = insertAt(m.draft[field], m.draft[field].length, text, MAX_LENGTH[field]);
+      m.draft[field] = typeInto(m.draft[field], m.draft[field].length, m.draft[field].length, text, MAX_LENGTH[field]);
       return {};
     },
   );
@@ -287,6 +288,9 @@ const pressKey = (key: KeyName) =>
     const before = await readFocusOf(r.page);
     // Links open the system browser and a select opens its own list: outside what this model follows.
     if (before.tag === 'a' || before.tag === 'select') return {};
+    const sendsUnlock =
+      (key === 'Enter' && before.within.includes('form.gate') && before.tag === 'input') || ((key === 'Enter' || key === 'Space') && buttonIdOf(before) === 'gate-submit');
+    if (sendsUnlock && !mayTryUnlock(m)) return {};
     await r.page.keyboard.press(key);
     return applyKey(m, key, before);
   });
@@ -407,6 +411,8 @@ const goOnAct = async (m: PopoverModel, r: PopoverReal): Promise<StepFacts> => {
     timePasses(m);
     return {};
   }
+  // A person who has missed twice stops and reads (the model keeps clear of main's wait, see mayTryUnlock).
+  if (id === 'gate-submit' && !mayTryUnlock(m)) return {};
   await buttonLocator(r.page, id).click(FAST);
   return pressButton(m, id) === 'choice' ? { choice: true } : {};
 };
@@ -435,6 +441,28 @@ const setUpWith = (value: string, submit: 'Enter' | 'click') =>
         await r.page.keyboard.type(value);
         m.gate[field] = value;
       }
+      if (submit === 'click') {
+        await buttonLocator(r.page, 'gate-submit').click(FAST);
+        gateSubmit(m);
+        return {};
+      }
+      const before = await readFocusOf(r.page);
+      await r.page.keyboard.press('Enter');
+      return applyKey(m, 'Enter', before);
+    },
+  );
+
+/** Unlocking as someone who knows the passphrase does: type it, then Enter or the button. */
+const unlockWith = (value: string, submit: 'Enter' | 'click') =>
+  new PopoverCommand(
+    `unlock: type ${value === PASSPHRASE ? 'the passphrase' : JSON.stringify(value)}, then ${submit === 'Enter' ? 'press Enter' : 'click the button'}`,
+    (m) => (m.screen === 'unlock' || m.screen === 'locked') && !m.gate.useRecovery,
+    async (m, r) => {
+      await r.page.locator('form.gate input[type="password"]').click(FAST);
+      await r.page.keyboard.press('Control+A');
+      await r.page.keyboard.type(value);
+      m.gate.unlock = value;
+      if (!mayTryUnlock(m)) return {};
       if (submit === 'click') {
         await buttonLocator(r.page, 'gate-submit').click(FAST);
         gateSubmit(m);
@@ -476,6 +504,7 @@ export const popoverCommands = (): fc.Arbitrary<fc.AsyncCommand<PopoverModel, Po
     ),
     weighted(2, fc.constantFrom(PASSPHRASE, PASSPHRASE, WRONG_PASSPHRASE, 'short').map(typePassphraseTwice)),
     weighted(2, fc.record({ value: fc.constantFrom(PASSPHRASE, PASSPHRASE, 'short'), submit: fc.constantFrom<'Enter' | 'click'>('Enter', 'click') }).map(({ value, submit }) => setUpWith(value, submit))),
+    weighted(2, fc.record({ value: fc.constantFrom(PASSPHRASE, PASSPHRASE, WRONG_PASSPHRASE), submit: fc.constantFrom<'Enter' | 'click'>('Enter', 'click') }).map(({ value, submit }) => unlockWith(value, submit))),
     // Esc on its own too: the way out people use most.
     weighted(1, fc.constant(pressKey('Escape'))),
     weighted(

@@ -1,5 +1,6 @@
 import { MIN_PASSPHRASE_LENGTH } from '../../../src/shared/copy';
 import { TEXT_LIMITS } from '../../../src/shared/entry-ids';
+import { FREE_ATTEMPTS } from '../../../src/main/vault/throttle';
 
 /**
  * The model of the check-in popover: what a person has chosen and typed, which
@@ -110,6 +111,8 @@ export interface PopoverModel {
   hides: number;
   /** The lock came while "Noted." showed: what comes back after unlock is a fresh check-in. */
   finishedBeforeLock: boolean;
+  /** Unlock attempts that failed since the last one that worked (main makes the next ones wait after FREE_ATTEMPTS). */
+  wrongAttempts: number;
   /** Steps run so far in this sequence. */
   steps: number;
   /** What ran, with the screen each step started on (for the failure message). */
@@ -129,6 +132,7 @@ export const initialModel = (vault: VaultState, recoveryKeyMade: boolean): Popov
   saved: [],
   hides: 0,
   finishedBeforeLock: false,
+  wrongAttempts: 0,
   steps: 0,
   trace: [],
 });
@@ -225,6 +229,7 @@ export const lockElsewhere = (m: PopoverModel): void => {
 
 export const unlockElsewhere = (m: PopoverModel): void => {
   m.vault = 'unlocked';
+  m.wrongAttempts = 0;
   if (m.screen === 'locked') resume(m);
 };
 
@@ -249,6 +254,17 @@ export const helpBack = (m: PopoverModel): void => {
   m.screen = target;
 };
 
+/** Sending the unlock form now would not open the vault. */
+export const unlockWouldFail = (m: Readonly<PopoverModel>): boolean =>
+  (m.screen === 'unlock' || m.screen === 'locked') && m.vault !== 'unlocked' && (m.gate.useRecovery || m.gate.unlock !== m.passphrase);
+
+/**
+ * Whether a person in this model tries the unlock form now. After FREE_ATTEMPTS misses main asks
+ * them to wait a moment (real time, not the page's paused clock), which would make a replay
+ * depend on the machine's speed — so the model stops before that: one miss fewer than free.
+ */
+export const mayTryUnlock = (m: Readonly<PopoverModel>): boolean => !unlockWouldFail(m) || m.wrongAttempts < FREE_ATTEMPTS - 1;
+
 /** The set-up / unlock form is sent (its button, or Enter in it). */
 export const gateSubmit = (m: PopoverModel): void => {
   const g = m.gate;
@@ -266,8 +282,11 @@ export const gateSubmit = (m: PopoverModel): void => {
     return;
   }
   if (m.screen !== 'unlock' && m.screen !== 'locked') return;
-  const opens = m.vault === 'unlocked' || (!g.useRecovery && g.unlock === m.passphrase);
-  if (!opens) return;
+  if (unlockWouldFail(m)) {
+    m.wrongAttempts += 1;
+    return;
+  }
+  m.wrongAttempts = 0;
   m.vault = 'unlocked';
   if (m.screen === 'locked') return resume(m);
   const entry = expectedEntry(m.draft);
@@ -358,8 +377,9 @@ export const pressButton = (m: PopoverModel, id: ButtonId): 'choice' | 'done' =>
   return 'done';
 };
 
-/** Inserts typed text at the caret, as a text field does (clipped to its maxlength). */
-export const insertAt = (value: string, caret: number, text: string, max = Infinity): string => {
-  const room = Math.max(0, max - value.length);
-  return value.slice(0, caret) + text.slice(0, room) + value.slice(caret);
+/** Types text where the caret is, replacing what is selected, as a text field does (clipped to its maxlength). */
+export const typeInto = (value: string, start: number, end: number, text: string, max = Infinity): string => {
+  const kept = value.slice(0, start) + value.slice(end);
+  const room = Math.max(0, max - kept.length);
+  return value.slice(0, start) + text.slice(0, room) + value.slice(end);
 };
