@@ -262,6 +262,72 @@ describe('PromptFlow', () => {
     expect(screen.getByRole('radio', { name: 'Get a glass of water' })).toBeChecked();
   });
 
+  test('the step screen shows only once its suggestions are in: a choice made at once is kept, with focus on it', async () => {
+    const user = userEvent.setup();
+    let release: () => void = () => undefined;
+    bridgeAnswers.set(
+      'checkin.suggestions',
+      () => new Promise((done) => (release = () => done({ ok: true, value: { scores: [{ stepId: 'drink-water', score: 3 }], explanations: [] } }))),
+    );
+    render(PromptFlow);
+    await user.click(primary());
+    screen.getByRole('checkbox', { name: /^Food or water/ }).focus();
+    await user.keyboard('{Enter}');
+    // Still the need screen while main answers; a second Enter does not skip on to saving.
+    await user.keyboard('{Enter}');
+    expect(heading()).toHaveTextContent(/What do I need/);
+    release();
+    await vi.waitFor(() => expect(heading()).toHaveTextContent('One small step'));
+    expect(heading()).toHaveFocus();
+    // The person begins at once: nothing moves or takes focus back, and Enter saves what they chose.
+    await user.tab();
+    await user.keyboard(' ');
+    const chosen = screen.getByRole('radio', { checked: true });
+    expect(chosen).toHaveFocus();
+    await user.keyboard('{Enter}');
+    expect(await screen.findByRole('heading', { name: 'Noted.' })).toBeInTheDocument();
+    expect(bridgeCalls.filter(([c]) => c === 'checkin.suggestions')).toHaveLength(1);
+    expect(bridgeCalls.find(([c]) => c === 'vault.append')?.[1]).toMatchObject({ data: { step: { id: 'drink-water' } } });
+  });
+
+  test('closed while the suggestions load: the next open starts where the person left, not on a screen they never saw', async () => {
+    const user = userEvent.setup();
+    let release: () => void = () => undefined;
+    bridgeAnswers.set('checkin.suggestions', () => new Promise((done) => (release = () => done({ ok: true, value: { scores: [], explanations: [] } }))));
+    render(PromptFlow);
+    await user.click(screen.getByRole('checkbox', { name: /^Freeze/ }));
+    await user.click(primary());
+    await user.click(primary());
+    await user.keyboard('{Escape}');
+    release();
+    await tick();
+    expect(heading()).toHaveTextContent('What is here right now?');
+    expect(flow.draft.states).toEqual([]);
+  });
+
+  test('unlocking with a follow-up due goes straight to it, once, even when the unlock is reported twice', async () => {
+    const user = userEvent.setup();
+    bridgeAnswers.set('vault.status', () => statusOf('locked'));
+    bridgeAnswers.set('vault.unlock', () => {
+      // Main tells every window as well as answering the gate.
+      emitBridgeEvent('vault.changed', { state: 'unlocked' });
+      return statusOf('unlocked');
+    });
+    bridgeAnswers.set('checkin.followUp', () => ({
+      ok: true,
+      value: { checkIn: { id: 'checkin-9', at: Date.UTC(2026, 10, 23, 13, 20), offsetMinutes: 60, stepText: 'Get a glass of water', states: ['freeze'] } },
+    }));
+    render(PromptFlow);
+    expect(await screen.findByRole('heading', { name: 'Attune is locked' })).toBeInTheDocument();
+    await user.type(screen.getByLabelText('Passphrase'), 'long enough');
+    await user.click(screen.getByRole('button', { name: 'Unlock' }));
+    expect(await screen.findByRole('heading', { name: 'Did that help?' })).toBeInTheDocument();
+    // Both reports have been handled: the question stays, with focus on it.
+    await new Promise((done) => setTimeout(done, 50));
+    expect(screen.getByRole('heading', { level: 1 })).toHaveTextContent('Did that help?');
+    expect(screen.queryByRole('heading', { name: 'What is here right now?' })).not.toBeInTheDocument();
+  });
+
   test('unlocked in another window: this lock screen goes; locked while reading help: help stays', async () => {
     const user = userEvent.setup();
     bridgeAnswers.set('vault.status', () => statusOf('locked'));
