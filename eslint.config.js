@@ -19,7 +19,18 @@ const noNodeBuiltins = {
   message: 'This code runs in the renderer or in both processes: no Node built-ins.',
 };
 /** Node's globals, which a browser does not have: code for the renderer or both processes may not lean on them. */
-const noNodeGlobals = ['process', 'Buffer', 'global', 'require', 'module', 'exports', '__dirname', '__filename', 'setImmediate', 'clearImmediate'].map((name) => ({
+const noNodeGlobals = [
+  'process',
+  'Buffer',
+  'global',
+  'require',
+  'module',
+  'exports',
+  '__dirname',
+  '__filename',
+  'setImmediate',
+  'clearImmediate',
+].map((name) => ({
   name,
   message: 'This code runs in the renderer or in both processes: no Node globals.',
 }));
@@ -36,7 +47,11 @@ const packageOf = (source) => (source.startsWith('@') ? source.split('/').slice(
 const attuneRules = {
   rules: {
     'no-dev-dependencies': {
-      meta: { type: 'problem', schema: [], messages: { dev: "'{{name}}' is not in package.json dependencies, so the packaged app would not have it." } },
+      meta: {
+        type: 'problem',
+        schema: [],
+        messages: { dev: "'{{name}}' is not in package.json dependencies, so the packaged app would not have it." },
+      },
       create: (context) => ({
         ImportDeclaration(node) {
           const source = node.source.value;
@@ -49,7 +64,18 @@ const attuneRules = {
 };
 
 export default tseslint.config(
-  { ignores: ['.vitest-temp/**', '.scratch/**', 'out/**', 'dist/**', 'node_modules/**', 'test-results/**', 'playwright-report/**', 'tests/e2e/artifacts/**'] },
+  {
+    ignores: [
+      '.vitest-temp/**',
+      '.scratch/**',
+      'out/**',
+      'dist/**',
+      'node_modules/**',
+      'test-results/**',
+      'playwright-report/**',
+      'tests/e2e/artifacts/**',
+    ],
+  },
   ...tseslint.configs.recommended,
   ...svelte.configs.recommended,
   {
@@ -65,7 +91,12 @@ export default tseslint.config(
   },
   {
     files: ['src/**/*.ts', 'tests/**/*.ts', 'bench/**/*.ts', 'scripts/**/*.ts'],
-    languageOptions: { parserOptions: { project: ['./tsconfig.node.json', './tsconfig.e2e.json', './tsconfig.web.json'], tsconfigRootDir: import.meta.dirname } },
+    languageOptions: {
+      parserOptions: {
+        project: ['./tsconfig.node.json', './tsconfig.e2e.json', './tsconfig.web.json'],
+        tsconfigRootDir: import.meta.dirname,
+      },
+    },
     rules: {
       '@typescript-eslint/no-floating-promises': 'error',
       '@typescript-eslint/no-misused-promises': ['error', { checksVoidReturn: false }],
@@ -78,8 +109,17 @@ export default tseslint.config(
       '@typescript-eslint/no-restricted-imports': [
         'error',
         {
-          paths: [electronOnlyInPlatform, { name: 'electron-store', message: 'electron-store imports Electron: open it in src/main/platform/.' }],
-          patterns: [{ group: ['**/platform/*', '!**/platform/*.d'], message: 'Domain code does not import the platform layer; the composition root wires it.', allowTypeImports: true }],
+          paths: [
+            electronOnlyInPlatform,
+            { name: 'electron-store', message: 'electron-store imports Electron: open it in src/main/platform/.' },
+          ],
+          patterns: [
+            {
+              group: ['**/platform/*', '!**/platform/*.d'],
+              message: 'Domain code does not import the platform layer; the composition root wires it.',
+              allowTypeImports: true,
+            },
+          ],
         },
       ],
     },
@@ -111,7 +151,10 @@ export default tseslint.config(
       '@typescript-eslint/no-restricted-imports': [
         'error',
         {
-          paths: [electronOnlyInPlatform, { name: 'zod', message: 'Validation happens in main; zod would triple the popover bundle.', allowTypeImports: true }],
+          paths: [
+            electronOnlyInPlatform,
+            { name: 'zod', message: 'Validation happens in main; zod would triple the popover bundle.', allowTypeImports: true },
+          ],
           patterns: [
             noNodeBuiltins,
             { group: ['**/main/**', '**/preload/index*'], message: 'The renderer talks to main only through window.attune.' },
@@ -127,7 +170,15 @@ export default tseslint.config(
   },
   {
     files: ['**/*.svelte', '**/*.svelte.ts'],
-    languageOptions: { parserOptions: { project: ['./tsconfig.web.json'], tsconfigRootDir: import.meta.dirname, extraFileExtensions: ['.svelte'], parser: tseslint.parser, svelteConfig } },
+    languageOptions: {
+      parserOptions: {
+        project: ['./tsconfig.web.json'],
+        tsconfigRootDir: import.meta.dirname,
+        extraFileExtensions: ['.svelte'],
+        parser: tseslint.parser,
+        svelteConfig,
+      },
+    },
   },
   {
     files: ['**/*.spec.ts', 'tests/**/*.ts'],

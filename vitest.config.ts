@@ -10,7 +10,13 @@ export default defineConfig({
         test: {
           name: 'node',
           environment: 'node',
-          include: ['src/main/**/*.spec.ts', 'src/shared/**/*.spec.ts', 'src/preload/**/*.spec.ts', 'tests/unit/**/*.spec.ts', 'scripts/**/*.spec.ts'],
+          include: [
+            'src/main/**/*.spec.ts',
+            'src/shared/**/*.spec.ts',
+            'src/preload/**/*.spec.ts',
+            'tests/unit/**/*.spec.ts',
+            'scripts/**/*.spec.ts',
+          ],
           testTimeout: 30_000,
         },
       },

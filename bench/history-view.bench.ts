@@ -35,7 +35,7 @@ const run = async (entries: number) => {
     const target = Math.min(SCROLL_TO, Math.floor(entries * 0.6));
     const scrollStart = performance.now();
     const pageTimes: number[] = [];
-    for (let loaded = await page.locator('article').count(); loaded < target; ) {
+    for (let loaded = await page.locator('article').count(); loaded < target;) {
       const before = performance.now();
       await page.locator('main').evaluate((main) => main.scrollTo(0, main.scrollHeight));
       // 'attached': off-screen days use content-visibility, so Playwright would not call them visible.
@@ -58,8 +58,20 @@ export default async function historyView(): Promise<BenchRow[]> {
   const small = await run(300);
   const large = await run(10_000);
   return [
-    { group: 'historyView', name: 'open with 10000 entries → first entries shown', value: Number(large.firstEntries.toFixed(1)), unit: 'ms', ratio: { value: large.firstEntries / small.firstEntries, against: 'the same with 300 entries' } },
-    { group: 'historyView', name: `scroll through ${large.target} of 10000 entries: next page shown, p50`, value: Number(large.pageP50.toFixed(1)), unit: 'ms', ratio: { value: large.pageP50 / small.pageP50, against: 'paging a 300-entry history' } },
+    {
+      group: 'historyView',
+      name: 'open with 10000 entries → first entries shown',
+      value: Number(large.firstEntries.toFixed(1)),
+      unit: 'ms',
+      ratio: { value: large.firstEntries / small.firstEntries, against: 'the same with 300 entries' },
+    },
+    {
+      group: 'historyView',
+      name: `scroll through ${large.target} of 10000 entries: next page shown, p50`,
+      value: Number(large.pageP50.toFixed(1)),
+      unit: 'ms',
+      ratio: { value: large.pageP50 / small.pageP50, against: 'paging a 300-entry history' },
+    },
     {
       group: 'historyView',
       name: `longest main-thread task while scrolling (${large.pages} pages)`,

@@ -18,7 +18,11 @@ const DAY_MS = 86_400_000;
 /** V8 needs ~20 calls to settle its optimised code for these loops; the first call is reported on its own. */
 const WARMUP = 20;
 
-const median = (samples: number[]): number => percentile([...samples].sort((a, b) => a - b), 50);
+const median = (samples: number[]): number =>
+  percentile(
+    [...samples].sort((a, b) => a - b),
+    50,
+  );
 
 const repeat = (runs: number, fn: () => void): number => {
   for (let i = 0; i < WARMUP; i += 1) fn();
@@ -74,7 +78,12 @@ const figuresFor = (size: number, targetMs: number, runs: number, cold: boolean)
     sink += pendingFollowUp(entries, now, DEFAULT_FOLLOW_UP_SETTINGS) ? 1 : 0;
   });
   const summary = repeat(runs, () => {
-    const model = buildTherapistSummary(entries, { from: now - 30 * DAY_MS, to: now, include: { states: true, needs: true, whatHelped: true, notes: true }, locale: 'en-GB' });
+    const model = buildTherapistSummary(entries, {
+      from: now - 30 * DAY_MS,
+      to: now,
+      include: { states: true, needs: true, whatHelped: true, notes: true },
+      locale: 'en-GB',
+    });
     sink += renderSummaryHtml(model).length;
   });
 

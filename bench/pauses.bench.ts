@@ -71,7 +71,16 @@ const simulateWeeks = async (weeks: number): Promise<WeekFigures> => {
   const attention = new FakeAttention(() => clock.now());
   const notifier = new FakeNotifier(() => clock.now());
   notifier.onShow = (record) => record.respond('start');
-  const driver = new PauseDriver({ settings, state: INITIAL_PAUSE_STATE, timer: clock, localClock: zone, power, attention, notifier, onStartPause: () => undefined });
+  const driver = new PauseDriver({
+    settings,
+    state: INITIAL_PAUSE_STATE,
+    timer: clock,
+    localClock: zone,
+    power,
+    attention,
+    notifier,
+    onStartPause: () => undefined,
+  });
   await driver.start();
   const until = async (epochMs: number): Promise<void> => {
     await clock.runUntil(epochMs, () => driver.settled());
@@ -145,10 +154,29 @@ export default async function (): Promise<BenchRow[]> {
       meets: month.wakeUps <= month.scheduled + month.days,
       ratio: { value: onePerSecondPoll / Math.max(wakeUpsPerDay, 1e-9), against: 'a 1 s poll (86 400/day; higher = fewer wake-ups)' },
     },
-    { group: 'pauses', name: 'scheduled events per simulated day (offered + held + return checks)', value: scheduledPerDay, unit: 'events/day' },
+    {
+      group: 'pauses',
+      name: 'scheduled events per simulated day (offered + held + return checks)',
+      value: scheduledPerDay,
+      unit: 'events/day',
+    },
     { group: 'pauses', name: 'pauses offered per simulated day', value: perDay(month.shown), unit: 'pauses/day' },
-    { group: 'pauses', name: 'wake-ups that found nothing due (whole month)', value: month.notDue, unit: 'wake-ups', target: `≤ ${month.days}`, meets: month.notDue <= month.days },
-    { group: 'pauses', name: 'timers pending at once (max)', value: month.maxTimers, unit: 'timers', target: '= 1', meets: month.maxTimers === 1 },
+    {
+      group: 'pauses',
+      name: 'wake-ups that found nothing due (whole month)',
+      value: month.notDue,
+      unit: 'wake-ups',
+      target: `≤ ${month.days}`,
+      meets: month.notDue <= month.days,
+    },
+    {
+      group: 'pauses',
+      name: 'timers pending at once (max)',
+      value: month.maxTimers,
+      unit: 'timers',
+      target: '= 1',
+      meets: month.maxTimers === 1,
+    },
     { group: 'pauses', name: '4-week simulation through the real driver', value: Math.round(simMs), unit: 'ms' },
   ];
 }

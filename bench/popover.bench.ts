@@ -42,7 +42,15 @@ export default async function popover(): Promise<BenchRow[]> {
     const p50 = percentile(popoverTimes, 50);
     const blank = percentile(blankTimes, 50);
     return [
-      { group: 'popover', name: 'time to interactive (question shown, focused), p50', value: Number(p50.toFixed(1)), unit: 'ms', target: '≤ 200 ms', meets: p50 <= 200, ratio: { value: p50 / blank, against: 'a bare file from the same server' } },
+      {
+        group: 'popover',
+        name: 'time to interactive (question shown, focused), p50',
+        value: Number(p50.toFixed(1)),
+        unit: 'ms',
+        target: '≤ 200 ms',
+        meets: p50 <= 200,
+        ratio: { value: p50 / blank, against: 'a bare file from the same server' },
+      },
       { group: 'popover', name: 'time to interactive, p95', value: Number(percentile(popoverTimes, 95).toFixed(1)), unit: 'ms' },
       { group: 'baseline', name: 'bare file load, p50', value: Number(blank.toFixed(1)), unit: 'ms' },
     ];

@@ -31,7 +31,12 @@ const printTable = (rows: BenchRow[]): void => {
   const cells = [header, ...rows.map(format)];
   const widths = header.map((_, i) => Math.max(...cells.map((line) => (line[i] ?? '').length)));
   for (const [index, line] of cells.entries()) {
-    console.log(line.map((cell, i) => cell.padEnd(widths[i] ?? 0)).join('  ').trimEnd());
+    console.log(
+      line
+        .map((cell, i) => cell.padEnd(widths[i] ?? 0))
+        .join('  ')
+        .trimEnd(),
+    );
     if (index === 0) console.log(widths.map((w) => '-'.repeat(w)).join('  '));
   }
 };

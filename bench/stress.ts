@@ -66,7 +66,14 @@ const runPath = async (path: PathName, count: number): Promise<Row> => {
   try {
     if (path === 'append') {
       const r = await runKillLoop({ root, kills: count, onProgress: progress(path, count) });
-      Object.assign(row, { kills: r.kills, midOp: r.killedMidDelete, midOpWhat: 'delete', acknowledged: `${r.appendsAcknowledged} appends, ${r.deletesAcknowledged} deletes`, tornTails: r.tornTails, entriesAtEnd: r.entriesAtEnd });
+      Object.assign(row, {
+        kills: r.kills,
+        midOp: r.killedMidDelete,
+        midOpWhat: 'delete',
+        acknowledged: `${r.appendsAcknowledged} appends, ${r.deletesAcknowledged} deletes`,
+        tornTails: r.tornTails,
+        entriesAtEnd: r.entriesAtEnd,
+      });
     } else if (path === 'compaction') {
       const r = await runCompactionKillLoop({ root, kills: count, onProgress: progress(path, count) });
       if (r.strayTempFilesMax > 0) throw new Error(`${r.strayTempFilesMax} temp files of killed rolls survived a reopen`);
@@ -106,11 +113,39 @@ if (json) console.log(JSON.stringify(rows, null, 2));
 else {
   const table = [
     ['path', 'kills', 'mid-operation kills', 'acknowledged', 'torn tails', 'entries at end', 's', 'result'],
-    ...rows.map((row) => [row.path, String(row.kills), `${row.midOp} ${row.midOpWhat}`, row.acknowledged, String(row.tornTails), String(row.entriesAtEnd), row.seconds.toFixed(1), row.failure ? `FAIL: ${row.failure}` : 'ok']),
-    ['total', String(rows.reduce((sum, row) => sum + row.kills, 0)), '', '', '', '', rows.reduce((sum, row) => sum + row.seconds, 0).toFixed(1), rows.every((row) => !row.failure) ? 'ok' : 'FAIL'],
+    ...rows.map((row) => [
+      row.path,
+      String(row.kills),
+      `${row.midOp} ${row.midOpWhat}`,
+      row.acknowledged,
+      String(row.tornTails),
+      String(row.entriesAtEnd),
+      row.seconds.toFixed(1),
+      row.failure ? `FAIL: ${row.failure}` : 'ok',
+    ]),
+    [
+      'total',
+      String(rows.reduce((sum, row) => sum + row.kills, 0)),
+      '',
+      '',
+      '',
+      '',
+      rows.reduce((sum, row) => sum + row.seconds, 0).toFixed(1),
+      rows.every((row) => !row.failure) ? 'ok' : 'FAIL',
+    ],
   ];
   const widths = table[0]!.map((_, column) => Math.max(...table.map((cells) => cells[column]!.length)));
-  for (const cells of table) console.log(cells.map((cell, column) => (column === 1 || column === 4 || column === 5 || column === 6 ? cell.padStart(widths[column]!) : cell.padEnd(widths[column]!))).join('  ').trimEnd());
-  console.log('after every kill: each acknowledged entry readable, no acknowledged delete back, the vault opens with exactly one passphrase (the acknowledged one when there is one)');
+  for (const cells of table)
+    console.log(
+      cells
+        .map((cell, column) =>
+          column === 1 || column === 4 || column === 5 || column === 6 ? cell.padStart(widths[column]!) : cell.padEnd(widths[column]!),
+        )
+        .join('  ')
+        .trimEnd(),
+    );
+  console.log(
+    'after every kill: each acknowledged entry readable, no acknowledged delete back, the vault opens with exactly one passphrase (the acknowledged one when there is one)',
+  );
 }
 if (rows.some((row) => row.failure)) process.exitCode = 1;

@@ -32,10 +32,21 @@ const APPEND_SAMPLES = 300;
 const WARMUP = 30;
 const PASSPHRASE = 'a bench passphrase';
 
-const notes = ['', 'Long day.', 'Meeting ran over; jaw tight, shoulders up.', 'Slept badly, noise from next door until late, felt on edge all morning.'];
+const notes = [
+  '',
+  'Long day.',
+  'Meeting ran over; jaw tight, shoulders up.',
+  'Slept badly, noise from next door until late, felt on edge all morning.',
+];
 const makeEntry = (i: number, at: number): Entry =>
   i % 5 === 4
-    ? { id: `f${String(i).padStart(21, '0')}`, at, offsetMinutes: 60, kind: 'follow-up', data: { checkInId: `c${String(i - 1).padStart(21, '0')}`, outcome: 'a-bit' } }
+    ? {
+        id: `f${String(i).padStart(21, '0')}`,
+        at,
+        offsetMinutes: 60,
+        kind: 'follow-up',
+        data: { checkInId: `c${String(i - 1).padStart(21, '0')}`, outcome: 'a-bit' },
+      }
     : {
         id: `c${String(i).padStart(21, '0')}`,
         at,
@@ -63,7 +74,14 @@ const keychain = createFakeKeychain();
 /** A vault whose snapshot already holds `count` entries, written with the app's own codec. */
 const buildVault = async (root: string, count: number, withPassphrase = false): Promise<Built> => {
   const dir = join(root, `vault-${count}${withPassphrase ? '-pass' : ''}`);
-  const outcome = await createVault(nodeFs, dir, keychain, { useKeychain: true, createRecoveryKey: false, ...(withPassphrase ? { passphrase: PASSPHRASE } : {}) }, DEFAULT_SCRYPT, START);
+  const outcome = await createVault(
+    nodeFs,
+    dir,
+    keychain,
+    { useKeychain: true, createRecoveryKey: false, ...(withPassphrase ? { passphrase: PASSPHRASE } : {}) },
+    DEFAULT_SCRYPT,
+    START,
+  );
   const key = importKey(outcome.dataKey);
   outcome.dataKey.fill(0);
   const stored: StoredEntry[] = makeEntries(count).map((entry, i) => ({ seq: i + 1, entry }));
@@ -121,12 +139,21 @@ const openTimes = async (built: Built, samples: number): Promise<number[]> => {
   return times;
 };
 
-const median = (samples: number[]): number => percentile([...samples].sort((a, b) => a - b), 50);
+const median = (samples: number[]): number =>
+  percentile(
+    [...samples].sort((a, b) => a - b),
+    50,
+  );
 
 const vaultBytes = (dir: string): number => statSync(join(dir, 'snapshot.bin')).size + statSync(join(dir, 'journal.log')).size;
 
 /** conf with encryptionKey and all entries in one array: every append rewrites (and re-encrypts) everything. */
-const confBaseline = (root: string, count: number, appends: number, opens: number): { append: number[]; open: number[]; bytesPerEntry: number } => {
+const confBaseline = (
+  root: string,
+  count: number,
+  appends: number,
+  opens: number,
+): { append: number[]; open: number[]; bytesPerEntry: number } => {
   const cwd = join(root, `conf-${count}`);
   const options = { cwd, configName: 'history', encryptionKey: 'bench key', projectName: 'attune-bench' };
   const store = new Conf<{ entries: Entry[] }>(options);
@@ -142,7 +169,13 @@ const confBaseline = (root: string, count: number, appends: number, opens: numbe
   return { append, open, bytesPerEntry: statSync(store.path).size / entries.length };
 };
 
-const row = (name: string, value: number, unit: string, extra: Partial<BenchRow> = {}): BenchRow => ({ group: 'vault', name, value, unit, ...extra });
+const row = (name: string, value: number, unit: string, extra: Partial<BenchRow> = {}): BenchRow => ({
+  group: 'vault',
+  name,
+  value,
+  unit,
+  ...extra,
+});
 const fmt = (value: number): string => value.toPrecision(3);
 
 export default async function vaultBench(): Promise<BenchRow[]> {
@@ -173,7 +206,8 @@ export default async function vaultBench(): Promise<BenchRow[]> {
       await vault.close();
     }
     const scryptTimes: number[] = [];
-    for (let i = 0; i < 3; i += 1) scryptTimes.push(await timeMsAsync(() => deriveFromPassphrase(PASSPHRASE, Buffer.alloc(16, 1), DEFAULT_SCRYPT)));
+    for (let i = 0; i < 3; i += 1)
+      scryptTimes.push(await timeMsAsync(() => deriveFromPassphrase(PASSPHRASE, Buffer.alloc(16, 1), DEFAULT_SCRYPT)));
     const scryptAlone = median(scryptTimes);
 
     const conf1k = confBaseline(root, 1_000, 30, 3);
@@ -192,23 +226,58 @@ export default async function vaultBench(): Promise<BenchRow[]> {
     const perEntry100k = vaultBytes((built.get(100_000) as Built).dir) / (100_000 + WARMUP + APPEND_SAMPLES);
 
     return [
-      row('append p50 @1k entries (incl. fsync)', a1.p50, 'ms', { ratio: { value: confP50(conf1k.append) / a1.p50, against: 'conf append p50 @1k (× faster)' } }),
+      row('append p50 @1k entries (incl. fsync)', a1.p50, 'ms', {
+        ratio: { value: confP50(conf1k.append) / a1.p50, against: 'conf append p50 @1k (× faster)' },
+      }),
       row('append p99 @1k entries', a1.p99, 'ms'),
-      row('append p50 @10k entries', a10.p50, 'ms', { target: '≥ 100× faster than conf', meets: c10 / a10.p50 >= 100, ratio: { value: c10 / a10.p50, against: 'conf append p50 @10k (× faster)' } }),
+      row('append p50 @10k entries', a10.p50, 'ms', {
+        target: '≥ 100× faster than conf',
+        meets: c10 / a10.p50 >= 100,
+        ratio: { value: c10 / a10.p50, against: 'conf append p50 @10k (× faster)' },
+      }),
       row('append p99 @10k entries', a10.p99, 'ms'),
-      row('append p50 @100k entries', a100.p50, 'ms', { target: '≥ 1000× faster than conf', meets: c100 / a100.p50 >= 1000, ratio: { value: c100 / a100.p50, against: 'conf append p50 @100k (× faster)' } }),
+      row('append p50 @100k entries', a100.p50, 'ms', {
+        target: '≥ 1000× faster than conf',
+        meets: c100 / a100.p50 >= 1000,
+        ratio: { value: c100 / a100.p50, against: 'conf append p50 @100k (× faster)' },
+      }),
       row('append p99 @100k entries', a100.p99, 'ms'),
-      row('append p50 @10k ÷ raw append+fsync p50', a10.p50 / r10.p50, '×', { target: '≤ 1.5×', meets: a10.p50 / r10.p50 <= 1.5, ratio: { value: a10.p50 / r10.p50, against: `raw ${fmt(r10.p50)} ms, same run, alternating` } }),
-      row('append p50 @100k ÷ raw append+fsync p50', a100.p50 / r100.p50, '×', { target: '≤ 1.5×', meets: a100.p50 / r100.p50 <= 1.5, ratio: { value: a100.p50 / r100.p50, against: `raw ${fmt(r100.p50)} ms, same run, alternating` } }),
+      row('append p50 @10k ÷ raw append+fsync p50', a10.p50 / r10.p50, '×', {
+        target: '≤ 1.5×',
+        meets: a10.p50 / r10.p50 <= 1.5,
+        ratio: { value: a10.p50 / r10.p50, against: `raw ${fmt(r10.p50)} ms, same run, alternating` },
+      }),
+      row('append p50 @100k ÷ raw append+fsync p50', a100.p50 / r100.p50, '×', {
+        target: '≤ 1.5×',
+        meets: a100.p50 / r100.p50 <= 1.5,
+        ratio: { value: a100.p50 / r100.p50, against: `raw ${fmt(r100.p50)} ms, same run, alternating` },
+      }),
       row('append flat: p50 @100k ÷ p50 @1k', a100.p50 / a1.p50, '×', { target: '≤ 1.2×', meets: a100.p50 / a1.p50 <= 1.2 }),
-      row('open + decrypt all @10k (snapshot + 330-record tail)', open10k, 'ms', { target: '≤ 40 ms', meets: open10k <= 40, ratio: { value: median(conf10k.open) / open10k, against: 'conf open @10k (× faster)' } }),
-      row('open + decrypt all @100k (snapshot + 330-record tail)', open100k, 'ms', { target: '≤ 300 ms', meets: open100k <= 300, ratio: { value: median(conf100k.open) / open100k, against: 'conf open @100k (× faster)' } }),
+      row('open + decrypt all @10k (snapshot + 330-record tail)', open10k, 'ms', {
+        target: '≤ 40 ms',
+        meets: open10k <= 40,
+        ratio: { value: median(conf10k.open) / open10k, against: 'conf open @10k (× faster)' },
+      }),
+      row('open + decrypt all @100k (snapshot + 330-record tail)', open100k, 'ms', {
+        target: '≤ 300 ms',
+        meets: open100k <= 300,
+        ratio: { value: median(conf100k.open) / open100k, against: 'conf open @100k (× faster)' },
+      }),
       row('unlock with passphrase @10k (scrypt N=2^17 + open)', median(unlock), 'ms', { target: '≤ 400 ms', meets: median(unlock) <= 400 }),
       row('scrypt N=2^17 r=8 p=1 alone', scryptAlone, 'ms'),
-      row('file size per entry @10k (snapshot + journal)', perEntry10k, 'B', { ratio: { value: conf10k.bytesPerEntry / perEntry10k, against: 'conf bytes/entry (× smaller)' } }),
-      row('file size per entry @100k', perEntry100k, 'B', { ratio: { value: conf100k.bytesPerEntry / perEntry100k, against: 'conf bytes/entry (× smaller)' } }),
+      row('file size per entry @10k (snapshot + journal)', perEntry10k, 'B', {
+        ratio: { value: conf10k.bytesPerEntry / perEntry10k, against: 'conf bytes/entry (× smaller)' },
+      }),
+      row('file size per entry @100k', perEntry100k, 'B', {
+        ratio: { value: conf100k.bytesPerEntry / perEntry100k, against: 'conf bytes/entry (× smaller)' },
+      }),
       row('journal line per appended entry', lineBytes, 'B'),
-      { group: 'baseline', name: `raw appendFileSync+fsyncSync p50 (${lineBytes} B line, alternating with @10k)`, value: r10.p50, unit: 'ms' },
+      {
+        group: 'baseline',
+        name: `raw appendFileSync+fsyncSync p50 (${lineBytes} B line, alternating with @10k)`,
+        value: r10.p50,
+        unit: 'ms',
+      },
       { group: 'baseline', name: 'raw appendFileSync+fsyncSync p99 (alternating with @10k)', value: r10.p99, unit: 'ms' },
       { group: 'baseline', name: 'conf append p50 @1k (encryptionKey, one array)', value: confP50(conf1k.append), unit: 'ms' },
       { group: 'baseline', name: 'conf append p50 @10k', value: c10, unit: 'ms' },

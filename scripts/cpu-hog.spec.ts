@@ -23,7 +23,9 @@ const running = (pid: number): boolean => {
 
 /** CPU time (user + system, in clock ticks) a process has used so far. */
 const cpuTicks = (pid: number): number => {
-  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').replace(/^.*\) /, '').split(' ');
+  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8')
+    .replace(/^.*\) /, '')
+    .split(' ');
   return Number(fields[11]) + Number(fields[12]);
 };
 
@@ -55,7 +57,10 @@ describe('startHog', () => {
 const hog = startHog(1);
 console.log(JSON.stringify(hog.nice));
 await hog.stop();`;
-    const out = execFileSync('nice', ['-n', '10', process.execPath, '--import', 'tsx', '--input-type=module', '-e', script], { encoding: 'utf8', timeout: 30_000 });
+    const out = execFileSync('nice', ['-n', '10', process.execPath, '--import', 'tsx', '--input-type=module', '-e', script], {
+      encoding: 'utf8',
+      timeout: 30_000,
+    });
     expect(JSON.parse(out.trim())).toEqual([0]);
   });
 
@@ -63,7 +68,10 @@ await hog.stop();`;
     // A stand-in runner: starts one spinner, prints its pid, then waits to be killed.
     const runner = spawn(
       process.execPath,
-      ['-e', `const c = require('node:child_process').spawn(process.execPath, ['-e', process.env.SPIN, String(process.pid)], { stdio: 'ignore' }); console.log(c.pid); setInterval(() => {}, 1000);`],
+      [
+        '-e',
+        `const c = require('node:child_process').spawn(process.execPath, ['-e', process.env.SPIN, String(process.pid)], { stdio: 'ignore' }); console.log(c.pid); setInterval(() => {}, 1000);`,
+      ],
       { env: { ...process.env, SPIN: SPINNER_SOURCE }, stdio: ['ignore', 'pipe', 'inherit'] },
     );
     const spinner = await new Promise<number>((resolve, reject) => {

@@ -62,7 +62,8 @@ const coverage = (size: number, x: number, y: number, ring: { outer: number; inn
 const disc = (size: number, x: number, y: number): number => {
   let hits = 0;
   for (let sy = 0; sy < 4; sy += 1)
-    for (let sx = 0; sx < 4; sx += 1) if (Math.hypot((x + (sx + 0.5) / 4) / size - 0.5, (y + (sy + 0.5) / 4) / size - 0.5) <= 0.5) hits += 1;
+    for (let sx = 0; sx < 4; sx += 1)
+      if (Math.hypot((x + (sx + 0.5) / 4) / size - 0.5, (y + (sy + 0.5) / 4) / size - 0.5) <= 0.5) hits += 1;
   return hits / 16;
 };
 

@@ -22,7 +22,14 @@ const defaultAnswers: Record<string, Answer> = {
   'checkin.suggestions': () => ({ ok: true, value: { scores: [], explanations: [] } }),
   'vault.status': () => ({
     ok: true,
-    value: { state: 'unlocked', methods: { keychain: false, passphrase: true, recovery: false }, keychainAvailable: false, entryCount: 0, problems: [], recoveredFiles: 0 },
+    value: {
+      state: 'unlocked',
+      methods: { keychain: false, passphrase: true, recovery: false },
+      keychainAvailable: false,
+      entryCount: 0,
+      problems: [],
+      recoveredFiles: 0,
+    },
   }),
 };
 

@@ -50,21 +50,42 @@ describe('acceleratorFromKeyEvent', () => {
   });
 
   test('Ctrl on Windows/Linux and Cmd on macOS become CommandOrControl', () => {
-    expect(acceleratorFromKeyEvent(press('KeyK', 'k', { ctrlKey: true, altKey: true }), 'linux')).toEqual({ ok: true, accelerator: 'CommandOrControl+Alt+K' });
-    expect(acceleratorFromKeyEvent(press('KeyK', 'k', { ctrlKey: true, altKey: true }), 'win32')).toEqual({ ok: true, accelerator: 'CommandOrControl+Alt+K' });
-    expect(acceleratorFromKeyEvent(press('KeyK', 'k', { metaKey: true, altKey: true }), 'darwin')).toEqual({ ok: true, accelerator: 'CommandOrControl+Alt+K' });
+    expect(acceleratorFromKeyEvent(press('KeyK', 'k', { ctrlKey: true, altKey: true }), 'linux')).toEqual({
+      ok: true,
+      accelerator: 'CommandOrControl+Alt+K',
+    });
+    expect(acceleratorFromKeyEvent(press('KeyK', 'k', { ctrlKey: true, altKey: true }), 'win32')).toEqual({
+      ok: true,
+      accelerator: 'CommandOrControl+Alt+K',
+    });
+    expect(acceleratorFromKeyEvent(press('KeyK', 'k', { metaKey: true, altKey: true }), 'darwin')).toEqual({
+      ok: true,
+      accelerator: 'CommandOrControl+Alt+K',
+    });
   });
 
   test('Ctrl on macOS stays Control, and the Windows/Super key is Super', () => {
-    expect(acceleratorFromKeyEvent(press('KeyP', 'p', { ctrlKey: true, shiftKey: true }), 'darwin')).toEqual({ ok: true, accelerator: 'Control+Shift+P' });
+    expect(acceleratorFromKeyEvent(press('KeyP', 'p', { ctrlKey: true, shiftKey: true }), 'darwin')).toEqual({
+      ok: true,
+      accelerator: 'Control+Shift+P',
+    });
     expect(acceleratorFromKeyEvent(press('KeyP', 'p', { metaKey: true }), 'linux')).toEqual({ ok: true, accelerator: 'Super+P' });
   });
 
   test('the physical key counts, not the character it typed', () => {
     // Option+K on a Mac types "˚"; AZERTY's top-left letter key is KeyQ typing "a"; Shift+1 types "!".
-    expect(acceleratorFromKeyEvent(press('KeyK', '˚', { altKey: true, metaKey: true }), 'darwin')).toEqual({ ok: true, accelerator: 'CommandOrControl+Alt+K' });
-    expect(acceleratorFromKeyEvent(press('KeyQ', 'a', { ctrlKey: true }), 'linux')).toEqual({ ok: true, accelerator: 'CommandOrControl+Q' });
-    expect(acceleratorFromKeyEvent(press('Digit1', '!', { ctrlKey: true, shiftKey: true }), 'linux')).toEqual({ ok: true, accelerator: 'CommandOrControl+Shift+1' });
+    expect(acceleratorFromKeyEvent(press('KeyK', '˚', { altKey: true, metaKey: true }), 'darwin')).toEqual({
+      ok: true,
+      accelerator: 'CommandOrControl+Alt+K',
+    });
+    expect(acceleratorFromKeyEvent(press('KeyQ', 'a', { ctrlKey: true }), 'linux')).toEqual({
+      ok: true,
+      accelerator: 'CommandOrControl+Q',
+    });
+    expect(acceleratorFromKeyEvent(press('Digit1', '!', { ctrlKey: true, shiftKey: true }), 'linux')).toEqual({
+      ok: true,
+      accelerator: 'CommandOrControl+Shift+1',
+    });
   });
 
   test.each([
@@ -84,13 +105,21 @@ describe('acceleratorFromKeyEvent', () => {
   });
 
   test('modifiers alone are "so far", with what is held', () => {
-    expect(acceleratorFromKeyEvent(press('ControlLeft', 'Control', { ctrlKey: true }), 'linux')).toEqual({ ok: false, reason: 'modifier-only', held: 'CommandOrControl' });
+    expect(acceleratorFromKeyEvent(press('ControlLeft', 'Control', { ctrlKey: true }), 'linux')).toEqual({
+      ok: false,
+      reason: 'modifier-only',
+      held: 'CommandOrControl',
+    });
     expect(acceleratorFromKeyEvent(press('AltRight', 'Alt', { ctrlKey: true, altKey: true }), 'linux')).toEqual({
       ok: false,
       reason: 'modifier-only',
       held: 'CommandOrControl+Alt',
     });
-    expect(acceleratorFromKeyEvent(press('MetaLeft', 'Meta', { metaKey: true }), 'darwin')).toEqual({ ok: false, reason: 'modifier-only', held: 'CommandOrControl' });
+    expect(acceleratorFromKeyEvent(press('MetaLeft', 'Meta', { metaKey: true }), 'darwin')).toEqual({
+      ok: false,
+      reason: 'modifier-only',
+      held: 'CommandOrControl',
+    });
   });
 
   test.each([

@@ -26,4 +26,3 @@ export type StateId = (typeof STATE_IDS)[number];
 export type DriverId = (typeof DRIVER_IDS)[number];
 export type NeedId = (typeof NEED_IDS)[number];
 export type OutcomeId = (typeof OUTCOME_IDS)[number];
-

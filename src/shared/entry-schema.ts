@@ -24,7 +24,11 @@ export const checkInDataSchema = z.strictObject({
   needText: trimmedText(TEXT_LIMITS.needText).optional(),
   step: z
     .strictObject({
-      id: z.string().regex(/^[a-z0-9-]+$/).max(TEXT_LIMITS.stepId).optional(),
+      id: z
+        .string()
+        .regex(/^[a-z0-9-]+$/)
+        .max(TEXT_LIMITS.stepId)
+        .optional(),
       text: trimmedText(TEXT_LIMITS.stepText),
     })
     .optional(),
@@ -50,7 +54,11 @@ export const entrySchema = z.intersection(
     /** UTC epoch milliseconds. */
     at: z.number().int(),
     /** Minutes east of UTC at `at` (e.g. +60 for CET), so history never shifts with the timezone. */
-    offsetMinutes: z.number().int().min(-14 * 60).max(14 * 60),
+    offsetMinutes: z
+      .number()
+      .int()
+      .min(-14 * 60)
+      .max(14 * 60),
   }),
 );
 

@@ -21,7 +21,10 @@ export { MINUTES_PER_DAY, PAUSE_LIMITS, WEEKDAYS, type Weekday } from './pause-s
  */
 export const localSpanSchema = z
   .strictObject({
-    startMinute: z.int().min(0).max(MINUTES_PER_DAY - 1),
+    startMinute: z
+      .int()
+      .min(0)
+      .max(MINUTES_PER_DAY - 1),
     endMinute: z.int().min(1).max(MINUTES_PER_DAY),
   })
   .refine((span) => span.startMinute !== span.endMinute, 'Start and end need to differ.');

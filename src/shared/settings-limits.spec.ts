@@ -18,7 +18,12 @@ describe('settings choices', () => {
   test('each interval, snooze and the new quiet period are valid pause settings', () => {
     for (const intervalSeconds of INTERVAL_CHOICES_SECONDS) {
       for (const snoozeSeconds of SNOOZE_CHOICES_SECONDS) {
-        const parsed = pauseSettingsSchema.safeParse({ ...DEFAULT_PAUSE_SETTINGS, intervalSeconds, snoozeSeconds, quietPeriods: [NEW_QUIET_PERIOD] });
+        const parsed = pauseSettingsSchema.safeParse({
+          ...DEFAULT_PAUSE_SETTINGS,
+          intervalSeconds,
+          snoozeSeconds,
+          quietPeriods: [NEW_QUIET_PERIOD],
+        });
         expect(parsed.success).toBe(true);
       }
     }

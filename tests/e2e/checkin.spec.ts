@@ -88,7 +88,15 @@ test.describe('check-in', () => {
     const [entry] = await listEntries(page);
     expect(entry).toMatchObject({
       kind: 'check-in',
-      data: { states: ['fight'], driver: 'reacting', capacity: 2, needs: [], needText: 'a door I can close', step: { text: 'text my brother' }, note: 'after the call' },
+      data: {
+        states: ['fight'],
+        driver: 'reacting',
+        capacity: 2,
+        needs: [],
+        needText: 'a door I can close',
+        step: { text: 'text my brother' },
+        note: 'after the call',
+      },
     });
   });
 
@@ -165,7 +173,13 @@ test.describe('check-in', () => {
   test('locked: app windows show only the lock screen and help', async ({ page, harness }) => {
     await openPrompt(page, harness.url);
     await setUpVault(page);
-    expect((await page.evaluate(() => window.attune.vault.append({ kind: 'check-in', data: { states: ['freeze'], needs: [], note: 'private words' } }))).ok).toBe(true);
+    expect(
+      (
+        await page.evaluate(() =>
+          window.attune.vault.append({ kind: 'check-in', data: { states: ['freeze'], needs: [], note: 'private words' } }),
+        )
+      ).ok,
+    ).toBe(true);
     await lockVault(page);
     await page.setViewportSize({ width: 880, height: 660 });
     await openAppView(page, harness.url, 'history');
@@ -200,16 +214,31 @@ test.describe('check-in', () => {
     await openPrompt(page, harness.url);
     await setUpVault(page);
     for (const state of ['Fight', 'Freeze']) {
-      expect((await page.evaluate((s) => window.attune.vault.append({ kind: 'check-in', data: { states: [s], needs: [] } }), state.toLowerCase() as 'fight')).ok).toBe(true);
+      expect(
+        (
+          await page.evaluate(
+            (s) => window.attune.vault.append({ kind: 'check-in', data: { states: [s], needs: [] } }),
+            state.toLowerCase() as 'fight',
+          )
+        ).ok,
+      ).toBe(true);
     }
     await openAppView(page, harness.url, 'history');
     await expect(page.getByRole('article')).toHaveCount(2);
-    await page.getByRole('article').first().getByRole('button', { name: /Delete/ }).click();
+    await page
+      .getByRole('article')
+      .first()
+      .getByRole('button', { name: /Delete/ })
+      .click();
     await expect(page.getByRole('article')).toHaveCount(1);
     await page.getByRole('button', { name: 'Undo' }).click();
     await expect(page.getByRole('article')).toHaveCount(2);
     expect(await listEntries(page)).toHaveLength(2);
-    await page.getByRole('article').first().getByRole('button', { name: /Delete/ }).click();
+    await page
+      .getByRole('article')
+      .first()
+      .getByRole('button', { name: /Delete/ })
+      .click();
     // Focus goes to Undo, and the undo time waits while focus or the pointer is on the toast; it runs once both move on.
     await expect(page.getByRole('button', { name: 'Undo' })).toBeFocused();
     await page.getByRole('heading', { level: 1, name: 'History' }).focus();
@@ -258,7 +287,7 @@ test.describe('check-in', () => {
    * closes; a step that meets that page closing fails, harmlessly, and the next one goes on. Whether the
    * check passed is `work`'s outcome alone.
    */
-  const withClockHeld = async <T,>(page: Page, work: Promise<T>): Promise<T> => {
+  const withClockHeld = async <T>(page: Page, work: Promise<T>): Promise<T> => {
     let settled = false;
     const result = work.finally(() => (settled = true));
     while (!settled) {

@@ -15,7 +15,10 @@ test('served pages carry the CSP, and it blocks inline script, inline style and 
   const violations: string[] = [];
   await page.exposeFunction('reportViolation', (directive: string) => violations.push(directive));
   await page.evaluate(() => {
-    document.addEventListener('securitypolicyviolation', (e) => void (window as unknown as { reportViolation(d: string): void }).reportViolation(e.effectiveDirective));
+    document.addEventListener(
+      'securitypolicyviolation',
+      (e) => void (window as unknown as { reportViolation(d: string): void }).reportViolation(e.effectiveDirective),
+    );
   });
   const outcome = await page.evaluate(async () => {
     const script = document.createElement('script');

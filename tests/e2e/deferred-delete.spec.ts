@@ -9,12 +9,23 @@ import { heading, savedEntries, setUpHistory, unlockWithPassphrase } from './jou
 test('delete, lock during the undo time, close the window, unlock later: the entry stays deleted', async ({ harness, desktop }) => {
   await setUpHistory(harness);
   for (const note of ['keep this one', 'delete this one']) {
-    expect((await desktop.popover.evaluate((text) => window.attune.vault.append({ kind: 'check-in', data: { states: ['freeze'], needs: [], note: text } }), note)).ok).toBe(true);
+    expect(
+      (
+        await desktop.popover.evaluate(
+          (text) => window.attune.vault.append({ kind: 'check-in', data: { states: ['freeze'], needs: [], note: text } }),
+          note,
+        )
+      ).ok,
+    ).toBe(true);
   }
   harness.tray().click('history');
   const app = await desktop.app();
   await expect(app.getByText('delete this one')).toBeVisible();
-  await app.getByRole('article').filter({ hasText: 'delete this one' }).getByRole('button', { name: /Delete the check-in/ }).click();
+  await app
+    .getByRole('article')
+    .filter({ hasText: 'delete this one' })
+    .getByRole('button', { name: /Delete the check-in/ })
+    .click();
   await expect(app.getByRole('button', { name: 'Undo' })).toBeVisible();
   // Locked from the tray while the undo time runs; then the person closes the app window.
   harness.tray().click('lock');

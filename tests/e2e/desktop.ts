@@ -67,7 +67,8 @@ export const openDesktop = async (context: BrowserContext, harness: Harness): Pr
   const unsubscribe = harness.attune ? harness.windows().onChange(follow) : () => undefined;
   if (harness.attune) follow(harness.windows().state);
 
-  const pageOf = (kind: Managed): Promise<Page> => pages[kind] ?? new Promise<Promise<Page>>((resolve) => waiting[kind].push(resolve)).then((p) => p);
+  const pageOf = (kind: Managed): Promise<Page> =>
+    pages[kind] ?? new Promise<Promise<Page>>((resolve) => waiting[kind].push(resolve)).then((p) => p);
   return {
     popover,
     app: () => pageOf('app'),

@@ -18,7 +18,10 @@ test.describe('Electron app', () => {
 
   test('the first start opens the welcome, focused; Esc on the popover hides it', async () => {
     const userData = mkdtempSync(join(tmpdir(), 'attune-electron-'));
-    const app = await electron.launch({ executablePath: binary ?? undefined, args: [resolve('out/main/index.js'), `--user-data-dir=${userData}`] });
+    const app = await electron.launch({
+      executablePath: binary ?? undefined,
+      args: [resolve('out/main/index.js'), `--user-data-dir=${userData}`],
+    });
     try {
       // Two windows: the popover, created hidden at start-up, and the first run's welcome.
       await expect.poll(() => app.evaluate(({ BrowserWindow }) => BrowserWindow.getAllWindows().length)).toBe(2);
@@ -27,10 +30,20 @@ test.describe('Electron app', () => {
       const popover = app.windows().find((page) => page.url().includes('#popover'));
       expect(popover).toBeDefined();
       // The shipped app has no test hooks: show the popover as main would, then close it as a person does.
-      await app.evaluate(({ BrowserWindow }) => BrowserWindow.getAllWindows().find((w) => w.webContents.getURL().includes('#popover'))?.show());
+      await app.evaluate(({ BrowserWindow }) =>
+        BrowserWindow.getAllWindows()
+          .find((w) => w.webContents.getURL().includes('#popover'))
+          ?.show(),
+      );
       await popover?.keyboard.press('Escape');
       await expect
-        .poll(() => app.evaluate(({ BrowserWindow }) => BrowserWindow.getAllWindows().find((w) => w.webContents.getURL().includes('#popover'))?.isVisible()))
+        .poll(() =>
+          app.evaluate(({ BrowserWindow }) =>
+            BrowserWindow.getAllWindows()
+              .find((w) => w.webContents.getURL().includes('#popover'))
+              ?.isVisible(),
+          ),
+        )
         .toBe(false);
     } finally {
       await app.close();

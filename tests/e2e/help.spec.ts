@@ -148,10 +148,12 @@ test.describe('get help now', () => {
   test('the chosen country is remembered (as a setting) for next time', async ({ page, harness }) => {
     await openAppHelp(page, harness.url);
     await regionSelect(page).selectOption('US');
-    await expect.poll(async () => {
-      const r = await page.evaluate(() => window.attune.settings.get());
-      return r.ok ? r.value.help.region : null;
-    }).toBe('US');
+    await expect
+      .poll(async () => {
+        const r = await page.evaluate(() => window.attune.settings.get());
+        return r.ok ? r.value.help.region : null;
+      })
+      .toBe('US');
     await page.goto('about:blank');
     await openAppHelp(page, harness.url);
     await expect(regionSelect(page)).toHaveValue('US');

@@ -15,10 +15,18 @@ export const historyEnd = (now = Date.now()): number => Math.floor(now / DAY_MS)
  * history through the harness's real VaultService.append — one entry at a time, each at its own
  * time (through the bridge every entry would be stamped "now"). Resolves to the entries appended.
  */
-export const seedHistory = async (page: Page, harness: Harness, options: { days?: number; entries?: number; seed?: number } = {}): Promise<number> => {
+export const seedHistory = async (
+  page: Page,
+  harness: Harness,
+  options: { days?: number; entries?: number; seed?: number } = {},
+): Promise<number> => {
   await setUpVault(page);
   const { days = 90, seed = 11 } = options;
-  const entries = generateHistory({ seed, end: historyEnd(), ...(options.entries === undefined ? { days } : { entries: options.entries }) });
+  const entries = generateHistory({
+    seed,
+    end: historyEnd(),
+    ...(options.entries === undefined ? { days } : { entries: options.entries }),
+  });
   return harness.seedHistory(entries);
 };
 

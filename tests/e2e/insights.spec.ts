@@ -47,7 +47,12 @@ test.describe('insights, three months of history', () => {
 
   test('charts with names, descriptions and tables; nothing styled by attribute', async ({ page }) => {
     // Every chart is an image with a name and a description, and a table alternative.
-    for (const name of [/^When: All check-ins/, /^What was present, most named first/, /^What you needed, most named first/, /^How manageable it felt/]) {
+    for (const name of [
+      /^When: All check-ins/,
+      /^What was present, most named first/,
+      /^What you needed, most named first/,
+      /^How manageable it felt/,
+    ]) {
       await expect(page.getByRole('img', { name })).toHaveAttribute('aria-labelledby', /-title .*-desc$/);
     }
     await expect(page.getByRole('heading', { name: 'When freeze was present' })).toBeVisible();
@@ -77,7 +82,7 @@ test.describe('insights, three months of history', () => {
     ]);
   });
 
-  test('a table opens from the keyboard with the chart\'s numbers, follows the state choice, and is axe clean', async ({ page }) => {
+  test("a table opens from the keyboard with the chart's numbers, follows the state choice, and is axe clean", async ({ page }) => {
     await page.getByText('Show as a table').first().focus();
     await page.keyboard.press('Enter');
     const table = page.getByRole('table', { name: 'When: All check-ins' });
@@ -169,7 +174,9 @@ test.describe('insights', () => {
 
   test('an empty period and a thin one are met kindly, without charts', async ({ page, harness }) => {
     await openAppView(page, harness.url, 'insights');
-    await page.evaluate(() => window.attune.vault.setup({ useKeychain: false, passphrase: 'a long quiet river', createRecoveryKey: false }));
+    await page.evaluate(() =>
+      window.attune.vault.setup({ useKeychain: false, passphrase: 'a long quiet river', createRecoveryKey: false }),
+    );
     await openAppView(page, harness.url, 'insights');
     await expect(page.getByRole('heading', { level: 2, name: 'Nothing in this period' })).toBeVisible();
     await expect(page.getByText('There is no right amount.')).toBeVisible();

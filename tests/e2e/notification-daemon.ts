@@ -58,7 +58,18 @@ export const startNotificationDaemon = async (): Promise<NotificationDaemon> => 
   // dunst is ready once it owns the notification name on the bus.
   const deadline = Date.now() + 20_000;
   for (;;) {
-    const owner = await run('dbus-send', ['--session', '--print-reply', '--dest=org.freedesktop.DBus', '/org/freedesktop/DBus', 'org.freedesktop.DBus.NameHasOwner', 'string:org.freedesktop.Notifications'], env).catch(() => '');
+    const owner = await run(
+      'dbus-send',
+      [
+        '--session',
+        '--print-reply',
+        '--dest=org.freedesktop.DBus',
+        '/org/freedesktop/DBus',
+        'org.freedesktop.DBus.NameHasOwner',
+        'string:org.freedesktop.Notifications',
+      ],
+      env,
+    ).catch(() => '');
     if (/boolean true/.test(owner)) break;
     if (Date.now() > deadline) throw new Error('dunst did not take the notification bus name within 20 s');
     await new Promise((resolve) => setTimeout(resolve, 100));

@@ -11,11 +11,25 @@ test('answer the follow-up on the next open, and see the suggestion order change
   const target = 'Look around and name five things you can see';
   // Two earlier answers about that step, in the same state and need (history the person already has).
   for (let i = 0; i < 2; i += 1) {
-    const checkIn = await page.evaluate(
-      () => window.attune.vault.append({ kind: 'check-in', data: { states: ['freeze'], needs: ['rest'], step: { id: 'name-five-things', text: 'Look around and name five things you can see' } } }),
+    const checkIn = await page.evaluate(() =>
+      window.attune.vault.append({
+        kind: 'check-in',
+        data: {
+          states: ['freeze'],
+          needs: ['rest'],
+          step: { id: 'name-five-things', text: 'Look around and name five things you can see' },
+        },
+      }),
     );
     if (!checkIn.ok) throw new Error(checkIn.error.code);
-    expect((await page.evaluate((id) => window.attune.vault.append({ kind: 'follow-up', data: { checkInId: id, outcome: 'helped' } }), checkIn.value.id)).ok).toBe(true);
+    expect(
+      (
+        await page.evaluate(
+          (id) => window.attune.vault.append({ kind: 'follow-up', data: { checkInId: id, outcome: 'helped' } }),
+          checkIn.value.id,
+        )
+      ).ok,
+    ).toBe(true);
   }
 
   // Today's check-in: freeze, rest, and the step the person picks (not the first suggestion).

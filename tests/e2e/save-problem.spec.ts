@@ -72,7 +72,10 @@ test.describe('a save that does not work', () => {
     await expectFullyShown(page, message);
   });
 
-  test('the lock screen: a wrong passphrase by click leaves focus in the passphrase field, ready to type again', async ({ page, harness }) => {
+  test('the lock screen: a wrong passphrase by click leaves focus in the passphrase field, ready to type again', async ({
+    page,
+    harness,
+  }) => {
     await openPrompt(page, harness.url);
     await setUpVault(page);
     await lockVault(page);
@@ -92,7 +95,10 @@ test.describe('a save that does not work', () => {
     await openPrompt(page, harness.url);
     await setUpVault(page);
     const checkIn = await page.evaluate(() =>
-      window.attune.vault.append({ kind: 'check-in', data: { states: ['freeze'], needs: ['rest'], step: { id: 'drink-water', text: 'Get a glass of water' } } }),
+      window.attune.vault.append({
+        kind: 'check-in',
+        data: { states: ['freeze'], needs: ['rest'], step: { id: 'drink-water', text: 'Get a glass of water' } },
+      }),
     );
     expect(checkIn.ok).toBe(true);
     harness.advanceClock(25 * 60_000);

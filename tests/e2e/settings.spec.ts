@@ -24,7 +24,9 @@ const withHistory = async (page: Page, url: string, entries = 3): Promise<void> 
   await page.goto(`${url}/#app/history`);
   await setUpVault(page);
   for (let i = 0; i < entries; i++) {
-    const result = await page.evaluate(() => window.attune.vault.append({ kind: 'check-in', data: { states: ['freeze'], needs: ['rest'] } }));
+    const result = await page.evaluate(() =>
+      window.attune.vault.append({ kind: 'check-in', data: { states: ['freeze'], needs: ['rest'] } }),
+    );
     expect(result.ok).toBe(true);
   }
 };
@@ -76,7 +78,11 @@ test.describe('settings, keyboard only', () => {
     // Saved for good: a fresh load starts dark.
     await openSettings(page, harness.url);
     await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark');
-    await expect(section(page, t.sections.appearance).getByRole('group', { name: t.appearance.theme }).getByRole('radio', { name: t.appearance.themes.dark })).toBeChecked();
+    await expect(
+      section(page, t.sections.appearance)
+        .getByRole('group', { name: t.appearance.theme })
+        .getByRole('radio', { name: t.appearance.themes.dark }),
+    ).toBeChecked();
   });
 
   test('shortcut: the recorder takes Ctrl+Alt+K, saves it and says so; Esc cancels', async ({ page, harness }) => {
@@ -191,7 +197,8 @@ test.describe('settings, keyboard only', () => {
  * check-ins saved, settings freshly opened.
  */
 test.describe('settings, how it looks', () => {
-  const scrollTo = (locator: Locator, block: 'start' | 'center' = 'start') => locator.evaluate((el, b) => el.scrollIntoView({ block: b }), block);
+  const scrollTo = (locator: Locator, block: 'start' | 'center' = 'start') =>
+    locator.evaluate((el, b) => el.scrollIntoView({ block: b }), block);
 
   for (const scheme of ['light', 'dark'] as const) {
     test.describe(scheme, () => {

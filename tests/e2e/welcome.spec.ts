@@ -5,7 +5,11 @@ import { expect, screenshot, seriousA11yViolations, setColorScheme, test } from 
 test.use({ viewport: { width: 880, height: 660 } });
 
 test.describe('first run', () => {
-  test('three short screens by keyboard: what it is and is not, private history, ways in — nothing on by default', async ({ page, harness, pageProblems }) => {
+  test('three short screens by keyboard: what it is and is not, private history, ways in — nothing on by default', async ({
+    page,
+    harness,
+    pageProblems,
+  }) => {
     await openAppView(page, harness.url, 'welcome');
     await expect(page.getByRole('heading', { level: 1 })).toHaveText('Welcome to Attune');
     await expect(page.getByText(/Attune is not an emergency service/)).toBeVisible();
@@ -25,10 +29,12 @@ test.describe('first run', () => {
     const before = await page.evaluate(() => window.attune.settings.get());
     expect(before.ok && before.value.pauses.enabled).toBe(false);
     await pauses.check();
-    await expect.poll(async () => {
-      const r = await page.evaluate(() => window.attune.settings.get());
-      return r.ok && r.value.pauses.enabled;
-    }).toBe(true);
+    await expect
+      .poll(async () => {
+        const r = await page.evaluate(() => window.attune.settings.get());
+        return r.ok && r.value.pauses.enabled;
+      })
+      .toBe(true);
     await page.getByRole('button', { name: 'Done' }).click();
     await expect(page.getByRole('heading', { level: 1 })).toHaveText('History');
     expect((await page.evaluate(() => window.attune.vault.status())).ok).toBe(true);

@@ -125,7 +125,8 @@ export const startHarness = async (options: HarnessOptions): Promise<Harness> =>
   });
   const { standIns } = platform;
   const streams = new Map<ServerResponse, PageWindow>();
-  const write = (stream: ServerResponse, event: string, payload: unknown) => stream.write(`event: ${event}\ndata: ${JSON.stringify(payload)}\n\n`);
+  const write = (stream: ServerResponse, event: string, payload: unknown) =>
+    stream.write(`event: ${event}\ndata: ${JSON.stringify(payload)}\n\n`);
   const deliver = ({ kind, event, payload }: WindowMessage) => {
     for (const [stream, shows] of streams) if (shows === kind) write(stream, event, payload);
   };
@@ -199,9 +200,16 @@ export const startHarness = async (options: HarnessOptions): Promise<Harness> =>
   const serveIndex = async (response: ServerResponse) => {
     const html = await readFile(join(rendererDir, 'index.html'), 'utf8');
     const page = html
-      .replace(/<meta http-equiv="Content-Security-Policy"[^>]*>/, `<meta http-equiv="Content-Security-Policy" content="${HARNESS_META_CSP}" />`)
+      .replace(
+        /<meta http-equiv="Content-Security-Policy"[^>]*>/,
+        `<meta http-equiv="Content-Security-Policy" content="${HARNESS_META_CSP}" />`,
+      )
       .replace('<script type="module"', '<script src="./__harness/bridge.js"></script>\n    <script type="module"');
-    response.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'content-security-policy': HARNESS_CSP, 'cache-control': 'no-store' });
+    response.writeHead(200, {
+      'content-type': 'text/html; charset=utf-8',
+      'content-security-policy': HARNESS_CSP,
+      'cache-control': 'no-store',
+    });
     response.end(page);
   };
 
@@ -263,7 +271,12 @@ export const startHarness = async (options: HarnessOptions): Promise<Harness> =>
     const [verb, argument = ''] = action.split('/');
     switch (verb) {
       case 'state':
-        return done({ windows: standIns.windows().state, tray: standIns.tray().labels(), notifications: notifier.shown.length, now: clock.now() });
+        return done({
+          windows: standIns.windows().state,
+          tray: standIns.tray().labels(),
+          notifications: notifier.shown.length,
+          now: clock.now(),
+        });
       case 'fail-next-vault-write':
         standIns.failNextVaultWrite();
         return done();

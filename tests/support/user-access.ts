@@ -18,7 +18,8 @@ const VERB = { read: 'read', execute: 'execute', enter: 'enter the folder' } as 
 /** Runs `sh` with these arguments as the user; replaceable in tests. */
 export type RunAs = (user: OsUser, args: readonly string[]) => Pick<SpawnSyncReturns<string>, 'status' | 'stdout' | 'error'>;
 
-const runAsSpawn: RunAs = (user, args) => spawnSync('sh', args, { uid: user.uid, gid: user.gid, encoding: 'utf8', timeout: 30_000, cwd: '/' });
+const runAsSpawn: RunAs = (user, args) =>
+  spawnSync('sh', args, { uid: user.uid, gid: user.gid, encoding: 'utf8', timeout: 30_000, cwd: '/' });
 
 // Prints the first path the user cannot reach and exits 1; exits 0 when every path is reachable.
 const CHECK_SCRIPT = 'while [ "$#" -gt 0 ]; do test "$1" "$2" || { printf "%s" "$2"; exit 1; }; shift 2; done';

@@ -21,7 +21,17 @@ import { useTempDirs } from '../support/temp-dir';
 const tempDir = useTempDirs();
 
 const hostile = fc.oneof(
-  fc.anything({ maxDepth: 5, withBigInt: true, withBoxedValues: true, withMap: true, withSet: true, withTypedArray: true, withSparseArray: true, withNullPrototype: true, withDate: true }),
+  fc.anything({
+    maxDepth: 5,
+    withBigInt: true,
+    withBoxedValues: true,
+    withMap: true,
+    withSet: true,
+    withTypedArray: true,
+    withSparseArray: true,
+    withNullPrototype: true,
+    withDate: true,
+  }),
   fc.constantFrom(
     Number.NaN,
     Number.POSITIVE_INFINITY,
@@ -47,9 +57,18 @@ const hostile = fc.oneof(
 
 const channelArb = fc.oneof(
   { weight: 4, arbitrary: fc.constantFrom(...CHANNEL_NAMES) },
-  { weight: 1, arbitrary: fc.oneof(fc.string(), fc.constantFrom('__proto__', 'constructor', 'toString', 'vault.export', 'vault.dump', 'hasOwnProperty')) },
+  {
+    weight: 1,
+    arbitrary: fc.oneof(
+      fc.string(),
+      fc.constantFrom('__proto__', 'constructor', 'toString', 'vault.export', 'vault.dump', 'hasOwnProperty'),
+    ),
+  },
 );
-const contextArb = fc.oneof({ weight: 5, arbitrary: fc.constant({ window: 'popover' as const }) }, { weight: 1, arbitrary: fc.constant(null) });
+const contextArb = fc.oneof(
+  { weight: 5, arbitrary: fc.constant({ window: 'popover' as const }) },
+  { weight: 1, arbitrary: fc.constant(null) },
+);
 
 const snapshot = (dir: string): Map<string, string> => {
   const files = new Map<string, string>();
@@ -70,7 +89,11 @@ const isEnvelope = (channel: string, result: IpcResult<unknown>): boolean => {
     const spec = (contract as Record<string, { response: { safeParse(v: unknown): { success: boolean } } }>)[channel];
     return spec !== undefined && spec.response.safeParse(result.value).success;
   }
-  return (ERROR_CODES as readonly string[]).includes(result.error.code) && typeof result.error.message === 'string' && !/\n\s+at /.test(result.error.message);
+  return (
+    (ERROR_CODES as readonly string[]).includes(result.error.code) &&
+    typeof result.error.message === 'string' &&
+    !/\n\s+at /.test(result.error.message)
+  );
 };
 
 describe('IPC fuzzing over the real handler table', () => {

@@ -14,7 +14,11 @@ const eslint = new ESLint({
     {
       files: ['**/*.ts'],
       languageOptions: { parserOptions: { project: null, projectService: false } },
-      rules: { '@typescript-eslint/no-floating-promises': 'off', '@typescript-eslint/no-misused-promises': 'off', '@typescript-eslint/consistent-type-imports': 'off' },
+      rules: {
+        '@typescript-eslint/no-floating-promises': 'off',
+        '@typescript-eslint/no-misused-promises': 'off',
+        '@typescript-eslint/consistent-type-imports': 'off',
+      },
     },
   ],
 });
@@ -26,12 +30,15 @@ const problems = async (path: string, code: string): Promise<string[]> => {
 
 const USES_UTIL = "import { inspect } from 'util';\nexport const show = (value: unknown): string => inspect(value);\n";
 const USES_PROCESS = 'export const home = (): string | undefined => process.env.HOME;\n';
-const USES_BUFFER = "export const bytes = (text: string): number => Buffer.byteLength(text);\n";
+const USES_BUFFER = 'export const bytes = (text: string): number => Buffer.byteLength(text);\n';
 
 describe('lint: what runs in the renderer or both processes', () => {
-  test.each(['src/shared/probe.ts', 'src/renderer/src/lib/probe.ts'])('%s may not import a Node built-in, even bare ("util")', async (path) => {
-    expect((await problems(path, USES_UTIL)).join('\n')).toMatch(/no-restricted-imports: .*no Node built-ins/);
-  });
+  test.each(['src/shared/probe.ts', 'src/renderer/src/lib/probe.ts'])(
+    '%s may not import a Node built-in, even bare ("util")',
+    async (path) => {
+      expect((await problems(path, USES_UTIL)).join('\n')).toMatch(/no-restricted-imports: .*no Node built-ins/);
+    },
+  );
 
   test.each(['src/shared/probe.ts', 'src/renderer/src/lib/probe.ts'])('%s may not use process or Buffer', async (path) => {
     expect((await problems(path, USES_PROCESS)).join('\n')).toMatch(/no-restricted-globals: .*process/);
@@ -46,7 +53,9 @@ describe('lint: what runs in the renderer or both processes', () => {
 
 describe('lint: what ships in the main process', () => {
   test('may not import a devDependency; runtime dependencies and Electron (in platform/) are fine', async () => {
-    expect((await problems('src/main/probe.ts', "import fc from 'fast-check';\nexport const x = fc;\n")).join('\n')).toMatch(/attune\/no-dev-dependencies: 'fast-check'/);
+    expect((await problems('src/main/probe.ts', "import fc from 'fast-check';\nexport const x = fc;\n")).join('\n')).toMatch(
+      /attune\/no-dev-dependencies: 'fast-check'/,
+    );
     expect(await problems('src/main/probe.ts', "import { z } from 'zod';\nexport const x = z;\n")).toEqual([]);
     expect(await problems('src/main/platform/probe.ts', "import { app } from 'electron';\nexport const x = app;\n")).toEqual([]);
   });
@@ -56,6 +65,8 @@ describe('lint: what ships in the main process', () => {
   });
 
   test('Electron only under src/main/platform', async () => {
-    expect((await problems('src/main/vault/probe.ts', "import { app } from 'electron';\nexport const x = app;\n")).join('\n')).toMatch(/Import Electron only under src\/main\/platform/);
+    expect((await problems('src/main/vault/probe.ts', "import { app } from 'electron';\nexport const x = app;\n")).join('\n')).toMatch(
+      /Import Electron only under src\/main\/platform/,
+    );
   });
 });

@@ -57,18 +57,21 @@ const runChild = (mode: 'deliver' | 'full-screen'): Promise<Record<string, unkno
   });
 
 describe('pause notification, really delivered (Linux, dunst)', () => {
-  test.skipIf(missingForDelivery.length > 0)('arrives with the exact discreet text, replaces instead of stacking, and DND is read from dunst', async () => {
-    const result = await runChild('deliver');
-    expect(result.results).toEqual([{ ok: true }, { ok: true }]);
-    // Shown twice, one on screen, nothing pushed into history by the replacement.
-    expect(result.displayed).toBe(1);
-    expect(result.historyBeforeClose).toBe(0);
-    expect(result.history).toEqual([{ summary: pauseNotificationCopy.title, body: pauseNotificationCopy.body, appname: 'Attune' }]);
-    for (const entry of result.history as { summary: string; body: string; appname: string }[]) {
-      expect(publicTextProblems(`${entry.summary} ${entry.body} ${entry.appname}`)).toEqual([]);
-    }
-    expect(result.dnd).toEqual({ before: 'no', paused: 'yes' });
-  });
+  test.skipIf(missingForDelivery.length > 0)(
+    'arrives with the exact discreet text, replaces instead of stacking, and DND is read from dunst',
+    async () => {
+      const result = await runChild('deliver');
+      expect(result.results).toEqual([{ ok: true }, { ok: true }]);
+      // Shown twice, one on screen, nothing pushed into history by the replacement.
+      expect(result.displayed).toBe(1);
+      expect(result.historyBeforeClose).toBe(0);
+      expect(result.history).toEqual([{ summary: pauseNotificationCopy.title, body: pauseNotificationCopy.body, appname: 'Attune' }]);
+      for (const entry of result.history as { summary: string; body: string; appname: string }[]) {
+        expect(publicTextProblems(`${entry.summary} ${entry.body} ${entry.appname}`)).toEqual([]);
+      }
+      expect(result.dnd).toEqual({ before: 'no', paused: 'yes' });
+    },
+  );
 
   test.skipIf(missingForX.length > 0)('the X11 full-screen probe reads the active window state', async () => {
     const result = await runChild('full-screen');

@@ -39,7 +39,12 @@ const packLinuxDir = async (): Promise<string> => {
   writeFileSync(join(electronDist, 'electron'), `stand-in ${SENTINEL}\x01\x08${DEFAULT_WIRE} end`, { mode: 0o755 });
 
   const output = join(root, 'dist');
-  await build({ projectDir: project, targets: Platform.LINUX.createTarget('dir'), publish: 'never', config: { ...config, electronDist, directories: { output } } });
+  await build({
+    projectDir: project,
+    targets: Platform.LINUX.createTarget('dir'),
+    publish: 'never',
+    config: { ...config, electronDist, directories: { output } },
+  });
   return join(output, 'linux-unpacked');
 };
 
@@ -50,7 +55,9 @@ describe('electron-builder on a stand-in Electron (Linux dir)', () => {
     const wire = await getCurrentFuseWire(join(appDir, 'attune'));
     // Each fuse is one byte on the wire: '0' off, '1' on.
     const fuses = Object.fromEntries(
-      Object.entries(wire).flatMap(([index, byte]) => (index === 'version' ? [] : [[FuseV1Options[Number(index)], String.fromCharCode(byte as number) === '1']])),
+      Object.entries(wire).flatMap(([index, byte]) =>
+        index === 'version' ? [] : [[FuseV1Options[Number(index)], String.fromCharCode(byte as number) === '1']],
+      ),
     );
     expect(fuses).toEqual({
       RunAsNode: false,

@@ -120,6 +120,8 @@ describe('resources/attune.desktop', () => {
 
   it('describes the app without words others should not see', () => {
     const comment = parsed.groups['Desktop Entry']!.Comment!;
-    expect(comment).not.toMatch(/trauma|mental|health|therap|anxi|stress|panic|crisis|safe|feel|mood|depress|ptsd|heal|wellbeing|cope|emotion/i);
+    expect(comment).not.toMatch(
+      /trauma|mental|health|therap|anxi|stress|panic|crisis|safe|feel|mood|depress|ptsd|heal|wellbeing|cope|emotion/i,
+    );
   });
 });

@@ -318,7 +318,8 @@ const unreachable = childUser
       { path: tmpdir(), as: 'enter' },
     ])
   : null;
-if (unreachable !== null) console.info(`storage-faults: EACCES test skipped, ${unreachable}; clone where nobody can read it, or run the tests as an ordinary user`);
+if (unreachable !== null)
+  console.info(`storage-faults: EACCES test skipped, ${unreachable}; clone where nobody can read it, or run the tests as an ordinary user`);
 
 describe.runIf(process.platform !== 'win32' && unreachable === null)('no write permission (EACCES, a real kernel refusal)', () => {
   it('every vault write, the export and the settings write say read-only; nothing changes', { timeout: 60_000 }, async () => {
@@ -352,7 +353,11 @@ describe.runIf(process.platform !== 'win32' && unreachable === null)('no write p
     }
     const before = Object.fromEntries(locked.map((dir) => [dir, filesIn(dir)]));
 
-    const { stdout } = await execFileAsync(process.execPath, [...command, join(root, 'v', 'vault'), exported, data, (saved[2] as Entry).id], { cwd: root, ...(user ?? {}) });
+    const { stdout } = await execFileAsync(
+      process.execPath,
+      [...command, join(root, 'v', 'vault'), exported, data, (saved[2] as Entry).id],
+      { cwd: root, ...(user ?? {}) },
+    );
     const report = JSON.parse(stdout) as {
       uid: number;
       unlocked: string;

@@ -27,12 +27,16 @@ describe('unreachableFor (with a stand-in runner)', () => {
   it('names the path it could not reach and why', () => {
     const run: RunAs = () => ({ status: 1, stdout: '/home/me/attune/node_modules/node/bin/node', error: undefined });
     const reason = unreachableFor(nobody, [{ path: '/home/me/attune/node_modules/node/bin/node', as: 'execute' }], run);
-    expect(reason).toBe('nobody (uid 65534) cannot execute /home/me/attune/node_modules/node/bin/node (it or a folder above it is private, e.g. mode 700)');
+    expect(reason).toBe(
+      'nobody (uid 65534) cannot execute /home/me/attune/node_modules/node/bin/node (it or a folder above it is private, e.g. mode 700)',
+    );
   });
 
   it('says so when it cannot start a process as that user at all', () => {
     const run: RunAs = () => ({ status: null, stdout: '', error: Object.assign(new Error('spawnSync sh EPERM'), { code: 'EPERM' }) });
-    expect(unreachableFor(nobody, [{ path: '/x', as: 'read' }], run)).toBe('cannot run a process as nobody (uid 65534): spawnSync sh EPERM');
+    expect(unreachableFor(nobody, [{ path: '/x', as: 'read' }], run)).toBe(
+      'cannot run a process as nobody (uid 65534): spawnSync sh EPERM',
+    );
   });
 
   it('an unexpected answer is reported, not taken as reachable', () => {
@@ -56,13 +60,21 @@ describe.runIf(process.getuid?.() === 0)('unreachableFor (real processes as nobo
     }
     chmodSync(join(root, 'closed'), 0o700);
 
-    expect(unreachableFor(nobody, [{ path: join(open, 'file'), as: 'read' }, { path: open, as: 'enter' }])).toBeNull();
+    expect(
+      unreachableFor(nobody, [
+        { path: join(open, 'file'), as: 'read' },
+        { path: open, as: 'enter' },
+      ]),
+    ).toBeNull();
     expect(unreachableFor(nobody, [{ path: join(root, 'closed'), as: 'enter' }])).toBe(
       `nobody (uid 65534) cannot enter the folder ${join(root, 'closed')} (it or a folder above it is private, e.g. mode 700)`,
     );
-    expect(unreachableFor(nobody, [{ path: join(open, 'file'), as: 'read' }, { path: join(closed, 'file'), as: 'read' }])).toBe(
-      `nobody (uid 65534) cannot read ${join(closed, 'file')} (it or a folder above it is private, e.g. mode 700)`,
-    );
+    expect(
+      unreachableFor(nobody, [
+        { path: join(open, 'file'), as: 'read' },
+        { path: join(closed, 'file'), as: 'read' },
+      ]),
+    ).toBe(`nobody (uid 65534) cannot read ${join(closed, 'file')} (it or a folder above it is private, e.g. mode 700)`);
     // Owned by nobody but mode 700 on the folder above: still reachable for nobody.
     chownSync(join(root, 'closed'), nobody.uid, nobody.gid);
     expect(unreachableFor(nobody, [{ path: join(closed, 'file'), as: 'read' }])).toBeNull();

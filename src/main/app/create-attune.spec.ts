@@ -117,13 +117,18 @@ describe('createAttune: deletes made while locked', () => {
     const dataDir = tempDir();
     const first = await startAttune({ dataDir });
     await setUp(first.call);
-    const appended = (await first.call('vault.append', { kind: 'check-in', data: { states: ['freeze'], needs: [] } })).value as { id: string };
+    const appended = (await first.call('vault.append', { kind: 'check-in', data: { states: ['freeze'], needs: [] } })).value as {
+      id: string;
+    };
     await first.call('vault.lock');
     expect((await first.call('vault.delete', { id: appended.id })).value).toEqual({ deletedIds: [], compacted: false, deferred: true });
     await first.attune.stop();
     // A new start: the delete is still meant, and done as soon as the history opens.
     const second = await startAttune({ dataDir });
-    expect((await second.call('vault.unlock', { method: 'passphrase', passphrase: PASSPHRASE })).value).toMatchObject({ state: 'unlocked', entryCount: 0 });
+    expect((await second.call('vault.unlock', { method: 'passphrase', passphrase: PASSPHRASE })).value).toMatchObject({
+      state: 'unlocked',
+      entryCount: 0,
+    });
     expect(((await second.call('vault.list', { limit: 10 })).value as { entries: unknown[] }).entries).toEqual([]);
   });
 });
@@ -197,7 +202,9 @@ describe('createAttune: locking and pauses', () => {
     const notifier = new FakeNotifier(() => Date.now());
     const { s, call } = await startAttune({ notifier });
     const { pauses } = (await call('settings.get')).value as { pauses: object };
-    expect((await call('settings.set', { pauses: { ...pauses, enabled: true, intervalSeconds: 30 * 60 } }, { window: 'app' })).ok).toBe(true);
+    expect((await call('settings.set', { pauses: { ...pauses, enabled: true, intervalSeconds: 30 * 60 } }, { window: 'app' })).ok).toBe(
+      true,
+    );
     // Pauses come on weekdays within active hours: let time pass, five minutes at a time, until one is offered.
     for (let steps = 0; steps < 7 * 24 * 12 && notifier.shown.length === 0; steps += 1) {
       s.clock.advance(5 * 60_000);
@@ -219,7 +226,11 @@ describe('createAttune: locking and pauses', () => {
       s.clock.advance(5 * 60_000);
       await new Promise((resolve) => setTimeout(resolve, 0));
     }
-    expect(log.lines).toContainEqual({ level: 'warn', message: 'pauses: pause notification failed', detail: { cause: 'failed: no notification daemon' } });
+    expect(log.lines).toContainEqual({
+      level: 'warn',
+      message: 'pauses: pause notification failed',
+      detail: { cause: 'failed: no notification daemon' },
+    });
     await expect.poll(() => s.tray().menu.map((item) => item.id)).toContain('start-pending-pause');
   });
 

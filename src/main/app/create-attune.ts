@@ -179,7 +179,9 @@ const start = async (platform: AttunePlatform, windowsCreated: (windows: Windows
   async function refreshTray(): Promise<void> {
     const vaultState = (await vault.status().catch(() => null))?.state ?? 'locked';
     const now = platform.timer.now();
-    tray.setMenu(trayMenuModel(trayStateOf({ platform: platform.os, shortcut: shortcut.status(), pauses, settings: settings.get(), vaultState, now })));
+    tray.setMenu(
+      trayMenuModel(trayStateOf({ platform: platform.os, shortcut: shortcut.status(), pauses, settings: settings.get(), vaultState, now })),
+    );
   }
   void refreshTray();
   tray.setDiscreet(settings.get().appearance.discreet);

@@ -20,10 +20,9 @@ describe('tray actions', () => {
     });
     expect(() => actions['pause-now']()).not.toThrow();
     expect(() => actions.lock()).not.toThrow();
-    await expect.poll(() => log.lines.map((line) => `${line.level} ${line.message} ${String(line.detail?.error)}`)).toEqual([
-      'warn tray: pause now did not work Error: no window',
-      'warn tray: lock did not work Error: busy',
-    ]);
+    await expect
+      .poll(() => log.lines.map((line) => `${line.level} ${line.message} ${String(line.detail?.error)}`))
+      .toEqual(['warn tray: pause now did not work Error: no window', 'warn tray: lock did not work Error: busy']);
   });
 
   test('reminders on turns scheduled pauses on when they never were, else only resumes reminders', async () => {
@@ -33,7 +32,10 @@ describe('tray actions', () => {
       windows: { showPopover: noop, openView: noop },
       trayBounds: () => null,
       pauses: { startNow: async () => undefined, respond: async () => undefined, command: async (c: string) => void commands.push(c) },
-      settings: { get: () => ({ ...DEFAULT_SETTINGS, pauses: { ...DEFAULT_SETTINGS.pauses, enabled } }), set: async (patch: unknown) => (sets.push(patch), DEFAULT_SETTINGS) },
+      settings: {
+        get: () => ({ ...DEFAULT_SETTINGS, pauses: { ...DEFAULT_SETTINGS.pauses, enabled } }),
+        set: async (patch: unknown) => (sets.push(patch), DEFAULT_SETTINGS),
+      },
       lock: async () => undefined,
       quit: noop,
       log: createMemoryLogger(),
@@ -46,7 +48,12 @@ describe('tray actions', () => {
 });
 
 describe('tray state', () => {
-  const view: PauseScheduleView = { next: { kind: 'none', reason: 'disabled' }, pending: null, remindersPausedUntil: null, remindersOff: false };
+  const view: PauseScheduleView = {
+    next: { kind: 'none', reason: 'disabled' },
+    pending: null,
+    remindersPausedUntil: null,
+    remindersOff: false,
+  };
   test('the vault state passes through; a waiting pause shows only when it was not delivered', () => {
     const base = { platform: 'linux', shortcut: { active: 'Ctrl+Alt+Space', taken: null }, settings: DEFAULT_SETTINGS, now: 0 };
     const state = (vaultState: 'not-set-up' | 'locked' | 'unlocked', pending: unknown = null) =>

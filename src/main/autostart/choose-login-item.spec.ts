@@ -10,13 +10,23 @@ const electron = { set: vi.fn(), get: vi.fn(() => false) };
 describe('chooseLoginItem', () => {
   test('macOS and Windows use Electron’s login item', () => {
     for (const platform of ['darwin', 'win32']) {
-      expect(chooseLoginItem({ platform, env: {}, home: '/home/x', execPath: '/x', isPackaged: true, appPath: '/x', electron })).toBe(electron);
+      expect(chooseLoginItem({ platform, env: {}, home: '/home/x', execPath: '/x', isPackaged: true, appPath: '/x', electron })).toBe(
+        electron,
+      );
     }
   });
 
   test('Linux writes and removes a real XDG autostart file', () => {
     const home = tempDir();
-    const port = chooseLoginItem({ platform: 'linux', env: {}, home, execPath: '/opt/Attune/attune', isPackaged: true, appPath: '/opt/Attune/resources/app.asar', electron });
+    const port = chooseLoginItem({
+      platform: 'linux',
+      env: {},
+      home,
+      execPath: '/opt/Attune/attune',
+      isPackaged: true,
+      appPath: '/opt/Attune/resources/app.asar',
+      electron,
+    });
     const file = join(home, '.config', 'autostart', 'attune.desktop');
     port?.set(true);
     expect(readFileSync(file, 'utf8')).toContain('Exec=/opt/Attune/attune');

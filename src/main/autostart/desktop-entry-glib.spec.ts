@@ -17,7 +17,8 @@ if (!hasGioLaunch) console.info('desktop-entry-glib: launch test skipped, `gio l
 if (!hasValidator) console.info('desktop-entry-glib: validation skipped, desktop-file-validate not installed (Debian: desktop-file-utils)');
 
 const tempDir = useTempDirs();
-const entryFor = (exec: string[]) => autostartDesktopEntry({ name: 'Attune', exec, icon: 'attune', comment: 'A small tray app for short pauses' });
+const entryFor = (exec: string[]) =>
+  autostartDesktopEntry({ name: 'Attune', exec, icon: 'attune', comment: 'A small tray app for short pauses' });
 
 describe.runIf(hasGioLaunch)('gio launch', () => {
   it('runs the program with exactly the arguments that were quoted', async () => {
@@ -49,6 +50,10 @@ describe.runIf(hasValidator)('desktop-file-validate', () => {
   });
 
   it('accepts the app’s own entry in resources/', () => {
-    expect(validate(resolve(import.meta.dirname, '../../../resources/attune.desktop'))).toMatchObject({ status: 0, stdout: '', stderr: '' });
+    expect(validate(resolve(import.meta.dirname, '../../../resources/attune.desktop'))).toMatchObject({
+      status: 0,
+      stdout: '',
+      stderr: '',
+    });
   });
 });

@@ -100,7 +100,10 @@ describe('parseDesktopEntry', () => {
   it('reads groups and keys, with comments, blank lines, locale keys and spaces around =', () => {
     const parsed = parseDesktopEntry('# hi\n[Desktop Entry]\nName = Attune\nName[de]=Attune\n\n[Desktop Action New]\nExec=attune --new\n');
     expect(parsed.problems).toEqual([]);
-    expect(parsed.groups).toEqual({ 'Desktop Entry': { Name: 'Attune', 'Name[de]': 'Attune' }, 'Desktop Action New': { Exec: 'attune --new' } });
+    expect(parsed.groups).toEqual({
+      'Desktop Entry': { Name: 'Attune', 'Name[de]': 'Attune' },
+      'Desktop Action New': { Exec: 'attune --new' },
+    });
   });
 
   it('reports every deviation from the file format instead of throwing', () => {

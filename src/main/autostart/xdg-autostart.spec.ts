@@ -40,7 +40,9 @@ describe('autostartDesktopEntry', () => {
   });
 
   it('names, describes and shows the app exactly as its own desktop entry does', () => {
-    const app = parseDesktopEntry(readFileSync(join(import.meta.dirname, '../../../resources/attune.desktop'), 'utf8')).groups['Desktop Entry']!;
+    const app = parseDesktopEntry(readFileSync(join(import.meta.dirname, '../../../resources/attune.desktop'), 'utf8')).groups[
+      'Desktop Entry'
+    ]!;
     expect({ name: app.Name, icon: app.Icon, comment: app.Comment }).toEqual(AUTOSTART_IDENTITY);
     expect(ENTRY).toBe(autostartDesktopEntry(options));
   });
@@ -72,7 +74,9 @@ describe('autostartPath', () => {
 describe('autostartCommand', () => {
   const base = { execPath: '/tmp/.mount_AttuneX1/attune', appPath: '/work/attune', env: {} };
   it('points an AppImage at the .AppImage file, not its temporary mount', () => {
-    expect(autostartCommand({ ...base, isPackaged: true, env: { APPIMAGE: '/home/sam/Apps/Attune.AppImage' } })).toEqual(['/home/sam/Apps/Attune.AppImage']);
+    expect(autostartCommand({ ...base, isPackaged: true, env: { APPIMAGE: '/home/sam/Apps/Attune.AppImage' } })).toEqual([
+      '/home/sam/Apps/Attune.AppImage',
+    ]);
   });
   it('runs an installed app by its executable, and a dev build with its app folder', () => {
     expect(autostartCommand({ ...base, isPackaged: true, execPath: '/opt/Attune/attune' })).toEqual(['/opt/Attune/attune']);
@@ -137,7 +141,8 @@ const isRoot = process.getuid?.() === 0;
 const probe = mkdtempSync(join(tmpdir(), 'attune-autostart-probe-'));
 const mountable = isRoot ? canMountTmpfs(probe) : { ok: true as const };
 rmdirSync(probe);
-if (!mountable.ok) console.info(`xdg-autostart: read-only test skipped, running as root and cannot mount a tmpfs here (${mountable.reason})`);
+if (!mountable.ok)
+  console.info(`xdg-autostart: read-only test skipped, running as root and cannot mount a tmpfs here (${mountable.reason})`);
 
 describe.runIf(mountable.ok)('setLinuxAutostart on a read-only folder', () => {
   let cleanup: (() => void) | null = null;

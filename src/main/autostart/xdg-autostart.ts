@@ -63,7 +63,12 @@ export const autostartPath = (env: Readonly<Record<string, string | undefined>>,
  * itself ($APPIMAGE, set by its runtime); unpackaged (dev) Electron needs the
  * app folder as its argument.
  */
-export const autostartCommand = (opts: { execPath: string; env: Readonly<Record<string, string | undefined>>; isPackaged: boolean; appPath: string }): string[] => {
+export const autostartCommand = (opts: {
+  execPath: string;
+  env: Readonly<Record<string, string | undefined>>;
+  isPackaged: boolean;
+  appPath: string;
+}): string[] => {
   const appImage = opts.env.APPIMAGE;
   if (opts.isPackaged && appImage && isAbsolute(appImage)) return [appImage];
   return opts.isPackaged ? [opts.execPath] : [opts.execPath, opts.appPath];
@@ -77,7 +82,10 @@ export const autostartCommand = (opts: { execPath: string; env: Readonly<Record<
 export const isAutostartEntryEnabled = (text: string): boolean => {
   const entry = parseDesktopEntry(text).groups['Desktop Entry'];
   if (!entry) return false;
-  const flag = (key: string) => unescapeStringValue(entry[key] ?? '').trim().toLowerCase();
+  const flag = (key: string) =>
+    unescapeStringValue(entry[key] ?? '')
+      .trim()
+      .toLowerCase();
   return flag('Hidden') !== 'true' && flag('X-GNOME-Autostart-enabled') !== 'false';
 };
 

@@ -50,7 +50,10 @@ describe('temp-file names', () => {
     const opened: string[] = [];
     await writeFileAtomic(recordingFs(opened), join(dir, 'snapshot.bin'), Buffer.from('async'));
     writeFileAtomicSync(join(dir, 'pause-state.json'), 'sync');
-    const syncTemp = vi.mocked(openSync).mock.calls.map(([path]) => String(path)).filter((path) => path.endsWith('.tmp'));
+    const syncTemp = vi
+      .mocked(openSync)
+      .mock.calls.map(([path]) => String(path))
+      .filter((path) => path.endsWith('.tmp'));
     const temps = [...opened, ...syncTemp];
     expect(temps).toHaveLength(2);
     for (const temp of temps) {

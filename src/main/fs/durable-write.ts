@@ -106,7 +106,12 @@ export const writeFileAtomicSync = (path: string, data: string | Uint8Array, mod
   let fd: number | undefined;
   try {
     fd = openSync(temp, 'wx', mode);
-    writeAllSync(nodeFs, fd, typeof data === 'string' ? Buffer.from(data, 'utf8') : Buffer.from(data.buffer, data.byteOffset, data.byteLength), 0);
+    writeAllSync(
+      nodeFs,
+      fd,
+      typeof data === 'string' ? Buffer.from(data, 'utf8') : Buffer.from(data.buffer, data.byteOffset, data.byteLength),
+      0,
+    );
     fsyncSync(fd);
     closeSync(fd);
     fd = undefined;

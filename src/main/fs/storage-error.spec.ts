@@ -50,13 +50,24 @@ describe('toStorageError: disk errors typed, every other error passed through', 
 describe('toStorageErrorOrInternal: always an AttuneError naming the action', () => {
   test('disk errors are typed, with the action and code as detail', () => {
     const original = errno('ENOSPC');
-    expect(toStorageErrorOrInternal(original, 'append to journal')).toMatchObject({ code: 'disk-full', message: 'append to journal: ENOSPC', cause: original });
-    expect(toStorageErrorOrInternal(errno('EROFS'), 'write snapshot')).toMatchObject({ code: 'read-only', message: 'write snapshot: EROFS' });
+    expect(toStorageErrorOrInternal(original, 'append to journal')).toMatchObject({
+      code: 'disk-full',
+      message: 'append to journal: ENOSPC',
+      cause: original,
+    });
+    expect(toStorageErrorOrInternal(errno('EROFS'), 'write snapshot')).toMatchObject({
+      code: 'read-only',
+      message: 'write snapshot: EROFS',
+    });
   });
 
   test('anything else is internal, the original kept as cause; an AttuneError stays itself', () => {
     const original = errno('EIO');
-    expect(toStorageErrorOrInternal(original, 'open journal')).toMatchObject({ code: 'internal', message: 'open journal failed: EIO', cause: original });
+    expect(toStorageErrorOrInternal(original, 'open journal')).toMatchObject({
+      code: 'internal',
+      message: 'open journal failed: EIO',
+      cause: original,
+    });
     expect(toStorageErrorOrInternal(new Error('odd'), 'erase vault')).toMatchObject({ code: 'internal', message: 'erase vault failed' });
     const typed = new AttuneError('vault-locked');
     expect(toStorageErrorOrInternal(typed, 'anything')).toBe(typed);

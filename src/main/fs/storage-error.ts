@@ -50,6 +50,7 @@ export const toStorageErrorOrInternal = (error: unknown, action: string): Attune
   if (isAttuneError(error)) return error;
   const code = errnoCode(error);
   return (
-    diskError(error, code, `${action}: ${code}`) ?? new AttuneError('internal', `${action} failed${code ? `: ${code}` : ''}`, { cause: error })
+    diskError(error, code, `${action}: ${code}`) ??
+    new AttuneError('internal', `${action} failed${code ? `: ${code}` : ''}`, { cause: error })
   );
 };

@@ -55,7 +55,12 @@ const bucketStartKey = (bucket: CapacityBucket, index: number): string => {
  * Pure: check-ins of the period (any order) → the line from `firstDay` to
  * `lastDay` (local day numbers, inclusive), one point per bucket.
  */
-export const capacityLine = (checkIns: readonly CheckInEntry[], firstDay: number, lastDay: number, bucket: CapacityBucket = bucketForSpan(lastDay - firstDay + 1)): CapacityLine => {
+export const capacityLine = (
+  checkIns: readonly CheckInEntry[],
+  firstDay: number,
+  lastDay: number,
+  bucket: CapacityBucket = bucketForSpan(lastDay - firstDay + 1),
+): CapacityLine => {
   const first = bucketOf(bucket, firstDay);
   const length = Math.max(0, bucketOf(bucket, lastDay) - first + 1);
   const sums = new Float64Array(length);

@@ -55,7 +55,11 @@ describe('pendingFollowUp', () => {
   });
 
   test('once the newest step is answered, older unanswered ones stay quiet', () => {
-    const entries = [stepped('check00001', T0), stepped('check00002', T0 + HOUR), followUp('answer0002', 'check00002', T0 + 90 * MIN, 'helped')];
+    const entries = [
+      stepped('check00001', T0),
+      stepped('check00002', T0 + HOUR),
+      followUp('answer0002', 'check00002', T0 + 90 * MIN, 'helped'),
+    ];
     expect(pendingFollowUp(entries, T0 + 2 * HOUR, settings)).toBeNull();
   });
 
@@ -82,7 +86,9 @@ describe('nextFollowUpAt', () => {
 
   test('nothing waiting: no steps, answered, expired, or off', () => {
     expect(nextFollowUpAt([], T0, settings)).toBeNull();
-    expect(nextFollowUpAt([stepped('check00001', T0), followUp('answer0001', 'check00001', T0 + MIN, 'a-bit')], T0 + MIN, settings)).toBeNull();
+    expect(
+      nextFollowUpAt([stepped('check00001', T0), followUp('answer0001', 'check00001', T0 + MIN, 'a-bit')], T0 + MIN, settings),
+    ).toBeNull();
     expect(nextFollowUpAt([stepped('check00001', T0)], T0 + 12 * HOUR, settings)).toBeNull();
     expect(nextFollowUpAt([stepped('check00001', T0)], T0, { ...settings, delayMinutes: null })).toBeNull();
   });

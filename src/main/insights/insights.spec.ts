@@ -16,7 +16,14 @@ const cellOf = (insights: Insights, state: string, row: number, column: number):
 describe('computeInsights: empty and sparse periods', () => {
   test('nothing in the period: flags say so, and every part is empty but drawable', () => {
     const insights = computeInsights([], WEEK);
-    expect(insights.flags).toEqual({ empty: true, sparse: false, noStates: false, noNeeds: false, noCapacity: false, whatHelpsNotYet: true });
+    expect(insights.flags).toEqual({
+      empty: true,
+      sparse: false,
+      noStates: false,
+      noNeeds: false,
+      noCapacity: false,
+      whatHelpsNotYet: true,
+    });
     expect(insights.totals).toEqual({ checkIns: 0, stepsChosen: 0, followUps: 0 });
     expect(insights.statesNamed).toEqual([]);
     expect(insights.whatHelped).toEqual([]);
@@ -28,7 +35,14 @@ describe('computeInsights: empty and sparse periods', () => {
 
   test(`fewer than ${SPARSE_CHECK_INS} check-ins is sparse; parts with nothing named are flagged`, () => {
     const insights = computeInsights([checkIn('check00001', T0), checkIn('check00002', T0 + HOUR)], WEEK);
-    expect(insights.flags).toMatchObject({ empty: false, sparse: true, noStates: true, noNeeds: true, noCapacity: true, whatHelpsNotYet: true });
+    expect(insights.flags).toMatchObject({
+      empty: false,
+      sparse: true,
+      noStates: true,
+      noNeeds: true,
+      noCapacity: true,
+      whatHelpsNotYet: true,
+    });
   });
 
   test('only check-ins in [from, to) count; answers are linked wherever they fall', () => {
@@ -173,10 +187,20 @@ describe('computeInsights: capacity as a gentle line', () => {
 
   test('weekly (Monday starts) past two months, monthly past two years', () => {
     const from = Date.UTC(2026, 0, 1); // a Thursday
-    const weekly = computeInsights([checkIn('cap0000001', Date.UTC(2026, 0, 4, 12), { capacity: 4 })], { from, to: from + 90 * DAY, now: from, offsetMinutes: 0 });
+    const weekly = computeInsights([checkIn('cap0000001', Date.UTC(2026, 0, 4, 12), { capacity: 4 })], {
+      from,
+      to: from + 90 * DAY,
+      now: from,
+      offsetMinutes: 0,
+    });
     expect(weekly.capacity.bucket).toBe('week');
     expect(weekly.capacity.points[0]).toEqual({ start: '2025-12-29', mean: 4, count: 1 });
-    const monthly = computeInsights([checkIn('cap0000002', Date.UTC(2026, 1, 10), { capacity: 1 })], { from, to: from + 800 * DAY, now: from, offsetMinutes: 0 });
+    const monthly = computeInsights([checkIn('cap0000002', Date.UTC(2026, 1, 10), { capacity: 1 })], {
+      from,
+      to: from + 800 * DAY,
+      now: from,
+      offsetMinutes: 0,
+    });
     expect(monthly.capacity.bucket).toBe('month');
     expect(monthly.capacity.points.slice(0, 2)).toEqual([
       { start: '2026-01-01', mean: null, count: 0 },

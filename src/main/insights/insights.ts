@@ -152,7 +152,9 @@ export const computeInsights = (entries: readonly Entry[], options: InsightsOpti
     followUps += answeredCount(counts) + counts['did-not-get-to-it'];
   }
 
-  const byState = STATE_IDS.map((state, i) => ({ state, total: stateCounts[i] ?? 0, cells: toGrid(stateCells[i] as Uint32Array) })).filter((row) => row.total > 0);
+  const byState = STATE_IDS.map((state, i) => ({ state, total: stateCounts[i] ?? 0, cells: toGrid(stateCells[i] as Uint32Array) })).filter(
+    (row) => row.total > 0,
+  );
 
   const checkIns = inPeriod.length;
   return {
@@ -166,7 +168,13 @@ export const computeInsights = (entries: readonly Entry[], options: InsightsOpti
       noCapacity: checkIns > 0 && withCapacity === 0,
       whatHelpsNotYet: answered < MIN_ANSWERED_FOR_RANKING,
     },
-    statesWhen: { blocks: TIME_BLOCKS, weekdays: [1, 2, 3, 4, 5, 6, 7], checkIns: toGrid(checkInCells), byState, max: Math.max(...checkInCells) },
+    statesWhen: {
+      blocks: TIME_BLOCKS,
+      weekdays: [1, 2, 3, 4, 5, 6, 7],
+      checkIns: toGrid(checkInCells),
+      byState,
+      max: Math.max(...checkInCells),
+    },
     statesNamed: ranked(STATE_IDS, stateCounts).map(({ id, count }) => ({ state: id, count })),
     needsNamed: ranked(NEED_IDS, needCounts).map(({ id, count }) => ({ need: id, count })),
     whatHelped,

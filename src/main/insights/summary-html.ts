@@ -43,7 +43,8 @@ footer { margin-top: 1.5rem; padding-top: .5rem; border-top: 1px solid #d1d1d6; 
 
 const CSP = "default-src 'none'; style-src 'unsafe-inline'; base-uri 'none'; form-action 'none'";
 
-const cell = (text: string, ownWords: boolean | undefined): string => (ownWords ? `<span class="own">${escapeHtml(text)}</span>` : escapeHtml(text));
+const cell = (text: string, ownWords: boolean | undefined): string =>
+  ownWords ? `<span class="own">${escapeHtml(text)}</span>` : escapeHtml(text);
 
 const renderRow = (row: SummaryRow, notes: boolean): string => {
   const detail = row.detail ? `<span class="detail">${escapeHtml(row.detail)}</span>` : '';
@@ -58,7 +59,9 @@ const renderGroup = (group: SummaryGroup, notes: boolean): string =>
 
 const renderSection = (section: SummarySection): string => {
   const id = `section-${section.id}`;
-  const body = section.empty ? `<p class="empty">${escapeHtml(section.empty)}</p>` : section.groups.map((g) => renderGroup(g, section.id === 'notes')).join('');
+  const body = section.empty
+    ? `<p class="empty">${escapeHtml(section.empty)}</p>`
+    : section.groups.map((g) => renderGroup(g, section.id === 'notes')).join('');
   const footnote = section.footnote ? `<p class="footnote">${escapeHtml(section.footnote)}</p>` : '';
   return `<section aria-labelledby="${id}"><h2 id="${id}">${escapeHtml(section.heading)}</h2><p class="intro">${escapeHtml(section.intro)}</p>${body}${footnote}</section>`;
 };

@@ -4,7 +4,14 @@ import type { Entry } from '../../shared/entry-schema';
 import { escapeHtml } from './summary-html';
 import { checkIn, DAY, followUp, HOUR, MIN, T0, tried } from './testing/entry-builders';
 import { generateHistory } from './testing/history-generator';
-import { buildTherapistSummary, DEFAULT_MAX_NOTES, NOTE_CHARS, periodOfLocalDays, renderSummaryHtml, type SummaryInclude } from './therapist-summary';
+import {
+  buildTherapistSummary,
+  DEFAULT_MAX_NOTES,
+  NOTE_CHARS,
+  periodOfLocalDays,
+  renderSummaryHtml,
+  type SummaryInclude,
+} from './therapist-summary';
 
 const ALL: SummaryInclude = { states: true, needs: true, whatHelped: true, notes: true };
 const NONE: SummaryInclude = { states: false, needs: false, whatHelped: false, notes: false };
@@ -14,12 +21,18 @@ const MARK = 'ZQXJ-private-marker';
 const history: Entry[] = [
   ...tried(1, T0, { states: ['freeze'], needs: ['safety'], step: { id: 'drink-water', text: 'w' }, note: `note ${MARK}-note` }, 'helped'),
   ...tried(2, T0 + DAY, { states: ['freeze'], needs: ['safety'], step: { id: 'drink-water', text: 'w' } }, 'a-bit'),
-  ...tried(3, T0 + 2 * DAY, { states: ['fawn'], needs: ['something-else'], needText: `own need ${MARK}-need`, step: { text: `Make tea ${MARK}-step` } }, 'not-really'),
+  ...tried(
+    3,
+    T0 + 2 * DAY,
+    { states: ['fawn'], needs: ['something-else'], needText: `own need ${MARK}-need`, step: { text: `Make tea ${MARK}-step` } },
+    'not-really',
+  ),
   checkIn('check00004', T0 + 3 * DAY, { states: ['fawn'], needs: ['space'] }),
   followUp('answer0099', 'check00004', T0 + 3 * DAY + 30 * MIN, 'did-not-get-to-it', `instead ${MARK}-instead`),
 ];
 
-const html = (include: SummaryInclude, entries: readonly Entry[] = history) => renderSummaryHtml(buildTherapistSummary(entries, { ...PERIOD, include }));
+const html = (include: SummaryInclude, entries: readonly Entry[] = history) =>
+  renderSummaryHtml(buildTherapistSummary(entries, { ...PERIOD, include }));
 
 describe('buildTherapistSummary: only what was chosen', () => {
   test('nothing chosen: the frame only (title, period, how many check-ins)', () => {
@@ -47,7 +60,8 @@ describe('buildTherapistSummary: only what was chosen', () => {
 
   test('states, needs and what helped each appear only when chosen', () => {
     const none = html(NONE);
-    for (const label of [stateCopy.freeze.label, needCopy.safety.label, escapeHtml(stepCopy['drink-water'] as string), MARK]) expect(none).not.toContain(label);
+    for (const label of [stateCopy.freeze.label, needCopy.safety.label, escapeHtml(stepCopy['drink-water'] as string), MARK])
+      expect(none).not.toContain(label);
     expect(html({ ...NONE, states: true })).toContain(`>${stateCopy.freeze.label}<`);
     expect(html({ ...NONE, states: true })).not.toContain(needCopy.safety.label);
     expect(html({ ...NONE, needs: true })).toContain(`>${needCopy.safety.label}<`);
@@ -65,13 +79,19 @@ describe('buildTherapistSummary: only what was chosen', () => {
     const groups = model.sections[0]?.groups ?? [];
     expect(groups.map((g) => g.heading)).toEqual([stateCopy.freeze.label, stateCopy.fawn.label]);
     expect(groups[0]?.rows[0]).toEqual({ label: stepCopy['drink-water'], value: 'Helped once, a bit once' });
-    expect(groups[1]?.rows[0]).toMatchObject({ label: `Make tea ${MARK}-step`, value: 'Not really once', detail: summaryCopy.ownStep, ownWords: true });
+    expect(groups[1]?.rows[0]).toMatchObject({
+      label: `Make tea ${MARK}-step`,
+      value: 'Not really once',
+      detail: summaryCopy.ownStep,
+      ownWords: true,
+    });
   });
 
   test('"mostly in the evening" only when one part of the day clearly stands out', () => {
     const evenings = [0, 1, 2].map((d) => checkIn(`even0000${d}`, Date.UTC(2026, 2, 3 + d, 20), { states: ['withdrawal'] }));
     const spread = [7, 13, 20].map((h) => checkIn(`spread0${h}`, Date.UTC(2026, 2, 10, h), { states: ['flight'] }));
-    const rows = buildTherapistSummary([...evenings, ...spread], { ...PERIOD, include: { ...NONE, states: true } }).sections[0]?.groups[0]?.rows;
+    const rows = buildTherapistSummary([...evenings, ...spread], { ...PERIOD, include: { ...NONE, states: true } }).sections[0]?.groups[0]
+      ?.rows;
     expect(rows).toEqual([
       { label: stateCopy.flight.label, value: '3 times' },
       { label: stateCopy.withdrawal.label, value: '3 times', detail: summaryCopy.mostly.evening },
@@ -89,7 +109,9 @@ describe('buildTherapistSummary: only what was chosen', () => {
   });
 
   test('notes: the most recent few, oldest first, long ones shortened, with a line saying so', () => {
-    const many = Array.from({ length: DEFAULT_MAX_NOTES + 3 }, (_, i) => checkIn(`note${String(i).padStart(6, '0')}`, T0 + i * HOUR, { note: `n${i} ${'x'.repeat(i === DEFAULT_MAX_NOTES + 2 ? 600 : 3)}` }));
+    const many = Array.from({ length: DEFAULT_MAX_NOTES + 3 }, (_, i) =>
+      checkIn(`note${String(i).padStart(6, '0')}`, T0 + i * HOUR, { note: `n${i} ${'x'.repeat(i === DEFAULT_MAX_NOTES + 2 ? 600 : 3)}` }),
+    );
     const section = buildTherapistSummary(many, { ...PERIOD, include: { ...NONE, notes: true } }).sections[0];
     const rows = section?.groups[0]?.rows ?? [];
     expect(rows).toHaveLength(DEFAULT_MAX_NOTES);
@@ -100,8 +122,10 @@ describe('buildTherapistSummary: only what was chosen', () => {
   });
 
   test('note times are the local time where they were written', () => {
-    const rows = buildTherapistSummary([checkIn('tz00000001', Date.UTC(2026, 2, 2, 22, 30), { note: 'late' }, -300)], { ...PERIOD, include: { ...NONE, notes: true } })
-      .sections[0]?.groups[0]?.rows;
+    const rows = buildTherapistSummary([checkIn('tz00000001', Date.UTC(2026, 2, 2, 22, 30), { note: 'late' }, -300)], {
+      ...PERIOD,
+      include: { ...NONE, notes: true },
+    }).sections[0]?.groups[0]?.rows;
     expect(rows?.[0]?.label).toMatch(/Mon.*2 Mar.*17:30/);
   });
 
@@ -117,7 +141,10 @@ describe('buildTherapistSummary: only what was chosen', () => {
 
 describe('renderSummaryHtml', () => {
   const hostile = `<script>alert("x")</script><img src=x onerror='y'> & </td><style>`;
-  const entries = [checkIn('check00001', T0, { states: ['freeze'], step: { text: hostile }, note: hostile }), followUp('answer0001', 'check00001', T0 + HOUR, 'helped')];
+  const entries = [
+    checkIn('check00001', T0, { states: ['freeze'], step: { text: hostile }, note: hostile }),
+    followUp('answer0001', 'check00001', T0 + HOUR, 'helped'),
+  ];
   const out = html(ALL, entries);
 
   test('escapes every piece of the person’s text', () => {

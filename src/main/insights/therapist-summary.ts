@@ -123,9 +123,13 @@ const stepRow = (step: WhatHelpedStep): SummaryRow => {
 
 const whatHelpedSection = (insights: Insights): SummarySection => {
   const { heading, intro, empty, overallGroup } = summaryCopy.sections.whatHelped;
-  const groups: SummaryGroup[] = insights.whatHelped.map(({ state, steps }) => ({ heading: stateCopy[state].label, rows: steps.map(stepRow) }));
+  const groups: SummaryGroup[] = insights.whatHelped.map(({ state, steps }) => ({
+    heading: stateCopy[state].label,
+    rows: steps.map(stepRow),
+  }));
   // Check-ins that named no state still say what helped; show them together when no state has any.
-  if (groups.length === 0 && insights.whatHelpedOverall.length > 0) groups.push({ heading: overallGroup, rows: insights.whatHelpedOverall.map(stepRow) });
+  if (groups.length === 0 && insights.whatHelpedOverall.length > 0)
+    groups.push({ heading: overallGroup, rows: insights.whatHelpedOverall.map(stepRow) });
   return { id: 'what-helped', heading, intro, groups, ...(groups.length ? {} : { empty }) };
 };
 
@@ -157,7 +161,10 @@ const notesSection = (entries: readonly Entry[], options: SummaryOptions): Summa
     }
   }
   const max = options.maxNotes ?? DEFAULT_MAX_NOTES;
-  const shown = words.sort((a, b) => b.at - a.at).slice(0, max).reverse();
+  const shown = words
+    .sort((a, b) => b.at - a.at)
+    .slice(0, max)
+    .reverse();
   const when = formatter(options.locale, { weekday: 'short', day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit' });
   const rows = shown.map((w) => ({
     label: when.format(new Date(w.at + w.offsetMinutes * MINUTE_MS)),

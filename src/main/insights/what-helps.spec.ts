@@ -19,7 +19,13 @@ describe('buildWhatHelpsMap', () => {
       checkIn('nostep0001', T0, { states: ['freeze'] }),
     ];
     const map = buildWhatHelpsMap(entries, NOW);
-    expect(map.overall.get('drink-water')?.counts).toEqual({ helped: 1, 'a-bit': 0, 'not-really': 1, 'did-not-get-to-it': 0, 'no-follow-up': 1 });
+    expect(map.overall.get('drink-water')?.counts).toEqual({
+      helped: 1,
+      'a-bit': 0,
+      'not-really': 1,
+      'did-not-get-to-it': 0,
+      'no-follow-up': 1,
+    });
     expect(map.byState.get('freeze')?.get('drink-water')?.counts.helped).toBe(1);
     expect(map.byState.get('freeze')?.get('drink-water')?.counts['not-really']).toBe(1);
     expect(map.byState.get('fawn')?.get('drink-water')?.counts.helped).toBe(1);
@@ -40,7 +46,11 @@ describe('buildWhatHelpsMap', () => {
   });
 
   test('two answers at the same instant: the one listed later wins', () => {
-    const entries = [checkIn('check00001', T0, frozen(water)), followUp('a0000001', 'check00001', T0 + MIN, 'a-bit'), followUp('b0000001', 'check00001', T0 + MIN, 'helped')];
+    const entries = [
+      checkIn('check00001', T0, frozen(water)),
+      followUp('a0000001', 'check00001', T0 + MIN, 'a-bit'),
+      followUp('b0000001', 'check00001', T0 + MIN, 'helped'),
+    ];
     expect(buildWhatHelpsMap(entries, NOW).overall.get('drink-water')?.counts).toMatchObject({ helped: 1, 'a-bit': 0 });
   });
 
@@ -87,8 +97,12 @@ describe('buildWhatHelpsMap', () => {
 });
 
 /** n answers for a step in the freeze/safety context, one day apart, ending `daysAgo` before NOW. */
-const answers = (start: number, step: { id?: string; text: string }, outcomes: readonly (Parameters<typeof tried>[3])[], daysAgo = 1): Entry[] =>
-  outcomes.flatMap((outcome, i) => tried(start + i, NOW - (daysAgo + i) * DAY, frozen(step), outcome));
+const answers = (
+  start: number,
+  step: { id?: string; text: string },
+  outcomes: readonly Parameters<typeof tried>[3][],
+  daysAgo = 1,
+): Entry[] => outcomes.flatMap((outcome, i) => tried(start + i, NOW - (daysAgo + i) * DAY, frozen(step), outcome));
 
 describe('stepScoresFor', () => {
   test('sparse history (fewer than 3 answers here) keeps the built-in order: empty scores', () => {
@@ -99,7 +113,11 @@ describe('stepScoresFor', () => {
 
   test('"helped" raises, "a bit" raises less, "not really" lowers', () => {
     const map = buildWhatHelpsMap(
-      [...answers(1, water, ['helped', 'helped']), ...answers(10, feet, ['a-bit', 'a-bit']), ...answers(20, { id: 'name-five-things', text: 'n' }, ['not-really'])],
+      [
+        ...answers(1, water, ['helped', 'helped']),
+        ...answers(10, feet, ['a-bit', 'a-bit']),
+        ...answers(20, { id: 'name-five-things', text: 'n' }, ['not-really']),
+      ],
       NOW,
     );
     const scores = stepScoresFor(map, { states: ['freeze'] });
@@ -129,10 +147,21 @@ describe('stepScoresFor', () => {
     const tie = buildWhatHelpsMap([...shared(1, five, 2), ...shared(2, feet, 2), ...shared(3, five, 5), ...shared(4, feet, 5)], NOW);
     const scores = stepScoresFor(tie, freeze);
     expect(scores.get('name-five-things')).toBe(scores.get('feet-on-floor'));
-    expect(suggestSteps(freeze, scores).map((s) => s.id).slice(0, 2)).toEqual(['name-five-things', 'feet-on-floor']);
+    expect(
+      suggestSteps(freeze, scores)
+        .map((s) => s.id)
+        .slice(0, 2),
+    ).toEqual(['name-five-things', 'feet-on-floor']);
     // One more recent "helped" for feet-on-floor breaks the tie the other way.
-    const ahead = buildWhatHelpsMap([...shared(1, five, 2), ...shared(2, feet, 2), ...shared(3, five, 5), ...shared(4, feet, 5), ...shared(5, feet, 1)], NOW);
-    expect(suggestSteps(freeze, stepScoresFor(ahead, freeze)).map((s) => s.id).slice(0, 2)).toEqual(['feet-on-floor', 'name-five-things']);
+    const ahead = buildWhatHelpsMap(
+      [...shared(1, five, 2), ...shared(2, feet, 2), ...shared(3, five, 5), ...shared(4, feet, 5), ...shared(5, feet, 1)],
+      NOW,
+    );
+    expect(
+      suggestSteps(freeze, stepScoresFor(ahead, freeze))
+        .map((s) => s.id)
+        .slice(0, 2),
+    ).toEqual(['feet-on-floor', 'name-five-things']);
   });
 
   test('the scores change what suggestSteps puts first', () => {
@@ -187,13 +216,19 @@ describe('explainStep', () => {
 
   test('falls back to all check-ins when no chosen state has enough', () => {
     const entries = [1, 2].flatMap((n) => tried(n, NOW - n * DAY, { states: ['fight'], step: water }, 'helped'));
-    expect(explainStep(buildWhatHelpsMap(entries, NOW), 'drink-water', { states: ['freeze'] })).toMatchObject({ state: null, helped: 2, answered: 2 });
+    expect(explainStep(buildWhatHelpsMap(entries, NOW), 'drink-water', { states: ['freeze'] })).toMatchObject({
+      state: null,
+      helped: 2,
+      answered: 2,
+    });
   });
 
   test('says nothing on one answer, or when it did not help more often than not', () => {
     expect(explainStep(buildWhatHelpsMap(answers(1, water, ['helped']), NOW), 'drink-water', freeze)).toBeNull();
     expect(explainStep(buildWhatHelpsMap(answers(1, water, ['helped', 'not-really']), NOW), 'drink-water', freeze)).toBeNull();
-    expect(explainStep(buildWhatHelpsMap(answers(1, water, ['did-not-get-to-it', 'did-not-get-to-it']), NOW), 'drink-water', freeze)).toBeNull();
+    expect(
+      explainStep(buildWhatHelpsMap(answers(1, water, ['did-not-get-to-it', 'did-not-get-to-it']), NOW), 'drink-water', freeze),
+    ).toBeNull();
     expect(explainStep(buildWhatHelpsMap([], NOW), 'drink-water', freeze)).toBeNull();
   });
 });

@@ -115,14 +115,17 @@ export const buildWhatHelpsMap = (entries: readonly Entry[], now: number, option
     const section = new Map<string, StepTally>();
     keys.forEach((key, index) => {
       const base = index * STRIDE;
-      if (base < row.length && row.slice(base, base + TALLY_KEYS.length).some((count) => count > 0)) section.set(key, tallyFrom(key, row, base));
+      if (base < row.length && row.slice(base, base + TALLY_KEYS.length).some((count) => count > 0))
+        section.set(key, tallyFrom(key, row, base));
     });
     return section;
   });
   const byState = new Map<StateId, StepTallies>();
-  for (const state of STATE_IDS) if ((tallies[STATE_SECTION[state]]?.size ?? 0) > 0) byState.set(state, tallies[STATE_SECTION[state]] as StepTallies);
+  for (const state of STATE_IDS)
+    if ((tallies[STATE_SECTION[state]]?.size ?? 0) > 0) byState.set(state, tallies[STATE_SECTION[state]] as StepTallies);
   const byNeed = new Map<NeedId, StepTallies>();
-  for (const need of NEED_IDS) if ((tallies[NEED_SECTION[need]]?.size ?? 0) > 0) byNeed.set(need, tallies[NEED_SECTION[need]] as StepTallies);
+  for (const need of NEED_IDS)
+    if ((tallies[NEED_SECTION[need]]?.size ?? 0) > 0) byNeed.set(need, tallies[NEED_SECTION[need]] as StepTallies);
 
   return {
     now,

@@ -1,13 +1,20 @@
 import { describe, expect, test } from 'vitest';
 import { type WindowKind, identifySender } from './call-context';
 
-const known = new Map<number, WindowKind>([[7, 'popover'], [9, 'app']]);
+const known = new Map<number, WindowKind>([
+  [7, 'popover'],
+  [9, 'app'],
+]);
 const origins = ['app://attune'];
 
 describe('identifySender', () => {
   test('trusts the top frame of a known window on our origin', () => {
-    expect(identifySender({ id: 7, frameUrl: 'app://attune/index.html#popover', isMainFrame: true }, known, origins)).toEqual({ window: 'popover' });
-    expect(identifySender({ id: 9, frameUrl: 'app://attune/index.html#app/history', isMainFrame: true }, known, origins)).toEqual({ window: 'app' });
+    expect(identifySender({ id: 7, frameUrl: 'app://attune/index.html#popover', isMainFrame: true }, known, origins)).toEqual({
+      window: 'popover',
+    });
+    expect(identifySender({ id: 9, frameUrl: 'app://attune/index.html#app/history', isMainFrame: true }, known, origins)).toEqual({
+      window: 'app',
+    });
   });
 
   test.each([

@@ -23,12 +23,21 @@ const setUp = async () => {
 describe('checkin.followUp', () => {
   test('asks about the latest step after the delay, once; answered or expired, it goes quiet', async () => {
     const { vault, clock, handlers } = await setUp();
-    const checkIn = await vault.append({ kind: 'check-in', data: { states: ['freeze'], needs: ['rest'], step: { id: 'drink-water', text: 'Get a glass of water' } } });
+    const checkIn = await vault.append({
+      kind: 'check-in',
+      data: { states: ['freeze'], needs: ['rest'], step: { id: 'drink-water', text: 'Get a glass of water' } },
+    });
     clock.advance(10 * MIN);
     expect(await handlers['checkin.followUp'](undefined, ctx)).toEqual({ checkIn: null });
     clock.advance(15 * MIN);
     expect(await handlers['checkin.followUp'](undefined, ctx)).toEqual({
-      checkIn: { id: checkIn.id, at: checkIn.at, offsetMinutes: checkIn.offsetMinutes, stepText: 'Get a glass of water', states: ['freeze'] },
+      checkIn: {
+        id: checkIn.id,
+        at: checkIn.at,
+        offsetMinutes: checkIn.offsetMinutes,
+        stepText: 'Get a glass of water',
+        states: ['freeze'],
+      },
     });
     await vault.append({ kind: 'follow-up', data: { checkInId: checkIn.id, outcome: 'helped' } });
     expect(await handlers['checkin.followUp'](undefined, ctx)).toEqual({ checkIn: null });
@@ -67,7 +76,10 @@ describe('checkin.suggestions', () => {
   test('what helped this person in this state ranks first, with counts to explain it', async () => {
     const { vault, clock, handlers } = await setUp();
     for (const outcome of ['helped', 'helped', 'a-bit', 'not-really'] as const) {
-      const c = await vault.append({ kind: 'check-in', data: { states: ['freeze'], needs: ['rest'], step: { id: 'drink-water', text: 'Get a glass of water' } } });
+      const c = await vault.append({
+        kind: 'check-in',
+        data: { states: ['freeze'], needs: ['rest'], step: { id: 'drink-water', text: 'Get a glass of water' } },
+      });
       clock.advance(30 * MIN);
       await vault.append({ kind: 'follow-up', data: { checkInId: c.id, outcome } });
       clock.advance(60 * MIN);

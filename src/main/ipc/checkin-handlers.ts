@@ -20,14 +20,24 @@ const entriesOrNothing = async (vault: VaultService) => {
   }
 };
 
-export const createCheckinHandlers = (vault: VaultService, settings: SettingsService, now: () => number = Date.now): HandlerTable<typeof checkinContract> => ({
+export const createCheckinHandlers = (
+  vault: VaultService,
+  settings: SettingsService,
+  now: () => number = Date.now,
+): HandlerTable<typeof checkinContract> => ({
   'checkin.followUp': async () => {
     const delayMinutes = settings.get().checkIn.followUpMinutes;
     if (delayMinutes === null) return { checkIn: null };
     const entry = pendingFollowUp(await entriesOrNothing(vault), now(), { delayMinutes, expireAfterMinutes: FOLLOW_UP_EXPIRES_MINUTES });
     if (!entry?.data.step) return { checkIn: null };
     return {
-      checkIn: { id: entry.id, at: entry.at, offsetMinutes: entry.offsetMinutes, stepText: entry.data.step.text, states: entry.data.states },
+      checkIn: {
+        id: entry.id,
+        at: entry.at,
+        offsetMinutes: entry.offsetMinutes,
+        stepText: entry.data.step.text,
+        states: entry.data.states,
+      },
     };
   },
   'checkin.suggestions': async ({ states, needs }) => {

@@ -106,13 +106,29 @@ describe('dispatch error mapping', () => {
   const spec = { 'x.y': contract['app.info'] };
 
   test('an AttuneError becomes a typed error with the calm message', async () => {
-    const dispatch = createDispatch(spec, { 'x.y': () => { throw new AttuneError('disk-full', 'ENOSPC'); } }, log);
+    const dispatch = createDispatch(
+      spec,
+      {
+        'x.y': () => {
+          throw new AttuneError('disk-full', 'ENOSPC');
+        },
+      },
+      log,
+    );
     const result = await dispatch('x.y', undefined, popover);
     expect(result).toEqual({ ok: false, error: { code: 'disk-full', message: expect.stringContaining('disk is full') } });
   });
 
   test('an unexpected error becomes "internal" with no stack trace in the message', async () => {
-    const dispatch = createDispatch(spec, { 'x.y': () => { throw new TypeError('boom at line 3'); } }, log);
+    const dispatch = createDispatch(
+      spec,
+      {
+        'x.y': () => {
+          throw new TypeError('boom at line 3');
+        },
+      },
+      log,
+    );
     const result = await dispatch('x.y', undefined, popover);
     expect(result.ok).toBe(false);
     expect(!result.ok && result.error.code).toBe('internal');
@@ -127,7 +143,15 @@ describe('dispatch error mapping', () => {
   });
 
   test('throttle hints travel with the error', async () => {
-    const dispatch = createDispatch(spec, { 'x.y': () => { throw new AttuneError('too-many-attempts', 'wait', { retryAfterSeconds: 30 }); } }, log);
+    const dispatch = createDispatch(
+      spec,
+      {
+        'x.y': () => {
+          throw new AttuneError('too-many-attempts', 'wait', { retryAfterSeconds: 30 });
+        },
+      },
+      log,
+    );
     const result = await dispatch('x.y', undefined, popover);
     expect(!result.ok && result.error.retryAfterSeconds).toBe(30);
     expect(!result.ok && result.error.message).toMatch(/try again in 30 seconds\.$/);

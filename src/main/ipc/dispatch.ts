@@ -22,11 +22,7 @@ export type Dispatch = (channel: string, payload: unknown, context: CallContext 
  * throw AttuneError for expected problems; anything else is logged here and
  * reported calmly. Nothing ever throws back across the bridge.
  */
-export const createDispatch = <T extends Record<string, ChannelSpec>>(
-  contract: T,
-  handlers: HandlerTable<T>,
-  log: Logger,
-): Dispatch => {
+export const createDispatch = <T extends Record<string, ChannelSpec>>(contract: T, handlers: HandlerTable<T>, log: Logger): Dispatch => {
   const has = (channel: string): channel is Extract<keyof T, string> => Object.hasOwn(contract, channel);
 
   return async (channel, payload, context) => {

@@ -24,7 +24,9 @@ describe('vault.saveExport', () => {
     const vault = await unlockedVault(root);
     const suggested: string[] = [];
     const target = join(root, 'chosen.csv');
-    const handlers = createExportHandlers(vault, { chooseSavePath: async (name) => (suggested.push(name), target) }, () => Date.UTC(2026, 10, 23));
+    const handlers = createExportHandlers(vault, { chooseSavePath: async (name) => (suggested.push(name), target) }, () =>
+      Date.UTC(2026, 10, 23),
+    );
     const result = await handlers['vault.saveExport']({ format: 'csv', confirmPlaintext: true }, ctx);
     expect(result).toEqual({ saved: true, path: target, count: 2 });
     expect(suggested).toEqual(['attune-export-2026-11-23.csv']);

@@ -12,7 +12,11 @@ export interface SaveDialogPort {
 export const suggestedExportName = (now: number, extension: string): string =>
   `attune-export-${new Date(now).toISOString().slice(0, 10)}.${extension}`;
 
-export const createExportHandlers = (vault: VaultService, dialog: SaveDialogPort, now: () => number = Date.now): HandlerTable<typeof exportContract> => ({
+export const createExportHandlers = (
+  vault: VaultService,
+  dialog: SaveDialogPort,
+  now: () => number = Date.now,
+): HandlerTable<typeof exportContract> => ({
   'vault.saveExport': async ({ format, range }) => {
     const path = await dialog.chooseSavePath(suggestedExportName(now(), format), format);
     if (path === null) return { saved: false };

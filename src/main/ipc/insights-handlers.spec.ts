@@ -28,7 +28,13 @@ const include = { states: true, needs: true, whatHelped: true, notes: false };
 
 const checkInWith = (note?: string): EntryInput => ({
   kind: 'check-in',
-  data: { states: ['freeze'], needs: ['rest'], capacity: 2, step: { id: 'drink-water', text: 'A glass of water' }, ...(note ? { note } : {}) },
+  data: {
+    states: ['freeze'],
+    needs: ['rest'],
+    capacity: 2,
+    step: { id: 'drink-water', text: 'A glass of water' },
+    ...(note ? { note } : {}),
+  },
 });
 
 /** A real vault on a temp dir with three check-ins on three days (one with a private note) and one answer. */
@@ -93,7 +99,9 @@ describe('insights.get', () => {
     const period = { from: NOW - 7 * DAY, to: NOW, include };
     await expect(handlers['insights.get']({}, ctx)).rejects.toMatchObject({ code: 'vault-locked' });
     await expect(handlers['insights.previewSummary'](period, ctx)).rejects.toMatchObject({ code: 'vault-locked' });
-    await expect(handlers['insights.saveSummary']({ ...period, confirmPlaintext: true }, ctx)).rejects.toMatchObject({ code: 'vault-locked' });
+    await expect(handlers['insights.saveSummary']({ ...period, confirmPlaintext: true }, ctx)).rejects.toMatchObject({
+      code: 'vault-locked',
+    });
     expect(chooseSavePath).not.toHaveBeenCalled();
     expect(writeFileAtomicSync).not.toHaveBeenCalled();
     await vault.close();
@@ -116,7 +124,9 @@ describe('insights.get', () => {
     expect(await dispatch('insights.get', { from: 0, to: 9e15 }, ctx)).toEqual(refused);
     expect(await dispatch('insights.previewSummary', { from: NOW, to: NOW, include }, ctx)).toEqual(refused);
     expect(await dispatch('insights.saveSummary', { from: 0, to: NOW, include }, ctx)).toEqual(refused);
-    expect(await dispatch('insights.saveSummary', { from: 0, to: NOW, include, confirmPlaintext: true, path: '/tmp/x.html' }, ctx)).toEqual(refused);
+    expect(await dispatch('insights.saveSummary', { from: 0, to: NOW, include, confirmPlaintext: true, path: '/tmp/x.html' }, ctx)).toEqual(
+      refused,
+    );
     expect(await dispatch('insights.get', {}, ctx)).toMatchObject({ ok: true });
     await vault.close();
   });
@@ -131,7 +141,10 @@ describe('insights.previewSummary', () => {
     expect(without.model.sections.map((s) => s.id)).toEqual(['states', 'needs', 'what-helped']);
     const withNotes = await handlers['insights.previewSummary']({ ...period, include: { ...include, notes: true } }, ctx);
     expect(JSON.stringify(withNotes)).toContain(MARKER);
-    const onlyNeeds = await handlers['insights.previewSummary']({ ...period, include: { states: false, needs: true, whatHelped: false, notes: false } }, ctx);
+    const onlyNeeds = await handlers['insights.previewSummary'](
+      { ...period, include: { states: false, needs: true, whatHelped: false, notes: false } },
+      ctx,
+    );
     expect(onlyNeeds.model.sections.map((s) => s.id)).toEqual(['needs']);
     expect(JSON.stringify(onlyNeeds)).not.toContain('Freeze');
     await vault.close();
@@ -142,7 +155,9 @@ describe('insights.saveSummary', () => {
   test('writes the chosen summary atomically where the person picked: notes out means the note is not in the file', async () => {
     const suggested: string[] = [];
     let target = '';
-    const { root, vault, handlers } = await setUp({ chooseSavePath: async (name, extension) => (suggested.push(`${name} ${extension}`), target) });
+    const { root, vault, handlers } = await setUp({
+      chooseSavePath: async (name, extension) => (suggested.push(`${name} ${extension}`), target),
+    });
     target = join(root, 'summary.html');
     writeFileSync(target, 'an older file');
     const result = await handlers['insights.saveSummary']({ from: NOW - 7 * DAY, to: NOW, include, confirmPlaintext: true }, ctx);
@@ -165,7 +180,10 @@ describe('insights.saveSummary', () => {
     let target = '';
     const { root, vault, handlers } = await setUp({ chooseSavePath: async () => target });
     target = join(root, 'with-notes.html');
-    await handlers['insights.saveSummary']({ from: NOW - 7 * DAY, to: NOW, include: { ...include, notes: true }, confirmPlaintext: true }, ctx);
+    await handlers['insights.saveSummary'](
+      { from: NOW - 7 * DAY, to: NOW, include: { ...include, notes: true }, confirmPlaintext: true },
+      ctx,
+    );
     expect(readFileSync(target, 'utf8')).toContain(MARKER);
     await vault.close();
   });

@@ -30,7 +30,11 @@ interface SummaryRequest {
   include: SummaryInclude;
 }
 
-export const createInsightsHandlers = (vault: VaultService, dialog: SaveDialogPort, now: () => number = Date.now): HandlerTable<typeof insightsContract> => {
+export const createInsightsHandlers = (
+  vault: VaultService,
+  dialog: SaveDialogPort,
+  now: () => number = Date.now,
+): HandlerTable<typeof insightsContract> => {
   // The whole history, as the pure functions expect it: they pick the period's check-ins themselves and
   // link answers by id wherever they fall. Reading 10k entries from the open index takes about a millisecond.
   const summaryOf = async ({ from, to, include }: SummaryRequest, at: number) => {

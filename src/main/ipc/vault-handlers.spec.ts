@@ -18,7 +18,10 @@ let root: string;
 let vault: VaultService;
 let dispatch: Dispatch;
 const responses: unknown[] = [];
-const call = async (channel: string, payload?: unknown): Promise<{ ok: boolean; value?: never; error?: { code: string; retryAfterSeconds?: number } }> => {
+const call = async (
+  channel: string,
+  payload?: unknown,
+): Promise<{ ok: boolean; value?: never; error?: { code: string; retryAfterSeconds?: number } }> => {
   const result = await dispatch(channel, payload, app);
   responses.push(result);
   return result as never;
@@ -40,14 +43,26 @@ describe('vault channels', () => {
     expect(await call('vault.status')).toMatchObject({ ok: true, value: { state: 'not-set-up', entryCount: null, problems: [] } });
     const setup = await call('vault.setup', { passphrase: 'long enough', useKeychain: true, createRecoveryKey: true });
     // The recovery key is shown, and counts only once the person says they have kept it.
-    expect(setup).toMatchObject({ ok: true, value: { status: { state: 'unlocked', methods: { keychain: true, passphrase: true, recovery: false } }, recoveryKey: expect.any(String) } });
+    expect(setup).toMatchObject({
+      ok: true,
+      value: {
+        status: { state: 'unlocked', methods: { keychain: true, passphrase: true, recovery: false } },
+        recoveryKey: expect.any(String),
+      },
+    });
     const shown = (setup as unknown as { value: { recoveryKey: string } }).value.recoveryKey;
     expect(await call('vault.keepRecoveryKey', { recoveryKey: shown })).toMatchObject({ ok: true, value: { methods: { recovery: true } } });
     expect(await call('vault.append', checkIn('hello'))).toMatchObject({ ok: true, value: { kind: 'check-in', offsetMinutes: 60 } });
-    expect(await call('vault.list', { limit: 10 })).toMatchObject({ ok: true, value: { entries: [{ kind: 'check-in' }], nextCursor: null } });
+    expect(await call('vault.list', { limit: 10 })).toMatchObject({
+      ok: true,
+      value: { entries: [{ kind: 'check-in' }], nextCursor: null },
+    });
     expect(await call('vault.lock')).toMatchObject({ ok: true, value: { state: 'locked' } });
     expect(await call('vault.list', { limit: 10 })).toMatchObject({ ok: false, error: { code: 'vault-locked' } });
-    expect(await call('vault.unlock', { method: 'passphrase', passphrase: 'not the one' })).toMatchObject({ ok: false, error: { code: 'wrong-passphrase' } });
+    expect(await call('vault.unlock', { method: 'passphrase', passphrase: 'not the one' })).toMatchObject({
+      ok: false,
+      error: { code: 'wrong-passphrase' },
+    });
     expect(await call('vault.unlock', { method: 'keychain' })).toMatchObject({ ok: true, value: { state: 'unlocked', entryCount: 1 } });
     expect(await call('vault.changePassphrase', { current: { method: 'keychain' }, next: 'another long one' })).toMatchObject({ ok: true });
 
@@ -56,7 +71,14 @@ describe('vault channels', () => {
       check: { iv: string; tag: string };
       wraps: { keychain: { blob: string }; passphrase: { salt: string; ct: string; tag: string }; recovery: { salt: string; ct: string } };
     };
-    const secrets = [keyFile.keyId, keyFile.check.tag, keyFile.wraps.keychain.blob, keyFile.wraps.passphrase.ct, keyFile.wraps.passphrase.salt, keyFile.wraps.recovery.ct];
+    const secrets = [
+      keyFile.keyId,
+      keyFile.check.tag,
+      keyFile.wraps.keychain.blob,
+      keyFile.wraps.passphrase.ct,
+      keyFile.wraps.passphrase.salt,
+      keyFile.wraps.recovery.ct,
+    ];
     const everything = JSON.stringify(responses);
     for (const secret of secrets) expect(everything).not.toContain(secret);
   });
@@ -77,7 +99,8 @@ describe('vault channels', () => {
       ['vault.export', { path: '/tmp/out.xml', format: 'xml', confirmPlaintext: true }],
       ['vault.status', { sneaky: true }],
     ];
-    for (const [channel, payload] of bad) expect(await call(channel, payload), channel).toMatchObject({ ok: false, error: { code: 'invalid-request' } });
+    for (const [channel, payload] of bad)
+      expect(await call(channel, payload), channel).toMatchObject({ ok: false, error: { code: 'invalid-request' } });
     expect(await readFile(join(vaultDirIn(root), 'journal.log'))).toEqual(journal);
   });
 
@@ -85,19 +108,28 @@ describe('vault channels', () => {
     await call('vault.setup', { useKeychain: true, createRecoveryKey: false });
     const target = join(root, 'export.json');
     expect(await call('vault.export', { path: target, format: 'json' })).toMatchObject({ ok: false, error: { code: 'confirm-required' } });
-    expect(await call('vault.export', { path: target, format: 'json', confirmPlaintext: false })).toMatchObject({ ok: false, error: { code: 'confirm-required' } });
+    expect(await call('vault.export', { path: target, format: 'json', confirmPlaintext: false })).toMatchObject({
+      ok: false,
+      error: { code: 'confirm-required' },
+    });
     expect(await call('vault.export', { path: join(vaultDirIn(root), 'out.json'), format: 'json', confirmPlaintext: true })).toMatchObject({
       ok: false,
       error: { code: 'invalid-request' },
     });
-    expect(await call('vault.export', { path: target, format: 'json', confirmPlaintext: true })).toMatchObject({ ok: true, value: { path: target, count: 0 } });
+    expect(await call('vault.export', { path: target, format: 'json', confirmPlaintext: true })).toMatchObject({
+      ok: true,
+      value: { path: target, count: 0 },
+    });
   });
 
   it('carry retryAfterSeconds when attempts are throttled', async () => {
     await call('vault.setup', { passphrase: 'long enough', useKeychain: false, createRecoveryKey: false });
     await call('vault.lock');
     for (let i = 0; i < 3; i += 1) await call('vault.unlock', { method: 'passphrase', passphrase: 'wrong guess' });
-    expect(await call('vault.unlock', { method: 'passphrase', passphrase: 'long enough' })).toMatchObject({ ok: false, error: { code: 'too-many-attempts', retryAfterSeconds: 1 } });
+    expect(await call('vault.unlock', { method: 'passphrase', passphrase: 'long enough' })).toMatchObject({
+      ok: false,
+      error: { code: 'too-many-attempts', retryAfterSeconds: 1 },
+    });
   });
 
   it('erase answers with a not-set-up status', async () => {

@@ -10,7 +10,10 @@ describe('file logger', () => {
   test('writes one JSON line per call, in a folder it makes, readable only by the owner', () => {
     const file = join(tempDir(), 'logs', 'attune.log');
     createFileLogger(file).warn('pauses: pause notification failed', { cause: 'failed: no daemon' });
-    const [line] = readFileSync(file, 'utf8').trim().split('\n').map((text) => JSON.parse(text) as Record<string, unknown>);
+    const [line] = readFileSync(file, 'utf8')
+      .trim()
+      .split('\n')
+      .map((text) => JSON.parse(text) as Record<string, unknown>);
     expect(line).toMatchObject({ level: 'warn', message: 'pauses: pause notification failed', detail: { cause: 'failed: no daemon' } });
     expect(statSync(file).mode & 0o777).toBe(0o600);
   });

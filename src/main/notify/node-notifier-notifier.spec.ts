@@ -80,7 +80,10 @@ describe('NodeNotifierNotifier on Linux (notify-send)', () => {
 
   test('close is not possible through notify-send and says so', async () => {
     const { backend, calls } = fakeBackend();
-    await expect(new NodeNotifierNotifier({ backend, platform: 'linux' }).closePause()).resolves.toMatchObject({ ok: false, error: { code: 'unsupported' } });
+    await expect(new NodeNotifierNotifier({ backend, platform: 'linux' }).closePause()).resolves.toMatchObject({
+      ok: false,
+      error: { code: 'unsupported' },
+    });
     expect(calls).toEqual([]);
   });
 });
@@ -91,7 +94,12 @@ describe('NodeNotifierNotifier on macOS and Windows (answers through the callbac
     const { backend, calls } = fakeBackend();
     const answers: PauseResponse[] = [];
     const shown = new NodeNotifierNotifier({ backend, platform: 'darwin' }).showPause((response) => answers.push(response));
-    expect(calls[0]?.options).toMatchObject({ group: PAUSE_NOTIFICATION_TAG, actions: ['Start', 'Snooze', 'Skip'], closeLabel: 'Close', wait: true });
+    expect(calls[0]?.options).toMatchObject({
+      group: PAUSE_NOTIFICATION_TAG,
+      actions: ['Start', 'Snooze', 'Skip'],
+      closeLabel: 'Close',
+      wait: true,
+    });
     // With actions the callback only comes when the person answers: no error within the window = shown.
     await vi.advanceTimersByTimeAsync(1500);
     await expect(shown).resolves.toEqual({ ok: true });

@@ -111,10 +111,26 @@ export class NodeNotifierNotifier implements Notifier {
         };
       case 'terminal-notifier':
         // `group` makes terminal-notifier replace the previous notification of the group.
-        return { title, message: body, group: PAUSE_NOTIFICATION_TAG, actions: [actions.start, actions.snooze, actions.skip], closeLabel: close, wait: true, sound: false };
+        return {
+          title,
+          message: body,
+          group: PAUSE_NOTIFICATION_TAG,
+          actions: [actions.start, actions.snooze, actions.skip],
+          closeLabel: close,
+          wait: true,
+          sound: false,
+        };
       case 'snoretoast':
         // SnoreToast replaces a toast with the same id.
-        return { title, message: body, id: PAUSE_NOTIFICATION_TAG, actions: [actions.start, actions.snooze, actions.skip], appID: title, wait: true, sound: false };
+        return {
+          title,
+          message: body,
+          id: PAUSE_NOTIFICATION_TAG,
+          actions: [actions.start, actions.snooze, actions.skip],
+          appID: title,
+          wait: true,
+          sound: false,
+        };
     }
   }
 
@@ -129,7 +145,11 @@ export class NodeNotifierNotifier implements Notifier {
     return null;
   }
 
-  private call(options: Record<string, unknown>, waitsForAnswer: boolean, onAnswer: (response?: string, metadata?: NodeNotifierMetadata) => void): Promise<NotifyResult> {
+  private call(
+    options: Record<string, unknown>,
+    waitsForAnswer: boolean,
+    onAnswer: (response?: string, metadata?: NodeNotifierMetadata) => void,
+  ): Promise<NotifyResult> {
     return new Promise((resolve) => {
       let settled = false;
       const settle = (result: NotifyResult): void => {

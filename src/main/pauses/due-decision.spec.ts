@@ -34,7 +34,11 @@ describe('decideAtDue', () => {
 
   test('idle five minutes or more: away, with one return check planned', () => {
     const decision = decideAtDue(due, settings, state, env, { ...clear, idleSeconds: 300 });
-    expect(decision).toMatchObject({ action: 'hold', why: 'away', state: { anchorAt: due, awaySince: due - 300_000, returnCheckAt: due - 300_000 + 3_600_000 } });
+    expect(decision).toMatchObject({
+      action: 'hold',
+      why: 'away',
+      state: { anchorAt: due, awaySince: due - 300_000, returnCheckAt: due - 300_000 + 3_600_000 },
+    });
     expect(decideAtDue(due, settings, state, env, { ...clear, idleSeconds: 299 }).action).toBe('show');
   });
 
@@ -44,13 +48,26 @@ describe('decideAtDue', () => {
       why: 'do-not-disturb',
       state: { postponedUntil: due + 300_000, postponedBy: 'do-not-disturb', busySince: due },
     });
-    expect(decideAtDue(due, settings, state, env, { ...clear, fullScreen: 'yes' })).toMatchObject({ why: 'full-screen', state: { postponedBy: 'full-screen' } });
-    expect(decideAtDue(due, settings, state, env, { awayFromEventsSince: null, idleSeconds: null, doNotDisturb: 'unknown', fullScreen: 'unknown' }).action).toBe('show');
+    expect(decideAtDue(due, settings, state, env, { ...clear, fullScreen: 'yes' })).toMatchObject({
+      why: 'full-screen',
+      state: { postponedBy: 'full-screen' },
+    });
+    expect(
+      decideAtDue(due, settings, state, env, {
+        awayFromEventsSince: null,
+        idleSeconds: null,
+        doNotDisturb: 'unknown',
+        fullScreen: 'unknown',
+      }).action,
+    ).toBe('show');
   });
 
   test('present again after a short absence the return check has not seen yet: shown, absence forgotten', () => {
     const wasAway = { ...state, awaySince: due - 40 * 60_000, awayConfirmedAt: due - 30 * 60_000, returnCheckAt: due + 600_000 };
-    expect(decideAtDue(due, settings, wasAway, env, clear)).toMatchObject({ action: 'show', state: { awaySince: null, returnCheckAt: null } });
+    expect(decideAtDue(due, settings, wasAway, env, clear)).toMatchObject({
+      action: 'show',
+      state: { awaySince: null, returnCheckAt: null },
+    });
   });
 
   test('present again after a long absence the return check has not seen yet: fresh interval, this one waits', () => {

@@ -47,7 +47,8 @@ export const decideAtDue = (now: number, settings: PauseSettings, state: PauseSt
     const after = nextPause(now, settings, current, env);
     if (after.kind === 'none' || after.at > now + DUE_TOLERANCE_MS) return { action: 'hold', why: 'away', state: current };
   }
-  if (seen.doNotDisturb === 'yes') return { action: 'hold', why: 'do-not-disturb', state: foundBusy(current, now, settings, 'do-not-disturb') };
+  if (seen.doNotDisturb === 'yes')
+    return { action: 'hold', why: 'do-not-disturb', state: foundBusy(current, now, settings, 'do-not-disturb') };
   if (seen.fullScreen === 'yes') return { action: 'hold', why: 'full-screen', state: foundBusy(current, now, settings, 'full-screen') };
   return { action: 'show', state: pauseShown(current, now) };
 };

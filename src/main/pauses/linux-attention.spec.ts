@@ -16,8 +16,12 @@ beforeEach(() => {
 
 describe('linuxDoNotDisturb', () => {
   test('dunst answers first', async () => {
-    await expect(linuxDoNotDisturb({ run: commands({ 'dunstctl is-paused': { ok: true, stdout: 'true\n' } }), env: {} })).resolves.toBe('yes');
-    await expect(linuxDoNotDisturb({ run: commands({ 'dunstctl is-paused': { ok: true, stdout: 'false\n' } }), env: {} })).resolves.toBe('no');
+    await expect(linuxDoNotDisturb({ run: commands({ 'dunstctl is-paused': { ok: true, stdout: 'true\n' } }), env: {} })).resolves.toBe(
+      'yes',
+    );
+    await expect(linuxDoNotDisturb({ run: commands({ 'dunstctl is-paused': { ok: true, stdout: 'false\n' } }), env: {} })).resolves.toBe(
+      'no',
+    );
   });
 
   test('GNOME banners off means do-not-disturb, but only inside GNOME', async () => {
@@ -27,7 +31,9 @@ describe('linuxDoNotDisturb', () => {
   });
 
   test("KDE and others: the notification server's Inhibited property", async () => {
-    await expect(linuxDoNotDisturb({ run: commands({ [INHIBITED]: { ok: true, stdout: '(<true>,)\n' } }), env: { XDG_CURRENT_DESKTOP: 'KDE' } })).resolves.toBe('yes');
+    await expect(
+      linuxDoNotDisturb({ run: commands({ [INHIBITED]: { ok: true, stdout: '(<true>,)\n' } }), env: { XDG_CURRENT_DESKTOP: 'KDE' } }),
+    ).resolves.toBe('yes');
     await expect(linuxDoNotDisturb({ run: commands({ [INHIBITED]: { ok: true, stdout: '(<false>,)\n' } }), env: {} })).resolves.toBe('no');
   });
 

@@ -36,13 +36,19 @@ describe('epochOfLocal', () => {
 
   test('minute 1440 is the coming midnight, even on a 23-hour day', () => {
     expect(epochOfLocal({ year: 2025, month: 3, day: 30 }, 1440, berlin)).toBe(epochOfLocal({ year: 2025, month: 3, day: 31 }, 0, berlin));
-    expect(epochOfLocal({ year: 2025, month: 3, day: 31 }, 0, berlin) - epochOfLocal({ year: 2025, month: 3, day: 30 }, 0, berlin)).toBe(23 * 3_600_000);
+    expect(epochOfLocal({ year: 2025, month: 3, day: 31 }, 0, berlin) - epochOfLocal({ year: 2025, month: 3, day: 30 }, 0, berlin)).toBe(
+      23 * 3_600_000,
+    );
   });
 });
 
 describe('calendar helpers', () => {
   test('localMomentOf gives the local date, weekday and minute', () => {
-    expect(localMomentOf(Date.UTC(2025, 2, 30, 22, 30), berlin)).toEqual({ date: { year: 2025, month: 3, day: 31 }, weekday: 1, minute: 30 });
+    expect(localMomentOf(Date.UTC(2025, 2, 30, 22, 30), berlin)).toEqual({
+      date: { year: 2025, month: 3, day: 31 },
+      weekday: 1,
+      minute: 30,
+    });
   });
 
   test('addDays rolls over months and years; weekdayOf matches Date#getDay', () => {

@@ -77,12 +77,25 @@ describe('nextPause: a working week', () => {
   });
 
   test('overdue means now, never earlier', () => {
-    expect(plan('2025-03-24 10:20', anchored(at('2025-03-24 09:10')))).toEqual({ kind: 'pause', at: at('2025-03-24 10:20'), cause: 'interval' });
+    expect(plan('2025-03-24 10:20', anchored(at('2025-03-24 09:10')))).toEqual({
+      kind: 'pause',
+      at: at('2025-03-24 10:20'),
+      cause: 'interval',
+    });
   });
 
   test('an all-day, every-day window does not restart at midnight', () => {
-    const always = { ...workday, activeDays: [0, 1, 2, 3, 4, 5, 6] as PauseSettings['activeDays'], activeHours: { startMinute: 0, endMinute: 1440 }, quietPeriods: [] };
-    expect(plan('2025-03-24 23:40', anchored(at('2025-03-24 23:30')), always)).toEqual({ kind: 'pause', at: at('2025-03-25 00:30'), cause: 'interval' });
+    const always = {
+      ...workday,
+      activeDays: [0, 1, 2, 3, 4, 5, 6] as PauseSettings['activeDays'],
+      activeHours: { startMinute: 0, endMinute: 1440 },
+      quietPeriods: [],
+    };
+    expect(plan('2025-03-24 23:40', anchored(at('2025-03-24 23:30')), always)).toEqual({
+      kind: 'pause',
+      at: at('2025-03-25 00:30'),
+      cause: 'interval',
+    });
   });
 });
 
@@ -134,7 +147,11 @@ describe('nextPause: postponed pauses and quiet periods', () => {
   });
 
   test('a snooze past the end of the day is dropped; tomorrow starts fresh', () => {
-    const state = anchored(at('2025-03-24 16:55'), { postponedUntil: at('2025-03-24 17:05'), postponedBy: 'snooze', lastShownAt: at('2025-03-24 16:55') });
+    const state = anchored(at('2025-03-24 16:55'), {
+      postponedUntil: at('2025-03-24 17:05'),
+      postponedBy: 'snooze',
+      lastShownAt: at('2025-03-24 16:55'),
+    });
     expect(plan('2025-03-24 16:55', state)).toEqual({ kind: 'pause', at: at('2025-03-25 10:00'), cause: 'interval' });
   });
 
@@ -144,8 +161,18 @@ describe('nextPause: postponed pauses and quiet periods', () => {
   });
 
   test('back-to-back quiet periods are left together', () => {
-    const settings = { ...workday, quietPeriods: [{ startMinute: 12 * 60, endMinute: 13 * 60 }, { startMinute: 13 * 60, endMinute: 13 * 60 + 30 }] };
-    expect(plan('2025-03-24 11:00', anchored(at('2025-03-24 11:00')), settings)).toEqual({ kind: 'pause', at: at('2025-03-24 13:30'), cause: 'interval' });
+    const settings = {
+      ...workday,
+      quietPeriods: [
+        { startMinute: 12 * 60, endMinute: 13 * 60 },
+        { startMinute: 13 * 60, endMinute: 13 * 60 + 30 },
+      ],
+    };
+    expect(plan('2025-03-24 11:00', anchored(at('2025-03-24 11:00')), settings)).toEqual({
+      kind: 'pause',
+      at: at('2025-03-24 13:30'),
+      cause: 'interval',
+    });
   });
 
   test('"pause reminders" acts as a fresh start at its end', () => {
@@ -156,7 +183,11 @@ describe('nextPause: postponed pauses and quiet periods', () => {
   });
 
   test('never sooner than MIN_GAP_MS after the last offered pause, whatever the state says', () => {
-    const state = anchored(at('2025-03-24 10:00'), { lastShownAt: at('2025-03-24 10:00'), postponedUntil: at('2025-03-24 10:01'), postponedBy: 'snooze' });
+    const state = anchored(at('2025-03-24 10:00'), {
+      lastShownAt: at('2025-03-24 10:00'),
+      postponedUntil: at('2025-03-24 10:01'),
+      postponedBy: 'snooze',
+    });
     const next = plan('2025-03-24 10:01', state);
     expect(next).toEqual({ kind: 'pause', at: at('2025-03-24 10:00') + MIN_GAP_MS, cause: 'snooze' });
   });
@@ -165,13 +196,25 @@ describe('nextPause: postponed pauses and quiet periods', () => {
 describe('nextWakeUp', () => {
   test('a return check before the next pause wakes the driver first', () => {
     const state = anchored(at('2025-03-24 10:00'), { awaySince: at('2025-03-24 09:50'), returnCheckAt: at('2025-03-24 10:50') });
-    expect(nextWakeUp(at('2025-03-24 10:00'), workday, state, { clock: berlin })).toEqual({ kind: 'return-check', at: at('2025-03-24 10:50') });
-    expect(nextWakeUp(at('2025-03-24 10:00'), workday, { ...state, returnCheckAt: null }, { clock: berlin })).toEqual({ kind: 'pause', at: at('2025-03-24 11:00') });
+    expect(nextWakeUp(at('2025-03-24 10:00'), workday, state, { clock: berlin })).toEqual({
+      kind: 'return-check',
+      at: at('2025-03-24 10:50'),
+    });
+    expect(nextWakeUp(at('2025-03-24 10:00'), workday, { ...state, returnCheckAt: null }, { clock: berlin })).toEqual({
+      kind: 'pause',
+      at: at('2025-03-24 11:00'),
+    });
     expect(nextWakeUp(at('2025-03-24 10:00'), DEFAULT_PAUSE_SETTINGS, state, { clock: berlin })).toBeNull();
   });
 
   test('intervals are real time: 45 minutes after 01:30 on the spring night is 03:15', () => {
-    const nights = { ...workday, intervalSeconds: 45 * 60, activeDays: [0] as PauseSettings['activeDays'], activeHours: { startMinute: 0, endMinute: 6 * 60 }, quietPeriods: [] };
+    const nights = {
+      ...workday,
+      intervalSeconds: 45 * 60,
+      activeDays: [0] as PauseSettings['activeDays'],
+      activeHours: { startMinute: 0, endMinute: 6 * 60 },
+      quietPeriods: [],
+    };
     const next = plan('2025-03-30 01:30', anchored(at('2025-03-30 01:30')), nights);
     expect(next.kind === 'pause' && localText(berlin, next.at)).toBe('2025-03-30 03:15');
     expect(next.kind === 'pause' && next.at - at('2025-03-30 01:30')).toBe(45 * MIN);

@@ -79,7 +79,9 @@ export class PauseDriver {
     if (this.running) return this.queue.idle();
     this.running = true;
     for (const [event, reason] of Object.entries(AWAY_STARTS)) {
-      this.unsubscribers.push(this.deps.power.on(event as PowerEventName, () => void this.run(() => this.away.begin(reason, this.observeClock()))));
+      this.unsubscribers.push(
+        this.deps.power.on(event as PowerEventName, () => void this.run(() => this.away.begin(reason, this.observeClock()))),
+      );
     }
     for (const [event, reason] of Object.entries(AWAY_ENDS)) {
       this.unsubscribers.push(this.deps.power.on(event as PowerEventName, () => void this.run(() => this.awayFinished(reason))));
@@ -232,7 +234,11 @@ export class PauseDriver {
 
   private async observe(): Promise<Observations> {
     const { attention } = this.deps;
-    const [doNotDisturb, fullScreen, idleSeconds] = await Promise.all([attention.doNotDisturb(), attention.fullScreen(), attention.idleSeconds()]);
+    const [doNotDisturb, fullScreen, idleSeconds] = await Promise.all([
+      attention.doNotDisturb(),
+      attention.fullScreen(),
+      attention.idleSeconds(),
+    ]);
     return { awayFromEventsSince: this.away.since(), idleSeconds, doNotDisturb, fullScreen };
   }
 
@@ -281,7 +287,8 @@ export class PauseDriver {
       this.away.shift(look.jumpMs);
     } else if (look.jumpMs > 0) {
       this.counters.clockJumps += 1;
-      if (this.away.since() === null) this.current = awayEnded(this.current, { start: now - look.jumpMs, end: now }, this.settings, this.env);
+      if (this.away.since() === null)
+        this.current = awayEnded(this.current, { start: now - look.jumpMs, end: now }, this.settings, this.env);
     }
     return now;
   }

@@ -46,7 +46,16 @@ const makeWorld = (zone: string, start: string, settings: PauseSettings): World 
   const power = new FakePowerEvents();
   const attention = new FakeAttention(() => clock.now());
   const notifier = new FakeNotifier(() => clock.now());
-  const driver = new PauseDriver({ settings, state: INITIAL_PAUSE_STATE, timer: clock, localClock: local, power, attention, notifier, onStartPause: () => undefined });
+  const driver = new PauseDriver({
+    settings,
+    state: INITIAL_PAUSE_STATE,
+    timer: clock,
+    localClock: local,
+    power,
+    attention,
+    notifier,
+    onStartPause: () => undefined,
+  });
   const world: World = { clock, zone: local, power, attention, notifier, driver, shows: [], showInstants: [], answers: new Map() };
   notifier.onShow = (record) => {
     const text = localText(local, record.at);

@@ -75,7 +75,11 @@ describe('pause reminders (tray)', () => {
   });
 
   test('until tomorrow during a night window that crosses midnight means after that window', () => {
-    const nights = { ...settings, activeDays: [0, 1, 2, 3, 4, 5, 6] as PauseSettings['activeDays'], activeHours: { startMinute: 22 * 60, endMinute: 6 * 60 } };
+    const nights = {
+      ...settings,
+      activeDays: [0, 1, 2, 3, 4, 5, 6] as PauseSettings['activeDays'],
+      activeHours: { startMinute: 22 * 60, endMinute: 6 * 60 },
+    };
     expect(localText(berlin, untilTomorrow(at('2025-03-24 23:00'), nights, env))).toBe('2025-03-25 06:00');
     expect(localText(berlin, untilTomorrow(at('2025-03-25 01:00'), nights, env))).toBe('2025-03-25 06:00');
   });
@@ -110,7 +114,11 @@ describe('away: sleep, lock, idle', () => {
 
   test('found idle at a due time: held, one look at awaySince + interval, then fresh from the return if it was long', () => {
     const found = foundAway(anchored('2025-03-24 09:00'), at('2025-03-24 10:00'), at('2025-03-24 09:50'), settings);
-    expect(found).toMatchObject({ anchorAt: at('2025-03-24 10:00'), awaySince: at('2025-03-24 09:50'), returnCheckAt: at('2025-03-24 10:50') });
+    expect(found).toMatchObject({
+      anchorAt: at('2025-03-24 10:00'),
+      awaySince: at('2025-03-24 09:50'),
+      returnCheckAt: at('2025-03-24 10:50'),
+    });
 
     // Back before the look: a short absence; the rhythm continues from 10:00.
     const short = returnChecked(found, at('2025-03-24 10:50'), settings, 40);
@@ -150,13 +158,25 @@ describe('do-not-disturb and full-screen', () => {
 
 describe('clock and start-up', () => {
   test('a clock set back shifts remembered instants, so intervals keep their real length', () => {
-    const state = anchored('2025-03-24 10:00', { lastShownAt: at('2025-03-24 10:00'), postponedUntil: at('2025-03-24 10:10'), postponedBy: 'snooze' });
+    const state = anchored('2025-03-24 10:00', {
+      lastShownAt: at('2025-03-24 10:00'),
+      postponedUntil: at('2025-03-24 10:10'),
+      postponedBy: 'snooze',
+    });
     const shifted = clockShifted(state, -60 * MIN);
-    expect(shifted).toMatchObject({ anchorAt: at('2025-03-24 09:00'), lastShownAt: at('2025-03-24 09:00'), postponedUntil: at('2025-03-24 09:10') });
+    expect(shifted).toMatchObject({
+      anchorAt: at('2025-03-24 09:00'),
+      lastShownAt: at('2025-03-24 09:00'),
+      postponedUntil: at('2025-03-24 09:10'),
+    });
   });
 
   test('start-up: nothing owed for the time the app was closed; future instants are pulled back', () => {
-    const stale = anchored('2025-03-21 15:00', { postponedUntil: at('2025-03-21 15:10'), postponedBy: 'snooze', remindersPausedUntil: at('2025-03-21 16:00') });
+    const stale = anchored('2025-03-21 15:00', {
+      postponedUntil: at('2025-03-21 15:10'),
+      postponedBy: 'snooze',
+      remindersPausedUntil: at('2025-03-21 16:00'),
+    });
     const started = appStarted(stale, at('2025-03-24 09:30'), settings);
     expect(started).toMatchObject({ anchorAt: at('2025-03-24 09:30'), postponedUntil: null, remindersPausedUntil: null });
     expect(nextText('2025-03-24 09:30', started)).toBe('2025-03-24 10:30');
@@ -171,7 +191,10 @@ describe('clock and start-up', () => {
   test('settings: turning pauses on starts fresh and clears a tray pause; a shorter interval never makes one due at once', () => {
     const off = { ...settings, enabled: false };
     const state = anchored('2025-03-20 10:00', { remindersOff: true });
-    expect(settingsChanged(state, off, settings, at('2025-03-24 10:00'))).toMatchObject({ anchorAt: at('2025-03-24 10:00'), remindersOff: false });
+    expect(settingsChanged(state, off, settings, at('2025-03-24 10:00'))).toMatchObject({
+      anchorAt: at('2025-03-24 10:00'),
+      remindersOff: false,
+    });
     const running = anchored('2025-03-24 10:00');
     const shorter = { ...settings, intervalSeconds: 20 * 60 };
     expect(settingsChanged(running, settings, shorter, at('2025-03-24 10:45')).anchorAt).toBe(at('2025-03-24 10:45'));

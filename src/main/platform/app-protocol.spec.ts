@@ -6,13 +6,15 @@ import { CONTENT_SECURITY_POLICY_HEADER } from '../../shared/csp';
 
 // The Electron boundary: capture what is registered with `protocol`.
 const registered: { schemes?: unknown; handler?: (request: Request) => Promise<Response> } = {};
-vi.mock(import('electron'), () =>
-  ({
-    protocol: {
-      registerSchemesAsPrivileged: (schemes: unknown) => (registered.schemes = schemes),
-      handle: (_scheme: string, handler: (request: Request) => Promise<Response>) => (registered.handler = handler),
-    },
-  }) as never,
+vi.mock(
+  import('electron'),
+  () =>
+    ({
+      protocol: {
+        registerSchemesAsPrivileged: (schemes: unknown) => (registered.schemes = schemes),
+        handle: (_scheme: string, handler: (request: Request) => Promise<Response>) => (registered.handler = handler),
+      },
+    }) as never,
 );
 const { registerAppScheme, serveRendererFrom } = await import('./app-protocol');
 const tempDir = useTempDirs();
@@ -20,7 +22,9 @@ const tempDir = useTempDirs();
 describe('app:// protocol', () => {
   test('registered as a standard, secure scheme without fetch or CORS', () => {
     registerAppScheme();
-    expect(registered.schemes).toEqual([{ scheme: 'app', privileges: { standard: true, secure: true, supportFetchAPI: false, corsEnabled: false } }]);
+    expect(registered.schemes).toEqual([
+      { scheme: 'app', privileges: { standard: true, secure: true, supportFetchAPI: false, corsEnabled: false } },
+    ]);
   });
 
   test('serves renderer files with the CSP header and nosniff; nothing outside the folder', async () => {
@@ -37,7 +41,12 @@ describe('app:// protocol', () => {
     expect(page.headers.get('x-content-type-options')).toBe('nosniff');
     expect(page.headers.get('content-type')).toContain('text/html');
     expect((await registered.handler!(new Request('app://attune/assets/a.js'))).headers.get('content-type')).toContain('javascript');
-    for (const url of ['app://attune/../secret.txt', 'app://attune/%2e%2e/secret.txt', 'app://attune/missing.js', 'app://other/index.html']) {
+    for (const url of [
+      'app://attune/../secret.txt',
+      'app://attune/%2e%2e/secret.txt',
+      'app://attune/missing.js',
+      'app://other/index.html',
+    ]) {
       const response = await registered.handler!(new Request(url));
       expect(response.status, url).toBe(404);
       expect(await response.text()).not.toContain('private');

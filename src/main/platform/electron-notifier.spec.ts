@@ -101,7 +101,10 @@ describe('ElectronNotifier', () => {
 
   test('failures come back as results: unsupported, failed event, a throwing constructor', async () => {
     FakeNotification.supported = false;
-    await expect(new ElectronNotifier(api, 'linux').showPause(() => undefined)).resolves.toMatchObject({ ok: false, error: { code: 'unsupported' } });
+    await expect(new ElectronNotifier(api, 'linux').showPause(() => undefined)).resolves.toMatchObject({
+      ok: false,
+      error: { code: 'unsupported' },
+    });
 
     FakeNotification.supported = true;
     const failing = new ElectronNotifier(api, 'darwin').showPause(() => undefined);

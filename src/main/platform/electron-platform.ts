@@ -33,7 +33,8 @@ export const electronPlatform = (mainDir: string): AttunePlatform => ({
   registerAppScheme,
   serveRenderer: () => serveRendererFrom(join(mainDir, '../renderer')),
   applySecurity: applySecurityRestrictions,
-  createWindows: (onAppWindowsChanged) => createWindows(join(mainDir, '../preload/index.cjs'), electronApp.isPackaged(), onAppWindowsChanged),
+  createWindows: (onAppWindowsChanged) =>
+    createWindows(join(mainDir, '../preload/index.cjs'), electronApp.isPackaged(), onAppWindowsChanged),
   registerIpc,
   createTray: (onAction, onClick) => createTray(join(electronApp.appDir(), 'resources'), process.platform, onAction, onClick),
   globalShortcut: electronGlobalShortcut,

@@ -7,7 +7,9 @@ import { ElectronNotifier } from './electron-notifier';
 import { createAttentionState, createPowerEvents } from './power-events';
 
 /** The Electron objects the pause driver listens to and speaks through. Call after 'ready'. */
-export const electronPauseAdapters = (isDiscreet: () => boolean): { power: PowerEvents; attention: AttentionState; notifier: Notifier } => ({
+export const electronPauseAdapters = (
+  isDiscreet: () => boolean,
+): { power: PowerEvents; attention: AttentionState; notifier: Notifier } => ({
   power: createPowerEvents(powerMonitor),
   attention: createAttentionState(powerMonitor, process.platform),
   notifier: discreetAwareNotifier(

@@ -61,7 +61,11 @@ export interface LinuxProbes {
 
 const linuxProbes: LinuxProbes = { doNotDisturb: () => linuxDoNotDisturb(), fullScreen: () => linuxFullScreen() };
 
-export const createAttentionState = (powerMonitor: PowerMonitorLike, platform: NodeJS.Platform, probes: LinuxProbes = linuxProbes): AttentionState => ({
+export const createAttentionState = (
+  powerMonitor: PowerMonitorLike,
+  platform: NodeJS.Platform,
+  probes: LinuxProbes = linuxProbes,
+): AttentionState => ({
   doNotDisturb: (): Tristate | Promise<Tristate> => (platform === 'linux' ? probes.doNotDisturb() : 'unknown'),
   fullScreen: (): Tristate | Promise<Tristate> => (platform === 'linux' ? probes.fullScreen() : 'unknown'),
   screenLocked: (): Tristate => {

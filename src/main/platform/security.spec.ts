@@ -5,7 +5,8 @@ import { beforeEach, describe, expect, test, vi } from 'vitest';
 vi.mock(import('electron'), () => ({ app: new EventEmitter(), shell: { openExternal: vi.fn(async () => undefined) } }) as never);
 
 const { app, shell } = await import('electron');
-const { applySecurityRestrictions, denyAllPermissions, isAllowedAppUrl, isAllowedExternalUrl, lockDownWebContents } = await import('./security');
+const { applySecurityRestrictions, denyAllPermissions, isAllowedAppUrl, isAllowedExternalUrl, lockDownWebContents } =
+  await import('./security');
 const { allowedExternalUrls, crisisData } = await import('../../shared/crisis');
 const allowed = allowedExternalUrls(crisisData);
 

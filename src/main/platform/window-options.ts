@@ -16,7 +16,12 @@ export const WINDOW_SIZES: Record<WindowRole, { width: number; height: number }>
  * nodeIntegration, never webviews.
  * @see https://www.electronjs.org/docs/latest/tutorial/security
  */
-export const windowOptions = (role: WindowRole, preloadPath: string, backgroundColor: string, devTools = false): BrowserWindowConstructorOptions => {
+export const windowOptions = (
+  role: WindowRole,
+  preloadPath: string,
+  backgroundColor: string,
+  devTools = false,
+): BrowserWindowConstructorOptions => {
   const secure: BrowserWindowConstructorOptions['webPreferences'] = {
     preload: preloadPath,
     sandbox: true,

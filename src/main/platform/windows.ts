@@ -15,7 +15,6 @@ const TRAY_CLICK_AFTER_BLUR_MS = 300;
 
 const background = () => (nativeTheme.shouldUseDarkColors ? '#1b1d22' : '#f7f5f1');
 
-
 export const createWindows = (preloadPath: string, isPackaged: boolean, onAppWindowsChanged: () => void): Windows => {
   const known = new Map<number, WindowKind>();
   let lastBlurHideAt = 0;

@@ -69,7 +69,10 @@ describe('popoverBesideTray', () => {
 describe('popoverCentered', () => {
   test('centres in the work area of the display under the cursor', () => {
     expect(popoverCentered(size, withTaskbar({ x: 0, y: 0, width: 1920, height: 1040 }))).toEqual({ x: 770, y: 260 });
-    const left: DisplayArea = { bounds: { x: -1280, y: 0, width: 1280, height: 800 }, workArea: { x: -1280, y: 0, width: 1280, height: 800 } };
+    const left: DisplayArea = {
+      bounds: { x: -1280, y: 0, width: 1280, height: 800 },
+      workArea: { x: -1280, y: 0, width: 1280, height: 800 },
+    };
     expect(popoverCentered(size, left)).toEqual({ x: -830, y: 140 });
   });
 

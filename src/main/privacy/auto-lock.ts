@@ -7,7 +7,10 @@ import type { PowerEvents, TimerClock } from '../pauses/ports';
  * polling every second. Unknown idle time (some Wayland desktops) never locks
  * early: it looks again after the full threshold.
  */
-export const autoLockDecision = (idleSeconds: number | null, thresholdMinutes: number): { lock: true } | { lock: false; checkInMs: number } => {
+export const autoLockDecision = (
+  idleSeconds: number | null,
+  thresholdMinutes: number,
+): { lock: true } | { lock: false; checkInMs: number } => {
   const threshold = thresholdMinutes * 60;
   if (idleSeconds === null) return { lock: false, checkInMs: threshold * 1000 };
   if (idleSeconds >= threshold) return { lock: true };

@@ -37,9 +37,7 @@ export const versionOf = (raw: Raw): number => (typeof raw.version === 'number' 
 
 /** Why a settings file could not be brought to this build's version. */
 export type MigrationFailure =
-  | { kind: 'too-new'; from: number; target: number }
-  | { kind: 'no-step'; version: number }
-  | { kind: 'step-failed'; version: number };
+  { kind: 'too-new'; from: number; target: number } | { kind: 'no-step'; version: number } | { kind: 'step-failed'; version: number };
 
 const messageOf = (failure: MigrationFailure): string => {
   switch (failure.kind) {

@@ -104,7 +104,10 @@ describe('migrations', () => {
       failure: { kind: 'too-new', from: SETTINGS_VERSION + 1, target: SETTINGS_VERSION },
       cause: undefined,
     });
-    expect(failure(() => migrateSettings({ version: SETTINGS_VERSION }, SETTINGS_VERSION + 1)).failure).toEqual({ kind: 'no-step', version: SETTINGS_VERSION + 1 });
+    expect(failure(() => migrateSettings({ version: SETTINGS_VERSION }, SETTINGS_VERSION + 1)).failure).toEqual({
+      kind: 'no-step',
+      version: SETTINGS_VERSION + 1,
+    });
     const broken = new Error('step threw');
     const step = MIGRATIONS[1];
     MIGRATIONS[1] = () => {

@@ -16,7 +16,19 @@ const byId = (items: TrayMenuItem[], id: string) => items.find((i) => i.id === i
 describe('trayMenuModel', () => {
   test('has every item the brief names, in order, with the shortcut shown on Check in', () => {
     const items = trayMenuModel(base);
-    expect(ids(items)).toEqual(['check-in', 'pause-now', 'next-pause', 'reminders', 'separator', 'history', 'settings', 'help', 'separator', 'lock', 'quit']);
+    expect(ids(items)).toEqual([
+      'check-in',
+      'pause-now',
+      'next-pause',
+      'reminders',
+      'separator',
+      'history',
+      'settings',
+      'help',
+      'separator',
+      'lock',
+      'quit',
+    ]);
     expect(byId(items, 'check-in')).toMatchObject({ label: 'Check in now', enabled: true, accelerator: 'CommandOrControl+Alt+Space' });
     expect(byId(items, 'quit').label).toBe('Quit Attune');
   });

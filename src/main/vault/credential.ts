@@ -7,14 +7,13 @@ import { parseRecoveryKey } from './recovery-key';
 
 /** How a person proves they may open the vault. */
 export type Credential =
-  | { method: 'keychain' }
-  | { method: 'passphrase'; passphrase: string }
-  | { method: 'recovery'; recoveryKey: string };
+  { method: 'keychain' } | { method: 'passphrase'; passphrase: string } | { method: 'recovery'; recoveryKey: string };
 
 /** 'wrong' is the only answer that counts toward the throttle. */
 export type UnwrapResult = { ok: true; dataKey: Buffer } | { ok: false; reason: 'wrong' };
 
-const notEnabled = (method: string): AttuneError => new AttuneError('invalid-request', `unlock method '${method}' is not set up for this vault`);
+const notEnabled = (method: string): AttuneError =>
+  new AttuneError('invalid-request', `unlock method '${method}' is not set up for this vault`);
 
 /**
  * Turn a credential into the data key. Each path ends with the key check, so
@@ -39,7 +38,11 @@ export const unwrapDataKey = async (file: KeyFile, credential: Credential, keych
       if (!file.wraps.recovery) throw notEnabled('recovery');
       const parsed = parseRecoveryKey(credential.recoveryKey);
       // A typo (bad checksum or length) is not a guess at the key: say so, and do not count it.
-      if (!parsed.ok) throw new AttuneError('wrong-passphrase', `recovery key ${parsed.reason === 'format' ? 'has the wrong length or characters' : 'checksum does not match (likely a typo)'}`);
+      if (!parsed.ok)
+        throw new AttuneError(
+          'wrong-passphrase',
+          `recovery key ${parsed.reason === 'format' ? 'has the wrong length or characters' : 'checksum does not match (likely a typo)'}`,
+        );
       dataKey = unwrapWithRecovery(file.wraps.recovery, file.keyId, parsed.secret);
       parsed.secret.fill(0);
       break;

@@ -68,7 +68,9 @@ export class DeferredDeletes {
           kept.push(...this.#ids.slice(index));
           break;
         }
-        this.log.warn('history: a delete asked for while locked could not be done yet', { code: isAttuneError(error) ? error.code : 'internal' });
+        this.log.warn('history: a delete asked for while locked could not be done yet', {
+          code: isAttuneError(error) ? error.code : 'internal',
+        });
         kept.push(id);
       }
     }

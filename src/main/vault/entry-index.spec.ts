@@ -44,7 +44,13 @@ describe('EntryIndex', () => {
       entry:
         i % 4 === 3
           ? ({ id: `f${i}`, at: i * 10, offsetMinutes: 0, kind: 'follow-up', data: { checkInId: `c${i - 1}`, outcome: 'helped' } } as Entry)
-          : ({ id: `c${i}`, at: i * 10, offsetMinutes: 0, kind: 'check-in', data: { states: [states[i % 3] as (typeof states)[number]], needs: [] } } as Entry),
+          : ({
+              id: `c${i}`,
+              at: i * 10,
+              offsetMinutes: 0,
+              kind: 'check-in',
+              data: { states: [states[i % 3] as (typeof states)[number]], needs: [] },
+            } as Entry),
     }));
     const index = EntryIndex.from(items);
     const walk = (query: { kind?: 'check-in' | 'follow-up'; state?: 'freeze' }) => {
@@ -59,7 +65,12 @@ describe('EntryIndex', () => {
       }
       return seen;
     };
-    const expected = (keep: (e: Entry) => boolean) => items.map((i) => i.entry).filter(keep).reverse().map((e) => e.id);
+    const expected = (keep: (e: Entry) => boolean) =>
+      items
+        .map((i) => i.entry)
+        .filter(keep)
+        .reverse()
+        .map((e) => e.id);
     expect(walk({ kind: 'check-in' })).toEqual(expected((e) => e.kind === 'check-in'));
     expect(walk({ kind: 'follow-up' })).toEqual(expected((e) => e.kind === 'follow-up'));
     expect(walk({ state: 'freeze' })).toEqual(expected((e) => e.kind === 'check-in' && e.data.states.includes('freeze')));

@@ -10,14 +10,31 @@ describe('CSV export', () => {
         at: Date.UTC(2026, 2, 29, 0, 30),
         offsetMinutes: 60,
         kind: 'check-in',
-        data: { states: ['freeze', 'fawn'], driver: 'reacting', capacity: 2, needs: ['rest'], step: { id: 'drink-water', text: 'water, "cold"' }, note: 'line one\nline two' },
+        data: {
+          states: ['freeze', 'fawn'],
+          driver: 'reacting',
+          capacity: 2,
+          needs: ['rest'],
+          step: { id: 'drink-water', text: 'water, "cold"' },
+          note: 'line one\nline two',
+        },
       },
-      { id: 'bbbbbbbb', at: Date.UTC(2026, 2, 29, 1, 0), offsetMinutes: -300, kind: 'follow-up', data: { checkInId: 'aaaaaaaa', outcome: 'a-bit', instead: '=HYPERLINK("x")' } },
+      {
+        id: 'bbbbbbbb',
+        at: Date.UTC(2026, 2, 29, 1, 0),
+        offsetMinutes: -300,
+        kind: 'follow-up',
+        data: { checkInId: 'aaaaaaaa', outcome: 'a-bit', instead: '=HYPERLINK("x")' },
+      },
     ]);
     const lines = csv.split('\r\n');
     expect(lines[0]).toBe(CSV_COLUMNS.join(','));
-    expect(lines[1]).toBe('aaaaaaaa,check-in,2026-03-29T00:30:00.000Z,2026-03-29T01:30:00+01:00,60,freeze;fawn,reacting,2,rest,,drink-water,"water, ""cold""","line one\nline two",,,');
-    expect(csv).toContain('bbbbbbbb,follow-up,2026-03-29T01:00:00.000Z,2026-03-28T20:00:00-05:00,-300,,,,,,,,,aaaaaaaa,a-bit,"\'=HYPERLINK(""x"")"');
+    expect(lines[1]).toBe(
+      'aaaaaaaa,check-in,2026-03-29T00:30:00.000Z,2026-03-29T01:30:00+01:00,60,freeze;fawn,reacting,2,rest,,drink-water,"water, ""cold""","line one\nline two",,,',
+    );
+    expect(csv).toContain(
+      'bbbbbbbb,follow-up,2026-03-29T01:00:00.000Z,2026-03-28T20:00:00-05:00,-300,,,,,,,,,aaaaaaaa,a-bit,"\'=HYPERLINK(""x"")"',
+    );
     expect(csv.endsWith('\r\n')).toBe(true);
   });
 

@@ -55,7 +55,19 @@ const toRow = (entry: Entry): Row => {
     local_time: localTime(entry.at, entry.offsetMinutes),
     offset_minutes: String(entry.offsetMinutes),
   };
-  const empty = { states: '', driver: '', capacity: '', needs: '', need_text: '', step_id: '', step_text: '', note: '', check_in_id: '', outcome: '', instead: '' };
+  const empty = {
+    states: '',
+    driver: '',
+    capacity: '',
+    needs: '',
+    need_text: '',
+    step_id: '',
+    step_text: '',
+    note: '',
+    check_in_id: '',
+    outcome: '',
+    instead: '',
+  };
   if (entry.kind === 'check-in') {
     const { data } = entry;
     return {

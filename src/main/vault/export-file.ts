@@ -43,7 +43,8 @@ const inside = (parent: string, child: string): boolean => {
 
 /** Pure checks before any byte is written. */
 export const checkExportTarget = (request: ExportRequest, vaultDir: string): string => {
-  if (request.confirmPlaintext !== true) throw new AttuneError('confirm-required', 'export writes readable text; it needs confirmPlaintext: true');
+  if (request.confirmPlaintext !== true)
+    throw new AttuneError('confirm-required', 'export writes readable text; it needs confirmPlaintext: true');
   if (!isAbsolute(request.path)) throw new AttuneError('invalid-request', 'export path must be absolute');
   const target = resolve(request.path);
   if (inside(resolve(vaultDir), target) || target === `${resolve(vaultDir)}.lock`) {
@@ -66,7 +67,8 @@ export const writeExport = async (
     await writeFileAtomic(fs, target, data, 0o600);
   } catch (error) {
     const code = errnoCode(error);
-    if (code === 'ENOENT' || code === 'ENOTDIR' || code === 'EISDIR') throw new AttuneError('invalid-request', `export folder is not usable: ${code}`, { cause: error });
+    if (code === 'ENOENT' || code === 'ENOTDIR' || code === 'EISDIR')
+      throw new AttuneError('invalid-request', `export folder is not usable: ${code}`, { cause: error });
     throw toStorageErrorOrInternal(error, 'write export');
   }
   return { path: target, count: entries.length, bytes: data.length };

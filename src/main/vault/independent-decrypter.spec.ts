@@ -31,8 +31,19 @@ const keyFromPassphrase = (keyFile: Json, passphrase: string): Buffer => {
   const wrap = (keyFile.wraps as Json).passphrase as Json;
   const N = wrap.N as number;
   const r = wrap.r as number;
-  const kek = scryptSync(Buffer.from(passphrase.normalize('NFC'), 'utf8'), b64u(wrap.salt as string), 32, { N, r, p: wrap.p as number, maxmem: 256 * 1024 * 1024 });
-  return gcmOpen(kek, b64u(wrap.iv as string), b64u(wrap.ct as string), b64u(wrap.tag as string), Buffer.from(`attune-vault.v1.wrap.passphrase.${keyFile.keyId as string}`));
+  const kek = scryptSync(Buffer.from(passphrase.normalize('NFC'), 'utf8'), b64u(wrap.salt as string), 32, {
+    N,
+    r,
+    p: wrap.p as number,
+    maxmem: 256 * 1024 * 1024,
+  });
+  return gcmOpen(
+    kek,
+    b64u(wrap.iv as string),
+    b64u(wrap.ct as string),
+    b64u(wrap.tag as string),
+    Buffer.from(`attune-vault.v1.wrap.passphrase.${keyFile.keyId as string}`),
+  );
 };
 
 /** §3: recovery key → Crockford base32 → secret + checksum → HMAC → unwrap. */
@@ -45,8 +56,17 @@ const keyFromRecovery = (keyFile: Json, recoveryKey: string): Buffer => {
   const secret = bytes.subarray(0, 18);
   expect(sha256(secret).subarray(0, 2)).toEqual(bytes.subarray(18, 20));
   const wrap = (keyFile.wraps as Json).recovery as Json;
-  const kek = createHmac('sha256', secret).update('attune-vault.v1.recovery').update(b64u(wrap.salt as string)).digest();
-  return gcmOpen(kek, b64u(wrap.iv as string), b64u(wrap.ct as string), b64u(wrap.tag as string), Buffer.from(`attune-vault.v1.wrap.recovery.${keyFile.keyId as string}`));
+  const kek = createHmac('sha256', secret)
+    .update('attune-vault.v1.recovery')
+    .update(b64u(wrap.salt as string))
+    .digest();
+  return gcmOpen(
+    kek,
+    b64u(wrap.iv as string),
+    b64u(wrap.ct as string),
+    b64u(wrap.tag as string),
+    Buffer.from(`attune-vault.v1.wrap.recovery.${keyFile.keyId as string}`),
+  );
 };
 
 /** §5 + §4 + §6: snapshot chunks, then the journal's records after throughSeq, chain checked. */
@@ -60,7 +80,7 @@ const readVault = (keyFile: Json, dk: Buffer, snapshot: Buffer, journal: string)
   const entries = new Map<string, Json>();
   let header: Json | undefined;
   let anchor = '';
-  for (let offset = 24; offset < snapshot.length; ) {
+  for (let offset = 24; offset < snapshot.length;) {
     const length = snapshot.readUInt32BE(offset);
     const frame = snapshot.subarray(offset, offset + 4 + length);
     const head = frame.subarray(4, 25);
@@ -92,7 +112,13 @@ const readVault = (keyFile: Json, dk: Buffer, snapshot: Buffer, journal: string)
     expect(prev).toBe(prevHash);
     const sealed = b64u(body);
     const payload = JSON.parse(
-      gcmOpen(dk, b64u(iv), sealed.subarray(0, sealed.length - 16), sealed.subarray(sealed.length - 16), Buffer.from(`attune-vault.v1.record.${keyId}.${seq}.${prev}`)).toString('utf8'),
+      gcmOpen(
+        dk,
+        b64u(iv),
+        sealed.subarray(0, sealed.length - 16),
+        sealed.subarray(sealed.length - 16),
+        Buffer.from(`attune-vault.v1.record.${keyId}.${seq}.${prev}`),
+      ).toString('utf8'),
     ) as Json;
     expect(payload.v).toBe(1);
     if (payload.op === 'put') entries.set((payload.entry as Json).id as string, payload.entry as Json);
@@ -116,7 +142,8 @@ describe('independent decrypter (docs/vault-format.md + node:crypto only)', () =
     const fs: FsPort = {
       ...nodeFs,
       write: (...args) => {
-        if (failWriteIn !== undefined && failWriteIn-- === 0) return Promise.reject(Object.assign(new Error('injected'), { code: 'ENOSPC' }));
+        if (failWriteIn !== undefined && failWriteIn-- === 0)
+          return Promise.reject(Object.assign(new Error('injected'), { code: 'ENOSPC' }));
         return nodeFs.write(...args);
       },
       writeSync: (...args) => {
@@ -170,7 +197,12 @@ describe('independent decrypter (docs/vault-format.md + node:crypto only)', () =
     await writeFile(join(dir, 'journal.log'), journalBefore, 'ascii');
 
     const keyFile = JSON.parse(await readFile(join(dir, 'vault.json'), 'utf8')) as Json;
-    const entries = readVault(keyFile, keyFromPassphrase(keyFile, 'read me elsewhere'), await readFile(join(dir, 'snapshot.bin')), journalBefore);
+    const entries = readVault(
+      keyFile,
+      keyFromPassphrase(keyFile, 'read me elsewhere'),
+      await readFile(join(dir, 'snapshot.bin')),
+      journalBefore,
+    );
     expect(entries.size).toBe(2);
     expect(entries.get(kept.id)).toEqual(kept);
 

@@ -26,13 +26,21 @@ describe('verifyChain', () => {
   });
 
   it('names a damaged record by its claimed seq, or by its place when the claim is taken or unreadable', () => {
-    expect(verifyChain({ ...base, lines: [good(11), bad(12), good(13, 'h12')] }).problems).toEqual([{ kind: 'damaged', affected: [{ from: 12, to: 12 }], setAside: null }]);
-    expect(verifyChain({ ...base, lines: [good(11), bad(undefined), good(13, 'h12')] }).problems).toEqual([{ kind: 'damaged', affected: [{ from: 12, to: 12 }], setAside: null }]);
-    expect(verifyChain({ ...base, lines: [good(11), bad(11), good(13, 'h12')] }).problems).toEqual([{ kind: 'damaged', affected: [{ from: 12, to: 12 }], setAside: null }]);
+    expect(verifyChain({ ...base, lines: [good(11), bad(12), good(13, 'h12')] }).problems).toEqual([
+      { kind: 'damaged', affected: [{ from: 12, to: 12 }], setAside: null },
+    ]);
+    expect(verifyChain({ ...base, lines: [good(11), bad(undefined), good(13, 'h12')] }).problems).toEqual([
+      { kind: 'damaged', affected: [{ from: 12, to: 12 }], setAside: null },
+    ]);
+    expect(verifyChain({ ...base, lines: [good(11), bad(11), good(13, 'h12')] }).problems).toEqual([
+      { kind: 'damaged', affected: [{ from: 12, to: 12 }], setAside: null },
+    ]);
   });
 
   it('reports gaps as missing and swaps as reordered, keeping authentic content', () => {
-    expect(verifyChain({ ...base, lines: [good(11), good(13), good(14)] }).problems).toEqual([{ kind: 'missing', affected: [{ from: 12, to: 12 }], setAside: null }]);
+    expect(verifyChain({ ...base, lines: [good(11), good(13), good(14)] }).problems).toEqual([
+      { kind: 'missing', affected: [{ from: 12, to: 12 }], setAside: null },
+    ]);
     const swapped = verifyChain({ ...base, lines: [good(11), good(13), good(12), good(14)] });
     expect(swapped.problems).toEqual([{ kind: 'reordered', affected: [{ from: 12, to: 13 }], setAside: null }]);
     expect(swapped.ops.map((op) => op.seq)).toEqual([11, 12, 13, 14]);
@@ -44,7 +52,9 @@ describe('verifyChain', () => {
   });
 
   it('reports a first record that does not link to this snapshot', () => {
-    expect(verifyChain({ ...base, lines: [good(11, 'other-anchor')] }).problems).toEqual([{ kind: 'chain-broken', affected: [{ from: 11, to: 11 }], setAside: null }]);
+    expect(verifyChain({ ...base, lines: [good(11, 'other-anchor')] }).problems).toEqual([
+      { kind: 'chain-broken', affected: [{ from: 11, to: 11 }], setAside: null },
+    ]);
   });
 
   it('skips records the snapshot already holds (an interrupted roll), quietly when they come first', () => {
@@ -55,12 +65,19 @@ describe('verifyChain', () => {
   });
 
   it('names a torn tail after the last record', () => {
-    expect(verifyChain({ ...base, lines: [good(11)], tornClaimedSeq: 12 }).problems).toEqual([{ kind: 'torn-tail', affected: [{ from: 12, to: 12 }], setAside: null }]);
+    expect(verifyChain({ ...base, lines: [good(11)], tornClaimedSeq: 12 }).problems).toEqual([
+      { kind: 'torn-tail', affected: [{ from: 12, to: 12 }], setAside: null },
+    ]);
     expect(verifyChain({ ...base, lines: [good(11)], tornClaimedSeq: undefined }).tornSeq).toBe(12);
   });
 
   it('without a snapshot header, starts where the journal starts and cannot check the first link', () => {
-    const verdict = verifyChain({ throughSeq: undefined, anchor: undefined, tornClaimedSeq: null, lines: [good(21, 'whatever'), good(22, 'h21')] });
+    const verdict = verifyChain({
+      throughSeq: undefined,
+      anchor: undefined,
+      tornClaimedSeq: null,
+      lines: [good(21, 'whatever'), good(22, 'h21')],
+    });
     expect(verdict.problems).toEqual([]);
     expect(verdict.lastSeq).toBe(22);
   });

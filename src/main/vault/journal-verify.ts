@@ -9,8 +9,7 @@ import { problem, type VaultProblem } from './vault-problem';
  * seq−1, or the snapshot anchor for the first one).
  */
 export type CheckedLine =
-  | { ok: true; seq: number; prev: string; hash: string; op: RecordOp }
-  | { ok: false; claimedSeq: number | undefined; hash: string };
+  { ok: true; seq: number; prev: string; hash: string; op: RecordOp } | { ok: false; claimedSeq: number | undefined; hash: string };
 
 export interface ChainInput {
   /** From the snapshot header; undefined when that header could not be read. */

@@ -17,7 +17,11 @@ import { SCRYPT_N_MAX, SCRYPT_N_MIN } from './kdf';
  */
 export const KEY_FILE = 'vault.json';
 
-const b64u = (max: number) => z.string().max(max).regex(/^[A-Za-z0-9_-]*$/);
+const b64u = (max: number) =>
+  z
+    .string()
+    .max(max)
+    .regex(/^[A-Za-z0-9_-]*$/);
 
 const sealedFields = { iv: b64u(16), ct: b64u(64), tag: b64u(24) };
 

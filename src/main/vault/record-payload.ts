@@ -18,7 +18,12 @@ const payloadSchema = z.discriminatedUnion('op', [
 ]);
 
 export const encodePayload = (record: RecordOp): Buffer =>
-  Buffer.from(JSON.stringify(record.op === 'put' ? { v: PAYLOAD_VERSION, op: 'put', entry: record.entry } : { v: PAYLOAD_VERSION, op: 'del', id: record.id }), 'utf8');
+  Buffer.from(
+    JSON.stringify(
+      record.op === 'put' ? { v: PAYLOAD_VERSION, op: 'put', entry: record.entry } : { v: PAYLOAD_VERSION, op: 'del', id: record.id },
+    ),
+    'utf8',
+  );
 
 /**
  * Authenticated bytes are ours, but they may come from a newer app version:

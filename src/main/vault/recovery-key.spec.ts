@@ -8,7 +8,13 @@ describe('recovery key', () => {
     const secret = generateRecoverySecret();
     const written = formatRecoveryKey(secret);
     expect(written).toMatch(/^([0-9A-HJKMNP-TV-Z]{4}-){7}[0-9A-HJKMNP-TV-Z]{4}$/);
-    for (const typed of [written, written.toLowerCase(), written.replace(/-/g, ' '), written.replace(/-/g, ''), written.replace(/0/g, 'O').replace(/1/g, 'I')]) {
+    for (const typed of [
+      written,
+      written.toLowerCase(),
+      written.replace(/-/g, ' '),
+      written.replace(/-/g, ''),
+      written.replace(/0/g, 'O').replace(/1/g, 'I'),
+    ]) {
       const parsed = parseRecoveryKey(typed);
       expect(parsed.ok && parsed.secret.equals(secret)).toBe(true);
     }

@@ -99,7 +99,9 @@ export const encodeSnapshot = (
     if (parts.length === 0) return;
     const index = chunks.length + 1;
     chunks.push([index, first, last, parts.length]);
-    frames.push(buildFrame(key, keyId, snapshotId, frameHead(FRAME_CHUNK, index, first, last), Buffer.from(`[${parts.join(',')}]`, 'utf8')));
+    frames.push(
+      buildFrame(key, keyId, snapshotId, frameHead(FRAME_CHUNK, index, first, last), Buffer.from(`[${parts.join(',')}]`, 'utf8')),
+    );
     parts = [];
     size = 0;
   };
@@ -113,14 +115,25 @@ export const encodeSnapshot = (
   }
   flush();
   const header: SnapshotHeader = { v: 1, createdAt, throughSeq, entryCount: entries.length, chunks };
-  const headerFrame = buildFrame(key, keyId, snapshotId, frameHead(FRAME_HEADER, 0, 0, throughSeq), Buffer.from(JSON.stringify(header), 'utf8'));
+  const headerFrame = buildFrame(
+    key,
+    keyId,
+    snapshotId,
+    frameHead(FRAME_HEADER, 0, 0, throughSeq),
+    Buffer.from(JSON.stringify(header), 'utf8'),
+  );
   return { bytes: Buffer.concat([SNAPSHOT_MAGIC, idBytes, headerFrame, ...frames]), anchor: hashText(headerFrame) };
 };
 
 const isHeader = (value: unknown): value is SnapshotHeader => {
   const h = value as SnapshotHeader | null;
   return (
-    typeof h === 'object' && h !== null && h.v === 1 && Number.isSafeInteger(h.throughSeq) && Number.isSafeInteger(h.entryCount) && Array.isArray(h.chunks)
+    typeof h === 'object' &&
+    h !== null &&
+    h.v === 1 &&
+    Number.isSafeInteger(h.throughSeq) &&
+    Number.isSafeInteger(h.entryCount) &&
+    Array.isArray(h.chunks)
   );
 };
 
@@ -136,7 +149,8 @@ const parseChunk = (text: string): StoredEntry[] | undefined => {
   const out: StoredEntry[] = new Array(rows.length);
   for (let i = 0; i < rows.length; i += 1) {
     const row = rows[i] as [unknown, Entry] | undefined;
-    if (!Array.isArray(row) || typeof row[0] !== 'number' || typeof row[1]?.id !== 'string' || typeof row[1].at !== 'number') return undefined;
+    if (!Array.isArray(row) || typeof row[0] !== 'number' || typeof row[1]?.id !== 'string' || typeof row[1].at !== 'number')
+      return undefined;
     out[i] = { seq: row[0], entry: row[1] };
   }
   return out;
@@ -161,7 +175,14 @@ const openToText = (key: KeyObject, iv: Buffer, ciphertext: Buffer, tag: Buffer,
 };
 
 export const decodeSnapshot = (bytes: Buffer, key: KeyObject, keyId: string): DecodedSnapshot => {
-  const result: DecodedSnapshot = { snapshotId: undefined, header: undefined, anchor: undefined, entries: [], chunkIndices: new Set(), damaged: [] };
+  const result: DecodedSnapshot = {
+    snapshotId: undefined,
+    header: undefined,
+    anchor: undefined,
+    entries: [],
+    chunkIndices: new Set(),
+    damaged: [],
+  };
   if (bytes.length < PREAMBLE || !bytes.subarray(0, SNAPSHOT_MAGIC.length).equals(SNAPSHOT_MAGIC)) {
     result.damaged.push({ index: undefined, firstSeq: undefined, lastSeq: undefined, raw: bytes });
     return result;

@@ -83,7 +83,10 @@ describe.runIf(mountable.ok)('on a real, tiny tmpfs', () => {
     let before: Record<string, Buffer> = {};
     for (let i = 0; i < 40 && failure === undefined; i += 1) {
       before = await vaultFiles();
-      await vault.append(checkIn(`while full ${i}`)).then((entry) => saved.push(entry), (error: unknown) => (failure = error));
+      await vault.append(checkIn(`while full ${i}`)).then(
+        (entry) => saved.push(entry),
+        (error: unknown) => (failure = error),
+      );
     }
     expect(failure).toMatchObject({ code: 'disk-full' });
     expect(await vaultFiles()).toEqual(before);
@@ -102,7 +105,9 @@ describe.runIf(mountable.ok)('on a real, tiny tmpfs', () => {
     expect(await vaultFiles()).toEqual(before);
     saved.splice(0, deleted.length);
     await expect(vault.compact()).rejects.toMatchObject({ code: 'disk-full' });
-    await expect(vault.export({ path: join(root, 'out.csv'), format: 'csv', confirmPlaintext: true })).rejects.toMatchObject({ code: 'disk-full' });
+    await expect(vault.export({ path: join(root, 'out.csv'), format: 'csv', confirmPlaintext: true })).rejects.toMatchObject({
+      code: 'disk-full',
+    });
     expect(await vaultFiles()).toEqual(before);
     expect((await readdir(root)).sort()).toEqual(['filler', 'vault', 'vault.lock']);
     expect((await vault.list({ limit: 10_000 })).entries).toHaveLength(saved.length);

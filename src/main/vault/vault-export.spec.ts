@@ -37,7 +37,11 @@ describe('export', () => {
     await writeFile(path, 'an older export');
     const from = (saved[1] as Entry).at;
     const to = (saved[4] as Entry).at;
-    expect(await vault.export({ path, format: 'json', range: { from, to }, confirmPlaintext: true })).toEqual({ path, count: 3, bytes: (await stat(path)).size });
+    expect(await vault.export({ path, format: 'json', range: { from, to }, confirmPlaintext: true })).toEqual({
+      path,
+      count: 3,
+      bytes: (await stat(path)).size,
+    });
     const parsed = JSON.parse(await readFile(path, 'utf8')) as { format: string; version: number; range: unknown; entries: Entry[] };
     expect(parsed).toMatchObject({ format: 'attune-export', version: 1, range: { from, to } });
     expect(parsed.entries).toEqual(saved.slice(1, 4));
@@ -54,10 +58,14 @@ describe('export', () => {
   });
 
   it('says what is wrong with a missing folder, a locked vault, or no confirm', async () => {
-    await expect(vault.export({ path: join(out, 'nope', 'x.json'), format: 'json', confirmPlaintext: true })).rejects.toMatchObject({ code: 'invalid-request' });
+    await expect(vault.export({ path: join(out, 'nope', 'x.json'), format: 'json', confirmPlaintext: true })).rejects.toMatchObject({
+      code: 'invalid-request',
+    });
     await expect(vault.export({ path: join(out, 'x.json'), format: 'json' })).rejects.toMatchObject({ code: 'confirm-required' });
     await vault.lock();
-    await expect(vault.export({ path: join(out, 'x.json'), format: 'json', confirmPlaintext: true })).rejects.toMatchObject({ code: 'vault-locked' });
+    await expect(vault.export({ path: join(out, 'x.json'), format: 'json', confirmPlaintext: true })).rejects.toMatchObject({
+      code: 'vault-locked',
+    });
     expect(await readdir(out)).toEqual([]);
   });
 });

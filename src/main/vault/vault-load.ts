@@ -59,13 +59,7 @@ const checkLine = (key: KeyObject, keyId: string, text: string, raw: Buffer): Ch
   return { ok: false, claimedSeq: claimedSeq(text), hash };
 };
 
-export const loadVault = async (
-  fs: FsPort,
-  dir: string,
-  key: KeyObject,
-  keyId: string,
-  rollAfterRecords: number,
-): Promise<LoadedVault> => {
+export const loadVault = async (fs: FsPort, dir: string, key: KeyObject, keyId: string, rollAfterRecords: number): Promise<LoadedVault> => {
   const problems: VaultProblem[] = [];
   const pieces: SetAsidePiece[] = [];
 
@@ -78,7 +72,8 @@ export const loadVault = async (
     for (const frame of snapshot.damaged) {
       // Frame 0 is the header: losing it loses no entry (chunks decrypt without it), only the link check.
       if (frame.index === 0) continue;
-      if (frame.firstSeq !== undefined && frame.lastSeq !== undefined && frame.firstSeq <= frame.lastSeq) lost.push({ from: frame.firstSeq, to: frame.lastSeq });
+      if (frame.firstSeq !== undefined && frame.lastSeq !== undefined && frame.firstSeq <= frame.lastSeq)
+        lost.push({ from: frame.firstSeq, to: frame.lastSeq });
     }
     // The header lists every chunk; any it names that did not decrypt is lost, even if its frame vanished entirely.
     for (const [index, firstSeq, lastSeq] of snapshot.header?.chunks ?? []) {
@@ -106,7 +101,8 @@ export const loadVault = async (
   for (const index of verdict.damagedLines) {
     const line = scanned.lines[index];
     const result = checked[index];
-    if (line && result && !result.ok) pieces.push({ source: 'journal', seq: result.claimedSeq ?? null, offset: line.start, bytes: line.raw });
+    if (line && result && !result.ok)
+      pieces.push({ source: 'journal', seq: result.claimedSeq ?? null, offset: line.start, bytes: line.raw });
   }
   if (scanned.torn) pieces.push({ source: 'journal', seq: verdict.tornSeq ?? null, offset: scanned.torn.start, bytes: scanned.torn.bytes });
 

@@ -29,7 +29,10 @@ describe('second instance', () => {
       await child.opened;
 
       const second = makeVault(root, { keychain });
-      await expect(second.unlock({ method: 'keychain' })).rejects.toMatchObject({ code: 'vault-busy', message: expect.stringContaining(String(child.proc.pid)) });
+      await expect(second.unlock({ method: 'keychain' })).rejects.toMatchObject({
+        code: 'vault-busy',
+        message: expect.stringContaining(String(child.proc.pid)),
+      });
       await expect(second.status()).rejects.toMatchObject({ code: 'vault-busy' });
 
       child.proc.kill('SIGKILL');
@@ -63,7 +66,11 @@ describe('second instance', () => {
 });
 
 describe('judgeLock', () => {
-  const env = (alive: boolean, bootTime = 1_000_000): LockEnvironment => ({ now: () => 2_000_000, isAlive: () => alive, bootTime: () => bootTime });
+  const env = (alive: boolean, bootTime = 1_000_000): LockEnvironment => ({
+    now: () => 2_000_000,
+    isAlive: () => alive,
+    bootTime: () => bootTime,
+  });
   const owner = { pid: 42, token: 't', createdAt: 1_500_000 };
 
   it('holds while the owner lives, is stale once it is gone', () => {

@@ -22,7 +22,11 @@ beforeEach(() => {
   elsewhere = tempDir('attune-export-');
 });
 
-const forms = (text: string): Buffer[] => [Buffer.from(text, 'utf8'), Buffer.from(text, 'utf16le'), Buffer.from(text.toLowerCase(), 'utf8')];
+const forms = (text: string): Buffer[] => [
+  Buffer.from(text, 'utf8'),
+  Buffer.from(text, 'utf16le'),
+  Buffer.from(text.toLowerCase(), 'utf8'),
+];
 
 describe('plaintext never reaches the data folder', () => {
   it('finds no trace of the note, step, need text or follow-up text in any byte on disk', async () => {
@@ -32,7 +36,13 @@ describe('plaintext never reaches the data folder', () => {
     await vault.keepRecoveryKey(recoveryKey as string);
     const noted = await vault.append({
       kind: 'check-in',
-      data: { states: ['fawn'], needs: ['space', 'something-else'], needText: `need ${marker}`, step: { text: `step ${marker}` }, note: `note ${marker}` },
+      data: {
+        states: ['fawn'],
+        needs: ['space', 'something-else'],
+        needText: `need ${marker}`,
+        step: { text: `step ${marker}` },
+        note: `note ${marker}`,
+      },
     });
     await vault.append({ kind: 'follow-up', data: { checkInId: noted.id, outcome: 'not-really', instead: `instead ${marker}` } });
     const doomed = await vault.append({ kind: 'check-in', data: { states: [], needs: [], note: `deleted ${marker}` } });

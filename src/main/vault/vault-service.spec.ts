@@ -29,7 +29,11 @@ describe('round trip', () => {
     const clock = manualClock();
     const first = track(makeVault(root, { clock, scrypt: DEFAULT_SCRYPT }));
     const setup = await first.setup({ passphrase: 'correct horse battery', useKeychain: false, createRecoveryKey: false });
-    expect(setup.status).toMatchObject({ state: 'unlocked', methods: { keychain: false, passphrase: true, recovery: false }, entryCount: 0 });
+    expect(setup.status).toMatchObject({
+      state: 'unlocked',
+      methods: { keychain: false, passphrase: true, recovery: false },
+      entryCount: 0,
+    });
     expect(setup.recoveryKey).toBeUndefined();
 
     const saved = await first.append(checkIn('first'));
@@ -71,7 +75,9 @@ describe('round trip', () => {
     await expect(vault.setup({ useKeychain: true, createRecoveryKey: false })).rejects.toMatchObject({ code: 'keychain-unavailable' });
     expect((await vault.status()).state).toBe('not-set-up');
     await vault.setup({ passphrase: 'a passphrase', useKeychain: false, createRecoveryKey: false });
-    await expect(vault.setup({ passphrase: 'another one', useKeychain: false, createRecoveryKey: false })).rejects.toMatchObject({ code: 'vault-already-set-up' });
+    await expect(vault.setup({ passphrase: 'another one', useKeychain: false, createRecoveryKey: false })).rejects.toMatchObject({
+      code: 'vault-already-set-up',
+    });
   });
 
   it('pages newest first by time range with a stable cursor', async () => {
@@ -114,7 +120,14 @@ describe('concurrent calls', () => {
     await vault.lock();
     const results = await Promise.allSettled(Array.from({ length: 6 }, () => vault.unlock({ method: 'passphrase', passphrase: 'guess' })));
     const codes = results.map((r) => (r.status === 'rejected' ? (r.reason as { code: string }).code : 'ok'));
-    expect(codes).toEqual(['wrong-passphrase', 'wrong-passphrase', 'wrong-passphrase', 'too-many-attempts', 'too-many-attempts', 'too-many-attempts']);
+    expect(codes).toEqual([
+      'wrong-passphrase',
+      'wrong-passphrase',
+      'wrong-passphrase',
+      'too-many-attempts',
+      'too-many-attempts',
+      'too-many-attempts',
+    ]);
   });
 });
 
@@ -131,10 +144,16 @@ describe('wrong passphrase', () => {
     for (let i = 0; i < 3; i += 1) {
       await expect(vault.unlock({ method: 'passphrase', passphrase: 'the wrong one' })).rejects.toMatchObject({ code: 'wrong-passphrase' });
     }
-    await expect(vault.unlock({ method: 'passphrase', passphrase: 'the right one' })).rejects.toMatchObject({ code: 'too-many-attempts', retryAfterSeconds: 1 });
+    await expect(vault.unlock({ method: 'passphrase', passphrase: 'the right one' })).rejects.toMatchObject({
+      code: 'too-many-attempts',
+      retryAfterSeconds: 1,
+    });
     clock.advance(1000);
     await expect(vault.unlock({ method: 'passphrase', passphrase: 'wrong again' })).rejects.toMatchObject({ code: 'wrong-passphrase' });
-    await expect(vault.unlock({ method: 'passphrase', passphrase: 'the right one' })).rejects.toMatchObject({ code: 'too-many-attempts', retryAfterSeconds: 2 });
+    await expect(vault.unlock({ method: 'passphrase', passphrase: 'the right one' })).rejects.toMatchObject({
+      code: 'too-many-attempts',
+      retryAfterSeconds: 2,
+    });
     clock.advance(2000);
     expect(await vault.unlock({ method: 'passphrase', passphrase: 'the right one' })).toMatchObject({ state: 'unlocked', entryCount: 1 });
 
@@ -156,7 +175,10 @@ describe('recovery key', () => {
     const typed = (recoveryKey as string).toLowerCase().replace(/-/g, ' ').replace(/0/g, 'o').replace(/1/g, 'l');
     const last = (recoveryKey as string).slice(-1);
     const typo = `${(recoveryKey as string).slice(0, -1)}${last === 'A' ? 'B' : 'A'}`;
-    await expect(vault.unlock({ method: 'recovery', recoveryKey: typo })).rejects.toMatchObject({ code: 'wrong-passphrase', message: expect.stringContaining('typo') });
+    await expect(vault.unlock({ method: 'recovery', recoveryKey: typo })).rejects.toMatchObject({
+      code: 'wrong-passphrase',
+      message: expect.stringContaining('typo'),
+    });
     await vault.unlock({ method: 'recovery', recoveryKey: typed });
     expect((await vault.list({ limit: 1 })).entries).toEqual([saved]);
   });
@@ -172,14 +194,19 @@ describe('recovery key: counts only once the person has kept it', () => {
     expect(JSON.parse(await readFile(keyFilePath, 'utf8'))).not.toHaveProperty('wraps.recovery');
     await vault.append(checkIn());
     await vault.lock();
-    await expect(vault.unlock({ method: 'recovery', recoveryKey: recoveryKey as string })).rejects.toMatchObject({ code: 'invalid-request' });
+    await expect(vault.unlock({ method: 'recovery', recoveryKey: recoveryKey as string })).rejects.toMatchObject({
+      code: 'invalid-request',
+    });
 
     // Only the key that was shown keeps it (a typo, or another key, changes nothing). A lock in between is fine.
     const other = `${(recoveryKey as string).slice(0, -4)}${(recoveryKey as string).endsWith('AAAA') ? 'BBBB' : 'AAAA'}`;
     await expect(vault.keepRecoveryKey(other)).rejects.toMatchObject({ code: 'wrong-passphrase' });
     expect((await vault.keepRecoveryKey(recoveryKey as string)).methods).toEqual({ keychain: false, passphrase: true, recovery: true });
     expect(JSON.parse(await readFile(keyFilePath, 'utf8'))).toHaveProperty('wraps.recovery');
-    expect(await vault.unlock({ method: 'recovery', recoveryKey: recoveryKey as string })).toMatchObject({ state: 'unlocked', entryCount: 1 });
+    expect(await vault.unlock({ method: 'recovery', recoveryKey: recoveryKey as string })).toMatchObject({
+      state: 'unlocked',
+      entryCount: 1,
+    });
     // Kept once; there is nothing left waiting.
     await expect(vault.keepRecoveryKey(recoveryKey as string)).rejects.toMatchObject({ code: 'recovery-key-gone' });
   });
@@ -213,7 +240,9 @@ describe('change passphrase', () => {
     const journal = await readFile(join(dir, 'journal.log'));
     const snapshot = await readFile(join(dir, 'snapshot.bin'));
 
-    await expect(vault.changePassphrase({ method: 'passphrase', passphrase: 'not it' }, 'new passphrase')).rejects.toMatchObject({ code: 'wrong-passphrase' });
+    await expect(vault.changePassphrase({ method: 'passphrase', passphrase: 'not it' }, 'new passphrase')).rejects.toMatchObject({
+      code: 'wrong-passphrase',
+    });
     await vault.changePassphrase({ method: 'passphrase', passphrase: 'old passphrase' }, 'new passphrase');
     expect(await readFile(join(dir, 'journal.log'))).toEqual(journal);
     expect(await readFile(join(dir, 'snapshot.bin'))).toEqual(snapshot);
@@ -298,7 +327,11 @@ describe('erase', () => {
     const reopened = track(makeVault(root, { keychain: vault.keychainFake }));
     expect((await reopened.unlock({ method: 'keychain' })).recoveredFiles).toBe(1);
 
-    expect(await reopened.erase()).toMatchObject({ state: 'not-set-up', methods: { keychain: false, passphrase: false, recovery: false }, entryCount: null });
+    expect(await reopened.erase()).toMatchObject({
+      state: 'not-set-up',
+      methods: { keychain: false, passphrase: false, recovery: false },
+      entryCount: null,
+    });
     expect(await readdir(root)).toEqual(['vault.lock']);
     await reopened.close();
     expect(await readdir(root)).toEqual([]);

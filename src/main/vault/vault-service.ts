@@ -134,7 +134,11 @@ export class VaultService {
       const keyFile = this.requireKeyFile();
       const waiting = this.waitingRecovery;
       if (!waiting) throw new AttuneError('recovery-key-gone', 'no recovery key is waiting to be kept');
-      const proof = await unwrapDataKey({ ...keyFile, wraps: { recovery: waiting } }, { method: 'recovery', recoveryKey }, this.options.keychain);
+      const proof = await unwrapDataKey(
+        { ...keyFile, wraps: { recovery: waiting } },
+        { method: 'recovery', recoveryKey },
+        this.options.keychain,
+      );
       if (!proof.ok) throw new AttuneError('wrong-passphrase', 'that is not the recovery key that is waiting');
       proof.dataKey.fill(0);
       const updated: KeyFile = { ...keyFile, wraps: { ...keyFile.wraps, recovery: waiting } };
@@ -186,7 +190,11 @@ export class VaultService {
 
   /** Every live entry in a time range, oldest first: for insights and follow-ups, computed in main. */
   entries(from?: number, to?: number): Promise<Entry[]> {
-    return this.task(async () => this.requireSession().store.index.range(from, to).map(({ entry }) => entry));
+    return this.task(async () =>
+      this.requireSession()
+        .store.index.range(from, to)
+        .map(({ entry }) => entry),
+    );
   }
 
   get(id: string): Promise<Entry | undefined> {
@@ -203,7 +211,9 @@ export class VaultService {
     return this.task(async () => {
       const { store } = this.requireSession();
       if (!store.index.get(id)) throw new AttuneError('not-found', 'no entry with that id');
-      const followUps = store.index.range(undefined, undefined).filter(({ entry }) => entry.kind === 'follow-up' && entry.data.checkInId === id);
+      const followUps = store.index
+        .range(undefined, undefined)
+        .filter(({ entry }) => entry.kind === 'follow-up' && entry.data.checkInId === id);
       const deletedIds = [id, ...followUps.map(({ entry }) => entry.id)];
       await store.append(deletedIds.map((deleted) => ({ op: 'del' as const, id: deleted })));
       try {
@@ -301,7 +311,14 @@ export class VaultService {
     const key = importKey(dataKey);
     dataKey.fill(0);
     const keyFile = this.requireKeyFile();
-    const store = await VaultStore.open({ fs: this.fs, dir: this.options.dir, key, keyId: keyFile.keyId, now: () => this.clock.now(), rollAfterRecords: this.rollAfter });
+    const store = await VaultStore.open({
+      fs: this.fs,
+      dir: this.options.dir,
+      key,
+      keyId: keyFile.keyId,
+      now: () => this.clock.now(),
+      rollAfterRecords: this.rollAfter,
+    });
     this.session = { key, store };
     this.problems = store.problems;
     this.recoveredFiles = await countRecoveredFiles(this.fs, this.options.dir);
@@ -327,7 +344,13 @@ export class VaultService {
   }
 
   private snapshotStatus(): VaultStatus {
-    return buildStatus({ keyFile: this.keyFile, unlockedCount: this.session ? this.session.store.index.size : null, problems: this.problems, recoveredFiles: this.recoveredFiles, keychain: this.options.keychain });
+    return buildStatus({
+      keyFile: this.keyFile,
+      unlockedCount: this.session ? this.session.store.index.size : null,
+      problems: this.problems,
+      recoveredFiles: this.recoveredFiles,
+      keychain: this.options.keychain,
+    });
   }
 }
 

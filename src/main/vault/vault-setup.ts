@@ -62,7 +62,8 @@ export const createVault = async (
   scrypt: ScryptParams,
   now: number,
 ): Promise<SetupOutcome> => {
-  if (!request.passphrase && !request.useKeychain) throw new AttuneError('invalid-request', 'setup needs a passphrase, the keychain, or both');
+  if (!request.passphrase && !request.useKeychain)
+    throw new AttuneError('invalid-request', 'setup needs a passphrase, the keychain, or both');
   if (request.useKeychain && !keychain.isAvailable()) throw new AttuneError('keychain-unavailable', 'keychain requested but not available');
   const { dataKey, keyId } = newDataKey();
   const key = importKey(dataKey);

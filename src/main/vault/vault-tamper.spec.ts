@@ -56,7 +56,10 @@ const flip = (bytes: Buffer, at: number): void => {
 };
 const range = (from: number, to: number): number[] => Array.from({ length: to - from + 1 }, (_, i) => from + i);
 
-const recoveredIncident = async (): Promise<{ problems: unknown[]; pieces: Array<{ source: string; seq: number | null; bytes: string }> }> => {
+const recoveredIncident = async (): Promise<{
+  problems: unknown[];
+  pieces: Array<{ source: string; seq: number | null; bytes: string }>;
+}> => {
   const folder = join(vaultDirIn(root), 'recovered');
   const [name] = await readdir(folder);
   return JSON.parse(await readFile(join(folder, name as string), 'utf8')) as never;
@@ -72,11 +75,15 @@ describe('journal tampering', () => {
     await writeLines(list);
 
     const { status, ids } = await reopen();
-    expect(status.problems).toEqual([{ kind: 'damaged', affected: [{ from: 5, to: 5 }], setAside: expect.stringMatching(/^incident-\d+-[0-9a-f]{6}\.json$/) }]);
+    expect(status.problems).toEqual([
+      { kind: 'damaged', affected: [{ from: 5, to: 5 }], setAside: expect.stringMatching(/^incident-\d+-[0-9a-f]{6}\.json$/) },
+    ]);
     expect(ids).toEqual(idsOf(saved, [1, 2, 3, 4, 6, 7, 8, 9, 10]));
     expect(status.recoveredFiles).toBe(1);
     const incident = await recoveredIncident();
-    expect(incident.pieces).toEqual([{ source: 'journal', seq: 5, offset: expect.any(Number), bytes: Buffer.from(list[4] as string, 'latin1').toString('base64url') }]);
+    expect(incident.pieces).toEqual([
+      { source: 'journal', seq: 5, offset: expect.any(Number), bytes: Buffer.from(list[4] as string, 'latin1').toString('base64url') },
+    ]);
 
     // Reported once, repaired: the next open is clean and keeps the same entries.
     const again = await reopen();

@@ -68,8 +68,7 @@ const collect = (value: unknown, path: string, out: [string, string][]): void =>
       collect(text, `${path}(#${i})`, out);
     });
     if (fitted === 0) out.push([`${path}()`, 'NO SAMPLE FITTED THIS FUNCTION']);
-  }
-  else if (Array.isArray(value)) value.forEach((v, i) => collect(v, `${path}[${i}]`, out));
+  } else if (Array.isArray(value)) value.forEach((v, i) => collect(v, `${path}[${i}]`, out));
   else if (value && typeof value === 'object') for (const [k, v] of Object.entries(value)) collect(v, `${path}.${k}`, out);
 };
 
@@ -99,7 +98,8 @@ describe('copy rules', () => {
   });
 
   test('the checker catches a banned word and honours only its allow-list (so the test can fail)', () => {
-    const found = (text: string) => NEVER.filter((word) => new RegExp(`\\b${word.replace(/ /g, '\\s+')}\\b`, 'i').test(ALLOWED.reduce((t, a) => t.replace(a, ''), text)));
+    const found = (text: string) =>
+      NEVER.filter((word) => new RegExp(`\\b${word.replace(/ /g, '\\s+')}\\b`, 'i').test(ALLOWED.reduce((t, a) => t.replace(a, ''), text)));
     expect(found('Just breathe.')).toEqual(['just']);
     expect(found('You should try harder.')).toEqual(['should']);
     expect(found('This will heal you.')).toEqual(['heal']);

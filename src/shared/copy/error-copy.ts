@@ -29,4 +29,6 @@ export const errorCopy: Record<ErrorCode, string> = {
 
 /** Added to a throttled answer, so nobody waits without knowing for how long. */
 export const waitCopy = (seconds: number): string =>
-  seconds < 60 ? `You can try again in ${Math.max(1, Math.ceil(seconds))} seconds.` : `You can try again in about ${Math.ceil(seconds / 60)} minutes.`;
+  seconds < 60
+    ? `You can try again in ${Math.max(1, Math.ceil(seconds))} seconds.`
+    : `You can try again in about ${Math.ceil(seconds / 60)} minutes.`;

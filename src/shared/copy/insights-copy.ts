@@ -28,7 +28,13 @@ export const insightsCopy = {
 
   period: {
     label: 'Period',
-    choices: { week: 'Last 7 days', month: 'Last 30 days', quarter: 'Last 3 months', all: 'All time', custom: 'Choose dates' } satisfies Record<PeriodChoice, string>,
+    choices: {
+      week: 'Last 7 days',
+      month: 'Last 30 days',
+      quarter: 'Last 3 months',
+      all: 'All time',
+      custom: 'Choose dates',
+    } satisfies Record<PeriodChoice, string>,
     from: 'From',
     to: 'To',
     range: (first: string, last: string) => (first === last ? first : `${first} – ${last}`),
@@ -133,7 +139,8 @@ export const insightsCopy = {
 
   summary: {
     heading: 'A summary to share',
-    intro: 'A short page you could bring to a therapist or someone you trust. You choose what goes in. It covers the period chosen at the top.',
+    intro:
+      'A short page you could bring to a therapist or someone you trust. You choose what goes in. It covers the period chosen at the top.',
     format: 'What to save',
     formats: {
       summary: { label: 'A summary', description: 'A short page to read or print' },

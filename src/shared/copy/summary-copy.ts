@@ -12,7 +12,11 @@ export const summaryCopy = {
   title: 'My check-ins with Attune',
   period: (first: string, last: string) => (first === last ? first : `${first} – ${last}`),
   overview: (checkIns: number) =>
-    checkIns === 0 ? 'No check-ins in this period.' : checkIns === 1 ? 'One check-in in this period.' : `${checkIns} check-ins in this period.`,
+    checkIns === 0
+      ? 'No check-ins in this period.'
+      : checkIns === 1
+        ? 'One check-in in this period.'
+        : `${checkIns} check-ins in this period.`,
   sections: {
     states: {
       heading: 'What was present',

@@ -25,7 +25,13 @@ export const whatHelpsCopy = {
   explain: (helped: number, of: number, when = '', atLeastABit = false): string => {
     const lead = atLeastABit ? 'Helped you at least a bit' : 'Helped you';
     const how =
-      helped !== of ? `${helped} of ${of} times` : of === 1 ? 'the one time you tried it' : of === 2 ? 'both times you tried it' : `each of the ${of} times you tried it`;
+      helped !== of
+        ? `${helped} of ${of} times`
+        : of === 1
+          ? 'the one time you tried it'
+          : of === 2
+            ? 'both times you tried it'
+            : `each of the ${of} times you tried it`;
     return `${lead} ${how}${when ? ` ${when}` : ''}.`;
   },
   /** For a table row in insights: plain counts per answer. */

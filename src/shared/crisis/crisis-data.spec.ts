@@ -43,7 +43,11 @@ describe('the shipped crisis data', () => {
   });
 
   test('every country is in the region picker', () => {
-    expect(availableRegions(crisisData).map((r) => r.code).sort()).toEqual(regions.sort());
+    expect(
+      availableRegions(crisisData)
+        .map((r) => r.code)
+        .sort(),
+    ).toEqual(regions.sort());
   });
 
   describe.each(regions)('region %s', (region) => {
@@ -140,7 +144,8 @@ describe("the data's notes are honoured", () => {
   });
 
   test('one service reached several ways is named once', () => {
-    const names = (region: string) => groupByService(sectionsForRegion(crisisData, region).crisisLines).map((s) => [s.name, s.entries.length]);
+    const names = (region: string) =>
+      groupByService(sectionsForRegion(crisisData, region).crisisLines).map((s) => [s.name, s.entries.length]);
     expect(names('US')).toEqual([
       ['988 Suicide & Crisis Lifeline', 3],
       ['Crisis Text Line', 1],

@@ -7,7 +7,10 @@ describe('plainDetail', () => {
     ['free', 'Free'],
     ["free (per secondary sources: 'toll-free', 'free of charge')", 'Free'],
     ['free from mobiles; local-call cost from landlines (per a Lifeline centre FAQ)', 'Free from mobiles; local-call cost from landlines'],
-    ['free (landlines and mobiles, incl. pay-as-you-go with no credit)', 'Free (landlines and mobiles, incl. pay-as-you-go with no credit)'],
+    [
+      'free (landlines and mobiles, incl. pay-as-you-go with no credit)',
+      'Free (landlines and mobiles, incl. pay-as-you-go with no credit)',
+    ],
     ['free (toll-free)', 'Free (toll-free)'],
     ['24/7 (per 2025 news wording)', '24/7'],
     ['24/7, 365 days', '24/7, 365 days'],

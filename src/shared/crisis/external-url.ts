@@ -4,8 +4,7 @@ import type { CrisisData, CrisisEntry } from './crisis-schema';
 /** A plain phone number or short code: digits with optional spaces or hyphens, optional leading +. */
 const PLAIN_NUMBER = /^\+?\d[\d -]*\d$|^\d$/;
 
-const dialString = (contact: string): string | null =>
-  PLAIN_NUMBER.test(contact.trim()) ? contact.trim().replace(/[ -]/g, '') : null;
+const dialString = (contact: string): string | null => (PLAIN_NUMBER.test(contact.trim()) ? contact.trim().replace(/[ -]/g, '') : null);
 
 const httpsUrl = (contact: string): string | null => {
   if (!URL.canParse(contact)) return null;

@@ -20,7 +20,6 @@ export const rangeFromFilters = (filters: HistoryFilters): { from?: number; to?:
   };
 };
 
-
 /** Pure: the whole list request for a page of History: check-ins only, the chosen state and days, filtered in main. */
 export const listQueryFromFilters = (filters: HistoryFilters): { kind: 'check-in'; state?: StateId; from?: number; to?: number } => ({
   kind: 'check-in',

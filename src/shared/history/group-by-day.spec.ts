@@ -28,7 +28,11 @@ describe('groupByDay', () => {
   });
 
   test('consecutive entries of one day share a group, newest first kept', () => {
-    const groups = groupByDay([entry('c', '2026-11-23T18:00:00Z', 0), entry('b', '2026-11-23T09:00:00Z', 0), entry('a', '2026-11-22T09:00:00Z', 0)]);
+    const groups = groupByDay([
+      entry('c', '2026-11-23T18:00:00Z', 0),
+      entry('b', '2026-11-23T09:00:00Z', 0),
+      entry('a', '2026-11-22T09:00:00Z', 0),
+    ]);
     expect(groups.map((g) => [g.day, g.entries.map((e) => e.id)])).toEqual([
       ['2026-11-23', ['c', 'b']],
       ['2026-11-22', ['a']],

@@ -44,7 +44,13 @@ const formatterFor = (locale: string | undefined, withYear: boolean): Intl.DateT
   const key = `${locale ?? ''}|${withYear}`;
   let formatter = formatters.get(key);
   if (!formatter) {
-    formatter = new Intl.DateTimeFormat(locale, { weekday: 'long', day: 'numeric', month: 'long', ...(withYear ? { year: 'numeric' } : {}), timeZone: 'UTC' });
+    formatter = new Intl.DateTimeFormat(locale, {
+      weekday: 'long',
+      day: 'numeric',
+      month: 'long',
+      ...(withYear ? { year: 'numeric' } : {}),
+      timeZone: 'UTC',
+    });
     formatters.set(key, formatter);
   }
   return formatter;
@@ -65,7 +71,8 @@ export const regroupByDay = (entries: readonly Entry[], previous: readonly DayGr
   const before = new Map(previous.map((group) => [group.day, group]));
   return groupByDay(entries).map((group) => {
     const old = before.get(group.day);
-    const same = old !== undefined && old.entries.length === group.entries.length && old.entries.every((entry, i) => entry === group.entries[i]);
+    const same =
+      old !== undefined && old.entries.length === group.entries.length && old.entries.every((entry, i) => entry === group.entries[i]);
     return same ? old : group;
   });
 };

@@ -44,8 +44,7 @@ export const buildApi = (
     (api[ns] as Record<string, unknown>)[method] = (request?: unknown) => invoke(name, request);
   }
   for (const event of events) {
-    (api.events as Record<string, unknown>)[eventMethodName(event)] = (listener: (payload: unknown) => void) =>
-      subscribe(event, listener);
+    (api.events as Record<string, unknown>)[eventMethodName(event)] = (listener: (payload: unknown) => void) => subscribe(event, listener);
   }
   return api as unknown as AttuneApi;
 };

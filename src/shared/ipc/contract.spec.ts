@@ -20,16 +20,24 @@ describe('the IPC contract', () => {
 
   test('the bridge object has one function per channel and nothing else', async () => {
     const invoked: [string, unknown][] = [];
-    const api = buildApi(CHANNEL_NAMES, EVENT_NAMES, async (channel, request) => {
-      invoked.push([channel, request]);
-      return { ok: true, value: null };
-    }, () => () => undefined);
+    const api = buildApi(
+      CHANNEL_NAMES,
+      EVENT_NAMES,
+      async (channel, request) => {
+        invoked.push([channel, request]);
+        return { ok: true, value: null };
+      },
+      () => () => undefined,
+    );
     const functions = Object.entries(api).flatMap(([ns, methods]) => Object.keys(methods as object).map((m) => `${ns}.${m}`));
     expect(functions.filter((f) => !f.startsWith('events.')).sort()).toEqual([...CHANNEL_NAMES].sort());
     expect(functions.filter((f) => f.startsWith('events.')).sort()).toEqual(EVENT_NAMES.map((e) => `events.${eventMethodName(e)}`).sort());
     await api.settings.set({ shortcut: 'Alt+K' });
     await api.app.info();
-    expect(invoked).toEqual([['settings.set', { shortcut: 'Alt+K' }], ['app.info', undefined]]);
+    expect(invoked).toEqual([
+      ['settings.set', { shortcut: 'Alt+K' }],
+      ['app.info', undefined],
+    ]);
   });
 
   test('types: request-less channels take no argument; the result is the envelope', () => {

@@ -31,7 +31,10 @@ const outcomeCounts = z.strictObject({
 
 /** Built-in steps by id; the person's own step keyed "own:" + its normalised words, shown as they last wrote it. */
 const whatHelpedStep = z.strictObject({
-  key: z.string().min(1).max(TEXT_LIMITS.stepText * 2 + 16),
+  key: z
+    .string()
+    .min(1)
+    .max(TEXT_LIMITS.stepText * 2 + 16),
   stepId: z.string().max(TEXT_LIMITS.stepId).nullable(),
   ownText: z.string().max(TEXT_LIMITS.stepText).nullable(),
   counts: outcomeCounts,
@@ -64,14 +67,18 @@ export const insightsSchema = z.strictObject({
   }),
   statesNamed: z.array(z.strictObject({ state: z.enum(STATE_IDS), count })).max(STATE_IDS.length),
   needsNamed: z.array(z.strictObject({ need: z.enum(NEED_IDS), count })).max(NEED_IDS.length),
-  whatHelped: z.array(z.strictObject({ state: z.enum(STATE_IDS), answered: count, steps: z.array(whatHelpedStep).max(MAX_STEPS_LISTED) })).max(STATE_IDS.length),
+  whatHelped: z
+    .array(z.strictObject({ state: z.enum(STATE_IDS), answered: count, steps: z.array(whatHelpedStep).max(MAX_STEPS_LISTED) }))
+    .max(STATE_IDS.length),
   whatHelpedOverall: z.array(whatHelpedStep).max(MAX_STEPS_LISTED),
   capacity: z.strictObject({
     bucket: z.enum(['day', 'week', 'month']),
     min: z.literal(CAPACITY_MIN),
     max: z.literal(CAPACITY_MAX),
     /** A bucket with no answer is a gap (mean null), never a zero. */
-    points: z.array(z.strictObject({ start: dayKey, mean: z.number().min(CAPACITY_MIN).max(CAPACITY_MAX).nullable(), count })).max(MAX_CAPACITY_POINTS),
+    points: z
+      .array(z.strictObject({ start: dayKey, mean: z.number().min(CAPACITY_MIN).max(CAPACITY_MAX).nullable(), count }))
+      .max(MAX_CAPACITY_POINTS),
   }),
 });
 
@@ -96,7 +103,16 @@ export const summaryModelSchema = z.strictObject({
           .array(
             z.strictObject({
               heading: summaryText.optional(),
-              rows: z.array(z.strictObject({ label: summaryText, value: summaryText, detail: summaryText.optional(), ownWords: z.boolean().optional() })).max(200),
+              rows: z
+                .array(
+                  z.strictObject({
+                    label: summaryText,
+                    value: summaryText,
+                    detail: summaryText.optional(),
+                    ownWords: z.boolean().optional(),
+                  }),
+                )
+                .max(200),
             }),
           )
           .max(STATE_IDS.length + 1),
@@ -111,7 +127,9 @@ export const summaryModelSchema = z.strictObject({
 export const insightsContract = {
   /** Omitted `from`: since the first check-in. Omitted `to`: now. */
   'insights.get': channel(
-    z.strictObject({ from: epochMs.optional(), to: epochMs.optional() }).refine((r) => r.from === undefined || r.to === undefined || r.from <= r.to),
+    z
+      .strictObject({ from: epochMs.optional(), to: epochMs.optional() })
+      .refine((r) => r.from === undefined || r.to === undefined || r.from <= r.to),
     insightsSchema,
   ),
   /**

@@ -107,14 +107,20 @@ export const vaultContract = {
   'vault.unlock': channel(credentialSchema, vaultStatusSchema),
   'vault.lock': channel(z.undefined(), vaultStatusSchema),
   'vault.append': channel(entryInputSchema, entrySchema),
-  'vault.list': channel(listRequestSchema, z.strictObject({ entries: z.array(entrySchema).max(LIST_LIMIT_MAX), nextCursor: z.string().max(64).nullable() })),
+  'vault.list': channel(
+    listRequestSchema,
+    z.strictObject({ entries: z.array(entrySchema).max(LIST_LIMIT_MAX), nextCursor: z.string().max(64).nullable() }),
+  ),
   /** Locked: nothing is deleted yet; main keeps the delete (`deferred`) and carries it out at the next unlock. */
   'vault.delete': channel(
     z.strictObject({ id: entryId }),
     z.strictObject({ deletedIds: z.array(entryId).max(10_000), compacted: z.boolean(), deferred: z.boolean() }),
   ),
   'vault.erase': channel(z.strictObject({ confirm: z.literal(true) }), vaultStatusSchema),
-  'vault.export': channel(exportRequestSchema, z.strictObject({ path: z.string().max(4096), count: z.number().int().min(0), bytes: z.number().int().min(0) })),
+  'vault.export': channel(
+    exportRequestSchema,
+    z.strictObject({ path: z.string().max(4096), count: z.number().int().min(0), bytes: z.number().int().min(0) }),
+  ),
   'vault.changePassphrase': channel(z.strictObject({ current: credentialSchema, next: passphraseSchema }), vaultStatusSchema),
 } as const;
 

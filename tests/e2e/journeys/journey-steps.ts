@@ -47,7 +47,11 @@ export const checkInByKeyboard = async (page: Page, from: 'shortcut' | 'elsewher
 /** Sets up the history through main's handler, as a window would (so the tray and pages hear of it). */
 export const setUpHistory = async (harness: Harness) => {
   if (!harness.attune) throw new Error('Attune did not start');
-  const result = await harness.attune.dispatch('vault.setup', { passphrase: PASSPHRASE, useKeychain: false, createRecoveryKey: false }, { window: 'app' });
+  const result = await harness.attune.dispatch(
+    'vault.setup',
+    { passphrase: PASSPHRASE, useKeychain: false, createRecoveryKey: false },
+    { window: 'app' },
+  );
   expect(result.ok).toBe(true);
 };
 

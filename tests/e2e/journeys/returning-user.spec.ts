@@ -3,7 +3,11 @@ import { openDesktop } from '../desktop';
 import { expect, test } from '../fixtures';
 import { checkInByKeyboard, heading, savedEntries, setUpHistory, unlockWithPassphrase } from './journey-steps';
 
-test('returning user: starts locked with nothing open; the shortcut opens the lock screen, unlock, check in', async ({ context, dataDir, harness }) => {
+test('returning user: starts locked with nothing open; the shortcut opens the lock screen, unlock, check in', async ({
+  context,
+  dataDir,
+  harness,
+}) => {
   await setUpHistory(harness);
   await harness.close();
   const again = await startHarness({ dataDir });

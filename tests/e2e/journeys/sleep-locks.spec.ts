@@ -3,7 +3,13 @@ import { heading, setUpHistory } from './journey-steps';
 
 test('sleep locks Attune in every window at once; nothing private stays on screen', async ({ harness, desktop }) => {
   await setUpHistory(harness);
-  expect((await desktop.popover.evaluate(() => window.attune.vault.append({ kind: 'check-in', data: { states: ['freeze'], needs: [], note: 'private words' } }))).ok).toBe(true);
+  expect(
+    (
+      await desktop.popover.evaluate(() =>
+        window.attune.vault.append({ kind: 'check-in', data: { states: ['freeze'], needs: [], note: 'private words' } }),
+      )
+    ).ok,
+  ).toBe(true);
   harness.tray().click('history');
   const app = await desktop.app();
   await expect(app.getByText('private words')).toBeVisible();

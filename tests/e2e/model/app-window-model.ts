@@ -118,7 +118,9 @@ const observe = (page: Page): Promise<AppView> =>
       const settingsRoot = main?.querySelector('.settings');
       const radio = (name: string) => settingsRoot?.querySelector<HTMLInputElement>(`input[name="${name}"]:checked`)?.value ?? null;
       const box = (input: HTMLInputElement | null | undefined) => (input ? input.checked : null);
-      const lockWithScreen = [...(settingsRoot?.querySelectorAll<HTMLLabelElement>('label.check') ?? [])].find((l) => l.textContent?.includes(lockWithScreenText));
+      const lockWithScreen = [...(settingsRoot?.querySelectorAll<HTMLLabelElement>('label.check') ?? [])].find((l) =>
+        l.textContent?.includes(lockWithScreenText),
+      );
       const storedResult = await window.attune.settings.get();
       const list = await window.attune.vault.list({ limit: 200 });
       const text = main?.textContent ?? '';
@@ -132,7 +134,11 @@ const observe = (page: Page): Promise<AppView> =>
         })),
         cards: [...(main?.querySelectorAll<HTMLElement>('article[data-entry-id]') ?? [])].map((a) => a.dataset.entryId ?? ''),
         toast: main?.querySelector('.toast button') !== null && main?.querySelector('.toast button') !== undefined,
-        says: { historyLocked: text.includes(lockedText), empty: main?.querySelector('section.history .empty h2') != null, noMatches: text.includes(noMatches) },
+        says: {
+          historyLocked: text.includes(lockedText),
+          empty: main?.querySelector('section.history .empty h2') != null,
+          noMatches: text.includes(noMatches),
+        },
         filter: main?.querySelector<HTMLSelectElement>('section.history form select')?.value ?? null,
         settings: settingsRoot
           ? {
@@ -220,55 +226,75 @@ const navTo = (section: Section) =>
     },
   );
 
-const unlockItem = new AppCommand('click Unlock in the side bar', (m) => open(m) && m.vault === 'locked' && m.section === 'help', async (m, r) => {
-  await r.page.locator('nav .nav-item').filter({ hasText: appWindowCopy.unlock }).click(FAST);
-  m.section = m.lockedTarget;
-  m.lockField = '';
-  return {};
-});
+const unlockItem = new AppCommand(
+  'click Unlock in the side bar',
+  (m) => open(m) && m.vault === 'locked' && m.section === 'help',
+  async (m, r) => {
+    await r.page.locator('nav .nav-item').filter({ hasText: appWindowCopy.unlock }).click(FAST);
+    m.section = m.lockedTarget;
+    m.lockField = '';
+    return {};
+  },
+);
 
 const deleteEntry = (index: number) =>
-  new AppCommand(`delete the check-in #${index} in the list`, (m) => onHistory(m) && visibleEntries(m).length > 0, async (m, r) => {
-    const cards = r.page.locator('article[data-entry-id]');
-    const count = await cards.count();
-    if (count === 0) throw new InvariantError('(a)', 'the history shows no check-ins where the vault holds some');
-    const card = cards.nth(index % count);
-    const id = (await card.getAttribute('data-entry-id', { timeout: ACTION_TIMEOUT_MS })) ?? '';
-    await card.locator('[data-delete]').click(FAST);
-    if (m.pending) m.gone.add(m.pending);
-    m.pending = id;
-    return {};
-  });
+  new AppCommand(
+    `delete the check-in #${index} in the list`,
+    (m) => onHistory(m) && visibleEntries(m).length > 0,
+    async (m, r) => {
+      const cards = r.page.locator('article[data-entry-id]');
+      const count = await cards.count();
+      if (count === 0) throw new InvariantError('(a)', 'the history shows no check-ins where the vault holds some');
+      const card = cards.nth(index % count);
+      const id = (await card.getAttribute('data-entry-id', { timeout: ACTION_TIMEOUT_MS })) ?? '';
+      await card.locator('[data-delete]').click(FAST);
+      if (m.pending) m.gone.add(m.pending);
+      m.pending = id;
+      return {};
+    },
+  );
 
-const undo = new AppCommand('click Undo', (m) => onHistory(m) && m.pending !== null, async (m, r) => {
-  await r.page.locator('.toast button').click(FAST);
-  m.pending = null;
-  return {};
-});
+const undo = new AppCommand(
+  'click Undo',
+  (m) => onHistory(m) && m.pending !== null,
+  async (m, r) => {
+    await r.page.locator('.toast button').click(FAST);
+    m.pending = null;
+    return {};
+  },
+);
 
 const filterBy = (state: string) =>
-  new AppCommand(`show only "${state || 'any state'}"`, (m) => onHistory(m) && m.vault === 'unlocked', async (m, r) => {
-    await r.page.locator('section.history form select').selectOption(state, { timeout: ACTION_TIMEOUT_MS });
-    m.filter = state;
-    // A new filter reloads the list, which carries out a delete waiting for its undo time.
-    leaveHistory(m);
-    return {};
-  });
+  new AppCommand(
+    `show only "${state || 'any state'}"`,
+    (m) => onHistory(m) && m.vault === 'unlocked',
+    async (m, r) => {
+      await r.page.locator('section.history form select').selectOption(state, { timeout: ACTION_TIMEOUT_MS });
+      m.filter = state;
+      // A new filter reloads the list, which carries out a delete waiting for its undo time.
+      leaveHistory(m);
+      return {};
+    },
+  );
 
 const settingsToggle = (which: 'theme' | 'motion' | 'discreet' | 'lockWithScreen', index: number) =>
-  new AppCommand(`change ${which} in Settings (#${index})`, (m) => open(m) && m.section === 'settings' && m.vault !== 'locked', async (_m, r) => {
-    const root = r.page.locator('main .settings');
-    const target =
-      which === 'theme' || which === 'motion'
-        ? root.locator(`input[name="${which}"]`)
-        : which === 'discreet'
-          ? root.locator('input[aria-describedby="discreet-hint"]')
-          : root.locator('label.check').filter({ hasText: settingsCopy.privacy.lockWithScreen }).locator('input');
-    const count = await target.count();
-    if (count === 0) throw new InvariantError('(a)', `Settings shows no ${which} control`);
-    await target.nth(index % count).click(FAST);
-    return {};
-  });
+  new AppCommand(
+    `change ${which} in Settings (#${index})`,
+    (m) => open(m) && m.section === 'settings' && m.vault !== 'locked',
+    async (_m, r) => {
+      const root = r.page.locator('main .settings');
+      const target =
+        which === 'theme' || which === 'motion'
+          ? root.locator(`input[name="${which}"]`)
+          : which === 'discreet'
+            ? root.locator('input[aria-describedby="discreet-hint"]')
+            : root.locator('label.check').filter({ hasText: settingsCopy.privacy.lockWithScreen }).locator('input');
+      const count = await target.count();
+      if (count === 0) throw new InvariantError('(a)', `Settings shows no ${which} control`);
+      await target.nth(index % count).click(FAST);
+      return {};
+    },
+  );
 
 const typeUnlock = (passphrase: string, submit: 'Enter' | 'click') =>
   new AppCommand(
@@ -290,56 +316,77 @@ const typeUnlock = (passphrase: string, submit: 'Enter' | 'click') =>
     },
   );
 
-const lockScreenClose = new AppCommand('click Close on the lock screen', (m) => open(m) && showsLockScreen(m), async (m, r) => {
-  await r.page.locator('form.gate .actions button.quiet').click(FAST);
-  m.closed = true;
-  m.closes += 1;
-  return {};
-});
+const lockScreenClose = new AppCommand(
+  'click Close on the lock screen',
+  (m) => open(m) && showsLockScreen(m),
+  async (m, r) => {
+    await r.page.locator('form.gate .actions button.quiet').click(FAST);
+    m.closed = true;
+    m.closes += 1;
+    return {};
+  },
+);
 
 /** A closed window is told nothing (its page lingers in the harness); an open one must hear of the change. */
-const lockElsewhere = new AppCommand('lock from another window', (m) => m.vault === 'unlocked', async (m, r) => {
-  const vaultEventsBefore = await vaultEventsSeen(r.page);
-  const result = await r.other.evaluate(() => window.attune.vault.lock());
-  if (!result.ok) throw new Error(`lock failed: ${result.error.code}`);
-  lockModel(m);
-  return m.closed ? {} : { vaultEventsBefore };
-});
+const lockElsewhere = new AppCommand(
+  'lock from another window',
+  (m) => m.vault === 'unlocked',
+  async (m, r) => {
+    const vaultEventsBefore = await vaultEventsSeen(r.page);
+    const result = await r.other.evaluate(() => window.attune.vault.lock());
+    if (!result.ok) throw new Error(`lock failed: ${result.error.code}`);
+    lockModel(m);
+    return m.closed ? {} : { vaultEventsBefore };
+  },
+);
 
-const unlockElsewhere = new AppCommand('unlock from another window', (m) => m.vault === 'locked', async (m, r) => {
-  const vaultEventsBefore = await vaultEventsSeen(r.page);
-  const result = await r.other.evaluate((p) => window.attune.vault.unlock({ method: 'passphrase', passphrase: p }), PASSPHRASE);
-  if (!result.ok) throw new Error(`unlock failed: ${result.error.code}`);
-  m.vault = 'unlocked';
-  m.wrongAttempts = 0;
-  return m.closed ? {} : { vaultEventsBefore };
-});
+const unlockElsewhere = new AppCommand(
+  'unlock from another window',
+  (m) => m.vault === 'locked',
+  async (m, r) => {
+    const vaultEventsBefore = await vaultEventsSeen(r.page);
+    const result = await r.other.evaluate((p) => window.attune.vault.unlock({ method: 'passphrase', passphrase: p }), PASSPHRASE);
+    if (!result.ok) throw new Error(`unlock failed: ${result.error.code}`);
+    m.vault = 'unlocked';
+    m.wrongAttempts = 0;
+    return m.closed ? {} : { vaultEventsBefore };
+  },
+);
 
 const blur = new AppCommand('the window loses focus, then gets it back', open, async (_m, r) => {
   await blurAndRefocus(r.page);
   return {};
 });
 
-const timePasses = new AppCommand('7 seconds pass', () => true, async (_m, r) => {
-  await letTimePass(r.page, 7000);
-  return { timePassed: true };
-});
+const timePasses = new AppCommand(
+  '7 seconds pass',
+  () => true,
+  async (_m, r) => {
+    await letTimePass(r.page, 7000);
+    return { timePassed: true };
+  },
+);
 
-const reopen = new AppCommand('close the window and open it again', () => true, async (m, r) => {
-  // The window goes away (its page unloads) and History… opens it again, or the same section if it was open.
-  const section = m.closed ? 'history' : m.section;
-  leaveHistory(m);
-  await loadFresh(r.page, r.watch, `${r.harness.url}/#app/${section}`);
-  await countVaultEvents(r.page);
-  m.closed = false;
-  m.section = section;
-  m.lockedTarget = section === 'help' ? 'history' : section;
-  m.filter = '';
-  m.lockField = '';
-  return {};
-});
+const reopen = new AppCommand(
+  'close the window and open it again',
+  () => true,
+  async (m, r) => {
+    // The window goes away (its page unloads) and History… opens it again, or the same section if it was open.
+    const section = m.closed ? 'history' : m.section;
+    leaveHistory(m);
+    await loadFresh(r.page, r.watch, `${r.harness.url}/#app/${section}`);
+    await countVaultEvents(r.page);
+    m.closed = false;
+    m.section = section;
+    m.lockedTarget = section === 'help' ? 'history' : section;
+    m.filter = '';
+    m.lockField = '';
+    return {};
+  },
+);
 
-const readFocus = (page: Page): Promise<FocusFacts> => page.evaluate((l) => (window as unknown as ProbeWindow).__modelProbe.readFocus(l), APP_LANDMARKS);
+const readFocus = (page: Page): Promise<FocusFacts> =>
+  page.evaluate((l) => (window as unknown as ProbeWindow).__modelProbe.readFocus(l), APP_LANDMARKS);
 
 const KEYS = ['Tab', 'Shift+Tab', 'Enter', 'Space', 'ArrowDown', 'ArrowUp', 'Escape'] as const;
 
@@ -452,14 +499,20 @@ export const appCommands = (): fc.Arbitrary<fc.AsyncCommand<AppModel, AppReal>>[
     weighted(
       3,
       fc
-        .record({ which: fc.constantFrom<'theme' | 'motion' | 'discreet' | 'lockWithScreen'>('theme', 'motion', 'discreet', 'lockWithScreen'), index: fc.nat(3) })
+        .record({
+          which: fc.constantFrom<'theme' | 'motion' | 'discreet' | 'lockWithScreen'>('theme', 'motion', 'discreet', 'lockWithScreen'),
+          index: fc.nat(3),
+        })
         .map(({ which, index }) => settingsToggle(which, index)),
     ),
     weighted(5, fc.constantFrom(...KEYS).map(pressKey)),
     weighted(
       2,
       fc
-        .record({ passphrase: fc.constantFrom(PASSPHRASE, PASSPHRASE, WRONG_PASSPHRASE), submit: fc.constantFrom<'Enter' | 'click'>('Enter', 'click') })
+        .record({
+          passphrase: fc.constantFrom(PASSPHRASE, PASSPHRASE, WRONG_PASSPHRASE),
+          submit: fc.constantFrom<'Enter' | 'click'>('Enter', 'click'),
+        })
         .map(({ passphrase, submit }) => typeUnlock(passphrase, submit)),
     ),
     weighted(1, fc.constant(lockScreenClose)),
@@ -489,7 +542,11 @@ export const checkApp = async (m: AppModel, r: AppReal, facts: StepFacts, label:
   if (r.watch.problems.length > 0) throw new InvariantError('(e)', r.watch.problems.join('\n'));
 
   const closes = r.harness.uiActions.filter((a) => a === 'closeWindow:app').length - r.closeBase;
-  if (closes !== m.closes) throw new InvariantError(closes > m.closes ? '(b)' : '(c)', `after "${label}" the window was asked to close ${closes} times, expected ${m.closes}`);
+  if (closes !== m.closes)
+    throw new InvariantError(
+      closes > m.closes ? '(b)' : '(c)',
+      `after "${label}" the window was asked to close ${closes} times, expected ${m.closes}`,
+    );
 
   // Time passing ran the undo out only if nothing held it (focus or pointer on the toast): the page says which.
   if (facts.timePassed && m.pending && !view.toast && m.section === 'history') {
@@ -503,14 +560,16 @@ export const checkApp = async (m: AppModel, r: AppReal, facts: StepFacts, label:
     if (!view.vault.ok) throw new InvariantError('(model)', `the vault should be open but says ${view.vault.code}`);
     const held = new Set(view.vault.ids);
     for (const e of m.entries) {
-      if (!m.gone.has(e.id) && !held.has(e.id)) throw new InvariantError('(b)', `after "${label}" the check-in ${e.id} is gone from the vault, but the person kept it`);
+      if (!m.gone.has(e.id) && !held.has(e.id))
+        throw new InvariantError('(b)', `after "${label}" the check-in ${e.id} is gone from the vault, but the person kept it`);
     }
     for (const id of held) {
       if (!m.entries.some((e) => e.id === id)) throw new InvariantError('(a)', `the vault holds ${id}, which no one saved`);
     }
     const settledDeletes = !m.closed && m.section === 'history' && !view.toast;
     const lingering = [...m.gone].filter((id) => held.has(id));
-    if (settledDeletes && lingering.length > 0) throw new InvariantError('(a)', `after "${label}" the vault still holds ${show(lingering)}, deleted by the person`);
+    if (settledDeletes && lingering.length > 0)
+      throw new InvariantError('(a)', `after "${label}" the vault still holds ${show(lingering)}, deleted by the person`);
   } else if (view.vault.ok || view.vault.code !== (m.vault === 'locked' ? 'vault-locked' : 'vault-not-set-up')) {
     throw new InvariantError('(model)', `vault should be ${m.vault}, the bridge answers ${view.vault.ok ? 'ok' : view.vault.code}`);
   }
@@ -521,21 +580,26 @@ export const checkApp = async (m: AppModel, r: AppReal, facts: StepFacts, label:
   // (a) The page tells the truth about the vault: locked only when it is.
   const lockScreen = view.heading === vaultCopy.locked.heading;
   if (showsLockScreen(m) !== lockScreen) {
-    throw new InvariantError('(a)', `after "${label}" the page ${lockScreen ? 'shows' : 'does not show'} the lock screen, but the vault is ${m.vault} (section ${m.section})`);
+    throw new InvariantError(
+      '(a)',
+      `after "${label}" the page ${lockScreen ? 'shows' : 'does not show'} the lock screen, but the vault is ${m.vault} (section ${m.section})`,
+    );
   }
   if (view.says.historyLocked && m.vault !== 'locked') {
     throw new InvariantError('(a)', `after "${label}" history says "${historyCopy.locked}" but the vault is ${m.vault}`);
   }
   if (!lockScreen) {
     const current = view.nav.find((n) => n.current)?.label;
-    if (current !== appWindowCopy.sections[m.section]) throw new InvariantError('(model)', `after "${label}" the side bar marks ${current} current, expected ${m.section}`);
+    if (current !== appWindowCopy.sections[m.section])
+      throw new InvariantError('(model)', `after "${label}" the side bar marks ${current} current, expected ${m.section}`);
   }
 
   // (a) History lists exactly the kept check-ins that match the filter shown.
   if (m.section === 'history' && !lockScreen) {
     // Before set-up there is nothing to filter (no filter may be shown); after, the filter shows what was chosen.
     const filterShown = view.filter ?? (m.vault === 'not-set-up' ? '' : null);
-    if (filterShown !== m.filter) throw new InvariantError('(a)', `the state filter shows ${show(view.filter)}, the person chose ${show(m.filter)}`);
+    if (filterShown !== m.filter)
+      throw new InvariantError('(a)', `the state filter shows ${show(view.filter)}, the person chose ${show(m.filter)}`);
     const expected = m.vault === 'unlocked' ? visibleEntries(m) : [];
     if (!sameSet(view.cards, expected)) {
       throw new InvariantError(
@@ -543,7 +607,11 @@ export const checkApp = async (m: AppModel, r: AppReal, facts: StepFacts, label:
         `after "${label}" history shows ${show(view.cards)}, the vault keeps ${show(expected)} for this filter (undo ${view.toast ? 'shown' : 'not shown'}, vault ${show(view.vault)})`,
       );
     }
-    if (view.toast !== (m.pending !== null)) throw new InvariantError('(b)', `after "${label}" the Undo ${view.toast ? 'is shown with nothing to undo' : 'went away while the delete could still be undone'}`);
+    if (view.toast !== (m.pending !== null))
+      throw new InvariantError(
+        '(b)',
+        `after "${label}" the Undo ${view.toast ? 'is shown with nothing to undo' : 'went away while the delete could still be undone'}`,
+      );
     if (expected.length === 0 && m.filter === '' && !view.says.empty && m.vault !== 'locked') {
       throw new InvariantError('(a)', `after "${label}" history has no check-ins but does not say so`);
     }
@@ -553,14 +621,18 @@ export const checkApp = async (m: AppModel, r: AppReal, facts: StepFacts, label:
   if (m.section === 'settings' && !lockScreen && view.settings && view.stored) {
     for (const key of ['theme', 'motion', 'discreet', 'lockWithScreen'] as const) {
       if (view.settings[key] !== null && view.settings[key] !== view.stored[key]) {
-        throw new InvariantError('(a)', `after "${label}" Settings shows ${key} = ${show(view.settings[key])}, but ${show(view.stored[key])} is saved`);
+        throw new InvariantError(
+          '(a)',
+          `after "${label}" Settings shows ${key} = ${show(view.settings[key])}, but ${show(view.stored[key])} is saved`,
+        );
       }
     }
   }
 
   // (c) Help one click away everywhere; the lock screen has its own way out.
   const help = view.nav.find((n) => n.label === appWindowCopy.sections.help);
-  if (!help?.reachable) throw new InvariantError('(c)', `no reachable "Get help now" in the side bar (${m.section}): ${help?.whyNot ?? 'not there'}`);
+  if (!help?.reachable)
+    throw new InvariantError('(c)', `no reachable "Get help now" in the side bar (${m.section}): ${help?.whyNot ?? 'not there'}`);
   if (lockScreen && !view.lockClose) throw new InvariantError('(c)', 'no reachable Close on the lock screen');
 
   // (d) After a key, focus is somewhere (Tab may leave the page at either end).
@@ -568,7 +640,10 @@ export const checkApp = async (m: AppModel, r: AppReal, facts: StepFacts, label:
     const { name, before } = facts.key;
     const leftAtEdge = (name === 'Tab' && before.lastStop) || (name === 'Shift+Tab' && before.firstStop);
     if (!leftAtEdge && before.tag !== 'body') {
-      throw new InvariantError('(d)', `after "${label}" focus fell to <body> (it was on ${before.tag}${before.text ? ` "${before.text.slice(0, 40)}"` : ''})`);
+      throw new InvariantError(
+        '(d)',
+        `after "${label}" focus fell to <body> (it was on ${before.tag}${before.text ? ` "${before.text.slice(0, 40)}"` : ''})`,
+      );
     }
   }
 };

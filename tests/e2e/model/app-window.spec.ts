@@ -60,7 +60,10 @@ for (const batch of BATCHES) {
           if (batch.setUp) {
             await session.vaultTo('unlocked', PASSPHRASE);
             for (const entry of start.entries) {
-              const saved = await other.evaluate((states) => window.attune.vault.append({ kind: 'check-in', data: { states: states as 'fight'[], needs: [] } }), entry.states);
+              const saved = await other.evaluate(
+                (states) => window.attune.vault.append({ kind: 'check-in', data: { states: states as 'fight'[], needs: [] } }),
+                entry.states,
+              );
               if (!saved.ok) throw new Error(`append failed: ${saved.error.code}`);
               entries.unshift({ id: saved.value.id, states: entry.states });
             }

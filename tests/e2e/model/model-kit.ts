@@ -188,7 +188,11 @@ export const assertModel = async <Model extends object, Real, Start>(options: Mo
   let firstFailureAt: number | null = null;
   const property = fc.asyncProperty(
     options.start,
-    fc.commands(options.commands, { maxCommands: MAX_COMMANDS, size: 'max', ...(modelEnv.replayPath ? { replayPath: modelEnv.replayPath } : {}) }),
+    fc.commands(options.commands, {
+      maxCommands: MAX_COMMANDS,
+      size: 'max',
+      ...(modelEnv.replayPath ? { replayPath: modelEnv.replayPath } : {}),
+    }),
     async (start, commands) => {
       // Shrinking has had its time: the candidates left count as "not tried", so the best so far is reported.
       fc.pre(firstFailureAt === null || Date.now() - firstFailureAt < modelEnv.shrinkMs);
@@ -234,4 +238,5 @@ export class InvariantError extends Error {
   }
 }
 
-export const sameSet = (a: readonly string[], b: readonly string[]): boolean => a.length === b.length && [...a].sort().join('\n') === [...b].sort().join('\n');
+export const sameSet = (a: readonly string[], b: readonly string[]): boolean =>
+  a.length === b.length && [...a].sort().join('\n') === [...b].sort().join('\n');

@@ -75,7 +75,10 @@ export class ModelSession {
   /** Sets the vault up (and locks it) through the second window, as another window would. */
   async vaultTo(state: 'not-set-up' | 'unlocked' | 'locked', passphrase: string): Promise<void> {
     if (state === 'not-set-up') return;
-    const setUp = await this.other.evaluate((p) => window.attune.vault.setup({ useKeychain: false, passphrase: p, createRecoveryKey: false }), passphrase);
+    const setUp = await this.other.evaluate(
+      (p) => window.attune.vault.setup({ useKeychain: false, passphrase: p, createRecoveryKey: false }),
+      passphrase,
+    );
     if (!setUp.ok) throw new Error(`setup failed: ${setUp.error.code}`);
     if (state === 'locked') {
       const locked = await this.other.evaluate(() => window.attune.vault.lock());

@@ -58,12 +58,28 @@ export const installProbe = (): void => {
       });
     };
     if (!active || active === document.body || !active.isConnected) {
-      return { tag: 'body', type: '', name: '', value: '', caret: 0, caretEnd: 0, text: '', maxLength: -1, within: [], firstStop: false, lastStop: false, checked: false, disabled: false, index: -1 };
+      return {
+        tag: 'body',
+        type: '',
+        name: '',
+        value: '',
+        caret: 0,
+        caretEnd: 0,
+        text: '',
+        maxLength: -1,
+        within: [],
+        firstStop: false,
+        lastStop: false,
+        checked: false,
+        disabled: false,
+        index: -1,
+      };
     }
     const list = stops();
     const input = active as HTMLInputElement;
     const sameStop = (el: HTMLElement | undefined): boolean =>
-      el === active || (el instanceof HTMLInputElement && el.type === 'radio' && input.type === 'radio' && el.name === input.name && el.name !== '');
+      el === active ||
+      (el instanceof HTMLInputElement && el.type === 'radio' && input.type === 'radio' && el.name === input.name && el.name !== '');
     let caret = 0;
     let caretEnd = 0;
     try {
@@ -87,7 +103,9 @@ export const installProbe = (): void => {
       lastStop: sameStop(list[list.length - 1]),
       checked: Boolean(input.checked),
       disabled: Boolean(input.disabled),
-      index: [...(active.closest('form') ?? document).querySelectorAll(`${active.tagName.toLowerCase()}[type="${input.type}"]`)].indexOf(active),
+      index: [...(active.closest('form') ?? document).querySelectorAll(`${active.tagName.toLowerCase()}[type="${input.type}"]`)].indexOf(
+        active,
+      ),
     };
   };
 
@@ -112,7 +130,8 @@ export const installProbe = (): void => {
     const box = element.getBoundingClientRect();
     const x = box.left + box.width / 2;
     const y = box.top + box.height / 2;
-    if (x < 0 || y < 0 || x > window.innerWidth || y > window.innerHeight) return `outside the window (at ${Math.round(x)},${Math.round(y)})`;
+    if (x < 0 || y < 0 || x > window.innerWidth || y > window.innerHeight)
+      return `outside the window (at ${Math.round(x)},${Math.round(y)})`;
     const hit = document.elementFromPoint(x, y);
     return hit && !(hit === element || element.contains(hit)) ? `covered by ${hit.outerHTML.slice(0, 100)}` : 'reachable';
   };
@@ -139,7 +158,8 @@ export const countVaultEvents = async (page: Page): Promise<void> => {
   });
 };
 
-export const vaultEventsSeen = (page: Page): Promise<number> => page.evaluate(() => (window as unknown as { __modelVaultEvents?: number }).__modelVaultEvents ?? 0);
+export const vaultEventsSeen = (page: Page): Promise<number> =>
+  page.evaluate(() => (window as unknown as { __modelVaultEvents?: number }).__modelVaultEvents ?? 0);
 
 /** Waits (by polling, never by a fixed sleep) until the page has received one more vault event than `before`. */
 export const waitForVaultEvent = async (page: Page, before: number, limitMs = 15_000): Promise<boolean> => {

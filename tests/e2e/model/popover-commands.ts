@@ -2,7 +2,17 @@ import type { Page } from '@playwright/test';
 import fc from 'fast-check';
 import { checkInCopy } from '../../../src/shared/copy';
 import type { Harness } from '../../harness/harness-server';
-import { ACTION_TIMEOUT_MS, Coverage, InvariantError, MAX_STEPS, type PageWatch, letTimePass, loadFresh, logStep, sameSet } from './model-kit';
+import {
+  ACTION_TIMEOUT_MS,
+  Coverage,
+  InvariantError,
+  MAX_STEPS,
+  type PageWatch,
+  letTimePass,
+  loadFresh,
+  logStep,
+  sameSet,
+} from './model-kit';
 import { type FocusFacts, type ProbeWindow, blurAndRefocus, countVaultEvents, vaultEventsSeen, waitForVaultEvent } from './page-probe';
 import {
   type ButtonId,
@@ -108,7 +118,8 @@ const applyKey = (m: PopoverModel, key: KeyName, before: FocusFacts): StepFacts 
   const text = textFieldOf(before);
   if (text) {
     if (key === 'Enter' && text !== 'note') primary(m);
-    else if (key === 'Enter' || key === 'Space') m.draft[text] = typeInto(before.value, before.caret, before.caretEnd, key === 'Enter' ? '\n' : ' ', MAX_LENGTH[text]);
+    else if (key === 'Enter' || key === 'Space')
+      m.draft[text] = typeInto(before.value, before.caret, before.caretEnd, key === 'Enter' ? '\n' : ' ', MAX_LENGTH[text]);
     return facts;
   }
   if (before.within.includes('form.gate') && before.tag === 'input') {
@@ -163,7 +174,12 @@ export const popoverCoverage = new Coverage();
 
 /** One step a person can take, with its precondition on the model. */
 /** One checked step: act, then every invariant; a failure says which steps led there. */
-const runStep = async (m: PopoverModel, r: PopoverReal, label: string, act: (m: PopoverModel, r: PopoverReal) => Promise<StepFacts>): Promise<void> => {
+const runStep = async (
+  m: PopoverModel,
+  r: PopoverReal,
+  label: string,
+  act: (m: PopoverModel, r: PopoverReal) => Promise<StepFacts>,
+): Promise<void> => {
   const started = Date.now();
   m.steps += 1;
   m.trace.push(`${label} [on ${m.screen}]`);
@@ -230,7 +246,10 @@ class WalkToSave implements fc.AsyncCommand<PopoverModel, PopoverReal> {
 }
 
 const open = (m: Readonly<PopoverModel>): boolean => m.screen !== 'closed';
-const on = (...screens: Screen[]) => (m: Readonly<PopoverModel>): boolean => screens.includes(m.screen);
+const on =
+  (...screens: Screen[]) =>
+  (m: Readonly<PopoverModel>): boolean =>
+    screens.includes(m.screen);
 
 const clickOptionAct = async (r: PopoverReal, group: Group, index: number, how: 'click' | 'dblclick' | 'again'): Promise<StepFacts> => {
   const inputs = content(r.page).locator(`fieldset.choices input[name="${group}"]`);
@@ -289,7 +308,8 @@ const pressKey = (key: KeyName) =>
     // Links open the system browser and a select opens its own list: outside what this model follows.
     if (before.tag === 'a' || before.tag === 'select') return {};
     const sendsUnlock =
-      (key === 'Enter' && before.within.includes('form.gate') && before.tag === 'input') || ((key === 'Enter' || key === 'Space') && buttonIdOf(before) === 'gate-submit');
+      (key === 'Enter' && before.within.includes('form.gate') && before.tag === 'input') ||
+      ((key === 'Enter' || key === 'Space') && buttonIdOf(before) === 'gate-submit');
     if (sendsUnlock && !mayTryUnlock(m)) return {};
     await r.page.keyboard.press(key);
     return applyKey(m, key, before);
@@ -380,11 +400,15 @@ const blur = new PopoverCommand('the window loses focus, then gets it back', ope
   return {};
 });
 
-const timePassesCommand = new PopoverCommand('3 seconds pass', () => true, async (m, r) => {
-  await letTimePass(r.page, 3000);
-  timePasses(m);
-  return {};
-});
+const timePassesCommand = new PopoverCommand(
+  '3 seconds pass',
+  () => true,
+  async (m, r) => {
+    await letTimePass(r.page, 3000);
+    timePasses(m);
+    return {};
+  },
+);
 
 const textArb = fc.string({ unit: fc.constantFrom('a', 'e', 'r', 'o', ' ', 'é', '—', '?', '1'), minLength: 1, maxLength: 8 });
 
@@ -419,15 +443,19 @@ const goOnAct = async (m: PopoverModel, r: PopoverReal): Promise<StepFacts> => {
 const goOn = new PopoverCommand('go on (the screen’s main button)', () => true, goOnAct);
 
 const typePassphraseTwice = (value: string) =>
-  new PopoverCommand(`type ${value === PASSPHRASE ? 'the passphrase' : JSON.stringify(value)} into both set-up fields`, on('setup'), async (m, r) => {
-    for (const [index, field] of (['pass', 'confirm'] as const).entries()) {
-      await r.page.locator('form.gate input[type="password"]').nth(index).click(FAST);
-      await r.page.keyboard.press('Control+A');
-      await r.page.keyboard.type(value);
-      m.gate[field] = value;
-    }
-    return {};
-  });
+  new PopoverCommand(
+    `type ${value === PASSPHRASE ? 'the passphrase' : JSON.stringify(value)} into both set-up fields`,
+    on('setup'),
+    async (m, r) => {
+      for (const [index, field] of (['pass', 'confirm'] as const).entries()) {
+        await r.page.locator('form.gate input[type="password"]').nth(index).click(FAST);
+        await r.page.keyboard.press('Control+A');
+        await r.page.keyboard.type(value);
+        m.gate[field] = value;
+      }
+      return {};
+    },
+  );
 
 /** The whole set-up form at once, as someone who knows what they want does it: both fields, then Enter or the button. */
 const setUpWith = (value: string, submit: 'Enter' | 'click') =>
@@ -493,18 +521,42 @@ export const popoverCommands = (): fc.Arbitrary<fc.AsyncCommand<PopoverModel, Po
         .map(({ group, index, how }) => clickOption(group, index, how)),
     ),
     weighted(5, fc.constant(goOn)),
-    weighted(2, fc.array(fc.option(fc.nat(9), { nil: null }), { minLength: 3, maxLength: 3 }).map((picks) => new WalkToSave(picks))),
+    weighted(
+      2,
+      fc.array(fc.option(fc.nat(9), { nil: null }), { minLength: 3, maxLength: 3 }).map((picks) => new WalkToSave(picks)),
+    ),
     weighted(5, fc.constantFrom(...KEYS).map(pressKey)),
-    weighted(2, fc.record({ field: fc.constantFrom<TextField>('needText', 'ownStep', 'note'), text: textArb }).map(({ field, text }) => typeText(field, text))),
     weighted(
       2,
       fc
-        .record({ field: fc.constantFrom<GateField>('pass', 'confirm', 'unlock'), value: fc.constantFrom(PASSPHRASE, PASSPHRASE, WRONG_PASSPHRASE, 'short') })
+        .record({ field: fc.constantFrom<TextField>('needText', 'ownStep', 'note'), text: textArb })
+        .map(({ field, text }) => typeText(field, text)),
+    ),
+    weighted(
+      2,
+      fc
+        .record({
+          field: fc.constantFrom<GateField>('pass', 'confirm', 'unlock'),
+          value: fc.constantFrom(PASSPHRASE, PASSPHRASE, WRONG_PASSPHRASE, 'short'),
+        })
         .map(({ field, value }) => typeSecret(field, value)),
     ),
     weighted(2, fc.constantFrom(PASSPHRASE, PASSPHRASE, WRONG_PASSPHRASE, 'short').map(typePassphraseTwice)),
-    weighted(2, fc.record({ value: fc.constantFrom(PASSPHRASE, PASSPHRASE, 'short'), submit: fc.constantFrom<'Enter' | 'click'>('Enter', 'click') }).map(({ value, submit }) => setUpWith(value, submit))),
-    weighted(2, fc.record({ value: fc.constantFrom(PASSPHRASE, PASSPHRASE, WRONG_PASSPHRASE), submit: fc.constantFrom<'Enter' | 'click'>('Enter', 'click') }).map(({ value, submit }) => unlockWith(value, submit))),
+    weighted(
+      2,
+      fc
+        .record({ value: fc.constantFrom(PASSPHRASE, PASSPHRASE, 'short'), submit: fc.constantFrom<'Enter' | 'click'>('Enter', 'click') })
+        .map(({ value, submit }) => setUpWith(value, submit)),
+    ),
+    weighted(
+      2,
+      fc
+        .record({
+          value: fc.constantFrom(PASSPHRASE, PASSPHRASE, WRONG_PASSPHRASE),
+          submit: fc.constantFrom<'Enter' | 'click'>('Enter', 'click'),
+        })
+        .map(({ value, submit }) => unlockWith(value, submit)),
+    ),
     // Esc on its own too: the way out people use most.
     weighted(1, fc.constant(pressKey('Escape'))),
     weighted(
@@ -552,14 +604,18 @@ export const checkPopover = async (m: PopoverModel, r: PopoverReal, facts: StepF
   if (r.watch.problems.length > 0) throw new InvariantError('(e)', r.watch.problems.join('\n'));
 
   const hid = hides(r);
-  if (hid > m.hides) throw new InvariantError('(b)', `the popover closed without being asked to (after "${label}", on ${m.screen}); what was on it is gone`);
+  if (hid > m.hides)
+    throw new InvariantError('(b)', `the popover closed without being asked to (after "${label}", on ${m.screen}); what was on it is gone`);
   if (hid < m.hides) throw new InvariantError('(c)', `"${label}" was a way out, but the popover did not close`);
 
   // (a) The vault holds exactly the check-ins the person saved, each as it was shown.
   if (m.vault === 'unlocked') {
     if (!view.vault.ok) throw new InvariantError('(a)', `the vault should be open but says ${view.vault.code}`);
     if (entriesDiffer(m.saved, view.vault.entries)) {
-      throw new InvariantError('(a)', `after "${label}" the vault holds ${show(view.vault.entries)}, but what the person saved (as shown) was ${show(m.saved)}`);
+      throw new InvariantError(
+        '(a)',
+        `after "${label}" the vault holds ${show(view.vault.entries)}, but what the person saved (as shown) was ${show(m.saved)}`,
+      );
     }
   } else if (view.vault.ok || view.vault.code !== (m.vault === 'locked' ? 'vault-locked' : 'vault-not-set-up')) {
     throw new InvariantError('(model)', `vault should be ${m.vault}, the bridge answers ${view.vault.ok ? 'ok' : view.vault.code}`);
@@ -580,7 +636,10 @@ export const checkPopover = async (m: PopoverModel, r: PopoverReal, facts: StepF
     for (const group of GROUPS_ON[m.screen]) {
       const shown = view.groups[group] ?? [];
       if (!sameSet(shown, m.draft.choices[group])) {
-        throw new InvariantError('(a)', `after "${label}" ${group} shows ${show(shown)} chosen, but the person last saw ${show(m.draft.choices[group])}`);
+        throw new InvariantError(
+          '(a)',
+          `after "${label}" ${group} shows ${show(shown)} chosen, but the person last saw ${show(m.draft.choices[group])}`,
+        );
       }
     }
     if (m.screen === 'step' && m.draft.choices.step.length > 0 && view.stepLabel !== m.draft.stepLabel) {
@@ -595,11 +654,19 @@ export const checkPopover = async (m: PopoverModel, r: PopoverReal, facts: StepF
     }
   }
   if (m.screen === 'setup') {
-    if (view.gate.pass !== m.gate.pass || view.gate.confirm !== m.gate.confirm) throw new InvariantError('(b)', `after "${label}" the passphrase fields lost what was typed`);
-    if (view.gate.makeRecoveryKey !== m.gate.makeRecoveryKey) throw new InvariantError('(a)', `the recovery-key choice shows ${view.gate.makeRecoveryKey}, the person left it ${m.gate.makeRecoveryKey}`);
+    if (view.gate.pass !== m.gate.pass || view.gate.confirm !== m.gate.confirm)
+      throw new InvariantError('(b)', `after "${label}" the passphrase fields lost what was typed`);
+    if (view.gate.makeRecoveryKey !== m.gate.makeRecoveryKey)
+      throw new InvariantError(
+        '(a)',
+        `the recovery-key choice shows ${view.gate.makeRecoveryKey}, the person left it ${m.gate.makeRecoveryKey}`,
+      );
   }
   if ((m.screen === 'unlock' || m.screen === 'locked') && !m.gate.useRecovery && view.gate.unlock !== m.gate.unlock) {
-    throw new InvariantError('(b)', `after "${label}" the unlock field reads ${show(view.gate.unlock)}, the person typed ${show(m.gate.unlock)}`);
+    throw new InvariantError(
+      '(b)',
+      `after "${label}" the unlock field reads ${show(view.gate.unlock)}, the person typed ${show(m.gate.unlock)}`,
+    );
   }
 
   // (c) A way out and help, on every screen (help itself is the help).
@@ -613,7 +680,10 @@ export const checkPopover = async (m: PopoverModel, r: PopoverReal, facts: StepF
     // Lost before this key (by a click): not this key's doing — the step that lost it is checked on its own.
     const alreadyLost = before.tag === 'body';
     if (!leftAtEdge && !alreadyLost) {
-      throw new InvariantError('(d)', `after "${label}" focus fell to <body> (it was on ${before.tag}${before.text ? ` "${before.text}"` : ''}) on "${view.heading}"`);
+      throw new InvariantError(
+        '(d)',
+        `after "${label}" focus fell to <body> (it was on ${before.tag}${before.text ? ` "${before.text}"` : ''}) on "${view.heading}"`,
+      );
     }
   }
 

@@ -28,7 +28,11 @@ export const GROUPS_ON: Record<StepScreen, readonly Group[]> = {
   step: ['step'],
 };
 export const TEXT_ON: Record<StepScreen, readonly TextField[]> = { now: [], need: ['needText'], step: ['ownStep', 'note'] };
-export const MAX_LENGTH: Record<TextField, number> = { needText: TEXT_LIMITS.needText, ownStep: TEXT_LIMITS.stepText, note: TEXT_LIMITS.note };
+export const MAX_LENGTH: Record<TextField, number> = {
+  needText: TEXT_LIMITS.needText,
+  ownStep: TEXT_LIMITS.stepText,
+  note: TEXT_LIMITS.note,
+};
 export const OWN_STEP = 'own';
 export const isStepScreen = (screen: Screen): screen is StepScreen => screen === 'now' || screen === 'need' || screen === 'step';
 
@@ -77,7 +81,13 @@ export const expectedEntry = (draft: Draft): Expected | null => {
     note: clean(draft.note),
   };
   const empty =
-    entry.states.length === 0 && entry.needs.length === 0 && entry.driver === null && entry.capacity === null && entry.needText === null && entry.step === null && entry.note === null;
+    entry.states.length === 0 &&
+    entry.needs.length === 0 &&
+    entry.driver === null &&
+    entry.capacity === null &&
+    entry.needText === null &&
+    entry.step === null &&
+    entry.note === null;
   return empty ? null : entry;
 };
 
@@ -313,7 +323,8 @@ export const recoveryDone = (m: PopoverModel): void => {
  */
 export const timePasses = (m: PopoverModel): void => {
   if (!m.autoClose) return;
-  const nothingUnsaved = m.screen === 'saved' || m.screen === 'nothing' || m.screen === 'locked' || (m.screen === 'now' && expectedEntry(m.draft) === null);
+  const nothingUnsaved =
+    m.screen === 'saved' || m.screen === 'nothing' || m.screen === 'locked' || (m.screen === 'now' && expectedEntry(m.draft) === null);
   if (nothingUnsaved) closeAndForget(m);
 };
 
@@ -330,16 +341,7 @@ export const reopen = (m: PopoverModel): void => {
 
 /** The button a key or click acts on, by what it is for. */
 export type ButtonId =
-  | 'help'
-  | 'close'
-  | 'back'
-  | 'primary'
-  | 'gate-submit'
-  | 'gate-cancel'
-  | 'gate-toggle'
-  | 'recovery-done'
-  | 'help-back'
-  | 'other';
+  'help' | 'close' | 'back' | 'primary' | 'gate-submit' | 'gate-cancel' | 'gate-toggle' | 'recovery-done' | 'help-back' | 'other';
 
 /** What activating a button does to the model; 'other' buttons are choice controls (e.g. a "clear choice"). */
 export const pressButton = (m: PopoverModel, id: ButtonId): 'choice' | 'done' => {

@@ -35,7 +35,15 @@ const SCREENS_BY_HEADING: Record<string, Screen> = {
   [helpCopy.title]: 'help',
 };
 
-export const LANDMARKS = ['header.bar', 'footer.bar', 'form.gate', 'section.recovery', 'section.help', 'section.content', 'fieldset.choices'] as const;
+export const LANDMARKS = [
+  'header.bar',
+  'footer.bar',
+  'form.gate',
+  'section.recovery',
+  'section.help',
+  'section.content',
+  'fieldset.choices',
+] as const;
 
 /** Which button, by its place and role (not its words, which change with state). */
 export const buttonIdOf = (focus: FocusFacts): ButtonId | null => {
@@ -112,7 +120,9 @@ export const observePopover = async (page: Page): Promise<PopoverView> => {
         primary: main?.querySelector('footer.bar .button.primary')?.textContent?.trim() ?? null,
         contentText: (main?.textContent ?? '').replace(/\s+/g, ' ').trim(),
         focus: probe.readFocus(landmarks),
-        vault: list.ok ? { ok: true, entries: list.value.entries.map((e) => ({ kind: e.kind, data: e.data as Record<string, unknown> })) } : { ok: false, code: list.error.code },
+        vault: list.ok
+          ? { ok: true, entries: list.value.entries.map((e) => ({ kind: e.kind, data: e.data as Record<string, unknown> })) }
+          : { ok: false, code: list.error.code },
       };
     },
     { landmarks: LANDMARKS, getHelp: promptCopy.getHelp, close: promptCopy.close },
@@ -145,6 +155,8 @@ export const observePopover = async (page: Page): Promise<PopoverView> => {
     contentText: raw.contentText,
     focus: raw.focus,
     focusButton: buttonIdOf(raw.focus),
-    vault: raw.vault.ok ? { ok: true, entries: raw.vault.entries.filter((e) => e.kind === 'check-in').map((e) => toExpected(e.data)) } : raw.vault,
+    vault: raw.vault.ok
+      ? { ok: true, entries: raw.vault.entries.filter((e) => e.kind === 'check-in').map((e) => toExpected(e.data)) }
+      : raw.vault,
   };
 };

@@ -36,7 +36,11 @@ for (const batch of BATCHES) {
         setup: async (_start, dirty) => {
           const t0 = Date.now();
           const untouched =
-            last !== null && last.vault === batch.vault && last.saved.length === 0 && last.passphrase === PASSPHRASE && last.wrongAttempts === 0;
+            last !== null &&
+            last.vault === batch.vault &&
+            last.saved.length === 0 &&
+            last.passphrase === PASSPHRASE &&
+            last.wrongAttempts === 0;
           const kept = await session.reset(dirty, untouched);
           const t1 = Date.now();
           if (!kept) await session.vaultTo(batch.vault, PASSPHRASE);

@@ -12,6 +12,7 @@ export const startStandInAttune = async (options: StandInOptions & { log?: Logge
   const { log } = options;
   if (log) platform.createLogger = () => log;
   const outcome = await createAttune(platform);
-  if (outcome.kind !== 'started') throw new Error(`Attune did not start (${outcome.kind})`, { cause: outcome.kind === 'failed' ? outcome.error : undefined });
+  if (outcome.kind !== 'started')
+    throw new Error(`Attune did not start (${outcome.kind})`, { cause: outcome.kind === 'failed' ? outcome.error : undefined });
   return { attune: outcome.attune, standIns: platform.standIns };
 };

@@ -63,30 +63,118 @@ const shuffle = <T>(random: Random, items: readonly T[]): T[] => {
 };
 
 /** Local hour of each check-in slot: morning, midday, afternoon, evening, late; sometimes a night waking. */
-const SLOTS: readonly (readonly [number, number])[] = [[7.5, 9.5], [12, 13.5], [15.5, 18], [20, 22.5], [22.5, 23.8]];
+const SLOTS: readonly (readonly [number, number])[] = [
+  [7.5, 9.5],
+  [12, 13.5],
+  [15.5, 18],
+  [20, 22.5],
+  [22.5, 23.8],
+];
 
 const STATES_BY_HOUR = (hour: number, workday: boolean): readonly (readonly [StateId, number])[] => {
-  if (hour < 6) return [['freeze', 4], ['fight', 2], ['flight', 3], ['withdrawal', 2], ['not-sure', 1]];
-  if (hour < 12) return [['flight', 4], ['settled', 3], ['fawn', workday ? 3 : 1], ['freeze', 1], ['not-sure', 1]];
-  if (hour < 18) return [['fawn', workday ? 4 : 1], ['fight', 2], ['flight', 2], ['settled', 3], ['not-sure', 1]];
-  return [['freeze', 4], ['withdrawal', 3], ['settled', 2], ['fight', 1], ['not-sure', 1]];
+  if (hour < 6)
+    return [
+      ['freeze', 4],
+      ['fight', 2],
+      ['flight', 3],
+      ['withdrawal', 2],
+      ['not-sure', 1],
+    ];
+  if (hour < 12)
+    return [
+      ['flight', 4],
+      ['settled', 3],
+      ['fawn', workday ? 3 : 1],
+      ['freeze', 1],
+      ['not-sure', 1],
+    ];
+  if (hour < 18)
+    return [
+      ['fawn', workday ? 4 : 1],
+      ['fight', 2],
+      ['flight', 2],
+      ['settled', 3],
+      ['not-sure', 1],
+    ];
+  return [
+    ['freeze', 4],
+    ['withdrawal', 3],
+    ['settled', 2],
+    ['fight', 1],
+    ['not-sure', 1],
+  ];
 };
 
 const NEEDS_BY_STATE: Record<StateId, readonly (readonly [NeedId, number])[]> = {
-  fight: [['space', 4], ['movement', 3], ['quiet', 2], ['safety', 1]],
-  flight: [['safety', 3], ['quiet', 3], ['rest', 2], ['movement', 2]],
-  freeze: [['safety', 4], ['comfort', 3], ['movement', 2], ['connection', 1]],
-  fawn: [['space', 4], ['help', 2], ['rest', 2], ['connection', 1]],
-  withdrawal: [['connection', 3], ['comfort', 3], ['rest', 2], ['help', 1]],
-  settled: [['food-water', 3], ['rest', 2], ['connection', 2], ['something-else', 1]],
-  'not-sure': [['comfort', 2], ['safety', 2], ['food-water', 2], ['something-else', 2]],
+  fight: [
+    ['space', 4],
+    ['movement', 3],
+    ['quiet', 2],
+    ['safety', 1],
+  ],
+  flight: [
+    ['safety', 3],
+    ['quiet', 3],
+    ['rest', 2],
+    ['movement', 2],
+  ],
+  freeze: [
+    ['safety', 4],
+    ['comfort', 3],
+    ['movement', 2],
+    ['connection', 1],
+  ],
+  fawn: [
+    ['space', 4],
+    ['help', 2],
+    ['rest', 2],
+    ['connection', 1],
+  ],
+  withdrawal: [
+    ['connection', 3],
+    ['comfort', 3],
+    ['rest', 2],
+    ['help', 1],
+  ],
+  settled: [
+    ['food-water', 3],
+    ['rest', 2],
+    ['connection', 2],
+    ['something-else', 1],
+  ],
+  'not-sure': [
+    ['comfort', 2],
+    ['safety', 2],
+    ['food-water', 2],
+    ['something-else', 2],
+  ],
 };
 
-const CAPACITY_BY_STATE: Record<StateId, number> = { fight: 2.5, flight: 2.5, freeze: 1.8, fawn: 2.8, withdrawal: 2, settled: 4.2, 'not-sure': 3 };
+const CAPACITY_BY_STATE: Record<StateId, number> = {
+  fight: 2.5,
+  flight: 2.5,
+  freeze: 1.8,
+  fawn: 2.8,
+  withdrawal: 2,
+  settled: 4.2,
+  'not-sure': 3,
+};
 
 /** Own steps, written a little differently each time (case, spaces, a full stop), as people do. */
-const OWN_STEPS = [['Make tea', 'make tea.', 'Make  tea'], ['Pet the cat', 'pet the cat'], ['Text my sister', 'text my sister.'], ['Put on music']];
-const NOTES = ['Long meeting.', 'Slept badly.', 'Call with mum went okay.', 'Too loud in the office.', 'Quiet evening.', 'Hard to say no again.'];
+const OWN_STEPS = [
+  ['Make tea', 'make tea.', 'Make  tea'],
+  ['Pet the cat', 'pet the cat'],
+  ['Text my sister', 'text my sister.'],
+  ['Put on music'],
+];
+const NOTES = [
+  'Long meeting.',
+  'Slept badly.',
+  'Call with mum went okay.',
+  'Too loud in the office.',
+  'Quiet evening.',
+  'Hard to say no again.',
+];
 const INSTEAD = ['Kept working.', 'Got interrupted.', 'Scrolled for a while.', 'Lay down instead.'];
 
 /** Share of check-ins that choose a step (built-in or own). */
@@ -110,7 +198,11 @@ const outcomeFor = (random: Random, p: number): OutcomeId => {
 };
 
 const checkInData = (random: Random, hour: number, workday: boolean, season: number): CheckInData => {
-  const count = weighted(random, [[1, 70], [2, 25], [0, 5]] as const);
+  const count = weighted(random, [
+    [1, 70],
+    [2, 25],
+    [0, 5],
+  ] as const);
   const states = new Set<StateId>();
   while (states.size < count) states.add(weighted(random, STATES_BY_HOUR(hour, workday)));
   const stateList = [...states];
@@ -172,7 +264,13 @@ export const generateHistory = (options: HistoryOptions = {}): Entry[] => {
         const answerAt = at + (20 + random() * 70 + a * 120) * MINUTE_MS;
         const outcome = outcomeFor(random, helpfulness(stepKey, data.states));
         const instead = outcome === 'did-not-get-to-it' && random() < 0.3 ? { instead: pick(random, INSTEAD) } : {};
-        entries.push({ id: id(), at: Math.round(answerAt), offsetMinutes: offsetAt(zone, answerAt), kind: 'follow-up', data: { checkInId: checkIn.id, outcome, ...instead } });
+        entries.push({
+          id: id(),
+          at: Math.round(answerAt),
+          offsetMinutes: offsetAt(zone, answerAt),
+          kind: 'follow-up',
+          data: { checkInId: checkIn.id, outcome, ...instead },
+        });
       }
     }
   }

@@ -49,7 +49,6 @@ export interface CompactionLoopResult {
   entriesAtEnd: number;
 }
 
-
 export const runCompactionKillLoop = async (options: CompactionLoopOptions): Promise<CompactionLoopResult> => {
   const dir = join(options.root, 'vault');
   const low = options.low ?? 150;

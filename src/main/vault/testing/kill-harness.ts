@@ -64,7 +64,9 @@ export const spawnChild = (command: readonly string[], args: readonly string[]):
   // A killed child's stdin pipe may fail its last write; that is expected here.
   proc.stdin.on('error', () => undefined);
   // 'close' (not 'exit'): every byte the child wrote to the pipe has been read by then.
-  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((done) => proc.on('close', (code, signal) => done({ code, signal })));
+  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((done) =>
+    proc.on('close', (code, signal) => done({ code, signal })),
+  );
   void exited.then(() => {
     onReady();
     onOpen();

@@ -90,7 +90,9 @@ export const startChild = (command: string[], dir: string, rollAfter: number): C
   proc.stderr.setEncoding('utf8');
   proc.stderr.on('data', (chunk: string) => stderr.push(chunk));
   // 'close' (not 'exit') so every byte the child wrote to the pipe has been read.
-  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((done) => proc.on('close', (code, signal) => done({ code, signal })));
+  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((done) =>
+    proc.on('close', (code, signal) => done({ code, signal })),
+  );
   void exited.then(() => {
     onReady();
     onOpen();
@@ -118,7 +120,15 @@ export const runKillLoop = async (options: KillLoopOptions): Promise<KillLoopRes
 
   const alive = new Set<string>();
   const deleted = new Set<string>();
-  const result: KillLoopResult = { kills: 0, killedBeforeOpen: 0, killedMidDelete: 0, appendsAcknowledged: 0, deletesAcknowledged: 0, tornTails: 0, entriesAtEnd: 0 };
+  const result: KillLoopResult = {
+    kills: 0,
+    killedBeforeOpen: 0,
+    killedMidDelete: 0,
+    appendsAcknowledged: 0,
+    deletesAcknowledged: 0,
+    tornTails: 0,
+    entriesAtEnd: 0,
+  };
   const command = await prepareChild(options.root);
   let standby = startChild(command, dir, rollAfter);
   try {

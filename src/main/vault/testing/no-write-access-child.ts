@@ -26,7 +26,8 @@ interface Attempt {
 }
 
 const [vaultDir, exportPath, settingsDir, deleteId] = process.argv.slice(2);
-if (!vaultDir || !exportPath || !settingsDir || !deleteId) throw new Error('usage: no-write-access-child <vault dir> <export path> <settings dir> <id>');
+if (!vaultDir || !exportPath || !settingsDir || !deleteId)
+  throw new Error('usage: no-write-access-child <vault dir> <export path> <settings dir> <id>');
 
 const attempt = async (work: () => Promise<unknown>): Promise<Attempt> => {
   const started = performance.now();
@@ -61,7 +62,9 @@ const run = async (): Promise<void> => {
   const { settings } = openSettings(settingsDir, openConfSettingsStore, createMemoryLogger());
   const shortcutBefore = settings.get().shortcut;
   results.settings = await attempt(() => settings.set({ shortcut: 'Control+Alt+P' }));
-  process.stdout.write(`${JSON.stringify({ uid: process.getuid?.(), unlocked: status.state, entryCount, results, shortcutBefore, shortcutAfter: settings.get().shortcut })}\n`);
+  process.stdout.write(
+    `${JSON.stringify({ uid: process.getuid?.(), unlocked: status.state, entryCount, results, shortcutBefore, shortcutAfter: settings.get().shortcut })}\n`,
+  );
 };
 
 run().catch((error: unknown) => {

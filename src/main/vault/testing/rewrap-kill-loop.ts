@@ -128,7 +128,9 @@ export const runRewrapKillLoop = async (options: RewrapLoopOptions): Promise<Rew
           const nextOpens = await opens(check, inFlight);
           result.passphraseChecks += 1;
           if (currentOpens === nextOpens) {
-            throw new Error(`${round}: after an unacknowledged change ${currentOpens ? 'both old and new passphrases open' : 'neither the old nor the new passphrase opens'} the vault`);
+            throw new Error(
+              `${round}: after an unacknowledged change ${currentOpens ? 'both old and new passphrases open' : 'neither the old nor the new passphrase opens'} the vault`,
+            );
           }
           if (nextOpens) {
             result.midChangeLanded += 1;

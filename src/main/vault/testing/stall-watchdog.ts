@@ -10,7 +10,10 @@ export const KILL_LOOP_BACKSTOP_MS = 20 * 60_000;
 export const KILL_LOOP_STALL_MS = 60_000;
 
 /** Runs `loop`, handing it an onProgress to call after each kill; rejects if none comes for `stallMs`. */
-export const failIfStalled = <T>(loop: (onProgress: (done: number) => void) => Promise<T>, stallMs: number = KILL_LOOP_STALL_MS): Promise<T> =>
+export const failIfStalled = <T>(
+  loop: (onProgress: (done: number) => void) => Promise<T>,
+  stallMs: number = KILL_LOOP_STALL_MS,
+): Promise<T> =>
   new Promise<T>((resolve, reject) => {
     let done = 0;
     let timer: ReturnType<typeof setTimeout> | undefined;

@@ -13,13 +13,22 @@ export const FAST_SCRYPT: ScryptParams = { N: 2 ** 14, r: 8, p: 1 };
 
 export const checkIn = (note?: string): EntryInput => ({
   kind: 'check-in',
-  data: { states: ['freeze'], needs: ['rest'], capacity: 3, step: { id: 'drink-water', text: 'A glass of water' }, ...(note === undefined ? {} : { note }) },
+  data: {
+    states: ['freeze'],
+    needs: ['rest'],
+    capacity: 3,
+    step: { id: 'drink-water', text: 'A glass of water' },
+    ...(note === undefined ? {} : { note }),
+  },
 });
 
 export const followUp = (checkInId: string): EntryInput => ({ kind: 'follow-up', data: { checkInId, outcome: 'a-bit' } });
 
 /** A clock the test moves by hand. */
-export const manualClock = (start = Date.UTC(2026, 10, 23, 9, 0, 0), offset = 60): VaultClock & { set(at: number): void; advance(ms: number): void } => {
+export const manualClock = (
+  start = Date.UTC(2026, 10, 23, 9, 0, 0),
+  offset = 60,
+): VaultClock & { set(at: number): void; advance(ms: number): void } => {
   let now = start;
   return {
     now: () => now,

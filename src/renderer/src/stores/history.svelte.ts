@@ -7,7 +7,6 @@ import { bridge } from '../lib/bridge';
 export const UNDO_MS = 6000;
 const PAGE = 100;
 
-
 /**
  * The history list's state. `entries` is raw state: entries are read-only data,
  * so deep proxies would only cost time on long histories; the list is replaced
@@ -38,7 +37,11 @@ export async function loadMore(): Promise<void> {
   history.problem = null;
   try {
     // Main filters (kind, state, days), so every entry that crosses IPC is one the page shows.
-    const result = await bridge().vault.list({ limit: PAGE, ...listQueryFromFilters(history.filters), ...(history.cursor ? { cursor: history.cursor } : {}) });
+    const result = await bridge().vault.list({
+      limit: PAGE,
+      ...listQueryFromFilters(history.filters),
+      ...(history.cursor ? { cursor: history.cursor } : {}),
+    });
     if (mine !== generation) return;
     if (!result.ok) {
       if (result.error.code === 'vault-not-set-up') history.notSetUp = true;

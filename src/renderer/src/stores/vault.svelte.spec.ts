@@ -32,7 +32,14 @@ describe('vault store', () => {
   test('reading the status keeps it for the window; a change it does not match retires it', async () => {
     bridgeAnswers.set('vault.status', () => ({
       ok: true,
-      value: { state: 'unlocked', methods: { keychain: false, passphrase: true, recovery: false }, keychainAvailable: false, entryCount: 3, problems: [], recoveredFiles: 0 },
+      value: {
+        state: 'unlocked',
+        methods: { keychain: false, passphrase: true, recovery: false },
+        keychainAvailable: false,
+        entryCount: 3,
+        problems: [],
+        recoveredFiles: 0,
+      },
     }));
     const result = await readVaultStatus();
     expect(result.ok).toBe(true);

@@ -33,16 +33,20 @@ describe('HelpView', () => {
     expect(within(emergency).getByRole('link', { name: 'Call 999' }).getAttribute('href')).toBe('tel:999');
     expect(within(emergency).getByText(helpCopy.emergencyOrLocal)).toBeTruthy();
     const lines = section(helpCopy.linesHeading);
-    expect(within(lines).getAllByRole('heading', { level: 3 }).map((h) => h.textContent)).toEqual([
-      'Samaritans',
-      'Shout 85258',
-      'NHS 111 – mental health option',
-    ]);
+    expect(
+      within(lines)
+        .getAllByRole('heading', { level: 3 })
+        .map((h) => h.textContent),
+    ).toEqual(['Samaritans', 'Shout 85258', 'NHS 111 – mental health option']);
     expect(within(lines).getByRole('link', { name: 'Call 116 123' }).getAttribute('href')).toBe('tel:116123');
     expect(within(lines).getByRole('link', { name: 'Text SHOUT to 85258' }).getAttribute('href')).toBe('sms:85258');
     expect(within(lines).getByText('England only')).toBeTruthy();
     const directory = section(helpCopy.directoryHeading);
-    expect(within(directory).getByRole('link', { name: /findahelpline\.com/ }).getAttribute('href')).toBe('https://findahelpline.com/');
+    expect(
+      within(directory)
+        .getByRole('link', { name: /findahelpline\.com/ })
+        .getAttribute('href'),
+    ).toBe('https://findahelpline.com/');
   });
 
   test('en-US: 911 first, then 988 by call, text and chat, with languages where the data has them', () => {
@@ -100,7 +104,9 @@ describe('HelpView', () => {
 
   test('the picker lists every country in the data by name, plus "another country"', () => {
     render(HelpView, { locale: 'en-GB' });
-    const options = within(regionSelect()).getAllByRole('option').map((o) => o.textContent);
+    const options = within(regionSelect())
+      .getAllByRole('option')
+      .map((o) => o.textContent);
     expect(options).toContain('United Kingdom');
     expect(options).toContain('New Zealand');
     expect(options.at(-1)).toBe(helpCopy.otherRegion);

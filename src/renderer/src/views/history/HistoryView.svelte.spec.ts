@@ -13,7 +13,11 @@ class NoopObserver {
 }
 vi.stubGlobal('IntersectionObserver', NoopObserver);
 
-const entry = (id: string, iso: string, states: Entry['data'] extends infer D ? (D extends { states: infer S } ? S : never) : never): Entry =>
+const entry = (
+  id: string,
+  iso: string,
+  states: Entry['data'] extends infer D ? (D extends { states: infer S } ? S : never) : never,
+): Entry =>
   ({ id, at: Date.parse(iso), offsetMinutes: 0, kind: 'check-in', data: { states, needs: ['rest'], note: `note ${id}` } }) as Entry;
 
 beforeEach(() => {
@@ -31,16 +35,28 @@ describe('HistoryView', () => {
 
   test('before any set-up: no history yet, said calmly (not "locked"), with a way to check in', async () => {
     const user = userEvent.setup();
-    bridgeAnswers.set('vault.list', () => ({ ok: false, error: { code: 'vault-not-set-up', message: 'Your private history is not set up yet.' } }));
+    bridgeAnswers.set('vault.list', () => ({
+      ok: false,
+      error: { code: 'vault-not-set-up', message: 'Your private history is not set up yet.' },
+    }));
     bridgeAnswers.set('vault.status', () => ({
       ok: true,
-      value: { state: 'not-set-up', methods: { keychain: false, passphrase: false, recovery: false }, keychainAvailable: false, entryCount: null, problems: [], recoveredFiles: 0 },
+      value: {
+        state: 'not-set-up',
+        methods: { keychain: false, passphrase: false, recovery: false },
+        keychainAvailable: false,
+        entryCount: null,
+        problems: [],
+        recoveredFiles: 0,
+      },
     }));
     // Even with a filter left from earlier, there is nothing to filter yet.
     history.filters = { from: '', to: '', state: 'freeze' };
     render(HistoryView);
     expect(await screen.findByRole('heading', { name: 'No history yet' })).toBeInTheDocument();
-    expect(screen.getByText('Your history starts with your first check-in. Attune sets it up then — private, and only on this computer.')).toBeInTheDocument();
+    expect(
+      screen.getByText('Your history starts with your first check-in. Attune sets it up then — private, and only on this computer.'),
+    ).toBeInTheDocument();
     expect(screen.queryByText(/locked/i)).not.toBeInTheDocument();
     expect(screen.queryByRole('form', { name: 'Filter' })).not.toBeInTheDocument();
     expect(screen.queryByRole('button', { name: 'Show earlier' })).not.toBeInTheDocument();
@@ -77,7 +93,13 @@ describe('HistoryView', () => {
     // Main filters (src/main/vault/entry-index.ts); this stand-in answers the way it does.
     bridgeAnswers.set('vault.list', (query) => {
       const { state } = query as { state?: string };
-      return { ok: true, value: { entries: entries.filter((e) => state === undefined || (e.data as { states: string[] }).states.includes(state)), nextCursor: null } };
+      return {
+        ok: true,
+        value: {
+          entries: entries.filter((e) => state === undefined || (e.data as { states: string[] }).states.includes(state)),
+          nextCursor: null,
+        },
+      };
     });
     render(HistoryView);
     await screen.findAllByRole('article');
@@ -90,7 +112,10 @@ describe('HistoryView', () => {
 
   test('delete hides at once; undo within the time brings it back and nothing is deleted', async () => {
     const user = userEvent.setup();
-    bridgeAnswers.set('vault.list', () => ({ ok: true, value: { entries: [entry('aaaaaaaa', '2026-11-22T09:00:00Z', ['fight'])], nextCursor: null } }));
+    bridgeAnswers.set('vault.list', () => ({
+      ok: true,
+      value: { entries: [entry('aaaaaaaa', '2026-11-22T09:00:00Z', ['fight'])], nextCursor: null },
+    }));
     render(HistoryView);
     await user.click(await screen.findByRole('button', { name: /Delete the check-in at 09:00/ }));
     await vi.waitFor(() => expect(screen.queryByRole('article')).not.toBeInTheDocument());
@@ -102,7 +127,10 @@ describe('HistoryView', () => {
   test('without undo, the delete happens after the undo time', async () => {
     vi.useFakeTimers({ shouldAdvanceTime: true });
     const user = userEvent.setup({ advanceTimers: vi.advanceTimersByTime });
-    bridgeAnswers.set('vault.list', () => ({ ok: true, value: { entries: [entry('aaaaaaaa', '2026-11-22T09:00:00Z', ['fight'])], nextCursor: null } }));
+    bridgeAnswers.set('vault.list', () => ({
+      ok: true,
+      value: { entries: [entry('aaaaaaaa', '2026-11-22T09:00:00Z', ['fight'])], nextCursor: null },
+    }));
     bridgeAnswers.set('vault.delete', () => ({ ok: true, value: { deletedIds: ['aaaaaaaa'], compacted: false, deferred: false } }));
     render(HistoryView);
     await user.click(await screen.findByRole('button', { name: /Delete the check-in/ }));
@@ -116,7 +144,14 @@ describe('HistoryView', () => {
 });
 
 describe('HistoryView: delete, undo and focus', () => {
-  const one = () => bridgeAnswers.set('vault.list', () => ({ ok: true, value: { entries: [entry('bbbbbbbb', '2026-11-23T15:00:00Z', ['freeze']), entry('aaaaaaaa', '2026-11-22T09:00:00Z', ['fight'])], nextCursor: null } }));
+  const one = () =>
+    bridgeAnswers.set('vault.list', () => ({
+      ok: true,
+      value: {
+        entries: [entry('bbbbbbbb', '2026-11-23T15:00:00Z', ['freeze']), entry('aaaaaaaa', '2026-11-22T09:00:00Z', ['fight'])],
+        nextCursor: null,
+      },
+    }));
 
   test('delete puts focus on Undo; Undo brings focus back to the restored card’s Delete', async () => {
     const user = userEvent.setup();
@@ -177,7 +212,10 @@ describe('HistoryView: delete, undo and focus', () => {
 
   test('the last card gone: focus goes to the History heading', async () => {
     const user = userEvent.setup();
-    bridgeAnswers.set('vault.list', () => ({ ok: true, value: { entries: [entry('aaaaaaaa', '2026-11-22T09:00:00Z', ['fight'])], nextCursor: null } }));
+    bridgeAnswers.set('vault.list', () => ({
+      ok: true,
+      value: { entries: [entry('aaaaaaaa', '2026-11-22T09:00:00Z', ['fight'])], nextCursor: null },
+    }));
     render(HistoryView);
     await user.click(await screen.findByRole('button', { name: /Delete the check-in/ }));
     await vi.waitFor(() => expect(screen.getByRole('button', { name: 'Undo' })).toHaveFocus());
@@ -192,7 +230,9 @@ describe('HistoryView: the vault locks', () => {
     let locked = false;
     const stored = [entry('aaaaaaaa', '2026-11-22T09:00:00Z', ['fight'])];
     bridgeAnswers.set('vault.list', () =>
-      locked ? { ok: false, error: { code: 'vault-locked', message: 'Locked.' } } : { ok: true, value: { entries: stored, nextCursor: null } },
+      locked
+        ? { ok: false, error: { code: 'vault-locked', message: 'Locked.' } }
+        : { ok: true, value: { entries: stored, nextCursor: null } },
     );
     // Main's answer while locked: kept for the next unlock (src/main/vault/deferred-deletes.ts).
     bridgeAnswers.set('vault.delete', () => {
@@ -220,7 +260,10 @@ describe('HistoryView: the vault locks', () => {
 
   test('a lock during the undo time hands the delete to main at once', async () => {
     const user = userEvent.setup();
-    bridgeAnswers.set('vault.list', () => ({ ok: true, value: { entries: [entry('aaaaaaaa', '2026-11-22T09:00:00Z', ['fight'])], nextCursor: null } }));
+    bridgeAnswers.set('vault.list', () => ({
+      ok: true,
+      value: { entries: [entry('aaaaaaaa', '2026-11-22T09:00:00Z', ['fight'])], nextCursor: null },
+    }));
     bridgeAnswers.set('vault.delete', () => ({ ok: true, value: { deletedIds: [], compacted: false, deferred: true } }));
     render(HistoryView);
     await user.click(await screen.findByRole('button', { name: /Delete the check-in/ }));
@@ -230,7 +273,10 @@ describe('HistoryView: the vault locks', () => {
   });
 
   test('locking clears the list at once; unlocking reads it again', async () => {
-    bridgeAnswers.set('vault.list', () => ({ ok: true, value: { entries: [entry('aaaaaaaa', '2026-11-22T09:00:00Z', ['fight'])], nextCursor: null } }));
+    bridgeAnswers.set('vault.list', () => ({
+      ok: true,
+      value: { entries: [entry('aaaaaaaa', '2026-11-22T09:00:00Z', ['fight'])], nextCursor: null },
+    }));
     render(HistoryView);
     await screen.findByRole('article');
     emitBridgeEvent('vault.changed', { state: 'locked' });

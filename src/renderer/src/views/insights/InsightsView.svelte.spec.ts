@@ -13,7 +13,14 @@ const MODEL = {
   title: 'My check-ins with Attune',
   period: '25 October 2026 – 23 November 2026',
   overview: '118 check-ins in this period.',
-  sections: [{ id: 'states', heading: 'What was present', intro: 'Protective responses I noticed, and how often.', groups: [{ rows: [{ label: 'Freeze', value: '30 times', detail: 'Mostly in the evening' }] }] }],
+  sections: [
+    {
+      id: 'states',
+      heading: 'What was present',
+      intro: 'Protective responses I noticed, and how often.',
+      groups: [{ rows: [{ label: 'Freeze', value: '30 times', detail: 'Mostly in the evening' }] }],
+    },
+  ],
   footer: 'Made with Attune.',
 };
 
@@ -72,7 +79,10 @@ describe('InsightsView', () => {
   });
 
   test('before any set-up: nothing yet, said calmly — no problem message and no Try again', async () => {
-    bridgeAnswers.set('insights.get', () => ({ ok: false, error: { code: 'vault-not-set-up', message: 'Your private history is not set up yet.' } }));
+    bridgeAnswers.set('insights.get', () => ({
+      ok: false,
+      error: { code: 'vault-not-set-up', message: 'Your private history is not set up yet.' },
+    }));
     render(InsightsView);
     expect(await screen.findByRole('heading', { name: 'Nothing here yet' })).toBeInTheDocument();
     expect(screen.getByText('Insights come from your own check-ins. Your history starts with your first check-in.')).toBeInTheDocument();
@@ -107,7 +117,11 @@ describe('the summary export', () => {
     await user.click(screen.getByRole('button', { name: 'Preview' }));
     const preview = await screen.findByRole('region', { name: 'Preview' });
     expect(callsTo('insights.previewSummary')).toEqual([
-      { from: fullInsights().period.from, to: fullInsights().period.to, include: { states: true, needs: true, whatHelped: false, notes: false } },
+      {
+        from: fullInsights().period.from,
+        to: fullInsights().period.to,
+        include: { states: true, needs: true, whatHelped: false, notes: false },
+      },
     ]);
     expect(within(preview).getByRole('heading', { name: 'What was present' })).toBeInTheDocument();
     expect(within(preview).getByRole('row', { name: /Freeze/ })).toHaveTextContent('30 times');
@@ -134,7 +148,12 @@ describe('the summary export', () => {
     await user.click(screen.getByRole('button', { name: 'I understand — choose where to save' }));
     expect(await screen.findByText('Saved to /home/sam/attune-summary-2026-11-23.html')).toBeInTheDocument();
     expect(callsTo('insights.saveSummary')).toEqual([
-      { from: fullInsights().period.from, to: fullInsights().period.to, include: { states: true, needs: true, whatHelped: true, notes: false }, confirmPlaintext: true },
+      {
+        from: fullInsights().period.from,
+        to: fullInsights().period.to,
+        include: { states: true, needs: true, whatHelped: true, notes: false },
+        confirmPlaintext: true,
+      },
     ]);
 
     bridgeAnswers.set('insights.saveSummary', answer({ saved: false }));
@@ -154,6 +173,8 @@ describe('the summary export', () => {
     await user.click(screen.getByRole('button', { name: 'Export…' }));
     await user.click(screen.getByRole('button', { name: 'I understand — choose where to save' }));
     expect(await screen.findByText('Saved 180 entries to /home/sam/attune-export.csv')).toBeInTheDocument();
-    expect(callsTo('vault.saveExport')).toEqual([{ format: 'csv', range: { from: fullInsights().period.from, to: fullInsights().period.to }, confirmPlaintext: true }]);
+    expect(callsTo('vault.saveExport')).toEqual([
+      { format: 'csv', range: { from: fullInsights().period.from, to: fullInsights().period.to }, confirmPlaintext: true },
+    ]);
   });
 });

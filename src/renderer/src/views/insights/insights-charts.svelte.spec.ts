@@ -44,7 +44,13 @@ describe('StatesWhenChart', () => {
 
 describe('CountBars', () => {
   test('bars for the eye, counts in words in the description and in a table', () => {
-    render(CountBars, { title: 'What was present', items: [{ id: 'freeze', label: 'Freeze', count: 30 }, { id: 'fawn', label: 'Fawn', count: 1 }] });
+    render(CountBars, {
+      title: 'What was present',
+      items: [
+        { id: 'freeze', label: 'Freeze', count: 30 },
+        { id: 'fawn', label: 'Fawn', count: 1 },
+      ],
+    });
     const img = screen.getByRole('img', { name: /^What was present, most named first/ });
     expect(describedBy(img)).toContain('Freeze, 30 times; Fawn, once.');
     const rows = within(screen.getByRole('table', { name: 'What was present' })).getAllByRole('row');

@@ -17,8 +17,14 @@ describe('periodRequest', () => {
   });
 
   test('chosen dates include the last day; reversed dates are read the right way round', () => {
-    expect(periodRequest('custom', NOW, { from: '2026-11-01', to: '2026-11-03' })).toEqual({ from: midnight(2026, 10, 1), to: midnight(2026, 10, 4) });
-    expect(periodRequest('custom', NOW, { from: '2026-11-03', to: '2026-11-01' })).toEqual({ from: midnight(2026, 10, 1), to: midnight(2026, 10, 4) });
+    expect(periodRequest('custom', NOW, { from: '2026-11-01', to: '2026-11-03' })).toEqual({
+      from: midnight(2026, 10, 1),
+      to: midnight(2026, 10, 4),
+    });
+    expect(periodRequest('custom', NOW, { from: '2026-11-03', to: '2026-11-01' })).toEqual({
+      from: midnight(2026, 10, 1),
+      to: midnight(2026, 10, 4),
+    });
     expect(periodRequest('custom', NOW, { from: '', to: 'not a date' })).toEqual({});
   });
 
@@ -60,7 +66,12 @@ describe('capacity line', () => {
   });
 
   test('the path goes through every point of a run', () => {
-    expect(smoothPath([{ x: 0, y: 10 }, { x: 10, y: 20 }])).toBe('M0 10 C5 10 5 20 10 20');
+    expect(
+      smoothPath([
+        { x: 0, y: 10 },
+        { x: 10, y: 20 },
+      ]),
+    ).toBe('M0 10 C5 10 5 20 10 20');
     expect(smoothPath([])).toBe('');
   });
 

@@ -64,10 +64,15 @@ export const dateInputValue = (ms: number): string => {
 
 /** Five shades: 0 for none, then four steps of the largest cell (so one busy cell does not wash out the rest). */
 export const SHADES = 4;
-export const shadeLevel = (count: number, max: number): number => (count <= 0 || max <= 0 ? 0 : Math.max(1, Math.ceil((count / max) * SHADES)));
+export const shadeLevel = (count: number, max: number): number =>
+  count <= 0 || max <= 0 ? 0 : Math.max(1, Math.ceil((count / max) * SHADES));
 
 /** "2026-11-23" → "23 Nov 2026" (or the locale's way), read as a calendar day wherever the viewer is. */
-export const formatDayKey = (key: string, locale: string | undefined, options: Intl.DateTimeFormatOptions = { day: 'numeric', month: 'short', year: 'numeric' }): string => {
+export const formatDayKey = (
+  key: string,
+  locale: string | undefined,
+  options: Intl.DateTimeFormatOptions = { day: 'numeric', month: 'short', year: 'numeric' },
+): string => {
   const date = new Date(`${key}T00:00:00Z`);
   if (Number.isNaN(date.getTime())) return key;
   try {

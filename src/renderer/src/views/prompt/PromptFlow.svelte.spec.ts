@@ -8,7 +8,14 @@ import PromptFlow from './PromptFlow.svelte';
 
 const statusOf = (state: 'locked' | 'unlocked') => ({
   ok: true,
-  value: { state, methods: { keychain: false, passphrase: true, recovery: true }, keychainAvailable: false, entryCount: null, problems: [], recoveredFiles: 0 },
+  value: {
+    state,
+    methods: { keychain: false, passphrase: true, recovery: true },
+    keychainAvailable: false,
+    entryCount: null,
+    problems: [],
+    recoveredFiles: 0,
+  },
 });
 
 const heading = () => screen.getByRole('heading', { level: 1 });
@@ -16,7 +23,10 @@ const primary = () => screen.getByRole('button', { name: /^(Skip|Continue|Save|T
 
 beforeEach(() => {
   resetFlow();
-  bridgeAnswers.set('vault.append', (request) => ({ ok: true, value: { ...(request as object), id: 'abcdefgh12', at: 1, offsetMinutes: 0 } }));
+  bridgeAnswers.set('vault.append', (request) => ({
+    ok: true,
+    value: { ...(request as object), id: 'abcdefgh12', at: 1, offsetMinutes: 0 },
+  }));
 });
 
 describe('PromptFlow', () => {
@@ -65,7 +75,10 @@ describe('PromptFlow', () => {
     await user.click(primary());
     expect(heading()).toHaveTextContent('Noted.');
     const append = bridgeCalls.find(([channel]) => channel === 'vault.append');
-    expect(append?.[1]).toMatchObject({ kind: 'check-in', data: { states: ['settled'], needs: ['quiet'], step: { id: expect.any(String) } } });
+    expect(append?.[1]).toMatchObject({
+      kind: 'check-in',
+      data: { states: ['settled'], needs: ['quiet'], step: { id: expect.any(String) } },
+    });
   });
 
   test('a save problem keeps the entry on screen with a calm message and Try again', async () => {
@@ -159,9 +172,20 @@ describe('PromptFlow', () => {
     const user = userEvent.setup();
     bridgeAnswers.set('checkin.followUp', () => ({
       ok: true,
-      value: { checkIn: { id: 'checkin-123', at: Date.UTC(2026, 10, 23, 13, 20), offsetMinutes: 60, stepText: 'Get a glass of water', states: ['freeze'] } },
+      value: {
+        checkIn: {
+          id: 'checkin-123',
+          at: Date.UTC(2026, 10, 23, 13, 20),
+          offsetMinutes: 60,
+          stepText: 'Get a glass of water',
+          states: ['freeze'],
+        },
+      },
     }));
-    bridgeAnswers.set('vault.append', (request) => ({ ok: true, value: { ...(request as object), id: 'followup-1', at: 1, offsetMinutes: 0 } }));
+    bridgeAnswers.set('vault.append', (request) => ({
+      ok: true,
+      value: { ...(request as object), id: 'followup-1', at: 1, offsetMinutes: 0 },
+    }));
     render(PromptFlow);
     expect(await screen.findByRole('heading', { name: 'Did that help?' })).toBeInTheDocument();
     expect(screen.getByText('Earlier, at 14:20, you chose a small step:')).toBeInTheDocument();
@@ -200,7 +224,10 @@ describe('PromptFlow', () => {
     const user = userEvent.setup();
     bridgeAnswers.set('checkin.suggestions', () => ({
       ok: true,
-      value: { scores: [{ stepId: 'drink-water', score: 3 }], explanations: [{ stepId: 'drink-water', state: 'freeze', helped: 3, aBit: 0, answered: 4 }] },
+      value: {
+        scores: [{ stepId: 'drink-water', score: 3 }],
+        explanations: [{ stepId: 'drink-water', state: 'freeze', helped: 3, aBit: 0, answered: 4 }],
+      },
     }));
     render(PromptFlow);
     await user.click(screen.getByRole('checkbox', { name: /^Freeze/ }));
@@ -215,7 +242,13 @@ describe('PromptFlow', () => {
   test('Enter while a save is under way does not save twice', async () => {
     const user = userEvent.setup();
     let release: () => void = () => undefined;
-    bridgeAnswers.set('vault.append', (request) => new Promise((done) => (release = () => done({ ok: true, value: { ...(request as object), id: 'abcdefgh12', at: 1, offsetMinutes: 0 } }))));
+    bridgeAnswers.set(
+      'vault.append',
+      (request) =>
+        new Promise(
+          (done) => (release = () => done({ ok: true, value: { ...(request as object), id: 'abcdefgh12', at: 1, offsetMinutes: 0 } })),
+        ),
+    );
     render(PromptFlow);
     await user.click(screen.getByRole('checkbox', { name: /^Settled/ }));
     await user.click(primary());
@@ -267,7 +300,10 @@ describe('PromptFlow', () => {
     let release: () => void = () => undefined;
     bridgeAnswers.set(
       'checkin.suggestions',
-      () => new Promise((done) => (release = () => done({ ok: true, value: { scores: [{ stepId: 'drink-water', score: 3 }], explanations: [] } }))),
+      () =>
+        new Promise(
+          (done) => (release = () => done({ ok: true, value: { scores: [{ stepId: 'drink-water', score: 3 }], explanations: [] } })),
+        ),
     );
     render(PromptFlow);
     await user.click(primary());
@@ -293,7 +329,10 @@ describe('PromptFlow', () => {
   test('closed while the suggestions load: the next open starts where the person left, not on a screen they never saw', async () => {
     const user = userEvent.setup();
     let release: () => void = () => undefined;
-    bridgeAnswers.set('checkin.suggestions', () => new Promise((done) => (release = () => done({ ok: true, value: { scores: [], explanations: [] } }))));
+    bridgeAnswers.set(
+      'checkin.suggestions',
+      () => new Promise((done) => (release = () => done({ ok: true, value: { scores: [], explanations: [] } }))),
+    );
     render(PromptFlow);
     await user.click(screen.getByRole('checkbox', { name: /^Freeze/ }));
     await user.click(primary());
@@ -315,7 +354,15 @@ describe('PromptFlow', () => {
     });
     bridgeAnswers.set('checkin.followUp', () => ({
       ok: true,
-      value: { checkIn: { id: 'checkin-9', at: Date.UTC(2026, 10, 23, 13, 20), offsetMinutes: 60, stepText: 'Get a glass of water', states: ['freeze'] } },
+      value: {
+        checkIn: {
+          id: 'checkin-9',
+          at: Date.UTC(2026, 10, 23, 13, 20),
+          offsetMinutes: 60,
+          stepText: 'Get a glass of water',
+          states: ['freeze'],
+        },
+      },
     }));
     render(PromptFlow);
     expect(await screen.findByRole('heading', { name: 'Attune is locked' })).toBeInTheDocument();
@@ -350,7 +397,14 @@ describe('PromptFlow', () => {
 describe('PromptFlow: the first save sets the history up', () => {
   const notSetUp = {
     ok: true,
-    value: { state: 'not-set-up', methods: { keychain: false, passphrase: false, recovery: false }, keychainAvailable: false, entryCount: null, problems: [], recoveredFiles: 0 },
+    value: {
+      state: 'not-set-up',
+      methods: { keychain: false, passphrase: false, recovery: false },
+      keychainAvailable: false,
+      entryCount: null,
+      problems: [],
+      recoveredFiles: 0,
+    },
   };
   const KEY = 'ABCD-EFGH-JKMN-PQRS-TVWX-YZ01-2345-6789';
 
@@ -412,7 +466,10 @@ describe('PromptFlow: the first save sets the history up', () => {
 
   test('if keeping the key does not work, the key stays on screen with a calm message and the button again', async () => {
     const user = userEvent.setup();
-    bridgeAnswers.set('vault.keepRecoveryKey', () => ({ ok: false, error: { code: 'disk-full', message: 'Couldn’t save — the disk is full.' } }));
+    bridgeAnswers.set('vault.keepRecoveryKey', () => ({
+      ok: false,
+      error: { code: 'disk-full', message: 'Couldn’t save — the disk is full.' },
+    }));
     await toRecoveryKey(user);
     const done = screen.getByRole('button', { name: 'I’ve written it down' });
     await user.click(done);

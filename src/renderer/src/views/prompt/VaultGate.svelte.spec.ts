@@ -6,7 +6,14 @@ import VaultGate from './VaultGate.svelte';
 
 const keychainOnly = (recovery: boolean) => ({
   ok: true,
-  value: { state: 'locked', methods: { keychain: true, passphrase: false, recovery }, keychainAvailable: false, entryCount: null, problems: [], recoveredFiles: 0 },
+  value: {
+    state: 'locked',
+    methods: { keychain: true, passphrase: false, recovery },
+    keychainAvailable: false,
+    entryCount: null,
+    problems: [],
+    recoveredFiles: 0,
+  },
 });
 
 describe('VaultGate: a keychain-only vault where the keychain is not available', () => {
@@ -41,9 +48,19 @@ describe('VaultGate: one live region, always there', () => {
     const user = userEvent.setup();
     bridgeAnswers.set('vault.status', () => ({
       ok: true,
-      value: { state: 'locked', methods: { keychain: false, passphrase: true, recovery: false }, keychainAvailable: false, entryCount: null, problems: [], recoveredFiles: 0 },
+      value: {
+        state: 'locked',
+        methods: { keychain: false, passphrase: true, recovery: false },
+        keychainAvailable: false,
+        entryCount: null,
+        problems: [],
+        recoveredFiles: 0,
+      },
     }));
-    bridgeAnswers.set('vault.unlock', () => ({ ok: false, error: { code: 'wrong-passphrase', message: 'That passphrase did not unlock your history.' } }));
+    bridgeAnswers.set('vault.unlock', () => ({
+      ok: false,
+      error: { code: 'wrong-passphrase', message: 'That passphrase did not unlock your history.' },
+    }));
     render(VaultGate, { onunlocked: vi.fn(), oncancel: vi.fn() });
     await screen.findByLabelText('Passphrase');
     const region = screen.getByRole('status');

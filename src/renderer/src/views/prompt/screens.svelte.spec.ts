@@ -13,7 +13,14 @@ beforeEach(() => resetFlow());
 
 const status = (state: 'not-set-up' | 'locked', keychainAvailable = false) => ({
   ok: true,
-  value: { state, methods: { keychain: false, passphrase: state === 'locked', recovery: false }, keychainAvailable, entryCount: null, problems: [], recoveredFiles: 0 },
+  value: {
+    state,
+    methods: { keychain: false, passphrase: state === 'locked', recovery: false },
+    keychainAvailable,
+    entryCount: null,
+    problems: [],
+    recoveredFiles: 0,
+  },
 });
 
 describe('NowScreen', () => {
@@ -83,8 +90,14 @@ describe('FollowUpScreen', () => {
   test('choosing an answer again keeps it: it stays chosen, its follow-on field stays, and Save saves it', async () => {
     const user = userEvent.setup();
     const ondone = vi.fn();
-    bridgeAnswers.set('vault.append', (request) => ({ ok: true, value: { ...(request as object), id: 'followup-1', at: 1, offsetMinutes: 0 } }));
-    render(FollowUpScreen, { pending: { id: 'checkin-123', at: 0, offsetMinutes: 0, stepText: 'Get a glass of water', states: [] }, ondone });
+    bridgeAnswers.set('vault.append', (request) => ({
+      ok: true,
+      value: { ...(request as object), id: 'followup-1', at: 1, offsetMinutes: 0 },
+    }));
+    render(FollowUpScreen, {
+      pending: { id: 'checkin-123', at: 0, offsetMinutes: 0, stepText: 'Get a glass of water', states: [] },
+      ondone,
+    });
     const notReally = screen.getByRole('radio', { name: 'Not really' });
     await user.click(notReally);
     await user.click(notReally);
@@ -121,13 +134,20 @@ describe('VaultGate', () => {
     const user = userEvent.setup();
     const onunlocked = vi.fn();
     bridgeAnswers.set('vault.status', () => status('not-set-up'));
-    bridgeAnswers.set('vault.setup', () => ({ ok: true, value: { status: status('not-set-up').value, recoveryKey: 'ABCD-EFGH-JKMN-PQRS' } }));
+    bridgeAnswers.set('vault.setup', () => ({
+      ok: true,
+      value: { status: status('not-set-up').value, recoveryKey: 'ABCD-EFGH-JKMN-PQRS' },
+    }));
     render(VaultGate, { onunlocked, oncancel: vi.fn() });
     await user.type(await screen.findByLabelText('Passphrase'), 'long enough');
     await user.type(screen.getByLabelText('Type it again'), 'long enough');
     await user.click(screen.getByRole('button', { name: 'Set up and save' }));
     expect(await screen.findByText('ABCD-EFGH-JKMN-PQRS')).toBeInTheDocument();
-    expect(bridgeCalls.find(([c]) => c === 'vault.setup')?.[1]).toEqual({ useKeychain: false, passphrase: 'long enough', createRecoveryKey: true });
+    expect(bridgeCalls.find(([c]) => c === 'vault.setup')?.[1]).toEqual({
+      useKeychain: false,
+      passphrase: 'long enough',
+      createRecoveryKey: true,
+    });
     expect(onunlocked).not.toHaveBeenCalled();
     // Until confirmed the key does not count, and the screen says so.
     expect(screen.getByText(/If you close this first, no recovery key is made\./)).toBeInTheDocument();
@@ -141,7 +161,10 @@ describe('VaultGate', () => {
     const onrecoverykey = vi.fn();
     const onunlocked = vi.fn();
     bridgeAnswers.set('vault.status', () => status('not-set-up'));
-    bridgeAnswers.set('vault.setup', () => ({ ok: true, value: { status: status('not-set-up').value, recoveryKey: 'ABCD-EFGH-JKMN-PQRS' } }));
+    bridgeAnswers.set('vault.setup', () => ({
+      ok: true,
+      value: { status: status('not-set-up').value, recoveryKey: 'ABCD-EFGH-JKMN-PQRS' },
+    }));
     render(VaultGate, { onunlocked, onrecoverykey, oncancel: vi.fn() });
     await user.type(await screen.findByLabelText('Passphrase'), 'long enough');
     await user.type(screen.getByLabelText('Type it again'), 'long enough');
@@ -161,7 +184,10 @@ describe('VaultGate', () => {
   test('wrong passphrase: a calm message, and the form stays', async () => {
     const user = userEvent.setup();
     bridgeAnswers.set('vault.status', () => status('locked'));
-    bridgeAnswers.set('vault.unlock', () => ({ ok: false, error: { code: 'wrong-passphrase', message: 'That passphrase did not unlock your history.' } }));
+    bridgeAnswers.set('vault.unlock', () => ({
+      ok: false,
+      error: { code: 'wrong-passphrase', message: 'That passphrase did not unlock your history.' },
+    }));
     render(VaultGate, { onunlocked: vi.fn(), oncancel: vi.fn() });
     await user.type(await screen.findByLabelText('Passphrase'), 'nope nope');
     await user.click(screen.getByRole('button', { name: 'Unlock and save' }));

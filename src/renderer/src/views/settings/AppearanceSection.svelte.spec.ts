@@ -22,7 +22,9 @@ describe('AppearanceSection', () => {
     expect(within(colours()).getByRole('radio', { name: t.themes.system })).toBeChecked();
     await user.click(within(colours()).getByRole('radio', { name: t.themes.dark }));
     await vi.waitFor(() => expect(document.documentElement.dataset.theme).toBe('dark'));
-    expect(bridgeCalls.find(([c]) => c === 'settings.set')?.[1]).toEqual({ appearance: { theme: 'dark', motion: 'system', discreet: true } });
+    expect(bridgeCalls.find(([c]) => c === 'settings.set')?.[1]).toEqual({
+      appearance: { theme: 'dark', motion: 'system', discreet: true },
+    });
     expect(screen.getByRole('status')).toHaveTextContent(settingsCopy.saved);
   });
 
@@ -37,7 +39,9 @@ describe('AppearanceSection', () => {
   test('a refused change: the earlier choice is checked again and the reason shows', async () => {
     const user = userEvent.setup();
     await loadWith();
-    bridgeAnswers.set('settings.set', () => refused('internal', 'Something went wrong inside Attune. Nothing was changed. You can try again.'));
+    bridgeAnswers.set('settings.set', () =>
+      refused('internal', 'Something went wrong inside Attune. Nothing was changed. You can try again.'),
+    );
     render(AppearanceSection, { headingId: 'settings-appearance' });
     await user.click(within(colours()).getByRole('radio', { name: t.themes.light }));
     await vi.waitFor(() => expect(screen.getByRole('status')).toHaveTextContent('Nothing was changed'));

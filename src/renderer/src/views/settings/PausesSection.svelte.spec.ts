@@ -33,7 +33,9 @@ describe('PausesSection', () => {
   test('when saving does not work, the box goes back and the reason shows', async () => {
     const user = userEvent.setup();
     await loadWith();
-    bridgeAnswers.set('settings.set', () => refused('read-only', 'Couldn’t save — Attune cannot write to its folder. Everything saved before is safe.'));
+    bridgeAnswers.set('settings.set', () =>
+      refused('read-only', 'Couldn’t save — Attune cannot write to its folder. Everything saved before is safe.'),
+    );
     renderPauses();
     const enable = screen.getByRole('checkbox', { name: t.enable });
     await user.click(enable);

@@ -25,7 +25,9 @@ describe('PrivacySection: how the history unlocks', () => {
   });
 
   test('not set up: says so, and offers no export, erase or Lock now', async () => {
-    await renderPrivacy(vaultStatus({ state: 'not-set-up', methods: { keychain: false, passphrase: false, recovery: false }, entryCount: null }));
+    await renderPrivacy(
+      vaultStatus({ state: 'not-set-up', methods: { keychain: false, passphrase: false, recovery: false }, entryCount: null }),
+    );
     expect(await screen.findByText(t.notSetUp)).toBeInTheDocument();
     expect(screen.queryByRole('button', { name: t.exportStart })).not.toBeInTheDocument();
     expect(screen.queryByRole('button', { name: t.eraseStart })).not.toBeInTheDocument();
@@ -53,7 +55,9 @@ describe('PrivacySection: how the history unlocks', () => {
     bridgeAnswers.set('vault.changePassphrase', () => ok(vaultStatus()));
     await user.click(screen.getByRole('button', { name: t.savePassphrase }));
     await vi.waitFor(() => expect(screen.getByText(t.passphraseChanged)).toBeInTheDocument());
-    expect(called('vault.changePassphrase')).toEqual([{ current: { method: 'passphrase', passphrase: 'old quiet words' }, next: 'new quiet words' }]);
+    expect(called('vault.changePassphrase')).toEqual([
+      { current: { method: 'passphrase', passphrase: 'old quiet words' }, next: 'new quiet words' },
+    ]);
     expect(screen.queryByLabelText(t.current)).not.toBeInTheDocument();
   });
 
@@ -137,7 +141,9 @@ describe('PrivacySection: erase everything', () => {
   test('needs both confirms; the first names how many entries and the key', async () => {
     const user = userEvent.setup();
     await renderPrivacy(vaultStatus({ entryCount: 12 }));
-    bridgeAnswers.set('vault.erase', () => ok(vaultStatus({ state: 'not-set-up', methods: { keychain: false, passphrase: false, recovery: false }, entryCount: null })));
+    bridgeAnswers.set('vault.erase', () =>
+      ok(vaultStatus({ state: 'not-set-up', methods: { keychain: false, passphrase: false, recovery: false }, entryCount: null })),
+    );
 
     await user.click(await screen.findByRole('button', { name: t.eraseStart }));
     expect(screen.getByRole('heading', { name: t.eraseWhatHeading })).toHaveFocus();

@@ -14,7 +14,9 @@ const NOW = Date.parse('2026-11-23T10:00:00Z');
 
 describe('pauseStatusLine', () => {
   test('a pause today shows its time only', () => {
-    expect(pauseStatusLine(view({ kind: 'pause', at: Date.parse('2026-11-23T14:20:00Z'), cause: 'interval' }), NOW, 'en-GB', 'UTC')).toBe('Next pause: 14:20.');
+    expect(pauseStatusLine(view({ kind: 'pause', at: Date.parse('2026-11-23T14:20:00Z'), cause: 'interval' }), NOW, 'en-GB', 'UTC')).toBe(
+      'Next pause: 14:20.',
+    );
   });
 
   test('a pause on another day names the day', () => {
@@ -26,7 +28,9 @@ describe('pauseStatusLine', () => {
   test('the day follows the time zone, not UTC', () => {
     // 23:30 UTC Monday is already Tuesday in Berlin.
     const at = Date.parse('2026-11-23T23:30:00Z');
-    expect(pauseStatusLine(view({ kind: 'pause', at, cause: 'interval' }), NOW, 'en-GB', 'Europe/Berlin')).toBe('Next pause: Tuesday at 00:30.');
+    expect(pauseStatusLine(view({ kind: 'pause', at, cause: 'interval' }), NOW, 'en-GB', 'Europe/Berlin')).toBe(
+      'Next pause: Tuesday at 00:30.',
+    );
   });
 
   test.each([

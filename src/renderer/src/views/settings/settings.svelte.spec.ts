@@ -39,7 +39,10 @@ describe('settings store', () => {
     await next();
     await next();
     await Promise.all([first, second]);
-    expect(bridgeCalls.filter(([c]) => c === 'settings.set').map(([, p]) => Object.keys(p as object))).toEqual([['appearance'], ['system']]);
+    expect(bridgeCalls.filter(([c]) => c === 'settings.set').map(([, p]) => Object.keys(p as object))).toEqual([
+      ['appearance'],
+      ['system'],
+    ]);
     expect(settingsState.settings).toEqual(main.saved);
   });
 
