@@ -40,14 +40,26 @@ for (const batch of BATCHES) {
     await page.setViewportSize({ width: 880, height: 660 });
     const session = new ModelSession(page, context);
     await session.prepare();
+    // The model of the sequence before: an open vault with no pending misses is emptied and kept (see reset).
+    let last: AppModel | null = null;
     try {
       await assertModel<AppModel, AppReal, AppStart>({
         numRuns: batch.runs,
         start: batch.start,
         commands: appCommands(),
         setup: async (start, dirty) => {
-          await session.reset(dirty);
+          const keep = last !== null && last.wrongAttempts === 0 && last.vault === (batch.setUp ? 'unlocked' : 'not-set-up');
+          const kept = await session.reset(dirty, keep);
           const other = session.other;
+          if (kept && batch.setUp) {
+            // Setting a vault up costs a deliberately slow key derivation: empty the open one instead.
+            for (let round = 0; round < 3; round += 1) {
+              const left = await other.evaluate(() => window.attune.vault.list({ limit: 200 }));
+              if (!left.ok) throw new Error(`list failed: ${left.error.code}`);
+              if (left.value.entries.length === 0) break;
+              for (const { id } of left.value.entries) await other.evaluate((entryId) => window.attune.vault.delete({ id: entryId }), id);
+            }
+          }
           // Settings as they come, so every sequence starts from the same place.
           const reset = await other.evaluate(() =>
             window.attune.settings.set({
@@ -58,7 +70,7 @@ for (const batch of BATCHES) {
           if (!reset.ok) throw new Error(`settings reset failed: ${reset.error.code}`);
           const entries: { id: string; states: string[] }[] = [];
           if (batch.setUp) {
-            await session.vaultTo('unlocked', PASSPHRASE);
+            if (!kept) await session.vaultTo('unlocked', PASSPHRASE);
             for (const entry of start.entries) {
               const saved = await other.evaluate(
                 (states) => window.attune.vault.append({ kind: 'check-in', data: { states: states as 'fight'[], needs: [] } }),
@@ -79,7 +91,8 @@ for (const batch of BATCHES) {
             closeBase: session.harness.uiActions.filter((a) => a === 'closeWindow:app').length,
           };
           const vault = !batch.setUp ? 'not-set-up' : start.locked ? 'locked' : 'unlocked';
-          return { model: initialAppModel(start, entries, vault), real };
+          last = initialAppModel(start, entries, vault);
+          return { model: last, real };
         },
         checkStart: (model, real) => checkApp(model, real, {}, `open the window on ${model.section}`),
       });
