@@ -9,7 +9,8 @@ import type { Logger } from '../log/logger';
 import type { Notifier } from '../notify/notifier';
 import type { LocalClock } from '../pauses/local-clock';
 import type { AttentionState, PowerEvents, TimerClock } from '../pauses/ports';
-import type { Rect } from '../popover/popover-position';
+import type { ScreenDisplay } from '../popover/pointer-display';
+import type { Point, Rect } from '../popover/popover-position';
 import type { SettingsStore } from '../settings/settings-service';
 import type { GlobalShortcutPort } from '../shortcut/shortcut-manager';
 import type { TrayAction, TrayMenuItem } from '../tray/tray-menu-model';
@@ -37,6 +38,13 @@ export interface Windows {
   closeWindow(kind: WindowKind): void;
   send<E extends EventName>(event: E, payload: EventPayload<E>): void;
   hasOpenAppWindow(): boolean;
+}
+
+/** The displays and the pointer, read when a window opens (after ready). */
+export interface ScreenPort {
+  /** Where the pointer is in desktop coordinates; null where the system does not say. */
+  pointer(): Point | null;
+  displays(): readonly ScreenDisplay[];
 }
 
 export interface TrayPort {
@@ -81,6 +89,8 @@ export interface AttunePlatform {
   serveRenderer(): void;
   /** Deny navigation, new windows, webviews and permissions for every web contents. */
   applySecurity(devOrigin: string | null, allowedExternalUrls: ReadonlySet<string>): void;
+  /** The windows open on the display the person is on (see src/main/popover/pointer-display.ts). */
+  screen: ScreenPort;
   createWindows(onAppWindowsChanged: () => void): Windows;
   /** Registers every channel; the sender is identified against `known` and `origins` before `dispatch` runs. */
   registerIpc(channels: readonly string[], dispatch: Dispatch, known: ReadonlyMap<number, WindowKind>, origins: readonly string[]): void;

@@ -14,6 +14,7 @@ import { electronLoginItem } from './login-item';
 import { electronPauseAdapters } from './pause-adapters';
 import { createSafeStorageKeychain } from './safe-storage-keychain';
 import { electronSaveDialog } from './save-dialog';
+import { electronScreen } from './screen';
 import { applySecurityRestrictions } from './security';
 import { openElectronSettingsStore } from './settings-store';
 import { createTray } from './tray';
@@ -33,8 +34,9 @@ export const electronPlatform = (mainDir: string): AttunePlatform => ({
   registerAppScheme,
   serveRenderer: () => serveRendererFrom(join(mainDir, '../renderer')),
   applySecurity: applySecurityRestrictions,
+  screen: electronScreen,
   createWindows: (onAppWindowsChanged) =>
-    createWindows(join(mainDir, '../preload/index.cjs'), electronApp.isPackaged(), onAppWindowsChanged),
+    createWindows(join(mainDir, '../preload/index.cjs'), electronApp.isPackaged(), onAppWindowsChanged, electronScreen),
   registerIpc,
   createTray: (onAction, onClick) => createTray(join(electronApp.appDir(), 'resources'), process.platform, onAction, onClick),
   globalShortcut: electronGlobalShortcut,

@@ -1,8 +1,9 @@
-import { BrowserWindow, nativeTheme, screen } from 'electron';
+import { BrowserWindow, nativeTheme } from 'electron';
 import type { ViewId } from '../../shared/ipc/app-contract';
 import type { EventName, EventPayload, OpenReason } from '../../shared/ipc/event-contract';
-import type { Windows } from '../app/platform';
+import type { ScreenPort, Windows } from '../app/platform';
 import type { WindowKind } from '../ipc/call-context';
+import { centeredOnPointerDisplay, displayUnderPointer } from '../popover/pointer-display';
 import { type Rect, popoverBesideTray, popoverCentered } from '../popover/popover-position';
 export type { Windows };
 import { rendererUrl } from './renderer-url';
@@ -15,7 +16,7 @@ const TRAY_CLICK_AFTER_BLUR_MS = 300;
 
 const background = () => (nativeTheme.shouldUseDarkColors ? '#1b1d22' : '#f7f5f1');
 
-export const createWindows = (preloadPath: string, isPackaged: boolean, onAppWindowsChanged: () => void): Windows => {
+export const createWindows = (preloadPath: string, isPackaged: boolean, onAppWindowsChanged: () => void, screen: ScreenPort): Windows => {
   const known = new Map<number, WindowKind>();
   let lastBlurHideAt = 0;
   let appWindow: BrowserWindow | null = null;
@@ -48,12 +49,15 @@ export const createWindows = (preloadPath: string, isPackaged: boolean, onAppWin
   };
 
   const showPopover = (reason: OpenReason, trayBounds: Rect | null) => {
-    const cursor = screen.getCursorScreenPoint();
-    const display = screen.getDisplayNearestPoint(cursor);
+    // The shortcut, the command line and a second launch open it on the display the person is on.
+    const pointer = screen.pointer();
+    const display = displayUnderPointer(screen.displays(), pointer);
     const size = WINDOW_SIZES.popover;
-    const area = { bounds: display.bounds, workArea: display.workArea };
-    const position = reason === 'tray' ? popoverBesideTray(trayBounds, cursor, size, area) : popoverCentered(size, area);
-    popover.setBounds({ ...position, ...size });
+    if (display) {
+      const position =
+        reason === 'tray' ? popoverBesideTray(trayBounds, pointer ?? { x: 0, y: 0 }, size, display) : popoverCentered(size, display);
+      popover.setBounds({ ...position, ...size });
+    }
     popover.webContents.send('popover.shown', { reason });
     popover.show();
     popover.focus();
@@ -67,6 +71,8 @@ export const createWindows = (preloadPath: string, isPackaged: boolean, onAppWin
     }
     const window = create('pause', 'pause');
     pauseWindow = window;
+    const position = centeredOnPointerDisplay(WINDOW_SIZES.pause, screen.displays(), screen.pointer());
+    if (position) window.setPosition(position.x, position.y);
     window.once('ready-to-show', () => {
       window.show();
       window.focus();

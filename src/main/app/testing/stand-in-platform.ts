@@ -13,6 +13,7 @@ import type { GlobalShortcutPort } from '../../shortcut/shortcut-manager';
 import { noKeychain } from '../../vault/keychain';
 import type { AttunePlatform } from '../platform';
 import { MovableClock } from './movable-clock';
+import { StandInScreen } from './stand-in-screen';
 import { StandInTray } from './stand-in-tray';
 import { StandInWindows } from './stand-in-windows';
 
@@ -69,6 +70,8 @@ export interface StandIns {
   readonly attention: FakeAttention;
   readonly notifier: Notifier;
   readonly shortcut: StandInShortcut;
+  /** The displays and where the pointer is; windows open on the display under it. */
+  readonly screen: StandInScreen;
   readonly loginItem: LoginItemPort & { enabled: boolean };
   windows(): StandInWindows;
   tray(): StandInTray;
@@ -135,6 +138,7 @@ export const standInPlatform = (options: StandInOptions): AttunePlatform & { sta
     attention: new FakeAttention(() => clock.now()),
     notifier: options.notifier ?? new FakeNotifier(() => clock.now()),
     shortcut: new StandInShortcut(),
+    screen: new StandInScreen(),
     loginItem,
     windows: () => required(windows, 'windows'),
     tray: () => required(tray, 'tray'),
@@ -186,9 +190,10 @@ export const standInPlatform = (options: StandInOptions): AttunePlatform & { sta
     registerAppScheme: () => void step('app-scheme'),
     serveRenderer: () => void step('serve-renderer'),
     applySecurity: () => void step('security'),
+    screen: standIns.screen,
     createWindows: (onAppWindowsChanged) => {
       step('windows');
-      windows = new StandInWindows(onAppWindowsChanged);
+      windows = new StandInWindows(onAppWindowsChanged, standIns.screen);
       return windows;
     },
     registerIpc: (_channels, dispatch, known, origins) => {

@@ -1,8 +1,10 @@
 import type { ViewId } from '../../../shared/ipc/app-contract';
 import type { EventName, EventPayload, OpenReason } from '../../../shared/ipc/event-contract';
 import type { WindowKind } from '../../ipc/call-context';
+import { displayUnderPointer } from '../../popover/pointer-display';
 import type { Rect } from '../../popover/popover-position';
-import type { Windows } from '../platform';
+import type { ScreenPort, Windows } from '../platform';
+import { StandInScreen } from './stand-in-screen';
 
 /** The app's window sizes, as the harness shows them (the same numbers as window-options). */
 export const STAND_IN_WINDOW_SIZES = {
@@ -39,10 +41,15 @@ export class StandInWindows implements Windows {
   };
   /** What was asked, in order: 'showPopover:tray', 'openView:history', 'closeWindow:app', … */
   readonly actions: string[] = [];
+  /** The display (id) each window last opened on, chosen by the pointer as the Electron windows choose it. */
+  readonly placedOn: { popover: number | null; pause: number | null } = { popover: null, pause: null };
   deliver: (message: WindowMessage) => void = () => undefined;
   readonly #listeners = new Set<(state: WindowsState) => void>();
 
-  constructor(private readonly onAppWindowsChanged: () => void) {}
+  constructor(
+    private readonly onAppWindowsChanged: () => void,
+    private readonly screen: ScreenPort = new StandInScreen(),
+  ) {}
 
   onChange(listener: (state: WindowsState) => void): () => void {
     this.#listeners.add(listener);
@@ -51,6 +58,7 @@ export class StandInWindows implements Windows {
 
   showPopover(reason: OpenReason, trayBounds: Rect | null): void {
     this.actions.push(`showPopover:${reason}`);
+    this.placedOn.popover = this.#pointerDisplay();
     this.state.popover = { visible: true, reason, trayBounds, shown: this.state.popover.shown + 1 };
     this.deliver({ kind: 'popover', event: 'popover.shown', payload: { reason } });
     this.#changed();
@@ -85,6 +93,7 @@ export class StandInWindows implements Windows {
 
   openPause(): void {
     this.actions.push('openPause');
+    if (!this.state.pause.open) this.placedOn.pause = this.#pointerDisplay();
     this.state.pause = { open: true };
     this.known.set(STAND_IN_WINDOW_IDS.pause, 'pause');
     this.#changed();
@@ -136,6 +145,10 @@ export class StandInWindows implements Windows {
 
   hasOpenAppWindow(): boolean {
     return this.state.app.open;
+  }
+
+  #pointerDisplay(): number | null {
+    return displayUnderPointer(this.screen.displays(), this.screen.pointer())?.id ?? null;
   }
 
   #changed(): void {
