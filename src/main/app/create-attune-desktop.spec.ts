@@ -1,8 +1,9 @@
 import { afterEach, describe, expect, test } from 'vitest';
 import { useTempDirs } from '../../../tests/support/temp-dir';
+import { type Logger, createMemoryLogger } from '../log/logger';
 import type { ScreenDisplay } from '../popover/pointer-display';
-import type { Attune } from './create-attune';
-import type { StandInOptions } from './testing/stand-in-platform';
+import { type Attune, createAttune } from './create-attune';
+import { type StandInOptions, standInPlatform } from './testing/stand-in-platform';
 import { startStandInAttune } from './testing/start-stand-in-attune';
 
 const tempDir = useTempDirs();
@@ -11,7 +12,7 @@ afterEach(async () => {
   for (const attune of running.splice(0)) await attune.stop();
 });
 
-const start = async (options: Partial<StandInOptions> = {}) => {
+const start = async (options: Partial<StandInOptions> & { log?: Logger } = {}) => {
   const started = await startStandInAttune({ dataDir: tempDir(), ...options });
   running.push(started.attune);
   return started;
@@ -44,5 +45,76 @@ describe('createAttune: the display the person is on', () => {
     s.tray().click('pause-now');
     await expect.poll(() => s.windows().state.pause.open).toBe(true);
     expect(s.windows().placedOn.pause).toBe(2);
+  });
+});
+
+const PASSPHRASE = 'a long enough passphrase';
+
+describe('createAttune: command-line actions', () => {
+  const setUpAndUnlock = async (attune: Attune) => {
+    await attune.vault.setup({ passphrase: PASSPHRASE, useKeychain: false, createRecoveryKey: false });
+    expect((await attune.vault.status()).state).toBe('unlocked');
+  };
+
+  test('a second launch with an action does it in the running Attune', async () => {
+    const { attune, standIns: s } = await start();
+    s.windows().closeWindow('app');
+    const cases = [
+      ['--history', 'openView:history'],
+      ['--insights', 'openView:insights'],
+      ['--settings', 'openView:settings'],
+      ['--help-now', 'openView:help'],
+      ['--check-in', 'showPopover:shortcut'],
+    ] as const;
+    for (const [flag, action] of cases) {
+      const before = s.windows().actions.length;
+      s.secondInstance([flag]);
+      expect(s.windows().actions.slice(before)).toEqual([action]);
+    }
+    s.secondInstance(['--pause']);
+    await expect.poll(() => s.windows().state.pause.open).toBe(true);
+    await setUpAndUnlock(attune);
+    s.secondInstance(['--lock']);
+    await expect.poll(async () => (await attune.vault.status()).state).toBe('locked');
+  });
+
+  test('a plain second launch still opens the check-in; anything not allowed is ignored and logged by name', async () => {
+    const log = createMemoryLogger();
+    const { standIns: s } = await start({ log });
+    const before = s.windows().actions.length;
+    s.secondInstance(['--quit', '--user-data-dir=/somewhere/private']);
+    expect(s.windows().actions.slice(before)).toEqual(['showPopover:second-instance']);
+    expect(log.lines).toContainEqual({
+      level: 'info',
+      message: 'command line: ignored what is not an Attune action',
+      detail: { ignored: ['--quit', '--user-data-dir'], launch: 'second-instance' },
+    });
+    expect(JSON.stringify(log.lines)).not.toContain('/somewhere/private');
+    s.secondInstance();
+    expect(s.windows().actions.at(-1)).toBe('showPopover:second-instance');
+  });
+
+  test('the first start does what its command line asks, after the start-up windows', async () => {
+    const dataDir = tempDir();
+    await (await start({ dataDir })).attune.stop();
+    const { standIns: s } = await start({ dataDir, args: ['--settings', '--check-in'] });
+    expect(s.windows().actions).toEqual(['openView:settings', 'showPopover:shortcut']);
+    const plain = await start({ dataDir: tempDir(), args: [] });
+    expect(plain.standIns.windows().actions).toEqual(['openView:welcome']);
+  });
+
+  test('a launch handed over while Attune is still starting is acted on once it has started', async () => {
+    let early: (() => void) | null = null;
+    const platform = standInPlatform({ dataDir: tempDir() });
+    const whenReady = platform.app.whenReady;
+    platform.app.whenReady = async () => {
+      early = () => platform.standIns.secondInstance(['--history']);
+      early();
+      return whenReady();
+    };
+    const outcome = await createAttune(platform);
+    if (outcome.kind === 'started') running.push(outcome.attune);
+    expect(early).not.toBeNull();
+    expect(platform.standIns.windows().actions).toContain('openView:history');
   });
 });

@@ -20,6 +20,7 @@ import { trayMenuModel } from '../tray/tray-menu-model';
 import { DeferredDeletes } from '../vault/deferred-deletes';
 import { VaultService } from '../vault/vault-service';
 import type { AttunePlatform, TrayPort, Windows } from './platform';
+import { createCommandLineHandler } from './command-line-wiring';
 import { type VaultState, createTrayActions, trayStateOf } from './tray-wiring';
 
 /** A running Attune: what the harness and tests reach into; the Electron entry only starts it. */
@@ -46,16 +47,21 @@ export type StartOutcome = { kind: 'started'; attune: Attune } | { kind: 'second
  * this function only sequences them.
  */
 export const createAttune = async (platform: AttunePlatform): Promise<StartOutcome> => {
-  let windows: Windows | null = null;
-  // One Attune at a time: a second launch opens the check-in in the first one and exits.
-  if (!platform.app.requestSingleInstance(() => windows?.showPopover('second-instance', null))) {
+  // One Attune at a time: a second launch hands its arguments (`attune --check-in`) to the first one and exits.
+  // Launches that arrive while this one is still starting wait until it can act on them.
+  const handedOver: (readonly string[])[] = [];
+  let onSecondInstance: (args: readonly string[]) => void = (args) => void handedOver.push(args);
+  if (!platform.app.requestSingleInstance((args = []) => onSecondInstance(args))) {
     platform.app.quit();
     return { kind: 'second-instance' };
   }
   // Custom schemes must be registered before 'ready'.
   platform.registerAppScheme();
   try {
-    const attune = await start(platform, (created) => (windows = created));
+    const attune = await start(platform, (handle) => {
+      onSecondInstance = (args) => handle(args, 'second-instance');
+      for (const args of handedOver.splice(0)) handle(args, 'second-instance');
+    });
     return { kind: 'started', attune };
   } catch (error) {
     platform.app.fatal(appCopy.cannotStart.fatal, error);
@@ -63,7 +69,10 @@ export const createAttune = async (platform: AttunePlatform): Promise<StartOutco
   }
 };
 
-const start = async (platform: AttunePlatform, windowsCreated: (windows: Windows) => void): Promise<Attune> => {
+const start = async (
+  platform: AttunePlatform,
+  commandLineReady: (handle: ReturnType<typeof createCommandLineHandler>) => void,
+): Promise<Attune> => {
   const { app } = platform;
   // The dev server (npm run dev) is trusted beside app:// only when not packaged, whatever the environment says.
   const devOrigin = rendererSource(platform.env, app.isPackaged()).devOrigin;
@@ -102,7 +111,6 @@ const start = async (platform: AttunePlatform, windowsCreated: (windows: Windows
 
   app.setMinimalMenu();
   const shown = platform.createWindows(() => app.setDockVisible(shown.hasOpenAppWindow()));
-  windowsCreated(shown);
   // IPC is registered as soon as the windows exist (the popover starts loading at once); calls that
   // arrive before the services below are wired wait for them rather than finding no handler.
   let resolveDispatch: (dispatch: Dispatch) => void = () => undefined;
@@ -227,6 +235,10 @@ const start = async (platform: AttunePlatform, windowsCreated: (windows: Windows
   trayAvailable = await platform.hasTrayHost();
   if (firstRun && opened?.state === 'not-set-up') shown.openView('welcome');
   else if (trayAvailable === false) shown.openView('history');
+  // `attune --check-in` and the other command-line actions, at this start and from later launches.
+  const commandLine = createCommandLineHandler({ windows: shown, pauses, lock, log });
+  commandLine(app.launchArgs(), 'first-start');
+  commandLineReady(commandLine);
 
   let stopped: Promise<void> | null = null;
   const stop = (): Promise<void> =>

@@ -61,8 +61,13 @@ export interface AppPort {
   /** Where the app's own files are (resources/ lives below it). */
   appDir(): string;
   userDataDir(): string;
-  /** Returns false when another Attune already runs; that one is told through `onSecondInstance`. */
-  requestSingleInstance(onSecondInstance: () => void): boolean;
+  /**
+   * Returns false when another Attune already runs; that one is told through `onSecondInstance`,
+   * with the second launch's arguments (after the executable), e.g. ['--check-in']; none given is none.
+   */
+  requestSingleInstance(onSecondInstance: (args?: readonly string[]) => void): boolean;
+  /** This launch's arguments after the executable (and the app path in development). */
+  launchArgs(): readonly string[];
   whenReady(): Promise<void>;
   quit(): void;
   onBeforeQuit(listener: () => void): void;

@@ -1,13 +1,18 @@
 import { Menu, app, dialog } from 'electron';
+import { handedOverArgs, launchArgs } from '../command-line/launch-args';
 
 /** The slice of Electron's `app` the composition root needs, so index.ts never imports electron. */
 export const electronApp = {
-  /** Returns false when another Attune is already running; it will show its prompt instead. */
-  requestSingleInstance(onSecondInstance: () => void): boolean {
-    if (!app.requestSingleInstanceLock()) return false;
-    app.on('second-instance', onSecondInstance);
+  /** Returns false when another Attune is already running; it gets this launch's arguments and acts on them. */
+  requestSingleInstance(onSecondInstance: (args: readonly string[]) => void): boolean {
+    const defaultApp = process.defaultApp === true;
+    if (!app.requestSingleInstanceLock({ args: [...launchArgs(process.argv, defaultApp)] })) return false;
+    app.on('second-instance', (_event, argv, _workingDirectory, additionalData) =>
+      onSecondInstance(handedOverArgs(additionalData, argv, defaultApp)),
+    );
     return true;
   },
+  launchArgs: () => launchArgs(process.argv, process.defaultApp === true),
   whenReady: () => app.whenReady(),
   userDataDir: () => app.getPath('userData'),
   appDir: () => app.getAppPath(),

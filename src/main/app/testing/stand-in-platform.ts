@@ -56,6 +56,8 @@ export interface StandInOptions {
   env?: Record<string, string>;
   /** Whether Attune runs as a packaged app (default: not, as in development). */
   packaged?: boolean;
+  /** This launch's arguments, e.g. ['--check-in'] (default: none). */
+  args?: readonly string[];
 }
 
 /** What a stand-in platform lets a test see and do, beside the ports it hands to createAttune. */
@@ -76,8 +78,8 @@ export interface StandIns {
   windows(): StandInWindows;
   tray(): StandInTray;
   ipc(): { dispatch: Dispatch; known: ReadonlyMap<number, WindowKind>; origins: readonly string[] };
-  /** A second launch of Attune (e.g. from the app menu) while this one runs. */
-  secondInstance(): void;
+  /** A second launch of Attune (e.g. from the app menu, or `attune --check-in`) while this one runs. */
+  secondInstance(args?: readonly string[]): void;
   /** The next write the vault makes fails with ENOSPC (a full disk), once — a fault at the fs boundary. */
   failNextVaultWrite(): void;
   /** What the save dialog answers next: a path, or null for "cancelled"; unset, it saves into <dataDir>/exports/. */
@@ -99,7 +101,7 @@ export const standInPlatform = (options: StandInOptions): AttunePlatform & { sta
   let windows: StandInWindows | null = null;
   let tray: StandInTray | null = null;
   let ipc: ReturnType<StandIns['ipc']> | null = null;
-  let onSecondInstance: () => void = () => undefined;
+  let onSecondInstance: (args?: readonly string[]) => void = () => undefined;
   let failNextWrite = false;
   let writingAt: { at: number; offsetMinutes: number } | undefined;
   const faultIfAsked = (): void => {
@@ -143,7 +145,7 @@ export const standInPlatform = (options: StandInOptions): AttunePlatform & { sta
     windows: () => required(windows, 'windows'),
     tray: () => required(tray, 'tray'),
     ipc: () => required(ipc, 'IPC'),
-    secondInstance: () => onSecondInstance(),
+    secondInstance: (args = []) => onSecondInstance(args),
     failNextVaultWrite: () => {
       failNextWrite = true;
     },
@@ -175,6 +177,7 @@ export const standInPlatform = (options: StandInOptions): AttunePlatform & { sta
         onSecondInstance = listener;
         return options.primaryInstance ?? true;
       },
+      launchArgs: () => options.args ?? [],
       whenReady: async () => void step('ready'),
       quit: () => {
         standIns.quits += 1;
