@@ -15,10 +15,17 @@ const cspMeta = (): Plugin => ({
     ),
 });
 
+/**
+ * ATTUNE_BUILD=e2e builds the Electron end-to-end entry (tests/electron/e2e-main.ts: the real
+ * platform plus test hooks) in place of src/main/index.ts; run it with `--outDir out-e2e`, so the
+ * hooks never reach out/, which is what ships.
+ */
+const mainEntry = process.env.ATTUNE_BUILD === 'e2e' ? 'tests/electron/e2e-main.ts' : 'src/main/index.ts';
+
 export default defineConfig({
   main: {
     build: {
-      rollupOptions: { input: { index: resolve('src/main/index.ts') } },
+      rollupOptions: { input: { index: resolve(mainEntry) } },
     },
   },
   preload: {

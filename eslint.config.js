@@ -69,6 +69,7 @@ export default tseslint.config(
       '.vitest-temp/**',
       '.scratch/**',
       'out/**',
+      'out-e2e/**',
       'dist/**',
       'node_modules/**',
       'test-results/**',

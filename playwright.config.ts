@@ -1,11 +1,13 @@
 import { defineConfig } from '@playwright/test';
+import { electronBinary } from './tests/e2e/electron-skip-reason';
+import type { Fixtures } from './tests/e2e/fixtures';
 
 /**
  * Browser end-to-end tests: the built renderer in Debian's Chromium, served by
  * the harness (tests/harness). Never `npx playwright install`: there is no
  * browser download on these machines.
  */
-export default defineConfig({
+export default defineConfig<Pick<Fixtures, 'runsOn'>>({
   testDir: 'tests/e2e',
   globalSetup: './tests/e2e/global-setup.ts',
   outputDir: 'test-results',
@@ -19,10 +21,15 @@ export default defineConfig({
   timeout: 60_000,
   expect: { timeout: 15_000 },
   projects: [
-    { name: 'e2e', testIgnore: ['**/model/**'] },
-    // The model-based UI tests (random seeded sequences) run on their own, `npm run test:model`, until the two
-    // findings they still report (see tests/e2e/model/README.md) are fixed; then they rejoin npm test.
+    // Everything in the browser, against the harness (which runs the real composition root on stand-in ports).
+    { name: 'e2e', testIgnore: ['**/model/**', 'electron-app.spec.ts'] },
+    // Random, seeded sequences of what people do, with the invariants a person relies on (tests/e2e/model).
     { name: 'model', testMatch: ['**/model/**/*.spec.ts'] },
+    // The same journeys on the real Electron app, where a binary exists (global set-up builds out-e2e for it);
+    // elsewhere the project is left out and the set-up says so in one line.
+    ...(electronBinary === null
+      ? []
+      : [{ name: 'electron', testMatch: ['**/journeys/**/*.spec.ts', 'electron-app.spec.ts'], use: { runsOn: 'electron' as const } }]),
   ],
   use: {
     browserName: 'chromium',

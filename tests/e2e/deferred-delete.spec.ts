@@ -6,8 +6,9 @@ import { heading, savedEntries, setUpHistory, unlockWithPassphrase } from './jou
  * it was made in closes before the next unlock (it used to wait in that
  * window's memory, and the entry came back).
  */
-test('delete, lock during the undo time, close the window, unlock later: the entry stays deleted', async ({ harness, desktop }) => {
-  await setUpHistory(harness);
+test('delete, lock during the undo time, close the window, unlock later: the entry stays deleted', async ({ attune }) => {
+  const { desktop } = attune;
+  await setUpHistory(attune);
   for (const note of ['keep this one', 'delete this one']) {
     expect(
       (
@@ -18,7 +19,7 @@ test('delete, lock during the undo time, close the window, unlock later: the ent
       ).ok,
     ).toBe(true);
   }
-  harness.tray().click('history');
+  await attune.tray.click('history');
   const app = await desktop.app();
   await expect(app.getByText('delete this one')).toBeVisible();
   await app
@@ -28,12 +29,12 @@ test('delete, lock during the undo time, close the window, unlock later: the ent
     .click();
   await expect(app.getByRole('button', { name: 'Undo' })).toBeVisible();
   // Locked from the tray while the undo time runs; then the person closes the app window.
-  harness.tray().click('lock');
+  await attune.tray.click('lock');
   await expect(heading(app)).toHaveText('Attune is locked');
   await app.close();
-  await expect.poll(() => harness.windows().state.app.open).toBe(false);
+  await expect.poll(() => attune.windowSize('app')).toBeNull();
   // Later, unlocked from the check-in: the entry is gone, the other one is there.
-  harness.tray().click('check-in');
+  await attune.tray.click('check-in');
   await unlockWithPassphrase(desktop.popover);
   await expect(heading(desktop.popover)).toHaveText('What is here right now?');
   const notes = (await savedEntries(desktop.popover)).map((entry) => (entry.data as { note?: string }).note);

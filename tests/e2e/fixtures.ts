@@ -5,10 +5,13 @@ import AxeBuilder from '@axe-core/playwright';
 import { test as base, expect, type Page } from '@playwright/test';
 import { type Harness, startHarness } from '../harness/harness-server';
 import { type Desktop, openDesktop } from './desktop';
+import { electronBinary } from './electron-skip-reason';
+import { type AttuneDriver, type Launch, launchOnHarness } from './journeys/attune-driver';
+import { launchOnElectron } from './journeys/electron-driver';
 
 export const ARTIFACTS = join(import.meta.dirname, 'artifacts');
 
-interface Fixtures {
+export interface Fixtures {
   dataDir: string;
   harness: Harness;
   /** Attune's windows as pages at their real sizes, following what the app opens and closes. */
@@ -17,11 +20,34 @@ interface Fixtures {
   pageProblems: string[];
   /** Page problems a test causes on purpose (the CSP test injects inline code), matched and let through. */
   expectedPageProblems: RegExp[];
+  /** What the journeys run on: the browser harness, or the real Electron app (the electron project). */
+  runsOn: 'harness' | 'electron';
+  /** Starts Attune on the project's driver; every Attune started is closed after the test. */
+  launch: Launch;
+  /** Attune on a fresh data directory, started on the project's driver (a first run). */
+  attune: AttuneDriver;
 }
 
 /** Each test gets its own real data directory and its own harness on a free port. */
 export const test = base.extend<Fixtures>({
   expectedPageProblems: [[], { option: true }],
+  runsOn: ['harness', { option: true }],
+  launch: async ({ context, runsOn, pageProblems, expectedPageProblems }, use) => {
+    const note = (text: string) => {
+      if (!expectedPageProblems.some((expected) => expected.test(text))) pageProblems.push(text);
+    };
+    const start = runsOn === 'electron' && electronBinary !== null ? launchOnElectron(electronBinary, note) : launchOnHarness(context);
+    const started: AttuneDriver[] = [];
+    await use(async (options) => {
+      const driver = await start(options);
+      started.push(driver);
+      return driver;
+    });
+    for (const driver of started.reverse()) await driver.close();
+  },
+  attune: async ({ launch, dataDir }, use) => {
+    await use(await launch({ dataDir }));
+  },
   dataDir: async ({}, use) => {
     const dir = mkdtempSync(join(tmpdir(), 'attune-e2e-'));
     await use(dir);

@@ -2,12 +2,13 @@ import { PASSPHRASE } from '../checkin-steps';
 import { expect, seriousA11yViolations, test } from '../fixtures';
 import { checkInByKeyboard, heading, savedEntries } from './journey-steps';
 
-test('first run: the welcome opens by itself; then a check-in from the tray is saved', async ({ harness, desktop }) => {
+test('first run: the welcome opens by itself; then a check-in from the tray is saved', async ({ attune }) => {
+  const { desktop } = attune;
   // Nothing else is open: Attune's first start opens the welcome in the app window, at its real size.
   const app = await desktop.app();
-  expect(app.viewportSize()).toEqual({ width: 880, height: 660 });
+  expect(await attune.windowSize('app')).toEqual({ width: 880, height: 660 });
   await expect(heading(app)).toHaveText('Welcome to Attune');
-  expect(harness.windows().state.popover.visible).toBe(false);
+  expect((await attune.popover()).visible).toBe(false);
   await app.getByRole('button', { name: 'Continue' }).focus();
   await app.keyboard.press('Enter');
   await app.getByLabel('Passphrase', { exact: true }).fill(PASSPHRASE);
@@ -20,19 +21,19 @@ test('first run: the welcome opens by itself; then a check-in from the tray is s
   await app.getByRole('button', { name: 'Done' }).click();
   await expect(heading(app)).toHaveText('History');
 
-  // The tray's first item opens the check-in; the popover page is the popover's real size.
-  expect(harness.tray().labels()[0]).toMatch(/^Check in now/);
-  harness.tray().click('check-in');
-  expect(harness.windows().state.popover).toMatchObject({ visible: true, reason: 'tray' });
-  expect(desktop.popover.viewportSize()).toEqual({ width: 380, height: 580 });
+  // The tray's first item opens the check-in; the popover is its real size.
+  expect((await attune.tray.labels())[0]).toMatch(/^Check in now/);
+  await attune.tray.click('check-in');
+  expect(await attune.popover()).toEqual({ visible: true, reason: 'tray' });
+  expect(await attune.windowSize('popover')).toEqual({ width: 380, height: 580 });
   const step = await checkInByKeyboard(desktop.popover);
   await expect(heading(desktop.popover)).toHaveText('Noted.');
   const [entry] = await savedEntries(desktop.popover);
   expect(entry).toMatchObject({ kind: 'check-in', data: { step: { text: step } } });
   // History from the tray shows it in the app window that is already open.
   await desktop.popover.keyboard.press('x');
-  await expect.poll(() => harness.windows().state.popover.visible).toBe(false);
-  harness.tray().click('history');
+  await expect.poll(async () => (await attune.popover()).visible).toBe(false);
+  await attune.tray.click('history');
   await expect(heading(app)).toHaveText('History');
   await expect(app.getByRole('article')).toHaveCount(1);
 });

@@ -1,7 +1,7 @@
 import type { Page } from '@playwright/test';
-import type { Harness } from '../../harness/harness-server';
 import { PASSPHRASE, listEntries } from '../checkin-steps';
 import { expect } from '../fixtures';
+import type { AttuneDriver } from './attune-driver';
 
 /** Steps shared by the whole-app journeys: what a person does, through the windows Attune opens. */
 
@@ -45,13 +45,8 @@ export const checkInByKeyboard = async (page: Page, from: 'shortcut' | 'elsewher
 };
 
 /** Sets up the history through main's handler, as a window would (so the tray and pages hear of it). */
-export const setUpHistory = async (harness: Harness) => {
-  if (!harness.attune) throw new Error('Attune did not start');
-  const result = await harness.attune.dispatch(
-    'vault.setup',
-    { passphrase: PASSPHRASE, useKeychain: false, createRecoveryKey: false },
-    { window: 'app' },
-  );
+export const setUpHistory = async (attune: AttuneDriver) => {
+  const result = await attune.dispatch('vault.setup', { passphrase: PASSPHRASE, useKeychain: false, createRecoveryKey: false }, 'app');
   expect(result.ok).toBe(true);
 };
 

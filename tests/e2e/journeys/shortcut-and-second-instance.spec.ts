@@ -1,11 +1,12 @@
 import { expect, test } from '../fixtures';
 import { checkInByKeyboard, heading, popoverIsAsking, savedEntries } from './journey-steps';
 
-test('the shortcut opens the check-in from anywhere, and it is saved', async ({ harness, desktop }) => {
+test('the shortcut opens the check-in from anywhere, and it is saved', async ({ attune }) => {
+  const { desktop } = attune;
   // A first run: the welcome is open in the app window when the person presses the shortcut.
   await expect(heading(await desktop.app())).toHaveText('Welcome to Attune');
-  expect(harness.standIns.shortcut.press()).toBe(true);
-  expect(harness.windows().state.popover).toMatchObject({ visible: true, reason: 'shortcut', trayBounds: null });
+  expect(await attune.pressShortcut()).toBe(true);
+  expect(await attune.popover()).toEqual({ visible: true, reason: 'shortcut' });
   const step = await checkInByKeyboard(desktop.popover, 'shortcut');
   // First run: the history is set up inline, so the entry is not lost.
   await expect(heading(desktop.popover)).toHaveText('Keep your history private');
@@ -16,12 +17,13 @@ test('the shortcut opens the check-in from anywhere, and it is saved', async ({ 
   await expect.poll(async () => (await savedEntries(desktop.popover)).map((entry) => entry.data)).toMatchObject([{ step: { text: step } }]);
 });
 
-test('launching Attune again while it runs opens the check-in in the running one', async ({ harness, desktop }) => {
+test('launching Attune again while it runs opens the check-in in the running one', async ({ attune }) => {
+  const { desktop } = attune;
   await expect(heading(await desktop.app())).toHaveText('Welcome to Attune');
-  harness.standIns.secondInstance();
-  expect(harness.windows().state.popover).toMatchObject({ visible: true, reason: 'second-instance' });
+  await attune.launchAgain();
+  expect(await attune.popover()).toEqual({ visible: true, reason: 'second-instance' });
   await popoverIsAsking(desktop.popover);
   // Esc closes it, as everywhere.
   await desktop.popover.keyboard.press('Escape');
-  await expect.poll(() => harness.windows().state.popover.visible).toBe(false);
+  await expect.poll(async () => (await attune.popover()).visible).toBe(false);
 });
