@@ -1,4 +1,4 @@
-import { randomBytes } from 'node:crypto';
+import { createHash } from 'node:crypto';
 import { join } from 'node:path';
 
 import { fsyncDir, writeFileAtomic } from '../fs/durable-write';
@@ -36,16 +36,35 @@ export const writeRecoveredFile = async (
   const existed = (await fs.size(folder)) !== undefined;
   await fs.mkdir(folder, 0o700);
   if (!existed) await fsyncDir(fs, dir);
-  const name = `incident-${foundAt}-${randomBytes(3).toString('hex')}.json`;
+  const savedPieces = pieces.map((piece) => ({ source: piece.source, seq: piece.seq, offset: piece.offset, bytes: toB64u(piece.bytes) }));
+  const serialized = JSON.stringify(savedPieces);
+  // Named by its pieces: damage that stays in place (a held snapshot) is found again at every unlock and kept once.
+  const tag = createHash('sha256').update(serialized).digest('hex').slice(0, 6);
+  const same = await findSameIncident(fs, folder, tag, serialized);
+  if (same) return same;
+  const name = `incident-${foundAt}-${tag}.json`;
   const body = {
     format: 'attune-vault-incident',
     version: 1,
     foundAt,
     problems: problems.map(({ kind, affected }) => ({ kind, affected })),
-    pieces: pieces.map((piece) => ({ source: piece.source, seq: piece.seq, offset: piece.offset, bytes: toB64u(piece.bytes) })),
+    pieces: savedPieces,
   };
   await writeFileAtomic(fs, join(folder, name), Buffer.from(`${JSON.stringify(body, null, 2)}\n`, 'utf8'));
   return name;
+};
+
+const findSameIncident = async (fs: FsPort, folder: string, tag: string, serialized: string): Promise<string | undefined> => {
+  for (const name of await fs.readdir(folder)) {
+    if (!name.startsWith('incident-') || !name.endsWith(`-${tag}.json`)) continue;
+    try {
+      const kept = JSON.parse((await fs.readFile(join(folder, name))).toString('utf8')) as { pieces?: unknown };
+      if (JSON.stringify(kept.pieces) === serialized) return name;
+    } catch {
+      // Unreadable or not ours: write a fresh copy beside it.
+    }
+  }
+  return undefined;
 };
 
 export const countRecoveredFiles = async (fs: FsPort, dir: string): Promise<number> => {

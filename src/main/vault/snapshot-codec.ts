@@ -57,7 +57,18 @@ export interface DecodedSnapshot {
   /** Indices of chunks that decrypted; compared with the header's list to find removed chunks. */
   chunkIndices: Set<number>;
   damaged: DamagedFrame[];
+  /**
+   * Hash of the first frame's bytes when it is framed as the header but did
+   * not authenticate: what the journal links to while a damaged snapshot is
+   * kept as it is (compaction held), so appends can go on.
+   */
+  unverifiedAnchor: string | undefined;
+  /** Highest seq the snapshot shows: authentic entries and frame heads, damaged heads when plausible. Never reused. */
+  highestSeq: number;
 }
+
+/** A damaged frame's head is not authenticated: its seqs count toward "never reuse" only when plausible. */
+const PLAUSIBLE_SEQ_MAX = 2 ** 40;
 
 const frameAad = (keyId: string, snapshotId: string, head: Buffer): Buffer =>
   Buffer.concat([Buffer.from(`attune-vault.v1.snapshot.${keyId}.${snapshotId}.`, 'utf8'), head]);
@@ -182,6 +193,8 @@ export const decodeSnapshot = (bytes: Buffer, key: KeyObject, keyId: string): De
     entries: [],
     chunkIndices: new Set(),
     damaged: [],
+    unverifiedAnchor: undefined,
+    highestSeq: 0,
   };
   if (bytes.length < PREAMBLE || !bytes.subarray(0, SNAPSHOT_MAGIC.length).equals(SNAPSHOT_MAGIC)) {
     result.damaged.push({ index: undefined, firstSeq: undefined, lastSeq: undefined, raw: bytes });
@@ -189,6 +202,7 @@ export const decodeSnapshot = (bytes: Buffer, key: KeyObject, keyId: string): De
   }
   const snapshotId = bytes.subarray(SNAPSHOT_MAGIC.length, PREAMBLE).toString('hex');
   result.snapshotId = snapshotId;
+  let unverifiedHighest = 0;
   let offset = PREAMBLE;
   while (offset < bytes.length) {
     const length = offset + 4 <= bytes.length ? bytes.readUInt32BE(offset) : -1;
@@ -234,8 +248,16 @@ export const decodeSnapshot = (bytes: Buffer, key: KeyObject, keyId: string): De
         ok = true;
       }
     }
-    if (!ok) result.damaged.push({ index, firstSeq, lastSeq, raw: frame });
+    if (ok) result.highestSeq = Math.max(result.highestSeq, lastSeq);
+    else {
+      result.damaged.push({ index, firstSeq, lastSeq, raw: frame });
+      if (offset === PREAMBLE && type === FRAME_HEADER && index === 0) result.unverifiedAnchor = hashText(frame);
+      if (lastSeq <= PLAUSIBLE_SEQ_MAX) unverifiedHighest = Math.max(unverifiedHighest, lastSeq);
+    }
     offset = end;
   }
+  for (const { seq } of result.entries) if (seq > result.highestSeq) result.highestSeq = seq;
+  // With an authentic header its throughSeq bounds every seq; without one, damaged heads are all there is to go by.
+  if (!result.header) result.highestSeq = Math.max(result.highestSeq, unverifiedHighest);
   return result;
 };

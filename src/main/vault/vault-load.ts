@@ -9,7 +9,7 @@ import { verifyChain, type CheckedLine } from './journal-verify';
 import { claimedSeq, hashText, openRecord, parseLine } from './record-codec';
 import { decodePayload } from './record-payload';
 import type { SetAsidePiece } from './recovered-file';
-import { decodeSnapshot } from './snapshot-codec';
+import { decodeSnapshot, type DecodedSnapshot } from './snapshot-codec';
 import { problem, type SeqRange, type VaultProblem } from './vault-problem';
 
 export const SNAPSHOT_FILE = 'snapshot.bin';
@@ -23,7 +23,9 @@ export type Repair =
   /** Journal holds only records the snapshot already has (a roll was interrupted): empty it. */
   | 'empty-stale-journal'
   /** Damage or disorder, or a long tail: set damage aside, write a fresh snapshot, empty the journal. */
-  | 'roll';
+  | 'roll'
+  /** The snapshot read short and compaction is held: only copy what was found to recovered/. */
+  | 'set-aside';
 
 export interface LoadedVault {
   index: EntryIndex;
@@ -38,6 +40,10 @@ export interface LoadedVault {
   problems: VaultProblem[];
   pieces: SetAsidePiece[];
   repair: Repair;
+  /** The snapshot on disk is damaged or incomplete: keep it until the person accepts what is left. */
+  compactionHeld: boolean;
+  /** The journal's last record is whole but has no newline: the next append writes one first. */
+  unterminated: boolean;
 }
 
 const readOrEmpty = async (fs: FsPort, path: string): Promise<Buffer | undefined> => {
@@ -64,36 +70,63 @@ export const loadVault = async (fs: FsPort, dir: string, key: KeyObject, keyId: 
   const pieces: SetAsidePiece[] = [];
 
   const snapshotBytes = await readOrEmpty(fs, join(dir, SNAPSHOT_FILE));
-  const snapshot = snapshotBytes
+  const snapshot: DecodedSnapshot = snapshotBytes
     ? decodeSnapshot(snapshotBytes, key, keyId)
-    : { snapshotId: undefined, header: undefined, anchor: undefined, entries: [], chunkIndices: new Set<number>(), damaged: [] };
-  if (!snapshotBytes || snapshot.damaged.length > 0 || !snapshot.header) {
-    const lost: SeqRange[] = [];
-    for (const frame of snapshot.damaged) {
-      // Frame 0 is the header: losing it loses no entry (chunks decrypt without it), only the link check.
-      if (frame.index === 0) continue;
-      if (frame.firstSeq !== undefined && frame.lastSeq !== undefined && frame.firstSeq <= frame.lastSeq)
-        lost.push({ from: frame.firstSeq, to: frame.lastSeq });
-    }
-    // The header lists every chunk; any it names that did not decrypt is lost, even if its frame vanished entirely.
-    for (const [index, firstSeq, lastSeq] of snapshot.header?.chunks ?? []) {
-      if (!snapshot.chunkIndices.has(index)) lost.push({ from: firstSeq, to: lastSeq });
-    }
+    : {
+        snapshotId: undefined,
+        header: undefined,
+        anchor: undefined,
+        entries: [],
+        chunkIndices: new Set<number>(),
+        damaged: [],
+        unverifiedAnchor: undefined,
+        highestSeq: 0,
+      };
+  // Completeness is checked on every open, whatever authenticated: a frame cut out whole leaves no damaged byte behind.
+  const lost: SeqRange[] = [];
+  for (const frame of snapshot.damaged) {
+    // Frame 0 is the header: losing it loses no entry (chunks decrypt without it), only the checks below.
+    if (frame.index === 0) continue;
+    if (frame.firstSeq !== undefined && frame.lastSeq !== undefined && frame.firstSeq <= frame.lastSeq)
+      lost.push({ from: frame.firstSeq, to: frame.lastSeq });
+  }
+  // The header lists every chunk; any it names that did not decrypt is lost, even if its frame vanished entirely.
+  for (const [index, firstSeq, lastSeq] of snapshot.header?.chunks ?? []) {
+    if (!snapshot.chunkIndices.has(index)) lost.push({ from: firstSeq, to: lastSeq });
+  }
+  const countMatches = snapshot.header !== undefined && snapshot.header.entryCount === snapshot.entries.length;
+  const snapshotDamaged = !snapshotBytes || snapshot.damaged.length > 0 || !snapshot.header || lost.length > 0 || !countMatches;
+  /**
+   * A snapshot on disk that reads short is kept exactly as it is until the
+   * person says to go on without what is missing: no roll may replace it
+   * with a smaller one. A copy goes to recovered/ as well.
+   */
+  const compactionHeld = snapshotBytes !== undefined && snapshotDamaged;
+  if (snapshotDamaged) {
     problems.push(problem('snapshot-damaged', dedupeRanges(lost)));
-    let offset = 0;
-    for (const frame of snapshot.damaged) {
-      offset = snapshotBytes ? snapshotBytes.indexOf(frame.raw, offset) : 0;
-      pieces.push({ source: 'snapshot', seq: frame.firstSeq ?? null, offset, bytes: frame.raw });
-    }
+    if (compactionHeld) pieces.push({ source: 'snapshot', seq: null, offset: 0, bytes: snapshotBytes });
   }
   const throughSeq = snapshot.header?.throughSeq;
 
   const journalBytes = (await readOrEmpty(fs, join(dir, JOURNAL_FILE))) ?? Buffer.alloc(0);
   const scanned = scanJournal(journalBytes);
   const checked = scanned.lines.map((line) => checkLine(key, keyId, line.text, line.raw));
+  // A whole last record that authenticates lost only its newline (a copy or an editor may drop it): keep it.
+  let unterminated = false;
+  if (scanned.torn) {
+    const text = scanned.torn.bytes.toString('latin1');
+    const last = checkLine(key, keyId, text, scanned.torn.bytes);
+    if (last.ok) {
+      scanned.lines.push({ text, raw: scanned.torn.bytes, start: scanned.torn.start });
+      checked.push(last);
+      scanned.torn = undefined;
+      scanned.completeLength = journalBytes.length;
+      unterminated = true;
+    }
+  }
   const verdict = verifyChain({
     throughSeq,
-    anchor: snapshot.anchor,
+    anchor: snapshot.anchor ?? snapshot.unverifiedAnchor,
     lines: checked,
     tornClaimedSeq: scanned.torn ? (claimedSeq(scanned.torn.bytes.toString('latin1')) ?? undefined) : null,
   });
@@ -123,13 +156,19 @@ export const loadVault = async (fs: FsPort, dir: string, key: KeyObject, keyId: 
   if (problems.length > 0) repair = onlyTorn && verdict.superseded === 0 ? 'cut-torn-tail' : 'roll';
   else if (verdict.ops.length > rollAfterRecords || tombstones > 0) repair = 'roll';
   else if (verdict.superseded > 0 && verdict.ops.length === 0) repair = 'empty-stale-journal';
+  // Held: only what leaves the snapshot alone. A torn tail is still cut (its bytes are set aside first).
+  if (compactionHeld && repair === 'roll')
+    repair = verdict.tornSeq !== undefined && verdict.superseded === 0 ? 'cut-torn-tail' : 'set-aside';
 
   return {
     index,
     throughSeq: baseSeq,
     anchor: snapshot.anchor,
-    lastSeq: Math.max(baseSeq, verdict.lastSeq),
+    // Seqs are never reused: the next one comes after the highest seen anywhere, damaged parts included.
+    lastSeq: Math.max(baseSeq, verdict.lastSeq, snapshot.highestSeq),
     lastHash: verdict.lastHash,
+    compactionHeld,
+    unterminated,
     journalBytes: journalBytes.length,
     completeLength: scanned.completeLength,
     tailRecords: verdict.ops.length,

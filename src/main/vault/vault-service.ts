@@ -176,7 +176,7 @@ export class VaultService {
       if (store.tailLength >= this.rollAfter * 2) {
         // Only if this same session is still open when the roll's turn comes (a lock may be queued before it).
         const roll = async (): Promise<void> => {
-          if (this.session?.store === store) await store.roll();
+          if (this.session?.store === store && !store.compactionHeld) await store.roll();
         };
         this.queue.run(roll).catch((error: unknown) => this.options.onBackgroundError?.(error));
       }
@@ -216,6 +216,8 @@ export class VaultService {
         .filter(({ entry }) => entry.kind === 'follow-up' && entry.data.checkInId === id);
       const deletedIds = [id, ...followUps.map(({ entry }) => entry.id)];
       await store.append(deletedIds.map((deleted) => ({ op: 'del' as const, id: deleted })));
+      // A snapshot that read short is kept as it is until the person accepts what is left; the tombstones hold meanwhile.
+      if (store.compactionHeld) return { deletedIds, compacted: false };
       try {
         await store.roll();
         return { deletedIds, compacted: true };
@@ -227,9 +229,22 @@ export class VaultService {
     });
   }
 
-  /** Roll the journal into a fresh snapshot now. */
+  /** Roll the journal into a fresh snapshot now. Refused ('vault-damaged') while snapshot damage waits to be accepted. */
   compact(): Promise<void> {
     return this.task(async () => this.requireSession().store.roll());
+  }
+
+  /**
+   * The snapshot read short (damaged or cut) and the person chooses to go on
+   * with what could be read. Until then no compaction replaces the damaged
+   * snapshot; its copy stays in recovered/ either way.
+   */
+  acceptSnapshotDamage(): Promise<VaultStatus> {
+    return this.task(async () => {
+      const { store } = this.requireSession();
+      await store.acceptSnapshotDamage();
+      return this.snapshotStatus();
+    });
   }
 
   /** Erase everything. Needs no credential: a person who lost every key must still be able to start over. */

@@ -73,6 +73,14 @@ export class VaultStore {
   private truncateBeforeWrite = false;
   /** Repair that failed for lack of space or permission; retried before the next write. */
   private pendingRepair: (() => Promise<void>) | undefined;
+  /**
+   * The snapshot on disk read short (damaged or cut): no roll may replace it
+   * with a smaller one until the person accepts what is left
+   * (acceptSnapshotDamage). Appends go on in the journal meanwhile.
+   */
+  private held: boolean;
+  /** The journal ends in a whole record without its newline: the next append starts with one. */
+  private unterminated: boolean;
 
   private constructor(
     private readonly ctx: StoreContext,
@@ -84,6 +92,8 @@ export class VaultStore {
     this.lastHash = loaded.lastHash;
     this.journalSize = loaded.journalBytes;
     this.tailRecords = loaded.tailRecords;
+    this.held = loaded.compactionHeld;
+    this.unterminated = loaded.unterminated;
   }
 
   /**
@@ -104,7 +114,7 @@ export class VaultStore {
       }
       if (loaded.repair === 'cut-torn-tail') await store.cutJournal(loaded.completeLength, loaded.lastHash);
       else if (loaded.repair === 'empty-stale-journal') await store.cutJournal(0, loaded.anchor);
-      else await store.roll();
+      else if (loaded.repair === 'roll') await store.roll();
     };
     try {
       await repair();
@@ -118,6 +128,24 @@ export class VaultStore {
 
   get tailLength(): number {
     return this.tailRecords;
+  }
+
+  get compactionHeld(): boolean {
+    return this.held;
+  }
+
+  /**
+   * The person has seen the snapshot damage and chooses to go on with what
+   * could be read: the damaged file is already copied to recovered/ (a
+   * deferred copy is made first), so the roll that follows loses nothing
+   * more than was already unreadable.
+   */
+  async acceptSnapshotDamage(): Promise<void> {
+    if (!this.held) return;
+    await this.finishPendingRepair();
+    this.held = false;
+    await this.roll();
+    for (let i = this.problems.length - 1; i >= 0; i -= 1) if (this.problems[i]?.kind === 'snapshot-damaged') this.problems.splice(i, 1);
   }
 
   /**
@@ -142,7 +170,7 @@ export class VaultStore {
       lines.push(line);
       seqs.push(seq);
     }
-    const data = Buffer.from(`${lines.join('\n')}\n`, 'latin1');
+    const data = Buffer.from(`${this.unterminated ? '\n' : ''}${lines.join('\n')}\n`, 'latin1');
     const fd = this.fd ?? (await this.journalFd());
     try {
       if (this.syncWrites && DSYNC !== undefined) {
@@ -158,6 +186,7 @@ export class VaultStore {
       throw toStorageErrorOrInternal(error, 'append to journal');
     }
     this.journalSize += data.length;
+    this.unterminated = false;
     this.lastSeq = seq;
     this.lastHash = prev;
     this.tailRecords += ops.length;
@@ -175,6 +204,7 @@ export class VaultStore {
    * next open sees seq ≤ throughSeq and empties the journal then.
    */
   async roll(): Promise<void> {
+    if (this.held) throw new AttuneError('vault-damaged', 'compaction is held until the snapshot damage is accepted');
     const { fs, dir, key, keyId, now } = this.ctx;
     const { bytes, anchor } = encodeSnapshot(key, keyId, this.index.bySeq(), this.lastSeq, now());
     try {
@@ -196,17 +226,20 @@ export class VaultStore {
     return this.index.range(undefined, undefined).map((item) => item.entry);
   }
 
-  private async prepareWrite(): Promise<void> {
-    if (this.pendingRepair) {
-      try {
-        await this.pendingRepair();
-      } catch (error) {
-        throw toStorageErrorOrInternal(error, 'finish deferred repair');
-      }
-      this.pendingRepair = undefined;
-      const deferred = this.problems.findIndex((found) => found.kind === 'cleanup-deferred');
-      if (deferred >= 0) this.problems.splice(deferred, 1);
+  private async finishPendingRepair(): Promise<void> {
+    if (!this.pendingRepair) return;
+    try {
+      await this.pendingRepair();
+    } catch (error) {
+      throw toStorageErrorOrInternal(error, 'finish deferred repair');
     }
+    this.pendingRepair = undefined;
+    const deferred = this.problems.findIndex((found) => found.kind === 'cleanup-deferred');
+    if (deferred >= 0) this.problems.splice(deferred, 1);
+  }
+
+  private async prepareWrite(): Promise<void> {
+    await this.finishPendingRepair();
     if (this.truncateBeforeWrite) await this.cutBack(await this.journalFd());
     if (this.lastHash === undefined) throw new AttuneError('vault-damaged', 'no chain anchor to append to');
   }
@@ -230,6 +263,8 @@ export class VaultStore {
   private async cutJournal(length: number, linkTo: string | undefined): Promise<void> {
     this.journalSize = length;
     this.lastHash = linkTo;
+    // Cut back to a line end, or emptied: either way the file ends where a line may start.
+    this.unterminated = false;
     if (length === 0) this.tailRecords = 0;
     this.truncateBeforeWrite = true;
     const fd = await this.journalFd();

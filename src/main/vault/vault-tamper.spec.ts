@@ -130,6 +130,22 @@ describe('journal tampering', () => {
     expect(again.ids).toEqual([...idsOf(saved, range(1, 9)), next.id]);
   });
 
+  it('a whole last record missing only its newline is kept, and the next append starts a line of its own', async () => {
+    const saved = await build(10);
+    const bytes = await readFile(journalPath());
+    await writeFile(journalPath(), bytes.subarray(0, bytes.length - 1));
+    const { vault, status, ids } = await reopen();
+    expect(status.problems).toEqual([]);
+    expect(ids).toEqual(idsOf(saved, range(1, 10)));
+    expect(status.recoveredFiles).toBe(0);
+
+    const next = await vault.append(checkIn('after the missing newline'));
+    expect((await lines()).map((line) => line.split('.')[1])).toEqual(range(1, 11).map(String));
+    const again = await reopen();
+    expect(again.status.problems).toEqual([]);
+    expect(again.ids).toEqual([...idsOf(saved, range(1, 10)), next.id]);
+  });
+
   it('truncated in the middle of the file: later records are gone, earlier ones all readable', async () => {
     const saved = await build(10);
     const list = await lines();

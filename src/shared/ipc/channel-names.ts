@@ -20,6 +20,7 @@ export const CHANNEL_NAMES = [
   'vault.delete',
   'vault.erase',
   'vault.changePassphrase',
+  'vault.acceptDamage',
   'pauses.status',
   'pauses.command',
   'pauses.startNow',

@@ -122,6 +122,12 @@ export const vaultContract = {
     z.strictObject({ path: z.string().max(4096), count: z.number().int().min(0), bytes: z.number().int().min(0) }),
   ),
   'vault.changePassphrase': channel(z.strictObject({ current: credentialSchema, next: passphraseSchema }), vaultStatusSchema),
+  /**
+   * The snapshot read short ('snapshot-damaged') and the person chooses to go
+   * on with what could be read. Until then no compaction replaces the damaged
+   * snapshot (its copy is in recovered/ either way).
+   */
+  'vault.acceptDamage': channel(z.strictObject({ confirm: z.literal(true) }), vaultStatusSchema),
 } as const;
 
 export type VaultChannel = keyof typeof vaultContract;
