@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 
 import { useTempDirs } from '../../../tests/support/temp-dir';
+import { errorCopy } from '../../shared/copy';
 import { vaultContract } from '../../shared/ipc/vault-contract';
 import { createMemoryLogger } from '../log/logger';
 import { checkIn, makeVault, manualClock, vaultDirIn } from '../vault/testing/vault-fixtures';
@@ -130,6 +131,18 @@ describe('vault channels', () => {
       ok: false,
       error: { code: 'too-many-attempts', retryAfterSeconds: 1 },
     });
+  });
+
+  it('answer a passphrase with a lone UTF-16 surrogate with its own calm message, at setup, unlock and change', async () => {
+    const lone = 'long enough \uD83D';
+    const malformed = { ok: false, error: { code: 'passphrase-malformed', message: errorCopy['passphrase-malformed'] } };
+    expect(await call('vault.setup', { passphrase: lone, useKeychain: false, createRecoveryKey: false })).toEqual(malformed);
+    await call('vault.setup', { passphrase: 'long enough', useKeychain: false, createRecoveryKey: false });
+    expect(await call('vault.changePassphrase', { current: { method: 'passphrase', passphrase: 'long enough' }, next: lone })).toEqual(
+      malformed,
+    );
+    await call('vault.lock');
+    expect(await call('vault.unlock', { method: 'passphrase', passphrase: lone })).toEqual(malformed);
   });
 
   it('erase answers with a not-set-up status', async () => {

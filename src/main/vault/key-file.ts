@@ -6,7 +6,7 @@ import { AttuneError } from '../attune-error';
 import { writeFileAtomic } from '../fs/durable-write';
 import type { FsPort } from '../fs/fs-port';
 import { isNotFound } from '../fs/storage-error';
-import { SCRYPT_N_MAX, SCRYPT_N_MIN } from './kdf';
+import { sameScrypt, SCRYPT_N_MAX, SCRYPT_N_MIN, type ScryptParams } from './kdf';
 
 /**
  * `vault.json`: the only unencrypted vault file. It holds the key id, a key
@@ -56,8 +56,14 @@ export type RecoveryWrap = z.infer<typeof recoveryWrapSchema>;
 
 export const keyFilePath = (dir: string): string => join(dir, KEY_FILE);
 
-/** The key file, or undefined when the vault was never set up (or was erased). */
-export const readKeyFile = async (fs: FsPort, dir: string): Promise<KeyFile | undefined> => {
+/**
+ * The key file, or undefined when the vault was never set up (or was erased).
+ * A passphrase wrap must name exactly the scrypt parameters Attune writes
+ * (`acceptedScrypt`): anything else is damage, reported before any key
+ * derivation runs, so an altered file cannot make an unlock cost seconds and
+ * gigabytes.
+ */
+export const readKeyFile = async (fs: FsPort, dir: string, acceptedScrypt: readonly ScryptParams[]): Promise<KeyFile | undefined> => {
   let raw: Buffer;
   try {
     raw = await fs.readFile(keyFilePath(dir));
@@ -73,6 +79,12 @@ export const readKeyFile = async (fs: FsPort, dir: string): Promise<KeyFile | un
   }
   const result = keyFileSchema.safeParse(parsed);
   if (!result.success) throw new AttuneError('vault-damaged', 'vault.json does not match the key-file schema', { cause: result.error });
+  const wrap = result.data.wraps.passphrase;
+  if (wrap && !acceptedScrypt.some((accepted) => sameScrypt(accepted, wrap)))
+    throw new AttuneError(
+      'vault-damaged',
+      `vault.json asks for scrypt parameters Attune does not write (N=${wrap.N}, r=${wrap.r}, p=${wrap.p})`,
+    );
   return result.data;
 };
 

@@ -6,6 +6,7 @@ import { removeStrayTempFiles } from '../fs/durable-write';
 import type { FsPort } from '../fs/fs-port';
 import { errnoCode, toStorageErrorOrInternal } from '../fs/storage-error';
 import { acquireFileLock, type FileLock, type LockEnvironment } from './file-lock';
+import type { ScryptParams } from './kdf';
 import { readKeyFile, type KeyFile } from './key-file';
 
 export interface OpenedFolder {
@@ -22,7 +23,12 @@ export interface OpenedFolder {
  * does not fail the open — the service stays open to report it and to let the
  * person erase and start over.
  */
-export const openVaultFolder = async (fs: FsPort, dir: string, lockEnvironment: LockEnvironment): Promise<OpenedFolder> => {
+export const openVaultFolder = async (
+  fs: FsPort,
+  dir: string,
+  lockEnvironment: LockEnvironment,
+  acceptedScrypt: readonly ScryptParams[],
+): Promise<OpenedFolder> => {
   let fileLock: FileLock | undefined;
   try {
     mkdirSync(dirname(dir), { recursive: true, mode: 0o700 });
@@ -35,7 +41,7 @@ export const openVaultFolder = async (fs: FsPort, dir: string, lockEnvironment: 
   // Holding the lock, no atomic write of anyone else's is in progress: what a killed one left is ours to remove.
   if (fileLock) await removeStrayTempFiles(fs, dir);
   try {
-    return { fileLock, keyFile: await readKeyFile(fs, dir), keyFileError: undefined };
+    return { fileLock, keyFile: await readKeyFile(fs, dir, acceptedScrypt), keyFileError: undefined };
   } catch (error) {
     const mapped = toStorageErrorOrInternal(error, 'read key file');
     if (mapped.code === 'vault-damaged') return { fileLock, keyFile: undefined, keyFileError: mapped };

@@ -10,7 +10,7 @@ import { unwrapDataKey, type Credential } from './credential';
 import type { ListPage, ListQuery } from './entry-index';
 import { writeExport, type ExportRequest, type ExportResult } from './export-file';
 import { systemLockEnvironment, type FileLock, type LockEnvironment } from './file-lock';
-import { DEFAULT_SCRYPT, type ScryptParams } from './kdf';
+import { assertWellFormedPassphrase, DEFAULT_SCRYPT, type ScryptParams } from './kdf';
 import { writeKeyFile, type KeyFile, type RecoveryWrap } from './key-file';
 import type { Keychain } from './keychain';
 import { wrapWithPassphrase } from './key-wrap';
@@ -116,6 +116,7 @@ export class VaultService {
     return this.task(async () => {
       if (this.keyFileError) throw this.keyFileError;
       if (this.keyFile) throw new AttuneError('vault-already-set-up', 'a vault already exists here');
+      if (request.passphrase !== undefined) assertWellFormedPassphrase(request.passphrase);
       const outcome = await createVault(this.fs, this.options.dir, this.options.keychain, request, this.scrypt, this.clock.now());
       this.keyFile = outcome.keyFile;
       this.waitingRecovery = outcome.recoveryWrap;
@@ -154,6 +155,7 @@ export class VaultService {
   unlock(credential: Credential): Promise<VaultStatus> {
     return this.task(async () => {
       const keyFile = this.requireKeyFile();
+      if (credential.method === 'passphrase') assertWellFormedPassphrase(credential.passphrase);
       if (!this.session) await this.startSession(await this.unwrap(keyFile, credential));
       return this.snapshotStatus();
     });
@@ -274,6 +276,9 @@ export class VaultService {
   changePassphrase(current: Credential, next: string): Promise<VaultStatus> {
     return this.task(async () => {
       const keyFile = this.requireKeyFile();
+      // Both checked before any key derivation, so a malformed one costs nothing and counts as no attempt.
+      if (current.method === 'passphrase') assertWellFormedPassphrase(current.passphrase);
+      assertWellFormedPassphrase(next);
       const dataKey = await this.unwrap(keyFile, current);
       try {
         const passphrase = await wrapWithPassphrase(dataKey, keyFile.keyId, next, this.scrypt);
@@ -298,7 +303,9 @@ export class VaultService {
 
   private async ensureOpen(): Promise<void> {
     if (this.opened) return;
-    const opened = await openVaultFolder(this.fs, this.options.dir, this.options.lockEnvironment ?? systemLockEnvironment);
+    // Exactly what this Attune writes (the app: N=2^17, r=8, p=1; tests may build it cheaper) and nothing else.
+    const acceptedScrypt = [DEFAULT_SCRYPT, this.scrypt];
+    const opened = await openVaultFolder(this.fs, this.options.dir, this.options.lockEnvironment ?? systemLockEnvironment, acceptedScrypt);
     this.fileLock = opened.fileLock;
     this.keyFile = opened.keyFile;
     this.keyFileError = opened.keyFileError;

@@ -17,6 +17,7 @@ export const errorCopy: Record<ErrorCode, string> = {
   'vault-locked': 'Your history is locked. Unlock it to save or read entries.',
   'vault-busy': 'Attune is open in another window or process. Close it and try again.',
   'wrong-passphrase': 'That passphrase did not unlock your history. Nothing was changed. Try again?',
+  'passphrase-malformed': 'That passphrase has a character Attune cannot read. Nothing was changed. Try typing it again?',
   'too-many-attempts': 'Let’s wait a moment before trying again. Nothing was changed.',
   'keychain-unavailable': 'This computer’s keychain is not available. You can use a passphrase instead.',
   'not-found': 'That entry is no longer there.',

@@ -18,6 +18,7 @@ export const ERROR_CODES = [
   'vault-locked',
   'vault-busy',
   'wrong-passphrase',
+  'passphrase-malformed',
   'too-many-attempts',
   'keychain-unavailable',
   'not-found',
