@@ -10,14 +10,16 @@ export interface CommandResult {
   readonly stdout: string;
 }
 
-export type RunCommand = (file: string, args: readonly string[]) => Promise<CommandResult>;
+/** `env`: the environment the command runs in (default: this process's), e.g. a private D-Bus in tests. */
+export type RunCommand = (file: string, args: readonly string[], options?: { env?: NodeJS.ProcessEnv }) => Promise<CommandResult>;
 
 const PROBE_TIMEOUT_MS = 1500;
 
 /** execFile (no shell) with a short timeout; a missing command is just `ok: false`. */
-export const runCommand: RunCommand = (file, args) =>
+export const runCommand: RunCommand = (file, args, options = {}) =>
   new Promise((resolve) => {
-    execFile(file, [...args], { timeout: PROBE_TIMEOUT_MS, encoding: 'utf8' }, (error, stdout) => {
+    const env = options.env ?? process.env;
+    execFile(file, [...args], { timeout: PROBE_TIMEOUT_MS, encoding: 'utf8', env }, (error, stdout) => {
       resolve({ ok: error === null, stdout: typeof stdout === 'string' ? stdout : '' });
     });
   });
