@@ -1,4 +1,3 @@
-import { SvelteSet } from 'svelte/reactivity';
 import { type CheckInDraft, emptyDraft } from '../../../shared/checkin/checkin-draft';
 
 /**
@@ -16,9 +15,6 @@ export const flow = $state<{ screen: Screen; draft: CheckInDraft; saving: boolea
   saving: false,
   problem: null,
 });
-
-/** Check-ins already asked about while Attune runs: "Not now" means not again this time. */
-export const askedFollowUps = new SvelteSet<string>();
 
 export const stepIndex = (screen: Screen): number => SCREENS.indexOf(screen as (typeof SCREENS)[number]);
 

@@ -1,0 +1,18 @@
+import type { ResponseOf } from '../../../shared/ipc/contract';
+import { bridge } from '../lib/bridge';
+
+/** An earlier check-in whose step may be asked about: "Did that help?" */
+export type PendingFollowUp = NonNullable<ResponseOf<'checkin.followUp'>['checkIn']>;
+
+/** Check-ins already asked about while Attune runs: "Not now" means not again this time. */
+const asked = new Set<string>();
+
+/** The check-in to ask about now, if main has one due that was not asked about yet. */
+export const dueFollowUp = async (): Promise<PendingFollowUp | null> => {
+  const result = await bridge().checkin.followUp();
+  const checkIn = result.ok ? result.value.checkIn : null;
+  return checkIn && !asked.has(checkIn.id) ? checkIn : null;
+};
+
+/** Answered or let go: not asked again while Attune runs. */
+export const followUpAsked = (id: string): void => void asked.add(id);

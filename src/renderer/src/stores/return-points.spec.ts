@@ -1,0 +1,48 @@
+import { describe, expect, test } from 'vitest';
+import fc from 'fast-check';
+import type { Screen } from './checkin-flow.svelte';
+import { START, helpOpened, locked, resumeAfterUnlock } from './return-points';
+
+const SCREENS: Screen[] = ['now', 'need', 'step', 'follow-up', 'vault', 'recovery-key', 'saved', 'nothing', 'help', 'locked'];
+
+describe('return points', () => {
+  test('locking on a question remembers it; the unlock returns there', () => {
+    const { points, show } = locked(START, 'need');
+    expect(show).toBe('locked');
+    expect(resumeAfterUnlock(points)).toBe('need');
+  });
+
+  test('a save waiting for the vault resumes on its last step; a follow-up question starts over', () => {
+    expect(resumeAfterUnlock(locked(START, 'vault').points)).toBe('step');
+    expect(resumeAfterUnlock(locked(START, 'follow-up').points)).toBe('now');
+  });
+
+  test('a finished check-in is not returned to', () => {
+    expect(resumeAfterUnlock(locked(START, 'saved').points)).toBe('now');
+    expect(resumeAfterUnlock(locked(START, 'nothing').points)).toBe('now');
+  });
+
+  test('locked while reading help: help stays, Back leads to the lock screen, the unlock to where help was opened from', () => {
+    const reading = helpOpened(START, 'step');
+    const { points, show } = locked(reading, 'help');
+    expect(show).toBe('help');
+    expect(points.beforeHelp).toBe('locked');
+    expect(resumeAfterUnlock(points)).toBe('step');
+    // A second lock while still on help changes nothing.
+    expect(locked(points, 'help').points).toEqual(points);
+  });
+
+  test('whatever happens in whatever order, an unlock never resumes on a screen that cannot be resumed', () => {
+    const event = fc.oneof(
+      fc.record({ kind: fc.constant('help' as const), on: fc.constantFrom(...SCREENS) }),
+      fc.record({ kind: fc.constant('lock' as const), on: fc.constantFrom(...SCREENS) }),
+    );
+    fc.assert(
+      fc.property(fc.array(event, { maxLength: 20 }), (events) => {
+        let points = START;
+        for (const { kind, on } of events) points = kind === 'help' ? helpOpened(points, on) : locked(points, on).points;
+        expect(['saved', 'nothing', 'locked', 'vault', 'follow-up', 'help']).not.toContain(resumeAfterUnlock(points));
+      }),
+    );
+  });
+});
