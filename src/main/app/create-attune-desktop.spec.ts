@@ -118,3 +118,14 @@ describe('createAttune: command-line actions', () => {
     expect(platform.standIns.windows().actions).toContain('openView:history');
   });
 });
+
+describe('createAttune: the Wayland shortcut portal', () => {
+  test('Chromium’s global-shortcuts portal is turned on before ready on Linux under Wayland, and only there', async () => {
+    const wayland = await start({ env: { XDG_SESSION_TYPE: 'wayland', WAYLAND_DISPLAY: 'wayland-0' } });
+    expect(wayland.standIns.chromiumFeatures).toEqual(['GlobalShortcutsPortal']);
+    const x11 = await start({ env: { XDG_SESSION_TYPE: 'x11', DISPLAY: ':0' } });
+    expect(x11.standIns.chromiumFeatures).toEqual([]);
+    const mac = await start({ os: 'darwin', env: { WAYLAND_DISPLAY: 'wayland-0' } });
+    expect(mac.standIns.chromiumFeatures).toEqual([]);
+  });
+});

@@ -15,6 +15,7 @@ import { AutoLock } from '../privacy/auto-lock';
 import { rendererSource } from '../protocol/renderer-source';
 import { openSettings } from '../settings/open-settings';
 import type { SettingsService } from '../settings/settings-service';
+import { chromiumFeatures } from '../shortcut/chromium-features';
 import { ShortcutManager } from '../shortcut/shortcut-manager';
 import { trayMenuModel } from '../tray/tray-menu-model';
 import { DeferredDeletes } from '../vault/deferred-deletes';
@@ -57,6 +58,8 @@ export const createAttune = async (platform: AttunePlatform): Promise<StartOutco
   }
   // Custom schemes must be registered before 'ready'.
   platform.registerAppScheme();
+  // Wayland: the check-in shortcut goes through the desktop portal (also before 'ready').
+  platform.app.enableChromiumFeatures(chromiumFeatures(platform.os, platform.env));
   try {
     const attune = await start(platform, (handle) => {
       onSecondInstance = (args) => handle(args, 'second-instance');

@@ -68,6 +68,8 @@ export interface AppPort {
   requestSingleInstance(onSecondInstance: (args?: readonly string[]) => void): boolean;
   /** This launch's arguments after the executable (and the app path in development). */
   launchArgs(): readonly string[];
+  /** Turns Chromium features on (`--enable-features`); only before ready. */
+  enableChromiumFeatures(features: readonly string[]): void;
   whenReady(): Promise<void>;
   quit(): void;
   onBeforeQuit(listener: () => void): void;

@@ -1,5 +1,6 @@
 import { Menu, app, dialog } from 'electron';
 import { handedOverArgs, launchArgs } from '../command-line/launch-args';
+import { mergeFeatures } from '../shortcut/chromium-features';
 
 /** The slice of Electron's `app` the composition root needs, so index.ts never imports electron. */
 export const electronApp = {
@@ -13,6 +14,11 @@ export const electronApp = {
     return true;
   },
   launchArgs: () => launchArgs(process.argv, process.defaultApp === true),
+  /** Chromium keeps only the last --enable-features switch, so the value carries any given at launch. */
+  enableChromiumFeatures(features: readonly string[]) {
+    if (features.length === 0) return;
+    app.commandLine.appendSwitch('enable-features', mergeFeatures(app.commandLine.getSwitchValue('enable-features'), features));
+  },
   whenReady: () => app.whenReady(),
   userDataDir: () => app.getPath('userData'),
   appDir: () => app.getAppPath(),

@@ -37,6 +37,9 @@ export const settingsCopy = {
     shortcutLabel: 'Shortcut to check in',
     shortcutHint: 'Opens the check-in from anywhere on this computer.',
     notActive: 'This shortcut is not working right now — another app may be using it. You can choose a different one.',
+    /** Linux (GNOME, KDE, Wayland): the desktop's own shortcut settings can run Attune instead. */
+    commandLineAlternative: 'Or add a shortcut in your desktop’s keyboard settings that runs this command:',
+    commandLine: 'attune --check-in',
     change: 'Change shortcut',
     useDefault: (keys: string) => `Use ${keys} again`,
     recording: 'Press the keys you want to use.',

@@ -72,6 +72,8 @@ export interface StandIns {
   readonly attention: FakeAttention;
   readonly notifier: Notifier;
   readonly shortcut: StandInShortcut;
+  /** Chromium features Attune turned on before ready (e.g. the Wayland global-shortcuts portal). */
+  readonly chromiumFeatures: string[];
   /** The displays and where the pointer is; windows open on the display under it. */
   readonly screen: StandInScreen;
   readonly loginItem: LoginItemPort & { enabled: boolean };
@@ -141,6 +143,7 @@ export const standInPlatform = (options: StandInOptions): AttunePlatform & { sta
     notifier: options.notifier ?? new FakeNotifier(() => clock.now()),
     shortcut: new StandInShortcut(),
     screen: new StandInScreen(),
+    chromiumFeatures: [],
     loginItem,
     windows: () => required(windows, 'windows'),
     tray: () => required(tray, 'tray'),
@@ -178,6 +181,7 @@ export const standInPlatform = (options: StandInOptions): AttunePlatform & { sta
         return options.primaryInstance ?? true;
       },
       launchArgs: () => options.args ?? [],
+      enableChromiumFeatures: (features) => void standIns.chromiumFeatures.push(...features),
       whenReady: async () => void step('ready'),
       quit: () => {
         standIns.quits += 1;

@@ -73,6 +73,18 @@ describe('CheckInSection: shortcut recorder', () => {
     expect(screen.getByText(t.notActive)).toBeInTheDocument();
   });
 
+  test('on Linux, a shortcut that cannot be registered points to the command line a desktop shortcut can run', async () => {
+    await loadWith(undefined, baseInfo({ activeShortcut: null, platform: 'linux' }));
+    render(CheckInSection, { headingId: 'settings-checkIn' });
+    expect(screen.getByText(t.commandLine, { selector: 'code' })).toBeInTheDocument();
+  });
+
+  test('elsewhere, and while the shortcut works, there is no command-line line', async () => {
+    await loadWith(undefined, baseInfo({ activeShortcut: null, platform: 'darwin' }));
+    render(CheckInSection, { headingId: 'settings-checkIn' });
+    expect(screen.queryByText(t.commandLine)).not.toBeInTheDocument();
+  });
+
   test('a changed shortcut can go back to the original one', async () => {
     const user = userEvent.setup();
     await loadWith({ ...baseSettings(), shortcut: 'Alt+Shift+P' }, baseInfo({ activeShortcut: 'Alt+Shift+P' }));
