@@ -4,6 +4,7 @@ import { afterEach, describe, expect, test, vi } from 'vitest';
 import { bridgeAnswers, bridgeCalls } from '../../../../../tests/renderer-setup';
 import { settingsCopy } from '../../../../shared/copy';
 import AppearanceSection from './AppearanceSection.svelte';
+import SectionHost from './SectionHost.svelte';
 import { loadWith, refused } from './settings-test-kit';
 
 const t = settingsCopy.appearance;
@@ -18,7 +19,7 @@ describe('AppearanceSection', () => {
   test('Dark is saved and applied to <html> at once', async () => {
     const user = userEvent.setup();
     await loadWith();
-    render(AppearanceSection, { headingId: 'settings-appearance' });
+    render(SectionHost, { section: AppearanceSection, headingId: 'settings-appearance' });
     expect(within(colours()).getByRole('radio', { name: t.themes.system })).toBeChecked();
     await user.click(within(colours()).getByRole('radio', { name: t.themes.dark }));
     await vi.waitFor(() => expect(document.documentElement.dataset.theme).toBe('dark'));
@@ -31,7 +32,7 @@ describe('AppearanceSection', () => {
   test('less movement sets data-motion', async () => {
     const user = userEvent.setup();
     await loadWith();
-    render(AppearanceSection, { headingId: 'settings-appearance' });
+    render(SectionHost, { section: AppearanceSection, headingId: 'settings-appearance' });
     await user.click(screen.getByRole('radio', { name: t.motions.reduce }));
     await vi.waitFor(() => expect(document.documentElement.dataset.motion).toBe('reduce'));
   });
@@ -42,7 +43,7 @@ describe('AppearanceSection', () => {
     bridgeAnswers.set('settings.set', () =>
       refused('internal', 'Something went wrong inside Attune. Nothing was changed. You can try again.'),
     );
-    render(AppearanceSection, { headingId: 'settings-appearance' });
+    render(SectionHost, { section: AppearanceSection, headingId: 'settings-appearance' });
     await user.click(within(colours()).getByRole('radio', { name: t.themes.light }));
     await vi.waitFor(() => expect(screen.getByRole('status')).toHaveTextContent('Nothing was changed'));
     expect(within(colours()).getByRole('radio', { name: t.themes.system })).toBeChecked();
@@ -52,7 +53,7 @@ describe('AppearanceSection', () => {
 
   test('discreet mode is on, with one line on what it changes', async () => {
     await loadWith();
-    render(AppearanceSection, { headingId: 'settings-appearance' });
+    render(SectionHost, { section: AppearanceSection, headingId: 'settings-appearance' });
     const discreet = screen.getByRole('checkbox', { name: new RegExp(t.discreet) });
     expect(discreet).toBeChecked();
     expect(discreet).toHaveAccessibleDescription(t.discreetHint);

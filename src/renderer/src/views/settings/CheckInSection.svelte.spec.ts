@@ -4,6 +4,7 @@ import { describe, expect, test, vi } from 'vitest';
 import { bridgeAnswers, bridgeCalls } from '../../../../../tests/renderer-setup';
 import { settingsCopy } from '../../../../shared/copy';
 import CheckInSection from './CheckInSection.svelte';
+import SectionHost from './SectionHost.svelte';
 import { baseInfo, baseSettings, loadWith, refused } from './settings-test-kit';
 
 const t = settingsCopy.checkIn;
@@ -12,7 +13,7 @@ const TAKEN = 'Another app is using that shortcut. Your current shortcut still w
 
 const startRecording = async () => {
   const user = userEvent.setup();
-  render(CheckInSection, { headingId: 'settings-checkIn' });
+  render(SectionHost, { section: CheckInSection, headingId: 'settings-checkIn' });
   await user.click(screen.getByRole('button', { name: t.change }));
   expect(screen.getByRole('textbox', { name: t.recorderLabel })).toHaveFocus();
   return user;
@@ -63,32 +64,32 @@ describe('CheckInSection: shortcut recorder', () => {
 
   test('on macOS the keys are named the Mac way', async () => {
     await loadWith(undefined, baseInfo({ platform: 'darwin' }));
-    render(CheckInSection, { headingId: 'settings-checkIn' });
+    render(SectionHost, { section: CheckInSection, headingId: 'settings-checkIn' });
     expect(screen.getByText('Cmd+Option+Space', { selector: 'kbd' })).toBeInTheDocument();
   });
 
   test('says so when the saved shortcut is not registered right now', async () => {
     await loadWith(undefined, baseInfo({ activeShortcut: null }));
-    render(CheckInSection, { headingId: 'settings-checkIn' });
+    render(SectionHost, { section: CheckInSection, headingId: 'settings-checkIn' });
     expect(screen.getByText(t.notActive)).toBeInTheDocument();
   });
 
   test('on Linux, a shortcut that cannot be registered points to the command line a desktop shortcut can run', async () => {
     await loadWith(undefined, baseInfo({ activeShortcut: null, platform: 'linux' }));
-    render(CheckInSection, { headingId: 'settings-checkIn' });
+    render(SectionHost, { section: CheckInSection, headingId: 'settings-checkIn' });
     expect(screen.getByText(t.commandLine, { selector: 'code' })).toBeInTheDocument();
   });
 
   test('elsewhere, and while the shortcut works, there is no command-line line', async () => {
     await loadWith(undefined, baseInfo({ activeShortcut: null, platform: 'darwin' }));
-    render(CheckInSection, { headingId: 'settings-checkIn' });
+    render(SectionHost, { section: CheckInSection, headingId: 'settings-checkIn' });
     expect(screen.queryByText(t.commandLine)).not.toBeInTheDocument();
   });
 
   test('a changed shortcut can go back to the original one', async () => {
     const user = userEvent.setup();
     await loadWith({ ...baseSettings(), shortcut: 'Alt+Shift+P' }, baseInfo({ activeShortcut: 'Alt+Shift+P' }));
-    render(CheckInSection, { headingId: 'settings-checkIn' });
+    render(SectionHost, { section: CheckInSection, headingId: 'settings-checkIn' });
     await user.click(screen.getByRole('button', { name: t.useDefault('Ctrl+Alt+Space') }));
     await vi.waitFor(() => expect(setCalls()).toEqual([{ shortcut: 'CommandOrControl+Alt+Space' }]));
   });
@@ -98,7 +99,7 @@ describe('CheckInSection: follow-up', () => {
   test('off / 10 / 20 / 30 / 60 minutes; a change is saved at once', async () => {
     const user = userEvent.setup();
     await loadWith();
-    render(CheckInSection, { headingId: 'settings-checkIn' });
+    render(SectionHost, { section: CheckInSection, headingId: 'settings-checkIn' });
     const select = screen.getByRole('combobox', { name: t.followUpLabel });
     expect([...(select as HTMLSelectElement).options].map((o) => o.text)).toEqual([
       t.followUpOff,
@@ -118,7 +119,7 @@ describe('CheckInSection: follow-up', () => {
     await loadWith();
     const DISK = 'Couldn’t save — the disk is full. Everything saved before is safe. Free some space and try again.';
     bridgeAnswers.set('settings.set', () => refused('disk-full', DISK));
-    render(CheckInSection, { headingId: 'settings-checkIn' });
+    render(SectionHost, { section: CheckInSection, headingId: 'settings-checkIn' });
     const select = screen.getByRole('combobox', { name: t.followUpLabel });
     await user.selectOptions(select, '60');
     await vi.waitFor(() => expect(screen.getAllByRole('status')[1]).toHaveTextContent(DISK));

@@ -5,12 +5,13 @@ import { bridgeAnswers, bridgeCalls } from '../../../../../tests/renderer-setup'
 import { settingsCopy } from '../../../../shared/copy';
 import type { PauseSettings } from '../../../../shared/pause-settings';
 import PausesSection from './PausesSection.svelte';
+import SectionHost from './SectionHost.svelte';
 import { baseInfo, baseSettings, loadWith, ok, refused, scheduleView } from './settings-test-kit';
 
 const t = settingsCopy.pauses;
 const pausePatches = () =>
   bridgeCalls.filter(([channel]) => channel === 'settings.set').map(([, patch]) => (patch as { pauses: PauseSettings }).pauses);
-const renderPauses = () => render(PausesSection, { headingId: 'settings-pauses' });
+const renderPauses = () => render(SectionHost, { section: PausesSection, headingId: 'settings-pauses' });
 
 describe('PausesSection', () => {
   test('off by default; turning on saves the whole section and shows when the next pause comes', async () => {

@@ -4,6 +4,7 @@ import { describe, expect, test, vi } from 'vitest';
 import { bridgeAnswers, bridgeCalls, emitBridgeEvent } from '../../../../../tests/renderer-setup';
 import { settingsCopy, vaultCopy } from '../../../../shared/copy';
 import PrivacySection from './PrivacySection.svelte';
+import SectionHost from './SectionHost.svelte';
 import { loadWith, ok, refused, vaultStatus } from './settings-test-kit';
 
 const t = settingsCopy.privacy;
@@ -11,7 +12,7 @@ const called = (channel: string) => bridgeCalls.filter(([c]) => c === channel).m
 const renderPrivacy = async (status = vaultStatus()) => {
   await loadWith();
   bridgeAnswers.set('vault.status', () => ok(status));
-  render(PrivacySection, { headingId: 'settings-privacy' });
+  render(SectionHost, { section: PrivacySection, headingId: 'settings-privacy' });
   await screen.findByRole('heading', { name: t.unlockHeading });
 };
 

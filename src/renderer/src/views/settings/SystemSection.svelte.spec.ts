@@ -4,6 +4,7 @@ import { describe, expect, test, vi } from 'vitest';
 import { bridgeCalls } from '../../../../../tests/renderer-setup';
 import { settingsCopy } from '../../../../shared/copy';
 import SystemSection from './SystemSection.svelte';
+import SectionHost from './SectionHost.svelte';
 import { loadWith } from './settings-test-kit';
 
 const t = settingsCopy.system;
@@ -12,7 +13,7 @@ describe('SystemSection', () => {
   test('start at login is off until chosen, and saved when ticked', async () => {
     const user = userEvent.setup();
     await loadWith();
-    render(SystemSection, { headingId: 'settings-system' });
+    render(SectionHost, { section: SystemSection, headingId: 'settings-system' });
     const box = screen.getByRole('checkbox', { name: new RegExp(t.startAtLogin) });
     expect(box).not.toBeChecked();
     await user.click(box);
@@ -22,7 +23,7 @@ describe('SystemSection', () => {
 
   test('About: the version, where the data is, and that Attune never uses the network', async () => {
     await loadWith();
-    render(SystemSection, { headingId: 'settings-system' });
+    render(SectionHost, { section: SystemSection, headingId: 'settings-system' });
     expect(screen.getByText('1.2.3')).toBeInTheDocument();
     expect(screen.getByText('/home/sam/.config/Attune')).toBeInTheDocument();
     expect(screen.getByText('Attune never uses the network.')).toBeInTheDocument();
