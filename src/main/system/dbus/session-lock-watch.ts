@@ -47,9 +47,11 @@ export const watchSessionLock = (options: SessionLockWatchOptions = {}): Session
   };
 
   const readiness: Promise<void>[] = [];
+  const readyMarks: (() => void)[] = [];
   const monitors: LineProcess[] = lockSources(env).map((source) => {
     let markReady: () => void = () => undefined;
     readiness.push(new Promise<void>((resolve) => (markReady = resolve)));
+    readyMarks.push(() => markReady());
     return spawn('gdbus', ['monitor', `--${source.bus}`, '--dest', source.dest, '--object-path', source.path], {
       env,
       onLine: (line) => {
@@ -99,6 +101,7 @@ export const watchSessionLock = (options: SessionLockWatchOptions = {}): Session
     stop() {
       stopped = true;
       for (const monitor of monitors) monitor.stop();
+      for (const mark of readyMarks) mark();
     },
   };
 };
