@@ -3,9 +3,11 @@ import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { useTempDirs } from '../../../tests/support/temp-dir';
 import { INITIAL_PAUSE_STATE } from '../../shared/pause-state';
+import { useSpecialFiles } from '../vault/testing/special-files';
 import { loadPauseState, savePauseState } from './pause-state-file';
 
 const tempDir = useTempDirs();
+const special = useSpecialFiles();
 
 describe('pause state file', () => {
   test('first run: the initial state', () => {
@@ -23,6 +25,17 @@ describe('pause state file', () => {
     const dir = tempDir();
     const file = join(dir, 'pause-state.json');
     writeFileSync(file, content);
+    expect(loadPauseState(file, 42)).toEqual(INITIAL_PAUSE_STATE);
+    expect(readdirSync(dir)).toEqual(['pause-state.json.unreadable-42']);
+  });
+
+  test.each([
+    ['a FIFO', 'fifo'],
+    ['a link to /dev/zero', 'endless'],
+  ] as const)('%s in its place is set aside without waiting on it, and the schedule starts fresh', (_label, kind) => {
+    const dir = tempDir();
+    const file = join(dir, 'pause-state.json');
+    special[kind](file);
     expect(loadPauseState(file, 42)).toEqual(INITIAL_PAUSE_STATE);
     expect(readdirSync(dir)).toEqual(['pause-state.json.unreadable-42']);
   });

@@ -1,6 +1,8 @@
-import { existsSync, readFileSync, renameSync } from 'node:fs';
+import { renameSync } from 'node:fs';
 import { INITIAL_PAUSE_STATE, type PauseState, pauseStateSchema } from '../../shared/pause-state';
 import { writeFileAtomicSync } from '../fs/durable-write';
+import { readRegularFileSync } from '../fs/regular-file';
+import { errnoCode } from '../fs/storage-error';
 
 /**
  * The scheduler's memory (last pause, snooze, "paused until") in its own small
@@ -8,12 +10,13 @@ import { writeFileAtomicSync } from '../fs/durable-write';
  * the schedule starts fresh — the worst case is one pause a little early or late.
  */
 export const loadPauseState = (file: string, now = Date.now()): PauseState => {
-  if (!existsSync(file)) return INITIAL_PAUSE_STATE;
   try {
-    const parsed = pauseStateSchema.safeParse(JSON.parse(readFileSync(file, 'utf8')));
+    // Without blocking: a FIFO or a device in its place is set aside like an invalid file, never waited on.
+    const parsed = pauseStateSchema.safeParse(JSON.parse(readRegularFileSync(file).toString('utf8')));
     if (parsed.success) return parsed.data;
-  } catch {
-    // fall through: unreadable JSON is handled like an invalid shape
+  } catch (error) {
+    if (errnoCode(error) === 'ENOENT') return INITIAL_PAUSE_STATE;
+    // otherwise fall through: unreadable JSON is handled like an invalid shape
   }
   renameSync(file, `${file}.unreadable-${now}`);
   return INITIAL_PAUSE_STATE;

@@ -1,5 +1,7 @@
-import { existsSync, readFileSync, renameSync } from 'node:fs';
+import { renameSync } from 'node:fs';
 import { writeFileAtomicSync } from '../fs/durable-write';
+import { readRegularFileSync } from '../fs/regular-file';
+import { errnoCode } from '../fs/storage-error';
 import { MigrationError, migrateSettings } from './migrations';
 import { repairSettings } from './repair-settings';
 
@@ -22,10 +24,17 @@ const setAside = (file: string, now: number): string => {
  * what could be kept plus defaults, with a calm notice.
  */
 export const prepareSettingsFile = (file: string, now = Date.now()): SettingsFileOutcome => {
-  if (!existsSync(file)) return { kind: 'fresh' };
+  let text: string;
+  try {
+    // Without blocking: a FIFO or a device in its place is set aside like any unreadable file, never waited on.
+    text = readRegularFileSync(file).toString('utf8');
+  } catch (error) {
+    if (errnoCode(error) === 'ENOENT') return { kind: 'fresh' };
+    return { kind: 'set-aside', reason: 'unreadable', keptAt: setAside(file, now) };
+  }
   let raw: unknown;
   try {
-    raw = JSON.parse(readFileSync(file, 'utf8'));
+    raw = JSON.parse(text);
   } catch {
     return { kind: 'set-aside', reason: 'unreadable', keptAt: setAside(file, now) };
   }
@@ -44,7 +53,7 @@ export const prepareSettingsFile = (file: string, now = Date.now()): SettingsFil
   const { settings, repaired } = repairSettings(migrated);
   if (repaired.length > 0) {
     const keptAt = `${file}.unreadable-${now}`;
-    writeFileAtomicSync(keptAt, readFileSync(file));
+    writeFileAtomicSync(keptAt, text);
     writeFileAtomicSync(file, `${JSON.stringify(settings, null, '\t')}\n`);
     return { kind: 'set-aside', reason: 'invalid', keptAt, repaired };
   }

@@ -1,4 +1,6 @@
-import { readFileSync, rmSync } from 'node:fs';
+import { rmSync } from 'node:fs';
+
+import { readRegularFileSync } from '../fs/regular-file';
 import { isAttuneError } from '../attune-error';
 import { writeFileAtomicSync } from '../fs/durable-write';
 import type { Logger } from '../log/logger';
@@ -33,7 +35,7 @@ export class DeferredDeletes {
   ) {
     this.#ids = (() => {
       try {
-        return parsePendingIds(readFileSync(file, 'utf8'));
+        return parsePendingIds(readRegularFileSync(file).toString('utf8'));
       } catch {
         return [];
       }

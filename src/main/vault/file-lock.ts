@@ -4,6 +4,7 @@ import { uptime } from 'node:os';
 import { basename, dirname, join } from 'node:path';
 
 import { AttuneError } from '../attune-error';
+import { isNotRegularFile, readRegularFileSync } from '../fs/regular-file';
 import { errnoCode } from '../fs/storage-error';
 
 /**
@@ -21,6 +22,16 @@ export interface LockOwner {
   pid: number;
   token: string;
   createdAt: number;
+  /** The owner process's start time as the OS tells it (Linux: /proc/<pid>/stat field 22); absent where unknown. */
+  start?: string;
+  /** The owner process's name (Linux: /proc/<pid>/comm); absent where unknown. */
+  name?: string;
+}
+
+/** Which process runs under a pid now, where the OS tells (Linux); pid plus start time names one process per boot. */
+export interface ProcessIdentity {
+  start: string;
+  name: string;
 }
 
 export interface LockEnvironment {
@@ -28,7 +39,22 @@ export interface LockEnvironment {
   isAlive(pid: number): boolean;
   /** When this machine booted, epoch ms. */
   bootTime(): number;
+  /** Undefined where the OS does not tell (macOS, Windows) or the process is gone. */
+  processIdentity?(pid: number): ProcessIdentity | undefined;
 }
+
+/** Linux: `/proc/<pid>/stat` is "pid (comm) state …"; the name may hold spaces and ')' so it ends at the last ')'. */
+export const parseProcStat = (stat: string): ProcessIdentity | undefined => {
+  const open = stat.indexOf('(');
+  const close = stat.lastIndexOf(')');
+  if (open < 0 || close < open) return undefined;
+  // After the name come fields 3, 4, …; the start time is field 22.
+  const start = stat
+    .slice(close + 2)
+    .split(' ')
+    .at(22 - 3);
+  return start && /^\d+$/.test(start) ? { start, name: stat.slice(open + 1, close) } : undefined;
+};
 
 export const systemLockEnvironment: LockEnvironment = {
   now: () => Date.now(),
@@ -42,6 +68,14 @@ export const systemLockEnvironment: LockEnvironment = {
     }
   },
   bootTime: () => Date.now() - uptime() * 1000,
+  processIdentity: (pid) => {
+    if (process.platform !== 'linux') return undefined;
+    try {
+      return parseProcStat(fs.readFileSync(`/proc/${pid}/stat`, 'utf8'));
+    } catch {
+      return undefined;
+    }
+  },
 };
 
 /** An unreadable lock younger than this may be a contender between create and write: not stale yet. */
@@ -49,24 +83,49 @@ const UNREADABLE_GRACE_MS = 10_000;
 
 export type LockState = { kind: 'held'; owner: LockOwner } | { kind: 'stale'; owner: LockOwner | undefined };
 
-/** Pure: is this lock file's owner still there? */
+/**
+ * Pure: is this lock file's owner still there? A live pid is not enough: pids
+ * are reused (after a crash, in a container), so where the OS tells which
+ * process runs under it, that process must be the one that wrote the lock —
+ * the same start time, or, for a lock that names none, a process of the
+ * same name as this one. A lock naming pid 1, or any process that is not
+ * Attune, is stale.
+ */
 export const judgeLock = (owner: LockOwner | undefined, ageMs: number, env: LockEnvironment): LockState => {
   if (!owner) return ageMs < UNREADABLE_GRACE_MS ? { kind: 'held', owner: { pid: 0, token: '', createdAt: 0 } } : { kind: 'stale', owner };
   if (owner.createdAt < env.bootTime() - 60_000) return { kind: 'stale', owner };
-  return env.isAlive(owner.pid) ? { kind: 'held', owner } : { kind: 'stale', owner };
+  if (!env.isAlive(owner.pid)) return { kind: 'stale', owner };
+  const running = env.processIdentity?.(owner.pid);
+  if (running) {
+    const same = owner.start !== undefined ? owner.start === running.start : running.name === env.processIdentity?.(process.pid)?.name;
+    if (!same) return { kind: 'stale', owner };
+  }
+  return { kind: 'held', owner };
 };
 
-const readOwner = (path: string): LockOwner | undefined => {
+/** Something other than a regular file at the lock's path: no Attune wrote it, and it is never read (a FIFO would block). */
+const NOT_A_FILE = 'not-a-file';
+
+const readOwner = (path: string): LockOwner | undefined | typeof NOT_A_FILE => {
   try {
-    const value = JSON.parse(fs.readFileSync(path, 'utf8')) as Partial<LockOwner>;
+    const value = JSON.parse(readRegularFileSync(path).toString('utf8')) as Partial<LockOwner>;
     if (typeof value.pid === 'number' && typeof value.token === 'string' && typeof value.createdAt === 'number') {
-      return { pid: value.pid, token: value.token, createdAt: value.createdAt };
+      return {
+        pid: value.pid,
+        token: value.token,
+        createdAt: value.createdAt,
+        ...(typeof value.start === 'string' ? { start: value.start } : {}),
+        ...(typeof value.name === 'string' ? { name: value.name } : {}),
+      };
     }
   } catch (error) {
     if (errnoCode(error) === 'ENOENT') throw error;
+    if (isNotRegularFile(error)) return NOT_A_FILE;
   }
   return undefined;
 };
+
+const ownerOf = (read: ReturnType<typeof readOwner>): LockOwner | undefined => (read === NOT_A_FILE ? undefined : read);
 
 export interface FileLock {
   readonly path: string;
@@ -145,7 +204,7 @@ const takeOverStale = (path: string, stale: LockOwner | undefined): void => {
   }
   const moved = (() => {
     try {
-      return readOwner(aside);
+      return ownerOf(readOwner(aside));
     } catch {
       return undefined;
     }
@@ -157,7 +216,11 @@ const takeOverStale = (path: string, stale: LockOwner | undefined): void => {
       if (errnoCode(error) !== 'EEXIST') throw error;
     }
   }
-  fs.rmSync(aside, { force: true });
+  try {
+    fs.rmSync(aside, { force: true });
+  } catch {
+    // A folder someone put in the lock's place: left aside under its new name, never removed with its contents.
+  }
 };
 
 /**
@@ -186,7 +249,13 @@ const removeOldDrafts = (path: string, now: number): void => {
 };
 
 export const acquireFileLock = (path: string, env: LockEnvironment = systemLockEnvironment): FileLock => {
-  const owner: LockOwner = { pid: process.pid, token: randomBytes(12).toString('hex'), createdAt: env.now() };
+  const identity = env.processIdentity?.(process.pid);
+  const owner: LockOwner = {
+    pid: process.pid,
+    token: randomBytes(12).toString('hex'),
+    createdAt: env.now(),
+    ...(identity ? { start: identity.start, name: identity.name } : {}),
+  };
   for (let attempt = 0; attempt < 5; attempt += 1) {
     if (tryCreate(path, owner)) {
       removeOldDrafts(path, env.now());
@@ -195,7 +264,7 @@ export const acquireFileLock = (path: string, env: LockEnvironment = systemLockE
         owner,
         release: () => {
           try {
-            if (readOwner(path)?.token === owner.token) fs.rmSync(path, { force: true });
+            if (ownerOf(readOwner(path))?.token === owner.token) fs.rmSync(path, { force: true });
           } catch (error) {
             // Already gone (erased with its folder, or taken over as stale): nothing left to release.
             if (errnoCode(error) !== 'ENOENT') throw error;
@@ -203,16 +272,18 @@ export const acquireFileLock = (path: string, env: LockEnvironment = systemLockE
         },
       };
     }
-    let current: LockOwner | undefined;
+    let read: ReturnType<typeof readOwner>;
     let ageMs: number;
     try {
-      current = readOwner(path);
+      read = readOwner(path);
       ageMs = env.now() - fs.statSync(path).mtimeMs;
     } catch (error) {
       if (errnoCode(error) === 'ENOENT') continue; // released between our create and read: try again
       throw error;
     }
-    const state = judgeLock(current, ageMs, env);
+    const current = ownerOf(read);
+    // A FIFO, device or folder in the lock's place was never a lock: set it aside at once.
+    const state: LockState = read === NOT_A_FILE ? { kind: 'stale', owner: undefined } : judgeLock(current, ageMs, env);
     if (state.kind === 'held') {
       throw new AttuneError('vault-busy', `vault is open in another process (pid ${state.owner.pid})`);
     }

@@ -5,6 +5,7 @@ import { z } from 'zod';
 import { AttuneError } from '../attune-error';
 import { writeFileAtomic } from '../fs/durable-write';
 import type { FsPort } from '../fs/fs-port';
+import { isNotRegularFile, readRegularFile } from '../fs/regular-file';
 import { isNotFound } from '../fs/storage-error';
 import { sameScrypt, SCRYPT_N_MAX, SCRYPT_N_MIN, type ScryptParams } from './kdf';
 
@@ -63,12 +64,14 @@ export const keyFilePath = (dir: string): string => join(dir, KEY_FILE);
  * derivation runs, so an altered file cannot make an unlock cost seconds and
  * gigabytes.
  */
-export const readKeyFile = async (fs: FsPort, dir: string, acceptedScrypt: readonly ScryptParams[]): Promise<KeyFile | undefined> => {
+export const readKeyFile = async (dir: string, acceptedScrypt: readonly ScryptParams[]): Promise<KeyFile | undefined> => {
   let raw: Buffer;
   try {
-    raw = await fs.readFile(keyFilePath(dir));
+    // Read without blocking: a FIFO or device in its place is reported, never waited on.
+    raw = await readRegularFile(keyFilePath(dir));
   } catch (error) {
     if (isNotFound(error)) return undefined;
+    if (isNotRegularFile(error)) throw new AttuneError('vault-damaged', 'vault.json is not a regular file', { cause: error });
     throw error;
   }
   let parsed: unknown;

@@ -67,6 +67,24 @@ const findSameIncident = async (fs: FsPort, folder: string, tag: string, seriali
   return undefined;
 };
 
+/**
+ * Something other than a regular file (a FIFO, a device, a folder) stood
+ * where a live vault file belongs. It holds nothing Attune wrote, so it is
+ * not copied: it is moved into recovered/ as it is, out of the way of the
+ * repair that follows.
+ */
+export const moveNotAFileAside = async (fs: FsPort, dir: string, foundAt: number, name: string): Promise<string> => {
+  const folder = join(dir, RECOVERED_DIR);
+  const existed = (await fs.size(folder)) !== undefined;
+  await fs.mkdir(folder, 0o700);
+  if (!existed) await fsyncDir(fs, dir);
+  const aside = `not-a-file-${foundAt}-${name}`;
+  await fs.rename(join(dir, name), join(folder, aside));
+  await fsyncDir(fs, folder);
+  await fsyncDir(fs, dir);
+  return aside;
+};
+
 export const countRecoveredFiles = async (fs: FsPort, dir: string): Promise<number> => {
   try {
     return (await fs.readdir(join(dir, RECOVERED_DIR))).filter((name) => !name.startsWith('.')).length;

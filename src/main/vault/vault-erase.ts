@@ -3,6 +3,7 @@ import { dirname } from 'node:path';
 
 import { fsyncDir, writeAll } from '../fs/durable-write';
 import type { FsPort } from '../fs/fs-port';
+import { isPlainFile } from '../fs/regular-file';
 import { isNotFound, toStorageErrorOrInternal } from '../fs/storage-error';
 import { keyFilePath } from './key-file';
 
@@ -18,7 +19,7 @@ export const eraseVault = async (fs: FsPort, dir: string): Promise<void> => {
   const keyPath = keyFilePath(dir);
   try {
     const size = await fs.size(keyPath);
-    if (size !== undefined) {
+    if (size !== undefined && (await isPlainFile(keyPath))) {
       const fd = await fs.open(keyPath, 'r+');
       try {
         await writeAll(fs, fd, randomBytes(size), 0);
@@ -29,6 +30,8 @@ export const eraseVault = async (fs: FsPort, dir: string): Promise<void> => {
       await fs.unlink(keyPath);
       await fsyncDir(fs, dir);
     }
+    // Anything else in its place (a link, a FIFO, a device) holds no key of ours: it goes with the folder, never opened
+    // (overwriting through a link would write over whatever file it points to).
     await fs.rmrf(dir);
     await fsyncDir(fs, dirname(dir));
   } catch (error) {

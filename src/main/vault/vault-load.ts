@@ -1,7 +1,7 @@
 import type { KeyObject } from 'node:crypto';
 import { join } from 'node:path';
 
-import type { FsPort } from '../fs/fs-port';
+import { isNotRegularFile, readRegularFile } from '../fs/regular-file';
 import { isNotFound } from '../fs/storage-error';
 import { EntryIndex } from './entry-index';
 import { scanJournal } from './journal-scan';
@@ -44,13 +44,21 @@ export interface LoadedVault {
   compactionHeld: boolean;
   /** The journal's last record is whole but has no newline: the next append writes one first. */
   unterminated: boolean;
+  /** Live file names with something other than a regular file in their place: moved to recovered/ before any repair. */
+  notFiles: string[];
 }
 
-const readOrEmpty = async (fs: FsPort, path: string): Promise<Buffer | undefined> => {
+/**
+ * The file's bytes; undefined when it is not there; 'not-a-file' when
+ * something else (a FIFO, a device, a folder) stands in its place — read
+ * without blocking and never trusted, it is moved aside at repair.
+ */
+const readOrEmpty = async (path: string): Promise<Buffer | undefined | 'not-a-file'> => {
   try {
-    return await fs.readFile(path);
+    return await readRegularFile(path);
   } catch (error) {
     if (isNotFound(error)) return undefined;
+    if (isNotRegularFile(error)) return 'not-a-file';
     throw error;
   }
 };
@@ -65,11 +73,14 @@ const checkLine = (key: KeyObject, keyId: string, text: string, raw: Buffer): Ch
   return { ok: false, claimedSeq: claimedSeq(text), hash };
 };
 
-export const loadVault = async (fs: FsPort, dir: string, key: KeyObject, keyId: string, rollAfterRecords: number): Promise<LoadedVault> => {
+export const loadVault = async (dir: string, key: KeyObject, keyId: string, rollAfterRecords: number): Promise<LoadedVault> => {
   const problems: VaultProblem[] = [];
   const pieces: SetAsidePiece[] = [];
 
-  const snapshotBytes = await readOrEmpty(fs, join(dir, SNAPSHOT_FILE));
+  const notFiles: string[] = [];
+  const snapshotRead = await readOrEmpty(join(dir, SNAPSHOT_FILE));
+  if (snapshotRead === 'not-a-file') notFiles.push(SNAPSHOT_FILE);
+  const snapshotBytes = snapshotRead === 'not-a-file' ? undefined : snapshotRead;
   const snapshot: DecodedSnapshot = snapshotBytes
     ? decodeSnapshot(snapshotBytes, key, keyId)
     : {
@@ -108,7 +119,9 @@ export const loadVault = async (fs: FsPort, dir: string, key: KeyObject, keyId: 
   }
   const throughSeq = snapshot.header?.throughSeq;
 
-  const journalBytes = (await readOrEmpty(fs, join(dir, JOURNAL_FILE))) ?? Buffer.alloc(0);
+  const journalRead = await readOrEmpty(join(dir, JOURNAL_FILE));
+  if (journalRead === 'not-a-file') notFiles.push(JOURNAL_FILE);
+  const journalBytes = journalRead === 'not-a-file' ? Buffer.alloc(0) : (journalRead ?? Buffer.alloc(0));
   const scanned = scanJournal(journalBytes);
   const checked = scanned.lines.map((line) => checkLine(key, keyId, line.text, line.raw));
   // A whole last record that authenticates lost only its newline (a copy or an editor may drop it): keep it.
@@ -131,6 +144,8 @@ export const loadVault = async (fs: FsPort, dir: string, key: KeyObject, keyId: 
     tornClaimedSeq: scanned.torn ? (claimedSeq(scanned.torn.bytes.toString('latin1')) ?? undefined) : null,
   });
   problems.push(...verdict.problems);
+  // Whatever stood in the journal's place held no records Attune could read: reported, with no seqs to name.
+  if (journalRead === 'not-a-file' && !problems.some((found) => found.kind === 'damaged')) problems.push(problem('damaged', []));
   for (const index of verdict.damagedLines) {
     const line = scanned.lines[index];
     const result = checked[index];
@@ -169,6 +184,7 @@ export const loadVault = async (fs: FsPort, dir: string, key: KeyObject, keyId: 
     lastHash: verdict.lastHash,
     compactionHeld,
     unterminated,
+    notFiles,
     journalBytes: journalBytes.length,
     completeLength: scanned.completeLength,
     tailRecords: verdict.ops.length,

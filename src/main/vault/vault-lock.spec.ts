@@ -1,10 +1,11 @@
+import { spawn } from 'node:child_process';
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 
 import { beforeEach, describe, expect, it } from 'vitest';
 
 import { useTempDirs } from '../../../tests/support/temp-dir';
-import { judgeLock, type LockEnvironment } from './file-lock';
+import { judgeLock, parseProcStat, type LockEnvironment } from './file-lock';
 import { createFakeKeychain } from './testing/fake-keychain';
 import { prepareChild, startChild } from './testing/kill-loop';
 import { checkIn, makeVault, vaultDirIn } from './testing/vault-fixtures';
@@ -57,6 +58,25 @@ describe('second instance', () => {
     await second.close();
   });
 
+  it.skipIf(process.platform !== 'linux')('takes over a lock naming pid 1: alive, but not Attune', async () => {
+    await writeFile(join(root, 'vault.lock'), JSON.stringify({ pid: 1, token: 'not ours', createdAt: Date.now() }));
+    const vault = makeVault(root, { keychain });
+    expect((await vault.status()).state).toBe('not-set-up');
+    await vault.close();
+  });
+
+  it.skipIf(process.platform !== 'linux')('takes over a lock naming a live process of another program', async () => {
+    const other = spawn('sleep', ['120'], { stdio: 'ignore' });
+    try {
+      await writeFile(join(root, 'vault.lock'), JSON.stringify({ pid: other.pid, token: 'not ours', createdAt: Date.now() }));
+      const vault = makeVault(root, { keychain });
+      expect((await vault.status()).state).toBe('not-set-up');
+      await vault.close();
+    } finally {
+      other.kill('SIGKILL');
+    }
+  });
+
   it('treats a lock left by a pid from before this boot as stale', async () => {
     await writeFile(join(root, 'vault.lock'), JSON.stringify({ pid: process.pid, token: 'old', createdAt: 0 }));
     const vault = makeVault(root, { keychain });
@@ -79,6 +99,23 @@ describe('judgeLock', () => {
   });
   it('is stale when written before the last boot, whoever has that pid now', () => {
     expect(judgeLock({ ...owner, createdAt: 100 }, 10, env(true))).toEqual({ kind: 'stale', owner: { ...owner, createdAt: 100 } });
+  });
+  it('is stale when the live pid now runs another process than the one that wrote the lock', () => {
+    const running = (identity: { start: string; name: string }): LockEnvironment => ({
+      ...env(true),
+      processIdentity: (pid) => (pid === process.pid ? { start: '1', name: 'attune' } : identity),
+    });
+    const written = { ...owner, start: '500', name: 'attune' };
+    expect(judgeLock(written, 10, running({ start: '500', name: 'attune' })).kind).toBe('held');
+    expect(judgeLock(written, 10, running({ start: '900', name: 'attune' })).kind).toBe('stale');
+    // A lock that names no start time (an older one, or one written by hand) must at least name a process like this one.
+    expect(judgeLock(owner, 10, running({ start: '900', name: 'attune' })).kind).toBe('held');
+    expect(judgeLock(owner, 10, running({ start: '1', name: 'systemd' })).kind).toBe('stale');
+  });
+  it('reads a process name and start time from /proc/<pid>/stat, names with spaces and parentheses included', () => {
+    const fields = Array.from({ length: 50 }, (_, i) => String(i + 3));
+    expect(parseProcStat(`77 (Web (Content) x) ${fields.join(' ')}`)).toEqual({ name: 'Web (Content) x', start: '22' });
+    expect(parseProcStat('garbage')).toBeUndefined();
   });
   it('gives an unreadable lock a grace period (its writer may be between create and write)', () => {
     expect(judgeLock(undefined, 500, env(false)).kind).toBe('held');

@@ -41,7 +41,7 @@ export const openVaultFolder = async (
   // Holding the lock, no atomic write of anyone else's is in progress: what a killed one left is ours to remove.
   if (fileLock) await removeStrayTempFiles(fs, dir);
   try {
-    return { fileLock, keyFile: await readKeyFile(fs, dir, acceptedScrypt), keyFileError: undefined };
+    return { fileLock, keyFile: await readKeyFile(dir, acceptedScrypt), keyFileError: undefined };
   } catch (error) {
     const mapped = toStorageErrorOrInternal(error, 'read key file');
     if (mapped.code === 'vault-damaged') return { fileLock, keyFile: undefined, keyFileError: mapped };

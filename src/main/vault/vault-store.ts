@@ -10,7 +10,7 @@ import { isDiskError, isDiskFailure, toStorageErrorOrInternal } from '../fs/stor
 import type { EntryIndex } from './entry-index';
 import { encodeRecord, hashText } from './record-codec';
 import { encodePayload, type RecordOp } from './record-payload';
-import { writeRecoveredFile } from './recovered-file';
+import { moveNotAFileAside, writeRecoveredFile } from './recovered-file';
 import { encodeSnapshot } from './snapshot-codec';
 import { JOURNAL_FILE, loadVault, SNAPSHOT_FILE, type LoadedVault } from './vault-load';
 import { problem, type VaultProblem } from './vault-problem';
@@ -103,10 +103,15 @@ export class VaultStore {
    * vault opens anyway, readable.
    */
   static async open(ctx: StoreContext): Promise<VaultStore> {
-    const loaded = await loadVault(ctx.fs, ctx.dir, ctx.key, ctx.keyId, ctx.rollAfterRecords);
+    const loaded = await loadVault(ctx.dir, ctx.key, ctx.keyId, ctx.rollAfterRecords);
     const store = new VaultStore(ctx, loaded.index, loaded, loaded.problems);
     if (loaded.repair === 'none') return store;
     const repair = async (): Promise<void> => {
+      while (loaded.notFiles.length > 0) {
+        const aside = await moveNotAFileAside(ctx.fs, ctx.dir, ctx.now(), loaded.notFiles[0] as string);
+        for (const found of loaded.problems) found.setAside ??= aside;
+        loaded.notFiles.shift();
+      }
       if (loaded.pieces.length > 0) {
         const name = await writeRecoveredFile(ctx.fs, ctx.dir, ctx.now(), loaded.problems, loaded.pieces);
         for (const found of loaded.problems) found.setAside = name;

@@ -1,0 +1,67 @@
+import * as fs from 'node:fs';
+
+/**
+ * Reading a file Attune keeps (vault files, settings, pause state, the lock)
+ * must never hang: a FIFO in its place blocks a plain open until someone
+ * writes to it, and /dev/zero never ends. These open without blocking
+ * (O_NONBLOCK: a FIFO opens at once), check the open descriptor is a regular
+ * file — on the descriptor, so nothing can be swapped in between the check and
+ * the read — and only then read it. Anything else is a NotRegularFileError,
+ * for the caller to set aside or report.
+ */
+export class NotRegularFileError extends Error {
+  readonly code = 'ENOTREG';
+
+  constructor(readonly path: string) {
+    super(`not a regular file: ${path}`);
+    this.name = 'NotRegularFileError';
+  }
+}
+
+export const isNotRegularFile = (error: unknown): error is NotRegularFileError => error instanceof NotRegularFileError;
+
+/** O_NONBLOCK does not exist on Windows (nor do FIFOs there in this sense). */
+const READ_FLAGS = fs.constants.O_RDONLY | (typeof fs.constants.O_NONBLOCK === 'number' ? fs.constants.O_NONBLOCK : 0);
+
+/** A socket cannot be opened at all (ENXIO): it is no regular file either. */
+const notRegularIfSocket = (path: string, error: unknown): unknown =>
+  (error as NodeJS.ErrnoException | null)?.code === 'ENXIO' ? new NotRegularFileError(path) : error;
+
+export const readRegularFile = async (path: string): Promise<Buffer> => {
+  let handle: fs.promises.FileHandle;
+  try {
+    handle = await fs.promises.open(path, READ_FLAGS);
+  } catch (error) {
+    throw notRegularIfSocket(path, error);
+  }
+  try {
+    if (!(await handle.stat()).isFile()) throw new NotRegularFileError(path);
+    return await handle.readFile();
+  } finally {
+    await handle.close();
+  }
+};
+
+export const readRegularFileSync = (path: string): Buffer => {
+  let fd: number;
+  try {
+    fd = fs.openSync(path, READ_FLAGS);
+  } catch (error) {
+    throw notRegularIfSocket(path, error);
+  }
+  try {
+    if (!fs.fstatSync(fd).isFile()) throw new NotRegularFileError(path);
+    return fs.readFileSync(fd);
+  } finally {
+    fs.closeSync(fd);
+  }
+};
+
+/** Without following a symlink: is `path` itself a regular file (not a link, FIFO, device or folder)? */
+export const isPlainFile = async (path: string): Promise<boolean> => {
+  try {
+    return (await fs.promises.lstat(path)).isFile();
+  } catch {
+    return false;
+  }
+};
