@@ -7,6 +7,7 @@ import type { HandlerTable } from './dispatch';
 import { createCheckinHandlers } from './checkin-handlers';
 import { type SaveDialogPort, createExportHandlers } from './export-handlers';
 import { createInsightsHandlers } from './insights-handlers';
+import { gateWhileLocked } from './locked-gate';
 import { type PausesPort, createPausesHandlers } from './pauses-handlers';
 import { type VaultHandlers, createVaultHandlers } from './vault-handlers';
 
@@ -27,14 +28,19 @@ export interface HandlerDeps extends AppHandlerDeps {
  * app and the browser test harness both build it here, so the end-to-end
  * tests exercise exactly the code the app runs.
  */
-export const createHandlerTable = (deps: HandlerDeps): HandlerTable<Contract> => ({
-  ...createAppHandlers(deps),
-  ...announceVaultChanges(createVaultHandlers(deps.vault, deps.deferredDeletes), deps.onVaultStateChanged),
-  ...createPausesHandlers(deps.pauses),
-  ...createExportHandlers(deps.vault, deps.dialog),
-  ...createInsightsHandlers(deps.vault, deps.dialog),
-  ...createCheckinHandlers(deps.vault, deps.settings, deps.now),
-});
+export const createHandlerTable = (deps: HandlerDeps): HandlerTable<Contract> =>
+  // While locked, only what the lock screen and help need gets through (locked-gate.ts).
+  gateWhileLocked(
+    {
+      ...createAppHandlers(deps),
+      ...announceVaultChanges(createVaultHandlers(deps.vault, deps.deferredDeletes), deps.onVaultStateChanged),
+      ...createPausesHandlers(deps.pauses),
+      ...createExportHandlers(deps.vault, deps.dialog),
+      ...createInsightsHandlers(deps.vault, deps.dialog),
+      ...createCheckinHandlers(deps.vault, deps.settings, deps.now),
+    },
+    () => deps.vault.isLocked,
+  );
 
 /** Wraps the handlers that change the vault's state so main can tell every window. */
 const announceVaultChanges = (handlers: VaultHandlers, announce: HandlerDeps['onVaultStateChanged']): VaultHandlers => {

@@ -112,6 +112,14 @@ export class VaultService {
     return this.open();
   }
 
+  /**
+   * Set up, readable, and not unlocked: what the IPC gate asks before letting
+   * a call through. Read between queued operations, without waiting for them.
+   */
+  get isLocked(): boolean {
+    return this.keyFile !== undefined && this.keyFileError === undefined && this.session === undefined;
+  }
+
   setup(request: SetupRequest): Promise<{ status: VaultStatus; recoveryKey: string | undefined }> {
     return this.task(async () => {
       if (this.keyFileError) throw this.keyFileError;

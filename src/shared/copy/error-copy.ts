@@ -15,6 +15,7 @@ export const errorCopy: Record<ErrorCode, string> = {
   'vault-not-set-up': 'Your private history is not set up yet.',
   'vault-already-set-up': 'Your private history is already set up.',
   'vault-locked': 'Your history is locked. Unlock it to save or read entries.',
+  locked: 'Attune is locked. Unlock it to change this. Nothing was changed.',
   'vault-busy': 'Attune is open in another window or process. Close it and try again.',
   'wrong-passphrase': 'That passphrase did not unlock your history. Nothing was changed. Try again?',
   'passphrase-malformed': 'That passphrase has a character Attune cannot read. Nothing was changed. Try typing it again?',

@@ -16,6 +16,7 @@ export const ERROR_CODES = [
   'vault-not-set-up',
   'vault-already-set-up',
   'vault-locked',
+  'locked',
   'vault-busy',
   'wrong-passphrase',
   'passphrase-malformed',

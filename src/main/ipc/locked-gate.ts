@@ -1,0 +1,51 @@
+import type { Channel, Contract } from '../../shared/ipc/contract';
+import { AttuneError } from '../attune-error';
+import type { HandlerTable } from './dispatch';
+
+/**
+ * While Attune is locked, a window may only do what the lock screen and
+ * "Get help now" need: read the app's info and settings, move between
+ * windows, see the history's status, unlock (or lock), erase everything (its
+ * request carries the confirmation), keep the recovery key shown at setup
+ * (it proves itself by being that key), and ask for a delete, which only
+ * waits for the next unlock. Help may save the region it shows. Everything
+ * else — settings changes such as turning auto-lock off, pauses, the
+ * history, insights, exports, changing the passphrase — is refused with a
+ * typed error before its handler runs.
+ */
+export const OPEN_WHILE_LOCKED: ReadonlySet<Channel> = new Set<Channel>([
+  'app.info',
+  'settings.get',
+  'ui.closePopover',
+  'ui.closeWindow',
+  'ui.openView',
+  'vault.status',
+  'vault.unlock',
+  'vault.lock',
+  'vault.erase',
+  'vault.keepRecoveryKey',
+  'vault.delete',
+]);
+
+/** settings.set while locked: only the help section (the region "Get help now" shows). */
+const onlyHelp = (patch: unknown): boolean =>
+  typeof patch === 'object' && patch !== null && Object.keys(patch).every((key) => key === 'help');
+
+/** Channels that touch the history answer as a locked history always has ('vault-locked'); the rest say Attune is locked. */
+const refusal = (channel: string): AttuneError =>
+  channel.startsWith('settings.') || channel.startsWith('pauses.')
+    ? new AttuneError('locked', `${channel} is closed while Attune is locked`)
+    : new AttuneError('vault-locked', `${channel} is closed while Attune is locked`);
+
+export const gateWhileLocked = (table: HandlerTable<Contract>, isLocked: () => boolean): HandlerTable<Contract> => {
+  const gated: Record<string, unknown> = {};
+  for (const [channel, handler] of Object.entries(table) as Array<[Channel, (request: unknown, context: unknown) => unknown]>) {
+    gated[channel] = OPEN_WHILE_LOCKED.has(channel)
+      ? handler
+      : (request: unknown, context: unknown) => {
+          if (isLocked() && !(channel === 'settings.set' && onlyHelp(request))) throw refusal(channel);
+          return handler(request, context);
+        };
+  }
+  return gated as HandlerTable<Contract>;
+};
