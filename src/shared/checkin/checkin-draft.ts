@@ -2,7 +2,7 @@ import { stepCopy } from '../copy/checkin-copy';
 import { type DriverId, type NeedId, type StateId, TEXT_LIMITS } from '../entry-ids';
 import type { CheckInData, EntryInput } from '../entry-schema';
 
-/** What the prompt holds while someone is choosing. Lives only in memory until saved. */
+/** What the check-in holds while someone is choosing. Lives only in memory until saved. */
 export interface CheckInDraft {
   states: StateId[];
   driver: DriverId | null;

@@ -5,7 +5,7 @@
  */
 export { appCopy, fileTypeCopy, noticeCopy } from './app-copy';
 export { errorCopy, waitCopy } from './error-copy';
-export { promptCopy } from './prompt-copy';
+export { commonCopy } from './common-copy';
 export { capacityCopy, checkInCopy, driverCopy, needCopy, outcomeCopy, stateCopy, stepCopy } from './checkin-copy';
 export { MIN_PASSPHRASE_LENGTH, vaultCopy } from './vault-copy';
 export { appWindowCopy, historyCopy } from './history-copy';

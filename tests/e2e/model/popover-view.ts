@@ -1,5 +1,5 @@
 import type { Page } from '@playwright/test';
-import { checkInCopy, helpCopy, promptCopy, vaultCopy } from '../../../src/shared/copy';
+import { checkInCopy, helpCopy, commonCopy, vaultCopy } from '../../../src/shared/copy';
 import type { FocusFacts, ProbeWindow } from './page-probe';
 import type { ButtonId, Expected, GateField, Group, Screen, TextField } from './popover-model';
 
@@ -49,7 +49,7 @@ export const LANDMARKS = [
 export const buttonIdOf = (focus: FocusFacts): ButtonId | null => {
   if (focus.tag !== 'button') return null;
   const at = (landmark: string) => focus.within.includes(landmark);
-  if (at('header.bar')) return focus.text === promptCopy.getHelp ? 'help' : 'close';
+  if (at('header.bar')) return focus.text === commonCopy.getHelp ? 'help' : 'close';
   if (at('footer.bar')) return focus.text === checkInCopy.actions.back ? 'back' : 'primary';
   if (at('section.recovery')) return 'recovery-done';
   if (at('form.gate')) {
@@ -125,7 +125,7 @@ export const observePopover = async (page: Page): Promise<PopoverView> => {
           : { ok: false, code: list.error.code },
       };
     },
-    { landmarks: LANDMARKS, getHelp: promptCopy.getHelp, close: promptCopy.close },
+    { landmarks: LANDMARKS, getHelp: commonCopy.getHelp, close: commonCopy.close },
   );
   const screen = raw.heading === null ? 'unknown' : (SCREENS_BY_HEADING[raw.heading] ?? 'unknown');
   const texts: Partial<Record<TextField, string>> = {};

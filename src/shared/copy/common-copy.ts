@@ -1,5 +1,5 @@
-/** The check-in prompt. Invite, never instruct; every screen has a way out. */
-export const promptCopy = {
+/** Words every window uses (and the check-in question). Invite, never instruct; every screen has a way out. */
+export const commonCopy = {
   question: 'What do I need right now to feel safe — or to get safe?',
   close: 'Close',
   notNow: 'Not now',

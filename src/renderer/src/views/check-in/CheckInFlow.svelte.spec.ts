@@ -4,7 +4,7 @@ import { tick } from 'svelte';
 import { beforeEach, describe, expect, test, vi } from 'vitest';
 import { bridgeAnswers, bridgeCalls, emitBridgeEvent } from '../../../../../tests/renderer-setup';
 import { flow, resetFlow } from '../../stores/checkin-flow.svelte';
-import PromptFlow from './PromptFlow.svelte';
+import CheckInFlow from './CheckInFlow.svelte';
 
 const statusOf = (state: 'locked' | 'unlocked') => ({
   ok: true,
@@ -29,10 +29,10 @@ beforeEach(() => {
   }));
 });
 
-describe('PromptFlow', () => {
+describe('CheckInFlow', () => {
   test('three screens, each with a heading that takes focus, Skip until something is chosen', async () => {
     const user = userEvent.setup();
-    render(PromptFlow);
+    render(CheckInFlow);
     expect(heading()).toHaveTextContent('What is here right now?');
     expect(primary()).toHaveTextContent('Skip');
     await user.click(screen.getByRole('checkbox', { name: /^Freeze/ }));
@@ -48,14 +48,14 @@ describe('PromptFlow', () => {
 
   test('step changes are announced for screen readers', async () => {
     const user = userEvent.setup();
-    const { container } = render(PromptFlow);
+    const { container } = render(CheckInFlow);
     await user.click(primary());
     expect(container.querySelector('[aria-live="polite"]')).toHaveTextContent('Step 2 of 3: What I need');
   });
 
   test('Enter on a checkbox continues; Back returns with choices kept', async () => {
     const user = userEvent.setup();
-    render(PromptFlow);
+    render(CheckInFlow);
     await user.click(screen.getByRole('checkbox', { name: /^Fawn/ }));
     screen.getByRole('checkbox', { name: /^Fawn/ }).focus();
     await user.keyboard('{Enter}');
@@ -66,7 +66,7 @@ describe('PromptFlow', () => {
 
   test('Save sends the entry through the bridge, then says "Noted." and stops', async () => {
     const user = userEvent.setup();
-    render(PromptFlow);
+    render(CheckInFlow);
     await user.click(screen.getByRole('checkbox', { name: /^Settled/ }));
     await user.click(primary());
     await user.click(screen.getByRole('checkbox', { name: /^Quiet/ }));
@@ -84,7 +84,7 @@ describe('PromptFlow', () => {
   test('a save problem keeps the entry on screen with a calm message and Try again', async () => {
     const user = userEvent.setup();
     bridgeAnswers.set('vault.append', () => ({ ok: false, error: { code: 'disk-full', message: 'The disk is full.' } }));
-    render(PromptFlow);
+    render(CheckInFlow);
     await user.click(screen.getByRole('checkbox', { name: /^Flight/ }));
     await user.click(primary());
     await user.click(primary());
@@ -97,7 +97,7 @@ describe('PromptFlow', () => {
   test('a save started with Enter that does not work: Try again takes focus; the message sits outside the scrolling content', async () => {
     const user = userEvent.setup();
     bridgeAnswers.set('vault.append', () => ({ ok: false, error: { code: 'disk-full', message: 'The disk is full.' } }));
-    const { container } = render(PromptFlow);
+    const { container } = render(CheckInFlow);
     await user.click(screen.getByRole('checkbox', { name: /^Flight/ }));
     await user.click(primary());
     await user.click(primary());
@@ -115,7 +115,7 @@ describe('PromptFlow', () => {
 
   test('Esc asks main to close and lets the draft go', async () => {
     const user = userEvent.setup();
-    render(PromptFlow);
+    render(CheckInFlow);
     await user.click(screen.getByRole('checkbox', { name: /^Fight/ }));
     await user.keyboard('{Escape}');
     expect(bridgeCalls.map(([c]) => c)).toContain('ui.closePopover');
@@ -123,7 +123,7 @@ describe('PromptFlow', () => {
   });
 
   test('opened by the shortcut: focus goes to the first choice', async () => {
-    render(PromptFlow);
+    render(CheckInFlow);
     emitBridgeEvent('popover.shown', { reason: 'shortcut' });
     await tick();
     await vi.waitFor(() => expect(screen.getByRole('checkbox', { name: /^Fight/ })).toHaveFocus());
@@ -132,11 +132,11 @@ describe('PromptFlow', () => {
   test('a locked vault leads to the inline unlock step, keeping the entry', async () => {
     const user = userEvent.setup();
     bridgeAnswers.set('vault.append', () => ({ ok: false, error: { code: 'vault-locked', message: 'locked' } }));
-    render(PromptFlow);
+    render(CheckInFlow);
     await user.click(screen.getByRole('checkbox', { name: /^Freeze/ }));
     await user.click(primary());
     await user.click(primary());
-    // It locked while the prompt was open (and no lock event reached it).
+    // It locked while the check-in was open (and no lock event reached it).
     bridgeAnswers.set('vault.status', () => statusOf('locked'));
     await user.click(primary());
     expect(await screen.findByRole('heading', { name: 'Unlock to save' })).toBeInTheDocument();
@@ -145,11 +145,11 @@ describe('PromptFlow', () => {
     expect(flow.draft.states).toEqual(['freeze']);
   });
 
-  test('a locked Attune opens on its lock screen (unlock, help, close); unlocking leads to the prompt', async () => {
+  test('a locked Attune opens on its lock screen (unlock, help, close); unlocking leads to the check-in', async () => {
     const user = userEvent.setup();
     bridgeAnswers.set('vault.status', () => statusOf('locked'));
     bridgeAnswers.set('vault.unlock', () => statusOf('unlocked'));
-    render(PromptFlow);
+    render(CheckInFlow);
     expect(await screen.findByRole('heading', { name: 'Attune is locked' })).toBeInTheDocument();
     expect(screen.queryByRole('checkbox')).not.toBeInTheDocument();
     expect(screen.getByRole('button', { name: 'Get help now' })).toBeInTheDocument();
@@ -160,7 +160,7 @@ describe('PromptFlow', () => {
 
   test('locking while open (auto-lock, tray) switches to the lock screen and keeps the draft', async () => {
     const user = userEvent.setup();
-    render(PromptFlow);
+    render(CheckInFlow);
     await user.click(screen.getByRole('checkbox', { name: /^Fawn/ }));
     bridgeAnswers.set('vault.status', () => statusOf('locked'));
     emitBridgeEvent('vault.changed', { state: 'locked' });
@@ -186,7 +186,7 @@ describe('PromptFlow', () => {
       ok: true,
       value: { ...(request as object), id: 'followup-1', at: 1, offsetMinutes: 0 },
     }));
-    render(PromptFlow);
+    render(CheckInFlow);
     expect(await screen.findByRole('heading', { name: 'Did that help?' })).toBeInTheDocument();
     expect(screen.getByText('Earlier, at 14:20, you chose a small step:')).toBeInTheDocument();
     expect(screen.getByText('Get a glass of water')).toBeInTheDocument();
@@ -206,7 +206,7 @@ describe('PromptFlow', () => {
       ok: true,
       value: { checkIn: { id: 'checkin-456', at: 0, offsetMinutes: 0, stepText: 'Walk to another room and back', states: [] } },
     }));
-    render(PromptFlow);
+    render(CheckInFlow);
     await user.click(await screen.findByRole('button', { name: 'Not now' }));
     expect(screen.getByRole('heading', { level: 1 })).toHaveTextContent('What is here right now?');
     const asked = () => bridgeCalls.filter(([c]) => c === 'checkin.followUp').length;
@@ -229,7 +229,7 @@ describe('PromptFlow', () => {
         explanations: [{ stepId: 'drink-water', state: 'freeze', helped: 3, aBit: 0, answered: 4 }],
       },
     }));
-    render(PromptFlow);
+    render(CheckInFlow);
     await user.click(screen.getByRole('checkbox', { name: /^Freeze/ }));
     await user.click(primary());
     await user.click(primary());
@@ -249,7 +249,7 @@ describe('PromptFlow', () => {
           (done) => (release = () => done({ ok: true, value: { ...(request as object), id: 'abcdefgh12', at: 1, offsetMinutes: 0 } })),
         ),
     );
-    render(PromptFlow);
+    render(CheckInFlow);
     await user.click(screen.getByRole('checkbox', { name: /^Settled/ }));
     await user.click(primary());
     await user.click(primary());
@@ -265,7 +265,7 @@ describe('PromptFlow', () => {
   test('"Noted." ignores modifier keys and keys on its buttons; a reopen keeps the new check-in open', async () => {
     vi.useFakeTimers({ shouldAdvanceTime: true });
     const user = userEvent.setup({ advanceTimers: vi.advanceTimersByTime });
-    render(PromptFlow);
+    render(CheckInFlow);
     await user.click(screen.getByRole('checkbox', { name: /^Settled/ }));
     await user.click(primary());
     await user.click(primary());
@@ -283,7 +283,7 @@ describe('PromptFlow', () => {
 
   test('a step chosen before going Back stays in view, so nothing hidden is saved', async () => {
     const user = userEvent.setup();
-    render(PromptFlow);
+    render(CheckInFlow);
     await user.click(primary());
     await user.click(screen.getByRole('checkbox', { name: /^Food or water/ }));
     await user.click(primary());
@@ -305,7 +305,7 @@ describe('PromptFlow', () => {
           (done) => (release = () => done({ ok: true, value: { scores: [{ stepId: 'drink-water', score: 3 }], explanations: [] } })),
         ),
     );
-    render(PromptFlow);
+    render(CheckInFlow);
     await user.click(primary());
     screen.getByRole('checkbox', { name: /^Food or water/ }).focus();
     await user.keyboard('{Enter}');
@@ -333,7 +333,7 @@ describe('PromptFlow', () => {
       'checkin.suggestions',
       () => new Promise((done) => (release = () => done({ ok: true, value: { scores: [], explanations: [] } }))),
     );
-    render(PromptFlow);
+    render(CheckInFlow);
     await user.click(screen.getByRole('checkbox', { name: /^Freeze/ }));
     await user.click(primary());
     await user.click(primary());
@@ -364,7 +364,7 @@ describe('PromptFlow', () => {
         },
       },
     }));
-    render(PromptFlow);
+    render(CheckInFlow);
     expect(await screen.findByRole('heading', { name: 'Attune is locked' })).toBeInTheDocument();
     await user.type(screen.getByLabelText('Passphrase'), 'long enough');
     await user.click(screen.getByRole('button', { name: 'Unlock' }));
@@ -378,7 +378,7 @@ describe('PromptFlow', () => {
   test('unlocked in another window: this lock screen goes; locked while reading help: help stays', async () => {
     const user = userEvent.setup();
     bridgeAnswers.set('vault.status', () => statusOf('locked'));
-    render(PromptFlow);
+    render(CheckInFlow);
     expect(await screen.findByRole('heading', { name: 'Attune is locked' })).toBeInTheDocument();
     bridgeAnswers.set('vault.status', () => statusOf('unlocked'));
     emitBridgeEvent('vault.changed', { state: 'unlocked' });
@@ -394,7 +394,7 @@ describe('PromptFlow', () => {
   });
 });
 
-describe('PromptFlow: the first save sets the history up', () => {
+describe('CheckInFlow: the first save sets the history up', () => {
   const notSetUp = {
     ok: true,
     value: {
@@ -421,7 +421,7 @@ describe('PromptFlow: the first save sets the history up', () => {
       appended.push(request);
       return { ok: true, value: { ...(request as object), id: 'abcdefgh12', at: 1, offsetMinutes: 0 } };
     });
-    render(PromptFlow);
+    render(CheckInFlow);
     await user.click(screen.getByRole('checkbox', { name: /^Freeze/ }));
     await user.click(primary());
     await user.click(primary());
@@ -497,7 +497,7 @@ describe('PromptFlow: the first save sets the history up', () => {
       });
       return list;
     })();
-    render(PromptFlow);
+    render(CheckInFlow);
     await user.click(screen.getByRole('checkbox', { name: /^Freeze/ }));
     await user.click(primary());
     await user.click(primary());
