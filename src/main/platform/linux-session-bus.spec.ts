@@ -7,6 +7,7 @@ import type { WindowMessage } from '../app/testing/stand-in-windows';
 import type { Weekday } from '../../shared/pause-settings';
 import { FakeNotifier, type ShownRecord } from '../pauses/testing/fakes';
 import { type LinuxSession, startLinuxSession } from '../system/dbus/linux-session';
+import { type RunCommand, runCommand } from '../system/run-command';
 import { type FakeDesktop, privateBusSkipReason, startFakeDesktop } from '../system/dbus/testing/private-buses';
 import { createAttentionState, createPowerEvents } from './power-events';
 
@@ -41,14 +42,19 @@ const unknownProbes = { doNotDisturb: async () => 'unknown' as const, fullScreen
 const PASSPHRASE = 'a long enough passphrase';
 const TWENTY_MINUTES = 20 * 60_000;
 
-/** The fake desktop (session id 2, so logind's object is …/session/_32), Attune's D-Bus adapters, and Attune on them. */
-const startOnBus = async () => {
+/**
+ * The fake desktop (session id 2, so logind's object is …/session/_32), Attune's D-Bus adapters, and Attune on
+ * them. XDG_SESSION_ID is removed from the environment when `sessionEnv` does not set it.
+ */
+const startOnBus = async (sessionEnv: Record<string, string> = { XDG_SESSION_ID: '2' }) => {
   const desktop: FakeDesktop = await startFakeDesktop('/org/freedesktop/login1/session/_32', {
-    XDG_SESSION_ID: '2',
+    ...sessionEnv,
     XDG_SESSION_TYPE: 'wayland',
   });
   cleanups.push(() => desktop.stop());
-  const session: LinuxSession = startLinuxSession({ env: desktop.env });
+  // The adapters as they ship, with room for gdbus to start on a machine busy with other work.
+  const run: RunCommand = (file, args, options) => runCommand(file, args, { ...options, timeoutMs: 20_000 });
+  const session: LinuxSession = startLinuxSession({ env: desktop.env, run });
   cleanups.push(() => session.stop());
   const powerMonitor = new WaylandPowerMonitor() as unknown as Parameters<typeof createPowerEvents>[0];
   const notifier = new FakeNotifier(() => platform.standIns.clock.now());
@@ -145,6 +151,14 @@ describe.skipIf(skipReason !== null)('Linux screen lock and idle over a real ses
     await unlocked;
     expect(events).toEqual(['lock', 'unlock']);
     expect(await attention.screenLocked()).toBe('no');
+  });
+
+  test('started outside the login session (no XDG_SESSION_ID), logind still tells which session locks', async () => {
+    const { desktop, attune, vaultBecomes } = await startOnBus({});
+    const locked = vaultBecomes('locked');
+    await desktop.send('logind lock');
+    await locked;
+    expect((await attune.vault.status()).state).toBe('locked');
   });
 
   test('with the lock setting off, the screen lock still holds a due pause but leaves the history open', async () => {

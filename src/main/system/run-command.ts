@@ -10,8 +10,15 @@ export interface CommandResult {
   readonly stdout: string;
 }
 
-/** `env`: the environment the command runs in (default: this process's), e.g. a private D-Bus in tests. */
-export type RunCommand = (file: string, args: readonly string[], options?: { env?: NodeJS.ProcessEnv }) => Promise<CommandResult>;
+/**
+ * `env`: the environment the command runs in (default: this process's), e.g. a private D-Bus in tests;
+ * `timeoutMs`: how long to wait for the answer (default 1.5 s).
+ */
+export type RunCommand = (
+  file: string,
+  args: readonly string[],
+  options?: { env?: NodeJS.ProcessEnv; timeoutMs?: number },
+) => Promise<CommandResult>;
 
 const PROBE_TIMEOUT_MS = 1500;
 
@@ -19,7 +26,8 @@ const PROBE_TIMEOUT_MS = 1500;
 export const runCommand: RunCommand = (file, args, options = {}) =>
   new Promise((resolve) => {
     const env = options.env ?? process.env;
-    execFile(file, [...args], { timeout: PROBE_TIMEOUT_MS, encoding: 'utf8', env }, (error, stdout) => {
+    const timeout = options.timeoutMs ?? PROBE_TIMEOUT_MS;
+    execFile(file, [...args], { timeout, encoding: 'utf8', env }, (error, stdout) => {
       resolve({ ok: error === null, stdout: typeof stdout === 'string' ? stdout : '' });
     });
   });

@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { busIdleMilliseconds, chooseIdleSeconds, isWaylandSession, needsBusIdle } from './bus-idle-time';
 import { isOwnerLine, parseSignalLine, tupleBoolean, tupleNumber } from './gdbus-output';
-import { lockSignalOf, lockSources, logindSessionPath, nextLockState } from './session-lock';
+import { displaySessionPath, lockSignalOf, lockSources, logindSessionPath, nextLockState } from './session-lock';
 
 describe('gdbus output', () => {
   test('a monitored signal line', () => {
@@ -53,6 +53,14 @@ describe('screen lock signals', () => {
       dest: 'org.freedesktop.login1',
       path: '/org/freedesktop/login1/session/_33',
     });
+  });
+
+  test('without a session id, logind’s Display property names the session', () => {
+    expect(displaySessionPath("(<('2', objectpath '/org/freedesktop/login1/session/_32')>,)\n")).toBe(
+      '/org/freedesktop/login1/session/_32',
+    );
+    expect(displaySessionPath("(<('', objectpath '/')>,)")).toBeNull();
+    expect(displaySessionPath('')).toBeNull();
   });
 
   test('what each signal says', () => {

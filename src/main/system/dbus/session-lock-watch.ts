@@ -1,7 +1,17 @@
 import { type RunCommand, runCommand } from '../run-command';
 import { type LineProcess, type SpawnLines, spawnLines } from '../spawn-lines';
 import { isOwnerLine, parseSignalLine, tupleBoolean } from './gdbus-output';
-import { type LockState, type MonitorSource, SCREENSAVERS, lockSignalOf, lockSources, nextLockState } from './session-lock';
+import {
+  type LockState,
+  type MonitorSource,
+  SCREENSAVERS,
+  USER_DISPLAY_CALL,
+  displaySessionPath,
+  lockSignalOf,
+  lockSources,
+  logindSource,
+  nextLockState,
+} from './session-lock';
 
 export type LockEvent = 'lock-screen' | 'unlock-screen';
 
@@ -48,11 +58,12 @@ export const watchSessionLock = (options: SessionLockWatchOptions = {}): Session
 
   const readiness: Promise<void>[] = [];
   const readyMarks: (() => void)[] = [];
-  const monitors: LineProcess[] = lockSources(env).map((source) => {
+  const monitors: LineProcess[] = [];
+  const monitor = (source: MonitorSource): void => {
     let markReady: () => void = () => undefined;
     readiness.push(new Promise<void>((resolve) => (markReady = resolve)));
     readyMarks.push(() => markReady());
-    return spawn('gdbus', ['monitor', `--${source.bus}`, '--dest', source.dest, '--object-path', source.path], {
+    const child = spawn('gdbus', ['monitor', `--${source.bus}`, '--dest', source.dest, '--object-path', source.path], {
       env,
       onLine: (line) => {
         if (isOwnerLine(line)) return markReady();
@@ -69,7 +80,17 @@ export const watchSessionLock = (options: SessionLockWatchOptions = {}): Session
         if (!stopped) options.onGone?.(source, code);
       },
     });
-  });
+    monitors.push(child);
+  };
+  for (const source of lockSources(env)) monitor(source);
+  // No session id in the environment: ask logind which session is the person's graphical one.
+  const logind = env.XDG_SESSION_ID
+    ? Promise.resolve()
+    : (async () => {
+        const result = await run('gdbus', USER_DISPLAY_CALL, { env }).catch(() => null);
+        const path = result?.ok ? displaySessionPath(result.stdout) : null;
+        if (path !== null && !stopped) monitor(logindSource(path));
+      })();
 
   // Where it starts: the first screensaver that answers GetActive (unless a signal already said).
   const initial = (async () => {
@@ -96,7 +117,8 @@ export const watchSessionLock = (options: SessionLockWatchOptions = {}): Session
     },
     locked: () => (state === 'locked' ? 'yes' : state === 'unlocked' ? 'no' : 'unknown'),
     ready: async () => {
-      await Promise.all([...readiness, initial]);
+      await Promise.all([logind, initial]);
+      await Promise.all(readiness);
     },
     stop() {
       stopped = true;

@@ -42,12 +42,38 @@ export const logindSessionPath = (sessionId: string): string => {
   return `/org/freedesktop/login1/session/${label || '_'}`;
 };
 
-/** The lock sources for this session: both screensavers, and logind's session when the session id is known. */
+/** logind's session object as a monitor source. */
+export const logindSource = (path: string): MonitorSource => ({ bus: 'system', dest: 'org.freedesktop.login1', path });
+
+/** The lock sources known from the environment: both screensavers, and logind's session when the session id is set. */
 export const lockSources = (env: Readonly<Record<string, string | undefined>>): readonly MonitorSource[] => {
   const sessionId = env.XDG_SESSION_ID;
-  return sessionId
-    ? [...SCREENSAVERS, { bus: 'system', dest: 'org.freedesktop.login1', path: logindSessionPath(sessionId) }]
-    : SCREENSAVERS;
+  return sessionId ? [...SCREENSAVERS, logindSource(logindSessionPath(sessionId))] : SCREENSAVERS;
+};
+
+/**
+ * Without XDG_SESSION_ID (an app started by a systemd user unit, as GNOME's
+ * session does), logind still names the user's graphical session: the
+ * `Display` property of /org/freedesktop/login1/user/self, printed by gdbus as
+ * `(<('2', objectpath '/org/freedesktop/login1/session/_32')>,)`.
+ */
+export const USER_DISPLAY_CALL = [
+  'call',
+  '--system',
+  '--dest',
+  'org.freedesktop.login1',
+  '--object-path',
+  '/org/freedesktop/login1/user/self',
+  '--method',
+  'org.freedesktop.DBus.Properties.Get',
+  'org.freedesktop.login1.User',
+  'Display',
+] as const;
+
+/** The session path from the Display reply; null when there is none (no graphical session: `objectpath '/'`). */
+export const displaySessionPath = (stdout: string): string | null => {
+  const path = /objectpath '(\/org\/freedesktop\/login1\/session\/[\w]+)'/.exec(stdout)?.[1];
+  return path ?? null;
 };
 
 /** What one monitored signal says about the lock, or null when it says nothing about it. */

@@ -3,7 +3,8 @@
 Session bus: org.freedesktop.ScreenSaver, org.gnome.ScreenSaver (ActiveChanged,
 GetActive, GetSessionIdleTime) and org.gnome.Mutter.IdleMonitor (GetIdletime).
 System bus (DBUS_SYSTEM_BUS_ADDRESS, a second private bus): a logind-like
-org.freedesktop.login1 with one session object sending Lock / Unlock.
+org.freedesktop.login1 with one session object sending Lock / Unlock, and
+user/self whose Display property names that session.
 
 Commands on stdin, one per line; each is answered "ok <command>" on stdout
 once done (signals are on the bus by then):
@@ -71,6 +72,16 @@ class IdleMonitor(dbus.service.Object):
         return dbus.UInt64(answer("mutter"))
 
 
+class User(dbus.service.Object):
+    """logind's /org/freedesktop/login1/user/self: its Display property names the graphical session."""
+
+    @dbus.service.method("org.freedesktop.DBus.Properties", in_signature="ss", out_signature="v")
+    def Get(self, interface, name):
+        if interface == "org.freedesktop.login1.User" and name == "Display":
+            return dbus.Struct(("2", dbus.ObjectPath(SESSION_PATH)), signature="so")
+        raise NotAvailable("no such property")
+
+
 class Session(dbus.service.Object):
     @dbus.service.signal("org.freedesktop.login1.Session", signature="")
     def Lock(self):
@@ -93,6 +104,7 @@ screensavers = {
 }
 IdleMonitor(session, "/org/gnome/Mutter/IdleMonitor/Core")
 login_session = Session(system, SESSION_PATH)
+User(system, "/org/freedesktop/login1/user/self")
 
 
 def run(line):

@@ -55,7 +55,9 @@ export const startFakeDesktop = async (sessionPath: string, extraEnv: NodeJS.Pro
   if (!python) throw new Error('no python3 with dbus and gi');
   const session = await startDaemon();
   const system = await startDaemon();
-  const env = { ...process.env, DBUS_SESSION_BUS_ADDRESS: session.address, DBUS_SYSTEM_BUS_ADDRESS: system.address, ...extraEnv };
+  // The machine's own session (when tests run inside a desktop) must not leak in: only `extraEnv` says what it is.
+  const { XDG_SESSION_ID: _id, XDG_SESSION_TYPE: _type, WAYLAND_DISPLAY: _wayland, ...inherited } = process.env;
+  const env = { ...inherited, DBUS_SESSION_BUS_ADDRESS: session.address, DBUS_SYSTEM_BUS_ADDRESS: system.address, ...extraEnv };
   const services = spawn(python, [SCRIPT, sessionPath], { stdio: 'pipe', env });
   const output = lines(services);
   const nextLine = async (): Promise<string> => {
