@@ -97,7 +97,9 @@ export const judgeLock = (owner: LockOwner | undefined, ageMs: number, env: Lock
   if (!env.isAlive(owner.pid)) return { kind: 'stale', owner };
   const running = env.processIdentity?.(owner.pid);
   if (running) {
-    const same = owner.start !== undefined ? owner.start === running.start : running.name === env.processIdentity?.(process.pid)?.name;
+    const own = env.processIdentity?.(process.pid);
+    // Without our own name to compare with, a lock naming no start time is given the benefit of the doubt.
+    const same = owner.start !== undefined ? owner.start === running.start : own === undefined || running.name === own.name;
     if (!same) return { kind: 'stale', owner };
   }
   return { kind: 'held', owner };
