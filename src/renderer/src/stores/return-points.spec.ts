@@ -17,9 +17,17 @@ describe('return points', () => {
     expect(resumeAfterUnlock(locked(START, 'follow-up').points)).toBe('now');
   });
 
-  test('a finished check-in is not returned to', () => {
-    expect(resumeAfterUnlock(locked(START, 'saved').points)).toBe('now');
-    expect(resumeAfterUnlock(locked(START, 'nothing').points)).toBe('now');
+  test('a finished check-in is not returned to, and its answers are let go', () => {
+    for (const screen of ['saved', 'nothing'] as const) {
+      const { points, forget } = locked(START, screen);
+      expect(resumeAfterUnlock(points)).toBe('now');
+      expect(forget).toBe(true);
+    }
+    // Locked while reading help opened from "Noted.": the same.
+    expect(locked(helpOpened(START, 'saved'), 'help').forget).toBe(true);
+    // A check-in under way keeps its answers through a lock.
+    for (const screen of ['now', 'need', 'step', 'vault'] as const) expect(locked(START, screen).forget).toBe(false);
+    expect(locked(helpOpened(START, 'need'), 'help').forget).toBe(false);
   });
 
   test('locked while reading help: help stays, Back leads to the lock screen, the unlock to where help was opened from', () => {

@@ -20,17 +20,22 @@ const resumable = (screen: Screen): Screen => (screen === 'saved' || screen === 
 export const helpOpened = (points: ReturnPoints, screen: Screen): ReturnPoints =>
   screen === 'help' ? points : { ...points, beforeHelp: screen };
 
+/** A check-in that has been saved (or had nothing to save) is over. */
+const finished = (screen: Screen): boolean => screen === 'saved' || screen === 'nothing';
+
 /**
  * Attune locks while `screen` shows. Someone reading crisis lines is not
  * interrupted: help stays, and its Back leads to the lock screen instead.
+ * `forget`: the check-in on screen was already finished, so its answers go
+ * now — the unlock starts a fresh one, never one pre-filled with the last.
  */
-export const locked = (points: ReturnPoints, screen: Screen): { points: ReturnPoints; show: Screen } => {
+export const locked = (points: ReturnPoints, screen: Screen): { points: ReturnPoints; show: Screen; forget: boolean } => {
   if (screen === 'help') {
     const beforeLock = points.beforeHelp === 'locked' ? points.beforeLock : resumable(points.beforeHelp);
-    return { points: { beforeHelp: 'locked', beforeLock }, show: 'help' };
+    return { points: { beforeHelp: 'locked', beforeLock }, show: 'help', forget: finished(points.beforeHelp) };
   }
-  if (screen === 'locked') return { points, show: 'locked' };
-  return { points: { ...points, beforeLock: resumable(screen) }, show: 'locked' };
+  if (screen === 'locked') return { points, show: 'locked', forget: false };
+  return { points: { ...points, beforeLock: resumable(screen) }, show: 'locked', forget: finished(screen) };
 };
 
 /** After an unlock: a save that was waiting returns to its last screen; a question starts over. */

@@ -168,6 +168,25 @@ describe('CheckInFlow', () => {
     expect(flow.draft.states).toEqual(['fawn']);
   });
 
+  test('locked on "Noted.", then unlocked: a fresh check-in, not the last one’s answers again', async () => {
+    const user = userEvent.setup();
+    render(CheckInFlow);
+    await user.click(screen.getByRole('checkbox', { name: /^Settled/ }));
+    await user.click(primary());
+    await user.click(primary());
+    await user.click(primary());
+    expect(await screen.findByRole('heading', { name: 'Noted.' })).toBeInTheDocument();
+    bridgeAnswers.set('vault.status', () => statusOf('locked'));
+    emitBridgeEvent('vault.changed', { state: 'locked' });
+    expect(await screen.findByRole('heading', { name: 'Attune is locked' })).toBeInTheDocument();
+    bridgeAnswers.set('vault.status', () => statusOf('unlocked'));
+    emitBridgeEvent('vault.changed', { state: 'unlocked' });
+    expect(await screen.findByRole('heading', { name: 'What is here right now?' })).toBeInTheDocument();
+    expect(screen.getByRole('checkbox', { name: /^Settled/ })).not.toBeChecked();
+    expect(flow.draft.states).toEqual([]);
+    expect(primary()).toHaveTextContent('Skip');
+  });
+
   test('an earlier step is asked about first ("did that help?"); the answer is saved as its own record', async () => {
     const user = userEvent.setup();
     bridgeAnswers.set('checkin.followUp', () => ({
