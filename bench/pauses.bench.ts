@@ -1,7 +1,7 @@
-import type { PauseSettings } from '../src/shared/pause-settings';
-import { DEFAULT_PAUSE_SETTINGS } from '../src/shared/pause-settings';
-import type { PauseState } from '../src/shared/pause-state';
-import { INITIAL_PAUSE_STATE } from '../src/shared/pause-state';
+import type { PauseSettings } from '../src/shared/pauses/pause-settings';
+import { DEFAULT_PAUSE_SETTINGS } from '../src/shared/pauses/pause-settings';
+import type { PauseState } from '../src/shared/pauses/pause-state';
+import { INITIAL_PAUSE_STATE } from '../src/shared/pauses/pause-state';
 import type { LocalClock } from '../src/main/pauses/local-clock';
 import { fixedOffsetClock, zoneClock } from '../src/main/pauses/local-clock';
 import { nextPause } from '../src/main/pauses/next-pause';

@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
-import { INTERVAL_CHOICES_SECONDS, NEW_QUIET_PERIOD, SNOOZE_CHOICES_SECONDS } from './pause-settings-limits';
-import { DEFAULT_PAUSE_SETTINGS, pauseSettingsSchema } from './pause-settings';
+import { INTERVAL_CHOICES_SECONDS, NEW_QUIET_PERIOD, SNOOZE_CHOICES_SECONDS } from './pauses/pause-settings-limits';
+import { DEFAULT_PAUSE_SETTINGS, pauseSettingsSchema } from './pauses/pause-settings';
 import { FOLLOW_UP_CHOICES, LOCK_AFTER_IDLE_CHOICES } from './settings-limits';
 import { DEFAULT_SETTINGS, checkInSettingsSchema, privacySettingsSchema } from './settings-schema';
 

@@ -6,7 +6,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { useTempDirs } from '../../../tests/support/temp-dir';
 import { errorCopy } from '../../shared/copy';
 import { CHANNEL_NAMES } from '../../shared/ipc/channel-names';
-import { PAUSE_REMINDERS_COMMANDS } from '../../shared/pause-state';
+import { PAUSE_REMINDERS_COMMANDS } from '../../shared/pauses/pause-state';
 import type { IpcResult } from '../../shared/ipc/result';
 import type { Attune } from '../app/create-attune';
 import { startStandInAttune } from '../app/testing/start-stand-in-attune';

@@ -1,4 +1,4 @@
-import type { PauseRemindersCommand, PauseScheduleView } from '../../shared/pause-state';
+import type { PauseRemindersCommand, PauseScheduleView } from '../../shared/pauses/pause-state';
 import type { pausesContract } from '../../shared/ipc/pauses-contract';
 import type { HandlerTable } from './dispatch';
 

@@ -1,5 +1,5 @@
-import type { PauseSettings } from '../../shared/pause-settings';
-import type { PauseState } from '../../shared/pause-state';
+import type { PauseSettings } from '../../shared/pauses/pause-settings';
+import type { PauseState } from '../../shared/pauses/pause-state';
 import type { PauseEnv } from './next-pause';
 import { nextPause } from './next-pause';
 import { foundAway, foundBusy, freshInterval, IDLE_AWAY_MS, pauseShown, returnChecked } from './transitions';

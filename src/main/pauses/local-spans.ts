@@ -1,4 +1,4 @@
-import type { LocalSpan, PauseSettings } from '../../shared/pause-settings';
+import type { LocalSpan, PauseSettings } from '../../shared/pauses/pause-settings';
 import type { LocalClock, LocalDate } from './local-clock';
 import { addDays, epochOfLocal, localMomentOf, weekdayOf } from './local-clock';
 

@@ -1,5 +1,5 @@
-import type { PauseSettings } from '../../shared/pause-settings';
-import type { NextPause, PauseState } from '../../shared/pause-state';
+import type { PauseSettings } from '../../shared/pauses/pause-settings';
+import type { NextPause, PauseState } from '../../shared/pauses/pause-state';
 import type { LocalClock } from './local-clock';
 import { activeWindows, quietSpanAt } from './local-spans';
 

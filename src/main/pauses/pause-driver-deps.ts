@@ -1,5 +1,5 @@
-import type { PauseSettings } from '../../shared/pause-settings';
-import type { PauseScheduleView, PauseState } from '../../shared/pause-state';
+import type { PauseSettings } from '../../shared/pauses/pause-settings';
+import type { PauseScheduleView, PauseState } from '../../shared/pauses/pause-state';
 import type { Notifier, NotifyError } from '../notify/notifier';
 import type { HoldReason } from './due-decision';
 import type { LocalClock } from './local-clock';

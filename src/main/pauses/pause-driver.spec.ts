@@ -1,8 +1,8 @@
 import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
-import type { PauseSettings } from '../../shared/pause-settings';
-import { DEFAULT_PAUSE_SETTINGS } from '../../shared/pause-settings';
-import type { PauseScheduleView } from '../../shared/pause-state';
-import { INITIAL_PAUSE_STATE } from '../../shared/pause-state';
+import type { PauseSettings } from '../../shared/pauses/pause-settings';
+import { DEFAULT_PAUSE_SETTINGS } from '../../shared/pauses/pause-settings';
+import type { PauseScheduleView } from '../../shared/pauses/pause-state';
+import { INITIAL_PAUSE_STATE } from '../../shared/pauses/pause-state';
 import { PauseDriver } from './pause-driver';
 import { systemTimerClock } from './ports';
 import { FakeAttention, FakeNotifier, FakePowerEvents, SwitchableClock } from './testing/fakes';

@@ -1,5 +1,5 @@
-import type { PauseSettings } from '../../shared/pause-settings';
-import type { NextPause, PauseRemindersCommand, PauseScheduleView, PauseState, PendingPause } from '../../shared/pause-state';
+import type { PauseSettings } from '../../shared/pauses/pause-settings';
+import type { NextPause, PauseRemindersCommand, PauseScheduleView, PauseState, PendingPause } from '../../shared/pauses/pause-state';
 import type { PauseResponse } from '../notify/notifier';
 import { SerialQueue } from '../system/serial-queue';
 import type { AwayReason } from './away-tracker';

@@ -1,8 +1,8 @@
 import { describe, expect, test } from 'vitest';
-import type { PauseSettings } from '../../shared/pause-settings';
-import { DEFAULT_PAUSE_SETTINGS } from '../../shared/pause-settings';
-import type { PauseState } from '../../shared/pause-state';
-import { INITIAL_PAUSE_STATE, pauseStateSchema } from '../../shared/pause-state';
+import type { PauseSettings } from '../../shared/pauses/pause-settings';
+import { DEFAULT_PAUSE_SETTINGS } from '../../shared/pauses/pause-settings';
+import type { PauseState } from '../../shared/pauses/pause-state';
+import { INITIAL_PAUSE_STATE, pauseStateSchema } from '../../shared/pauses/pause-state';
 import { zoneClock } from './local-clock';
 import { nextPause } from './next-pause';
 import { localAt, localText } from './testing/local-time';

@@ -1,5 +1,5 @@
-import type { PauseSettings } from '../../shared/pause-settings';
-import type { PauseRemindersCommand, PauseState, PostponeReason } from '../../shared/pause-state';
+import type { PauseSettings } from '../../shared/pauses/pause-settings';
+import type { PauseRemindersCommand, PauseState, PostponeReason } from '../../shared/pauses/pause-state';
 import { addDays, epochOfLocal, localMomentOf } from './local-clock';
 import { activeWindows, type Span } from './local-spans';
 import type { PauseEnv } from './next-pause';

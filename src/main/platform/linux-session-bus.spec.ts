@@ -4,7 +4,7 @@ import { useTempDirs } from '../../../tests/support/temp-dir';
 import { type Attune, createAttune } from '../app/create-attune';
 import { standInPlatform } from '../app/testing/stand-in-platform';
 import type { WindowMessage } from '../app/testing/stand-in-windows';
-import type { Weekday } from '../../shared/pause-settings';
+import type { Weekday } from '../../shared/pauses/pause-settings';
 import { FakeNotifier, type ShownRecord } from '../pauses/testing/fakes';
 import { type LinuxSession, startLinuxSession } from '../system/dbus/linux-session';
 import { type RunCommand, runCommand } from '../system/run-command';

@@ -1,6 +1,6 @@
 import { EventEmitter } from 'node:events';
 import { beforeEach, describe, expect, test, vi } from 'vitest';
-import { PAUSE_DETECTION } from '../../shared/pause-detection';
+import { PAUSE_DETECTION } from '../../shared/pauses/pause-detection';
 import { createAttentionState, createPowerEvents } from './power-events';
 
 /** A stand-in for Electron's powerMonitor. */

@@ -22,7 +22,7 @@ import type { LinuxSession } from '../system/dbus/linux-session';
  *
  * (*) src/main/system/dbus/: where no such service runs, lock and idle are
  * "cannot tell" (idle never counts as "in use" for auto-lock then).
- * The same table as data for the settings view: src/shared/pause-detection.ts.
+ * The same table as data for the settings view: src/shared/pauses/pause-detection.ts.
  * Gaps without a 'suspend' event are still caught by the driver comparing
  * wall and monotonic time. "Not exposed" answers 'unknown', which never holds
  * a pause back; on macOS and Windows the system's own Focus / Focus assist

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import type { PauseScheduleView } from '../../shared/pause-state';
+import type { PauseScheduleView } from '../../shared/pauses/pause-state';
 import { nextPauseLabel } from './next-pause-label';
 
 const now = Date.parse('2026-11-23T10:00:00Z');

@@ -1,5 +1,5 @@
 import { appCopy } from '../../shared/copy';
-import type { PauseScheduleView } from '../../shared/pause-state';
+import type { PauseScheduleView } from '../../shared/pauses/pause-state';
 
 /**
  * Pure: the tray's one line about the schedule. Times are shown in the local

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { pauseRemindersCommandSchema, pauseScheduleViewSchema } from '../pause-state';
+import { pauseRemindersCommandSchema, pauseScheduleViewSchema } from '../pauses/pause-state';
 import { channel } from './channel';
 
 /** Scheduled pauses as the windows see them: what comes next, and the tray's commands. */

@@ -3,7 +3,7 @@ import userEvent from '@testing-library/user-event';
 import { describe, expect, test, vi } from 'vitest';
 import { bridgeAnswers, bridgeCalls } from '../../../../../tests/renderer-setup';
 import { settingsCopy } from '../../../../shared/copy';
-import type { PauseSettings } from '../../../../shared/pause-settings';
+import type { PauseSettings } from '../../../../shared/pauses/pause-settings';
 import PausesSection from './PausesSection.svelte';
 import SectionHost from './SectionHost.svelte';
 import { baseInfo, baseSettings, loadWith, ok, refused, scheduleView } from './settings-test-kit';

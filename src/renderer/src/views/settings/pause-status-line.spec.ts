@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import type { PauseScheduleView } from '../../../../shared/pause-state';
+import type { PauseScheduleView } from '../../../../shared/pauses/pause-state';
 import { pauseStatusLine } from './pause-status-line';
 
 const view = (next: PauseScheduleView['next'], extra: Partial<PauseScheduleView> = {}): PauseScheduleView => ({

@@ -1,4 +1,4 @@
-import type { PauseScheduleView } from '../../../../shared/pause-state';
+import type { PauseScheduleView } from '../../../../shared/pauses/pause-state';
 import { settingsCopy } from '../../../../shared/copy';
 
 /**

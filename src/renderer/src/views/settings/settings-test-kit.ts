@@ -1,7 +1,7 @@
 import { bridgeAnswers } from '../../../../../tests/renderer-setup';
 import type { AppInfo } from '../../../../shared/ipc/app-contract';
 import type { VaultResponse } from '../../../../shared/ipc/vault-contract';
-import type { PauseScheduleView } from '../../../../shared/pause-state';
+import type { PauseScheduleView } from '../../../../shared/pauses/pause-state';
 import type { Settings, SettingsPatch } from '../../../../shared/settings-schema';
 import { loadSettings } from './settings.svelte';
 

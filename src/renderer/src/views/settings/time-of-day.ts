@@ -1,4 +1,4 @@
-import { MINUTES_PER_DAY } from '../../../../shared/pause-settings-limits';
+import { MINUTES_PER_DAY } from '../../../../shared/pauses/pause-settings-limits';
 
 /**
  * Time inputs speak "HH:MM"; settings speak minutes after midnight. An end

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { EPOCH_MS_MAX } from './epoch';
+import { EPOCH_MS_MAX } from '../epoch';
 
 /**
  * What the pause scheduler remembers between runs, and the small vocabulary

@@ -18,7 +18,8 @@ export type DetectionPlatform = 'darwin' | 'win32' | 'linux';
 export const PAUSE_DETECTION: Record<DetectionPlatform, Record<DetectionSignal, DetectionLevel>> = {
   darwin: { sleep: 'yes', screenLock: 'yes', idle: 'yes', doNotDisturb: 'no', fullScreen: 'no' },
   win32: { sleep: 'yes', screenLock: 'yes', idle: 'yes', doNotDisturb: 'no', fullScreen: 'no' },
-  // Lock: no events, seen as idle instead. Idle: X11 (on Wayland it depends on the compositor). DND: dunst, GNOME,
-  // and servers with the Inhibited property (KDE). Full-screen: X11 only.
+  // Lock: over the session D-Bus (freedesktop/GNOME ScreenSaver, logind) where the desktop offers one of them.
+  // Idle: X11, or Mutter's IdleMonitor / ScreenSaver on Wayland; unknown otherwise. DND: dunst, GNOME, and
+  // servers with the Inhibited property (KDE). Full-screen: X11 only.
   linux: { sleep: 'yes', screenLock: 'some', idle: 'some', doNotDisturb: 'some', fullScreen: 'some' },
 };
