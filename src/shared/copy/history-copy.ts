@@ -43,6 +43,25 @@ export const historyCopy = {
     setAside > 0
       ? `Part of your history could not be read, so it was set aside in a “recovered” folder beside it, still encrypted. Everything shown here is intact.`
       : 'Part of your history could not be read. Everything shown here is intact.',
+  /**
+   * Part of the saved history (the snapshot) could not be read. Attune leaves
+   * it as it is until the person chooses to go on with what is left.
+   */
+  snapshotDamage: {
+    heading: 'Some earlier check-ins could not be read',
+    body: 'Part of the file that holds your earlier check-ins is damaged or cut short. A copy of it is kept, still encrypted, in the “recovered” folder. Everything shown here is intact.',
+    waiting: 'Attune leaves the damaged file as it is until you choose. You can keep using Attune meanwhile.',
+    choose: 'Keep what’s left and go on…',
+    confirmHeading: 'Keep what’s left and go on?',
+    confirmLost: 'The check-ins that could not be read cannot come back from this copy of your history.',
+    confirmKept:
+      'A copy of the damaged file stays in the “recovered” folder, still encrypted. You can delete it later in Settings › Privacy.',
+    confirm: 'Yes, go on with what’s left',
+    cancel: 'Not now',
+    working: 'Going on…',
+    accepted: 'Done. Your history goes on from what could be read. The copy of the damaged file is still in the “recovered” folder.',
+    problem: 'Couldn’t do that just now. Nothing was changed. Try again when you like.',
+  },
 } as const;
 
 export const appWindowCopy = {
