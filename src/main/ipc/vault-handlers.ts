@@ -54,5 +54,6 @@ export function createVaultHandlers(vault: VaultService, deferred?: DeferredDele
     'vault.export': (request) => vault.export(request),
     'vault.changePassphrase': ({ current, next }) => vault.changePassphrase(current, next),
     'vault.acceptDamage': () => vault.acceptSnapshotDamage(),
+    'vault.deleteRecovered': () => vault.deleteRecoveredFiles(),
   };
 }

@@ -16,6 +16,7 @@ import type { Keychain } from './keychain';
 import { wrapWithPassphrase } from './key-wrap';
 import { publicRandomBytes } from './random-pool';
 import { countRecoveredFiles } from './recovered-file';
+import { sweepRecovered } from './recovered-sweep';
 import { decideAttempt, initialThrottle, recordFailure, recordSuccess } from './throttle';
 import { systemVaultClock, type VaultClock } from './vault-clock';
 import { eraseVault } from './vault-erase';
@@ -254,6 +255,27 @@ export class VaultService {
       const { store } = this.requireSession();
       await store.acceptSnapshotDamage();
       return this.snapshotStatus();
+    });
+  }
+
+  /**
+   * Delete the set-aside copies in recovered/ (regular files directly inside
+   * it, never through a link; see recovered-sweep.ts). Only while unlocked:
+   * someone holding a locked machine cannot quietly remove the only copy of
+   * damaged check-ins. While a damaged snapshot waits for the person's
+   * choice, its copy is kept: History promises it stays.
+   */
+  deleteRecoveredFiles(): Promise<{ deleted: number; left: number; status: VaultStatus }> {
+    return this.task(async () => {
+      const { store } = this.requireSession();
+      const held = store.compactionHeld
+        ? store.problems.flatMap((found) => (found.kind === 'snapshot-damaged' && found.setAside ? [found.setAside] : []))
+        : [];
+      const swept = await sweepRecovered(this.fs, this.options.dir, new Set(held)).catch((error: unknown) => {
+        throw toStorageErrorOrInternal(error, 'delete recovered files');
+      });
+      this.recoveredFiles = await countRecoveredFiles(this.fs, this.options.dir);
+      return { ...swept, status: this.snapshotStatus() };
     });
   }
 

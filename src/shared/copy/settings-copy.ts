@@ -168,6 +168,24 @@ export const settingsCopy = {
     erasing: 'Erasing…',
     keep: 'Keep everything',
     erased: 'Everything is erased. Your history starts fresh the next time you save a check-in.',
+    /** recovered/: copies of parts of the history that could not be read when it was opened. */
+    recoveredHeading: 'Set-aside copies',
+    recoveredBody: (count: number) =>
+      `${plural(count, 'file is', 'files are')} in the “recovered” folder beside your history. They hold parts of it that could not be read when Attune opened it. They are still encrypted: only your key can open them.`,
+    recoveredLocked: 'Unlock your history to delete them.',
+    recoveredStart: 'Delete these copies…',
+    recoveredWhatHeading: 'Delete the set-aside copies?',
+    recoveredWhat: (count: number) =>
+      `This deletes ${plural(count, 'file', 'files')} from the “recovered” folder. What is in them can’t be brought back after that — not by Attune, not by anyone.`,
+    recoveredStays: 'Your history itself stays as it is.',
+    recoveredContinue: 'Continue',
+    recoveredFinalHeading: 'Delete them for good?',
+    recoveredFinal: 'Delete for good',
+    recoveredDeleting: 'Deleting…',
+    recoveredKeep: 'Keep them',
+    recoveredDeleted: 'The set-aside copies are deleted.',
+    recoveredLeft: (count: number) =>
+      `${plural(count, 'item stays', 'items stay')} in the folder: a copy History is still waiting on, or something Attune did not write.`,
   },
 
   appearance: {

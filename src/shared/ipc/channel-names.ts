@@ -21,6 +21,7 @@ export const CHANNEL_NAMES = [
   'vault.erase',
   'vault.changePassphrase',
   'vault.acceptDamage',
+  'vault.deleteRecovered',
   'pauses.status',
   'pauses.command',
   'pauses.startNow',

@@ -128,6 +128,16 @@ export const vaultContract = {
    * snapshot (its copy is in recovered/ either way).
    */
   'vault.acceptDamage': channel(z.strictObject({ confirm: z.literal(true) }), vaultStatusSchema),
+  /**
+   * Delete the set-aside copies in recovered/: only regular files directly in
+   * that folder, never through a link. Refused while locked ('vault-locked').
+   * The copy of a damaged snapshot still waiting for vault.acceptDamage is
+   * kept, as are things that are not regular files (`left`).
+   */
+  'vault.deleteRecovered': channel(
+    z.strictObject({ confirm: z.literal(true) }),
+    z.strictObject({ deleted: z.number().int().min(0), left: z.number().int().min(0), status: vaultStatusSchema }),
+  ),
 } as const;
 
 export type VaultChannel = keyof typeof vaultContract;
