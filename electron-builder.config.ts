@@ -8,7 +8,9 @@
  * @see https://www.electron.build/configuration
  */
 import { readFileSync } from 'node:fs';
+
 import type { Configuration } from 'electron-builder';
+
 import { parseDesktopEntry, unescapeStringValue } from './src/main/autostart/desktop-entry';
 
 /** Also the Windows AppUserModelID (src/main/index.ts), so notifications are attributed to the installed app. */

@@ -1,7 +1,9 @@
 import { resolve } from 'node:path';
+
 import { svelte } from '@sveltejs/vite-plugin-svelte';
 import { defineConfig } from 'electron-vite';
 import type { Plugin } from 'vite';
+
 import { CONTENT_SECURITY_POLICY } from './src/shared/csp';
 
 /** Puts the production CSP into the built HTML (dev keeps Vite's injected styles working). */

@@ -1,8 +1,11 @@
 import { readFileSync } from 'node:fs';
 import { builtinModules } from 'node:module';
+
+import simpleImportSort from 'eslint-plugin-simple-import-sort';
 import svelte from 'eslint-plugin-svelte';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
+
 import svelteConfig from './svelte.config.js';
 
 /**
@@ -82,6 +85,14 @@ export default tseslint.config(
   {
     ignores: browserSide,
     languageOptions: { globals: { ...globals.node } },
+  },
+  {
+    // One import order everywhere (packages, then paths from far to near), kept by --fix, so reviews never argue it.
+    plugins: { 'simple-import-sort': simpleImportSort },
+    rules: {
+      'simple-import-sort/imports': 'error',
+      'simple-import-sort/exports': 'error',
+    },
   },
   {
     rules: {

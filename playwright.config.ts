@@ -1,4 +1,5 @@
 import { defineConfig } from '@playwright/test';
+
 import { electronBinary } from './tests/e2e/electron-skip-reason';
 import type { Fixtures } from './tests/e2e/fixtures';
 

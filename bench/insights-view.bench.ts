@@ -1,10 +1,11 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+
 import { generateHistory } from '../src/main/insights/testing/history-generator';
 import { startHarness } from '../tests/harness/harness-server';
-import { OBSERVE_LONG_TASKS, launchChromium } from './browser';
 import { type BenchRow, percentile } from './bench-row';
+import { launchChromium, OBSERVE_LONG_TASKS } from './browser';
 
 /**
  * The insights view as a person meets it with 10,000 entries: from navigation

@@ -1,10 +1,10 @@
-import type { Entry } from '../src/shared/entry-schema';
-import { suggestSteps } from '../src/shared/steps/suggest-steps';
 import { DEFAULT_FOLLOW_UP_SETTINGS, pendingFollowUp } from '../src/main/insights/follow-up';
 import { computeInsights } from '../src/main/insights/insights';
 import { generateHistory } from '../src/main/insights/testing/history-generator';
 import { buildTherapistSummary, renderSummaryHtml } from '../src/main/insights/therapist-summary';
 import { buildWhatHelpsMap, stepScoresFor } from '../src/main/insights/what-helps';
+import type { Entry } from '../src/shared/entry-schema';
+import { suggestSteps } from '../src/shared/steps/suggest-steps';
 import { type BenchRow, percentile, timeMs } from './bench-row';
 
 /**

@@ -1,7 +1,3 @@
-import type { PauseSettings } from '../src/shared/pauses/pause-settings';
-import { DEFAULT_PAUSE_SETTINGS } from '../src/shared/pauses/pause-settings';
-import type { PauseState } from '../src/shared/pauses/pause-state';
-import { INITIAL_PAUSE_STATE } from '../src/shared/pauses/pause-state';
 import type { LocalClock } from '../src/main/pauses/local-clock';
 import { fixedOffsetClock, zoneClock } from '../src/main/pauses/local-clock';
 import { nextPause } from '../src/main/pauses/next-pause';
@@ -9,6 +5,10 @@ import { PauseDriver } from '../src/main/pauses/pause-driver';
 import { FakeAttention, FakeNotifier, FakePowerEvents, SwitchableClock } from '../src/main/pauses/testing/fakes';
 import { localAt } from '../src/main/pauses/testing/local-time';
 import { SimClock } from '../src/main/pauses/testing/sim-clock';
+import type { PauseSettings } from '../src/shared/pauses/pause-settings';
+import { DEFAULT_PAUSE_SETTINGS } from '../src/shared/pauses/pause-settings';
+import type { PauseState } from '../src/shared/pauses/pause-state';
+import { INITIAL_PAUSE_STATE } from '../src/shared/pauses/pause-state';
 import type { BenchRow } from './bench-row';
 
 /**

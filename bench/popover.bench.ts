@@ -1,9 +1,10 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+
 import { startHarness } from '../tests/harness/harness-server';
-import { launchChromium } from './browser';
 import { type BenchRow, percentile } from './bench-row';
+import { launchChromium } from './browser';
 
 /**
  * The popover as a person meets it: from navigation to the first question

@@ -5,7 +5,6 @@ import { join } from 'node:path';
 
 import Conf from 'conf';
 
-import type { Entry, EntryInput } from '../src/shared/entry-schema';
 import { writeFileAtomic } from '../src/main/fs/durable-write';
 import { nodeFs } from '../src/main/fs/fs-port';
 import { importKey } from '../src/main/vault/aead';
@@ -14,6 +13,7 @@ import { encodeSnapshot, type StoredEntry } from '../src/main/vault/snapshot-cod
 import { createFakeKeychain } from '../src/main/vault/testing/fake-keychain';
 import { createVaultService, type VaultService } from '../src/main/vault/vault-service';
 import { createVault } from '../src/main/vault/vault-setup';
+import type { Entry, EntryInput } from '../src/shared/entry-schema';
 import { type BenchRow, percentile, timeMs, timeMsAsync } from './bench-row';
 
 /**

@@ -1,8 +1,10 @@
 import { execFileSync, spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { getPriority } from 'node:os';
+
 import { afterEach, describe, expect, test } from 'vitest';
-import { type Hog, SPINNER_SOURCE, exitCodeOf, formatWallTime, startHog } from './cpu-hog';
+
+import { exitCodeOf, formatWallTime, type Hog, SPINNER_SOURCE, startHog } from './cpu-hog';
 
 const linux = process.platform === 'linux';
 

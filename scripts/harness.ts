@@ -14,6 +14,7 @@ import { existsSync, mkdirSync, mkdtempSync, readdirSync, statSync } from 'node:
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+
 import { generateHistory } from '../src/main/insights/testing/history-generator';
 import { startHarness } from '../tests/harness/harness-server';
 

@@ -5,6 +5,7 @@
  */
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
+
 import { appCopy } from '../src/shared/copy';
 import { electronPackageDir, findElectronBinary } from './electron-binary';
 

@@ -5,6 +5,7 @@
  * Ctrl+C — and the exit code is `npm test`'s.
  */
 import { spawn } from 'node:child_process';
+
 import { exitCodeOf, formatWallTime, startHog } from './cpu-hog';
 
 const hog = startHog();

@@ -1,6 +1,8 @@
 import '@testing-library/jest-dom/vitest';
 import '@testing-library/svelte/vitest';
+
 import { afterEach, beforeEach, vi } from 'vitest';
+
 import { buildApi } from '../src/shared/ipc/attune-api';
 import { CHANNEL_NAMES, EVENT_NAMES } from '../src/shared/ipc/channel-names';
 import { DEFAULT_SETTINGS } from '../src/shared/settings-schema';

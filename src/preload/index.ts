@@ -5,6 +5,7 @@
  * @see https://www.electronjs.org/docs/latest/tutorial/context-isolation
  */
 import { contextBridge, ipcRenderer } from 'electron';
+
 import { buildApi } from '../shared/ipc/attune-api';
 import { CHANNEL_NAMES, EVENT_NAMES } from '../shared/ipc/channel-names';
 

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+
 import { CAPACITY_MAX, CAPACITY_MIN, DRIVER_IDS, NEED_IDS, OUTCOME_IDS, STATE_IDS, TEXT_LIMITS } from './entry-ids';
 
 export * from './entry-ids';

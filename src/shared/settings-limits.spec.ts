@@ -1,8 +1,9 @@
 import { describe, expect, test } from 'vitest';
-import { INTERVAL_CHOICES_SECONDS, NEW_QUIET_PERIOD, SNOOZE_CHOICES_SECONDS } from './pauses/pause-settings-limits';
+
 import { DEFAULT_PAUSE_SETTINGS, pauseSettingsSchema } from './pauses/pause-settings';
+import { INTERVAL_CHOICES_SECONDS, NEW_QUIET_PERIOD, SNOOZE_CHOICES_SECONDS } from './pauses/pause-settings-limits';
 import { FOLLOW_UP_CHOICES, LOCK_AFTER_IDLE_CHOICES } from './settings-limits';
-import { DEFAULT_SETTINGS, checkInSettingsSchema, privacySettingsSchema } from './settings-schema';
+import { checkInSettingsSchema, DEFAULT_SETTINGS, privacySettingsSchema } from './settings-schema';
 
 /** Every choice the settings view offers is one the schema accepts, and the defaults are among them. */
 describe('settings choices', () => {

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+
 import { DEFAULT_PAUSE_SETTINGS, pauseSettingsSchema } from './pauses/pause-settings';
 import { ACCELERATOR_MAX_LENGTH, DEFAULT_SHORTCUT, FOLLOW_UP_LIMITS, LOCK_AFTER_IDLE_LIMITS, MOTION, THEMES } from './settings-limits';
 

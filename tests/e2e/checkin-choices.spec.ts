@@ -1,4 +1,5 @@
 import type { Locator, Page } from '@playwright/test';
+
 import { listEntries, openPrompt, primaryButton, setUpVault } from './checkin-steps';
 import { expect, screenshot, seriousA11yViolations, test } from './fixtures';
 

@@ -1,4 +1,5 @@
 import type { Page } from '@playwright/test';
+
 import { expect } from './fixtures';
 
 /** Small, readable steps for the check-in specs. They drive the UI the way a person would. */

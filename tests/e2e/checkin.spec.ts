@@ -1,6 +1,7 @@
 import type { Page } from '@playwright/test';
+
 import { startHarness } from '../harness/harness-server';
-import { PASSPHRASE, listEntries, lockVault, openAppView, openPrompt, primaryButton, setUpVault } from './checkin-steps';
+import { listEntries, lockVault, openAppView, openPrompt, PASSPHRASE, primaryButton, setUpVault } from './checkin-steps';
 import { expect, screenshot, seriousA11yViolations, setColorScheme, test } from './fixtures';
 
 test.describe('check-in', () => {

@@ -1,4 +1,5 @@
 import type { BrowserContext, Page } from '@playwright/test';
+
 import { STAND_IN_WINDOW_SIZES, type WindowsState } from '../../src/main/app/testing/stand-in-windows';
 import type { Harness } from '../harness/harness-server';
 

@@ -1,7 +1,9 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+
 import { _electron as electron, expect, test } from '@playwright/test';
+
 import { ELECTRON_SKIP_REASON, electronBinary } from './electron-skip-reason';
 
 /**

@@ -1,8 +1,10 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+
 import AxeBuilder from '@axe-core/playwright';
-import { test as base, expect, type Page } from '@playwright/test';
+import { expect, type Page, test as base } from '@playwright/test';
+
 import { type Harness, startHarness } from '../harness/harness-server';
 import { type Desktop, openDesktop } from './desktop';
 import { electronBinary } from './electron-skip-reason';

@@ -1,5 +1,6 @@
 import { execFileSync } from 'node:child_process';
 import { resolve } from 'node:path';
+
 import { ELECTRON_SKIP_REASON, electronBinary } from './electron-skip-reason';
 
 const ROOT = resolve(import.meta.dirname, '../..');

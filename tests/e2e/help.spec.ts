@@ -1,4 +1,5 @@
 import type { Locator, Page } from '@playwright/test';
+
 import { helpCopy } from '../../src/shared/copy';
 import { allowedExternalUrls, crisisData } from '../../src/shared/crisis';
 import { expect, screenshot, seriousA11yViolations, setColorScheme, test } from './fixtures';

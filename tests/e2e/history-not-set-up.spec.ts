@@ -1,5 +1,5 @@
 import { openAppView } from './checkin-steps';
-import { expect, seriousA11yViolations, screenshot, test } from './fixtures';
+import { expect, screenshot, seriousA11yViolations, test } from './fixtures';
 
 test.use({ viewport: { width: 880, height: 660 } });
 

@@ -1,4 +1,5 @@
 import type { Page } from '@playwright/test';
+
 import { generateHistory } from '../../src/main/insights/testing/history-generator';
 import type { Harness } from '../harness/harness-server';
 import { setUpVault } from './checkin-steps';

@@ -1,6 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+
 import type { Page } from '@playwright/test';
+
 import { openAppView } from './checkin-steps';
 import { expect, screenshot, seriousA11yViolations, setColorScheme, test } from './fixtures';
 import { chartsVisible, chooseReadablePeriod, seedHistory } from './insights-steps';

@@ -1,6 +1,7 @@
-import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, extname, join, resolve } from 'node:path';
-import { PASSPHRASE, openAppView, openPrompt, primaryButton } from './checkin-steps';
+
+import { openAppView, openPrompt, PASSPHRASE, primaryButton } from './checkin-steps';
 import { expect, test } from './fixtures';
 
 /**

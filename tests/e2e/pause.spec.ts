@@ -1,4 +1,5 @@
 import type { Page } from '@playwright/test';
+
 import { openAppView } from './checkin-steps';
 import { expect, screenshot, seriousA11yViolations, setColorScheme, test } from './fixtures';
 

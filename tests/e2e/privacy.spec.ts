@@ -1,8 +1,9 @@
 import { randomBytes } from 'node:crypto';
-import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { PASSPHRASE, listEntries, openAppView, openPrompt, primaryButton, setUpVault } from './checkin-steps';
+
+import { listEntries, openAppView, openPrompt, PASSPHRASE, primaryButton, setUpVault } from './checkin-steps';
 import { expect, test } from './fixtures';
 
 /**

@@ -1,5 +1,6 @@
 import type { Page } from '@playwright/test';
-import { PASSPHRASE, listEntries, openAppView, openPrompt, primaryButton } from './checkin-steps';
+
+import { listEntries, openAppView, openPrompt, PASSPHRASE, primaryButton } from './checkin-steps';
 import { expect, test } from './fixtures';
 
 /**

@@ -1,5 +1,6 @@
 import type { Locator, Page } from '@playwright/test';
-import { PASSPHRASE, listEntries, lockVault, openAppView, openPrompt, primaryButton, setUpVault } from './checkin-steps';
+
+import { listEntries, lockVault, openAppView, openPrompt, PASSPHRASE, primaryButton, setUpVault } from './checkin-steps';
 import { expect, screenshot, seriousA11yViolations, test } from './fixtures';
 
 /**

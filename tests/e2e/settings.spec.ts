@@ -1,5 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
+
 import type { Locator, Page } from '@playwright/test';
+
 import { settingsCopy } from '../../src/shared/copy';
 import { openAppView, setUpVault } from './checkin-steps';
 import { expect, screenshot, seriousA11yViolations, setColorScheme, test } from './fixtures';

@@ -1,5 +1,5 @@
 import { startHarness } from '../harness/harness-server';
-import { PASSPHRASE, openAppView } from './checkin-steps';
+import { openAppView, PASSPHRASE } from './checkin-steps';
 import { expect, screenshot, seriousA11yViolations, setColorScheme, test } from './fixtures';
 
 test.use({ viewport: { width: 880, height: 660 } });

@@ -9,7 +9,6 @@
  * A test reaches the hooks through Playwright's `electronApp.evaluate`, which
  * runs in this process: `globalThis.__attuneE2E`.
  */
-import { AnswerableNotifier } from '../harness/answerable-notifier';
 import { createAttune } from '../../src/main/app/create-attune';
 import type { AttunePlatform, Windows } from '../../src/main/app/platform';
 import { MovableClock } from '../../src/main/app/testing/movable-clock';
@@ -17,6 +16,7 @@ import type { PauseResponse } from '../../src/main/notify/notifier';
 import type { PowerEventName } from '../../src/main/pauses/ports';
 import { electronPlatform } from '../../src/main/platform/electron-platform';
 import type { TrayAction, TrayMenuItem } from '../../src/main/tray/tray-menu-model';
+import { AnswerableNotifier } from '../harness/answerable-notifier';
 import type { ElectronHooks } from './electron-hooks';
 
 const platform: AttunePlatform = electronPlatform(import.meta.dirname);

@@ -1,9 +1,9 @@
 import type { WindowKind } from '../../src/main/ipc/call-context';
 import type { PauseResponse } from '../../src/main/notify/notifier';
 import type { PowerEventName } from '../../src/main/pauses/ports';
-import type { Settings } from '../../src/shared/settings-schema';
-import type { IpcResult } from '../../src/shared/ipc/result';
 import type { TrayAction } from '../../src/main/tray/tray-menu-model';
+import type { IpcResult } from '../../src/shared/ipc/result';
+import type { Settings } from '../../src/shared/settings-schema';
 
 /** What the test-only Electron entry (e2e-main.ts) lets a test do from outside the windows. */
 export interface ElectronHooks {

@@ -1,17 +1,19 @@
 import { randomBytes } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
-import { type IncomingMessage, type ServerResponse, createServer } from 'node:http';
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { extname, join, normalize, resolve, sep } from 'node:path';
+
 import { buildSync } from 'esbuild';
-import { type Attune, type StartOutcome, createAttune } from '../../src/main/app/create-attune';
+
+import { type Attune, createAttune, type StartOutcome } from '../../src/main/app/create-attune';
 import { MovableClock } from '../../src/main/app/testing/movable-clock';
-import { type StandIns, standInPlatform } from '../../src/main/app/testing/stand-in-platform';
+import { standInPlatform, type StandIns } from '../../src/main/app/testing/stand-in-platform';
 import type { StandInTray } from '../../src/main/app/testing/stand-in-tray';
 import type { StandInWindows, WindowMessage } from '../../src/main/app/testing/stand-in-windows';
 import { type CallContext, WINDOW_KINDS, type WindowKind } from '../../src/main/ipc/call-context';
-import type { Notifier, PauseResponse } from '../../src/main/notify/notifier';
 import { NodeNotifierNotifier } from '../../src/main/notify/node-notifier-notifier';
+import type { Notifier, PauseResponse } from '../../src/main/notify/notifier';
 import { POWER_EVENT_NAMES, type PowerEventName } from '../../src/main/pauses/ports';
 import { contentTypeFor } from '../../src/main/protocol/resolve-app-path';
 import type { TrayAction } from '../../src/main/tray/tray-menu-model';
@@ -19,7 +21,7 @@ import { CONTENT_SECURITY_POLICY, CONTENT_SECURITY_POLICY_HEADER } from '../../s
 import type { Entry } from '../../src/shared/entry-schema';
 import { CHANNEL_NAMES } from '../../src/shared/ipc/channel-names';
 import type { EventName, EventPayload } from '../../src/shared/ipc/event-contract';
-import { VIEWS, type ViewId } from '../../src/shared/views';
+import { type ViewId, VIEWS } from '../../src/shared/views';
 import { AnswerableNotifier } from './answerable-notifier';
 
 /**

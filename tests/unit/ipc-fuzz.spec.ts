@@ -1,7 +1,9 @@
-import { readFileSync, readdirSync, statSync } from 'node:fs';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
+
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+
 import type { Attune } from '../../src/main/app/create-attune';
 import { startStandInAttune } from '../../src/main/app/testing/start-stand-in-attune';
 import type { Dispatch } from '../../src/main/ipc/dispatch';

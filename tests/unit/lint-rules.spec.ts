@@ -1,4 +1,5 @@
 import { join } from 'node:path';
+
 import { ESLint } from 'eslint';
 import { describe, expect, test } from 'vitest';
 

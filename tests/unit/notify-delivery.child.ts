@@ -8,6 +8,7 @@ import { execFile, spawn } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+
 import { NodeNotifierNotifier } from '../../src/main/notify/node-notifier-notifier';
 import { linuxDoNotDisturb, linuxFullScreen } from '../../src/main/pauses/linux-attention';
 

@@ -2,9 +2,11 @@ import { execFile } from 'node:child_process';
 import { accessSync, constants } from 'node:fs';
 import { delimiter, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+
 import { describe, expect, test } from 'vitest';
-import { pauseNotificationCopy } from '../../src/shared/copy/pause-copy';
+
 import { publicTextProblems } from '../../src/main/notify/testing/discreet-words';
+import { pauseNotificationCopy } from '../../src/shared/copy/pause-copy';
 
 /**
  * Real delivery: the node-notifier implementation, through the real

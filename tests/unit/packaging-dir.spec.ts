@@ -1,9 +1,11 @@
 import { cpSync, existsSync, mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+
 import { listPackage } from '@electron/asar';
 import { FuseV1Options, getCurrentFuseWire } from '@electron/fuses';
 import { build, Platform } from 'electron-builder';
 import { describe, expect, it } from 'vitest';
+
 import config from '../../electron-builder.config';
 import { useTempDirs } from '../support/temp-dir';
 

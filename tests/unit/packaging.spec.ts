@@ -1,9 +1,11 @@
 import { readFileSync } from 'node:fs';
 import { basename, resolve } from 'node:path';
+
 import Ajv from 'ajv';
 import { getConfig, validateConfiguration } from 'app-builder-lib/out/util/config/config.js';
 import { DebugLogger } from 'builder-util';
 import { describe, expect, it } from 'vitest';
+
 import config, { APP_ID } from '../../electron-builder.config';
 import { parseDesktopEntry, unescapeStringValue } from '../../src/main/autostart/desktop-entry';
 

@@ -7,8 +7,6 @@ import { promisify } from 'node:util';
 
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 
-import type { Entry } from '../../src/shared/entry-schema';
-import type { Settings } from '../../src/shared/settings-schema';
 import { AttuneError } from '../../src/main/attune-error';
 import { createMemoryLogger } from '../../src/main/log/logger';
 import { openSettings } from '../../src/main/settings/open-settings';
@@ -18,6 +16,8 @@ import { bundleChild } from '../../src/main/vault/testing/kill-harness';
 import { canMountTmpfs, fillToLastByte, remount, tryMountTmpfs, unmount } from '../../src/main/vault/testing/tmpfs';
 import { checkIn, makeVault } from '../../src/main/vault/testing/vault-fixtures';
 import type { VaultService } from '../../src/main/vault/vault-service';
+import type { Entry } from '../../src/shared/entry-schema';
+import type { Settings } from '../../src/shared/settings-schema';
 import { useTempDirs } from '../support/temp-dir';
 import { type OsUser, unreachableFor } from '../support/user-access';
 

@@ -1,7 +1,9 @@
 import { chmodSync, chownSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+
 import { afterAll, describe, expect, it } from 'vitest';
+
 import { type RunAs, unreachableFor } from '../support/user-access';
 
 const nobody = { name: 'nobody', uid: 65534, gid: 65534 };

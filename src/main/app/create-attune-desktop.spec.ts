@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, test } from 'vitest';
+
 import { useTempDirs } from '../../../tests/support/temp-dir';
-import { type Logger, createMemoryLogger } from '../log/logger';
+import { createMemoryLogger, type Logger } from '../log/logger';
 import type { ScreenDisplay } from '../popover/pointer-display';
 import { type Attune, createAttune } from './create-attune';
 import { type StandInOptions, standInPlatform } from './testing/stand-in-platform';

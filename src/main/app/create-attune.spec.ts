@@ -1,8 +1,10 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+
 import { afterEach, describe, expect, test } from 'vitest';
-import { appCopy } from '../../shared/copy';
+
 import { useTempDirs } from '../../../tests/support/temp-dir';
+import { appCopy } from '../../shared/copy';
 import type { CallContext } from '../ipc/call-context';
 import { createMemoryLogger } from '../log/logger';
 import { FakeNotifier } from '../pauses/testing/fakes';

@@ -1,12 +1,13 @@
 import { join } from 'node:path';
+
 import { appCopy } from '../../shared/copy';
-import { APP_ORIGIN } from '../../shared/csp';
 import { allowedExternalUrls, crisisData } from '../../shared/crisis';
-import type { OpenReason } from '../../shared/ipc/event-contract';
+import { APP_ORIGIN } from '../../shared/csp';
 import { CHANNEL_NAMES } from '../../shared/ipc/channel-names';
 import { contract } from '../../shared/ipc/contract';
+import type { OpenReason } from '../../shared/ipc/event-contract';
 import { chooseLoginItem } from '../autostart/choose-login-item';
-import { type Dispatch, createDispatch } from '../ipc/dispatch';
+import { createDispatch, type Dispatch } from '../ipc/dispatch';
 import { createHandlerTable } from '../ipc/handler-table';
 import type { Logger } from '../log/logger';
 import { createPauses } from '../pauses/create-pauses';
@@ -20,9 +21,9 @@ import { ShortcutManager } from '../shortcut/shortcut-manager';
 import { trayMenuModel } from '../tray/tray-menu-model';
 import { DeferredDeletes } from '../vault/deferred-deletes';
 import { VaultService } from '../vault/vault-service';
-import type { AttunePlatform, TrayPort, Windows } from './platform';
 import { createCommandLineHandler } from './command-line-wiring';
-import { type VaultState, createTrayActions, trayStateOf } from './tray-wiring';
+import type { AttunePlatform, TrayPort, Windows } from './platform';
+import { createTrayActions, trayStateOf, type VaultState } from './tray-wiring';
 
 /** A running Attune: what the harness and tests reach into; the Electron entry only starts it. */
 export interface Attune {

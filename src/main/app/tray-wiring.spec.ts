@@ -1,4 +1,5 @@
 import { describe, expect, test } from 'vitest';
+
 import type { PauseScheduleView } from '../../shared/pauses/pause-state';
 import { DEFAULT_SETTINGS } from '../../shared/settings-schema';
 import { createMemoryLogger } from '../log/logger';

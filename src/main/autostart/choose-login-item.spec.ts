@@ -1,6 +1,8 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+
 import { describe, expect, test, vi } from 'vitest';
+
 import { useTempDirs } from '../../../tests/support/temp-dir';
 import { chooseLoginItem } from './choose-login-item';
 

@@ -1,4 +1,4 @@
-import { type LoginItemPort, loginItemMechanism } from './login-item';
+import { loginItemMechanism, type LoginItemPort } from './login-item';
 import { attuneAutostartEntry, autostartCommand, autostartPath, xdgAutostartLoginItem } from './xdg-autostart';
 
 export interface LoginItemContext {

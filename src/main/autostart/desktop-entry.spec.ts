@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+
 import { escapeStringValue, execValue, parseDesktopEntry, quoteExecArgument, unescapeStringValue } from './desktop-entry';
 
 /**

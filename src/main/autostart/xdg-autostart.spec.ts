@@ -1,13 +1,15 @@
 import { chmodSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmdirSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+
 import { afterEach, describe, expect, it } from 'vitest';
+
 import { useTempDirs } from '../../../tests/support/temp-dir';
 import { canMountTmpfs, remount, tryMountTmpfs, unmount } from '../vault/testing/tmpfs';
 import { parseDesktopEntry } from './desktop-entry';
 import {
-  AUTOSTART_IDENTITY,
   attuneAutostartEntry,
+  AUTOSTART_IDENTITY,
   autostartCommand,
   autostartDesktopEntry,
   autostartPath,

@@ -1,5 +1,6 @@
 import { mkdirSync, readFileSync, unlinkSync } from 'node:fs';
 import { dirname, isAbsolute, join } from 'node:path';
+
 import { fsyncDirSync, writeFileAtomicSync } from '../fs/durable-write';
 import { toStorageError } from '../fs/storage-error';
 import { escapeStringValue, execValue, parseDesktopEntry, unescapeStringValue } from './desktop-entry';

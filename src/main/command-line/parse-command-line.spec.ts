@@ -1,4 +1,5 @@
 import { describe, expect, test } from 'vitest';
+
 import { handedOverArgs, launchArgs } from './launch-args';
 import { COMMAND_LINE_FLAGS, parseCommandLine } from './parse-command-line';
 

@@ -1,6 +1,8 @@
 import { openSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+
 import { beforeEach, describe, expect, test, vi } from 'vitest';
+
 import { useTempDirs } from '../../../tests/support/temp-dir';
 import { ATOMIC_TEMP_NAME, atomicTempPath, removeStrayTempFiles, writeFileAtomic, writeFileAtomicSync } from './durable-write';
 import { type FsPort, nodeFs } from './fs-port';

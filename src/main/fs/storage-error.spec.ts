@@ -1,4 +1,5 @@
 import { describe, expect, test } from 'vitest';
+
 import { AttuneError } from '../attune-error';
 import { errnoCode, isDiskError, isDiskFailure, isNotFound, toStorageError, toStorageErrorOrInternal } from './storage-error';
 

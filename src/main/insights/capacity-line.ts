@@ -1,6 +1,6 @@
 import { CAPACITY_MAX, CAPACITY_MIN } from '../../shared/entry-schema';
-import { DAY_MS, dayNumberToKey, localDayNumber } from './local-time';
 import type { CheckInEntry } from './linked-follow-ups';
+import { DAY_MS, dayNumberToKey, localDayNumber } from './local-time';
 
 /**
  * "How manageable does this feel?" over time, as a gentle line: the mean per

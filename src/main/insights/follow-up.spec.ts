@@ -1,5 +1,6 @@
 import { describe, expect, test } from 'vitest';
-import { DEFAULT_FOLLOW_UP_SETTINGS, nextFollowUpAt, pendingFollowUp, type FollowUpSettings } from './follow-up';
+
+import { DEFAULT_FOLLOW_UP_SETTINGS, type FollowUpSettings, nextFollowUpAt, pendingFollowUp } from './follow-up';
 import { checkIn, followUp, HOUR, MIN, T0 } from './testing/entry-builders';
 
 const settings: FollowUpSettings = { delayMinutes: 20, expireAfterMinutes: 12 * 60 };

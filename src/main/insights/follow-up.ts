@@ -1,6 +1,6 @@
 import type { Entry } from '../../shared/entry-schema';
-import { MINUTE_MS } from './local-time';
 import type { CheckInEntry } from './linked-follow-ups';
+import { MINUTE_MS } from './local-time';
 
 /**
  * "Did that help?" — when to ask, decided purely from history and the clock.

@@ -1,6 +1,7 @@
 import { describe, expect, test } from 'vitest';
+
 import type { Entry } from '../../shared/entry-schema';
-import { computeInsights, SPARSE_CHECK_INS, type Insights } from './insights';
+import { computeInsights, type Insights, SPARSE_CHECK_INS } from './insights';
 import { checkIn, DAY, followUp, HOUR, MIN, T0, tried } from './testing/entry-builders';
 
 /** Monday 2 March 2026 00:00 UTC to Monday 9 March: one week. */

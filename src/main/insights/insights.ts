@@ -1,9 +1,9 @@
-import { NEED_IDS, STATE_IDS, type Entry, type NeedId, type StateId } from '../../shared/entry-schema';
-import { bucketForSpan, capacityLine, type CapacityBucket, type CapacityLine } from './capacity-line';
+import { type Entry, NEED_IDS, type NeedId, STATE_IDS, type StateId } from '../../shared/entry-schema';
+import { bucketForSpan, type CapacityBucket, type CapacityLine, capacityLine } from './capacity-line';
 import type { CheckInEntry } from './linked-follow-ups';
 import { DAY_MS, dayNumberToKey, HOUR_MS, localDayNumber, MINUTE_MS, TIME_BLOCKS, type TimeBlock } from './local-time';
+import { whatHelpedByState, type WhatHelpedForState, type WhatHelpedStep, whatHelpedSteps } from './what-helped-list';
 import { answeredCount, buildWhatHelpsMap, MIN_ANSWERED_FOR_RANKING, type WhatHelpsOptions } from './what-helps';
-import { whatHelpedByState, whatHelpedSteps, type WhatHelpedForState, type WhatHelpedStep } from './what-helped-list';
 
 /**
  * Everything the insights view draws, as plain data (arrays, numbers, ids:

@@ -1,4 +1,5 @@
 import { describe, expect, test } from 'vitest';
+
 import { dayKey } from '../../shared/history/group-by-day';
 import { dayNumberToKey, localDayNumber, weekdayOfDay } from './local-time';
 

@@ -1,4 +1,5 @@
 import { describe, expect, test } from 'vitest';
+
 import { stepCopy } from '../../shared/copy';
 import { isOwnStepKey, normalizeStepText, OWN_STEP_PREFIX, stepKeyOf } from './step-key';
 

@@ -1,4 +1,5 @@
 import { describe, expect, test } from 'vitest';
+
 import { needCopy, stateCopy, stepCopy, summaryCopy } from '../../shared/copy';
 import type { Entry } from '../../shared/entry-schema';
 import { escapeHtml } from './summary-html';

@@ -1,6 +1,6 @@
 import type { NeedId, StateId } from '../../shared/entry-schema';
 import { isOwnStepKey } from './step-key';
-import { answeredCount, TALLY_KEYS, type StepTallies, type StepTally, type TallyKey, type WhatHelpsMap } from './what-helps-tally';
+import { answeredCount, type StepTallies, type StepTally, TALLY_KEYS, type TallyKey, type WhatHelpsMap } from './what-helps-tally';
 
 /** This moment's check-in: what is present and what is needed (either may be empty). */
 export interface StepContext {

@@ -1,4 +1,5 @@
 import { describe, expect, test } from 'vitest';
+
 import type { Entry } from '../../shared/entry-schema';
 import { suggestSteps } from '../../shared/steps/suggest-steps';
 import { checkIn, DAY, followUp, MIN, T0, tried } from './testing/entry-builders';

@@ -1,13 +1,13 @@
-import { NEED_IDS, STATE_IDS, type Entry, type NeedId, type StateId } from '../../shared/entry-schema';
-import { DAY_MS } from './local-time';
+import { type Entry, NEED_IDS, type NeedId, STATE_IDS, type StateId } from '../../shared/entry-schema';
 import { latestAnswers } from './linked-follow-ups';
+import { DAY_MS } from './local-time';
 import { isOwnStepKey, stepKeyOf } from './step-key';
-import { emptyCounts, TALLY_KEYS, type StepTallies, type StepTally, type TallyKey, type WhatHelpsMap } from './what-helps-tally';
+import { emptyCounts, type StepTallies, type StepTally, TALLY_KEYS, type TallyKey, type WhatHelpsMap } from './what-helps-tally';
 
-export { explainStep, MIN_ANSWERED_FOR_RANKING, MIN_ANSWERED_TO_EXPLAIN, OUTCOME_VALUE, stepScoresFor } from './what-helps-ranking';
 export type { StepContext, StepExplanation, StepScoreOptions } from './what-helps-ranking';
-export { answeredCount, emptyCounts, TALLY_KEYS } from './what-helps-tally';
+export { explainStep, MIN_ANSWERED_FOR_RANKING, MIN_ANSWERED_TO_EXPLAIN, OUTCOME_VALUE, stepScoresFor } from './what-helps-ranking';
 export type { OutcomeCounts, StepTallies, StepTally, TallyKey, WhatHelpsMap } from './what-helps-tally';
+export { answeredCount, emptyCounts, TALLY_KEYS } from './what-helps-tally';
 
 /**
  * The personal "what helps me" map: for each state, each need and overall,

@@ -1,5 +1,6 @@
 import { describe, expect, test } from 'vitest';
-import { type WindowKind, identifySender } from './call-context';
+
+import { identifySender, type WindowKind } from './call-context';
 
 const known = new Map<number, WindowKind>([
   [7, 'popover'],

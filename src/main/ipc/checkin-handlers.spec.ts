@@ -1,4 +1,5 @@
 import { describe, expect, test } from 'vitest';
+
 import { useTempDirs } from '../../../tests/support/temp-dir';
 import { createMemoryLogger } from '../log/logger';
 import { openSettings } from '../settings/open-settings';

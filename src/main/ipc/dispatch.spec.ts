@@ -1,6 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
+
 import { useTempDirs } from '../../../tests/support/temp-dir';
 import { contract } from '../../shared/ipc/contract';
 import { DEFAULT_SETTINGS } from '../../shared/settings-schema';
@@ -9,7 +11,7 @@ import { startStandInAttune } from '../app/testing/start-stand-in-attune';
 import { AttuneError } from '../attune-error';
 import { createMemoryLogger } from '../log/logger';
 import type { CallContext } from './call-context';
-import { type Dispatch, createDispatch } from './dispatch';
+import { createDispatch, type Dispatch } from './dispatch';
 
 const popover: CallContext = { window: 'popover' };
 const tempDir = useTempDirs();

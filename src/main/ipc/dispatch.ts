@@ -1,7 +1,8 @@
 import type { z } from 'zod';
-import type { ChannelSpec } from '../../shared/ipc/channel';
+
 import { errorCopy, waitCopy } from '../../shared/copy';
-import { type IpcResult, fail, ok } from '../../shared/ipc/result';
+import type { ChannelSpec } from '../../shared/ipc/channel';
+import { fail, type IpcResult, ok } from '../../shared/ipc/result';
 import { isAttuneError } from '../attune-error';
 import type { Logger } from '../log/logger';
 import type { CallContext } from './call-context';

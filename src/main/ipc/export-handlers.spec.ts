@@ -1,9 +1,11 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+
 import { describe, expect, test } from 'vitest';
+
 import { useTempDirs } from '../../../tests/support/temp-dir';
 import { noKeychain } from '../vault/keychain';
-import { FAST_SCRYPT, checkIn } from '../vault/testing/vault-fixtures';
+import { checkIn, FAST_SCRYPT } from '../vault/testing/vault-fixtures';
 import { VaultService } from '../vault/vault-service';
 import { createExportHandlers, suggestedExportName } from './export-handlers';
 

@@ -1,15 +1,15 @@
 import type { Contract } from '../../shared/ipc/contract';
 import type { VaultState } from '../../shared/vault-states';
-import { type AppHandlerDeps, createAppHandlers } from './app-handlers';
 import type { DeferredDeletes } from '../vault/deferred-deletes';
 import type { VaultService } from '../vault/vault-service';
-import type { HandlerTable } from './dispatch';
+import { type AppHandlerDeps, createAppHandlers } from './app-handlers';
 import { createCheckinHandlers } from './checkin-handlers';
-import { type SaveDialogPort, createExportHandlers } from './export-handlers';
+import type { HandlerTable } from './dispatch';
+import { createExportHandlers, type SaveDialogPort } from './export-handlers';
 import { createInsightsHandlers } from './insights-handlers';
 import { gateWhileLocked } from './locked-gate';
-import { type PausesPort, createPausesHandlers } from './pauses-handlers';
-import { type VaultHandlers, createVaultHandlers } from './vault-handlers';
+import { createPausesHandlers, type PausesPort } from './pauses-handlers';
+import { createVaultHandlers, type VaultHandlers } from './vault-handlers';
 
 export interface HandlerDeps extends AppHandlerDeps {
   vault: VaultService;

@@ -1,6 +1,8 @@
 import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+
 import { beforeEach, describe, expect, test, vi } from 'vitest';
+
 import { useTempDirs } from '../../../tests/support/temp-dir';
 import type { EntryInput } from '../../shared/entry-schema';
 import { insightsContract, insightsSchema } from '../../shared/ipc/insights-contract';

@@ -1,4 +1,5 @@
 import { isAbsolute } from 'node:path';
+
 import type { Entry } from '../../shared/entry-schema';
 import type { insightsContract } from '../../shared/ipc/insights-contract';
 import { AttuneError } from '../attune-error';

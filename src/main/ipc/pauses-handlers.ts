@@ -1,5 +1,5 @@
-import type { PauseRemindersCommand, PauseScheduleView } from '../../shared/pauses/pause-state';
 import type { pausesContract } from '../../shared/ipc/pauses-contract';
+import type { PauseRemindersCommand, PauseScheduleView } from '../../shared/pauses/pause-state';
 import type { HandlerTable } from './dispatch';
 
 /** What the pause handlers need; PauseDriver provides it. */

@@ -1,4 +1,5 @@
 import { describe, expect, test } from 'vitest';
+
 import { discreetAwareNotifier } from './discreet-notifier';
 import type { Notifier } from './notifier';
 

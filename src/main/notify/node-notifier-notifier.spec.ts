@@ -1,7 +1,8 @@
 import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
+
 import { pauseNotificationCopy } from '../../shared/copy/pause-copy';
 import type { NodeNotifierBackend, NodeNotifierMetadata } from './node-notifier-notifier';
-import { NOTIFY_SEND_REPLACE_HINT, NodeNotifierNotifier, PAUSE_NOTIFICATION_TAG } from './node-notifier-notifier';
+import { NodeNotifierNotifier, NOTIFY_SEND_REPLACE_HINT, PAUSE_NOTIFICATION_TAG } from './node-notifier-notifier';
 import type { PauseResponse } from './notifier';
 
 type Callback = (error: unknown, response?: string, metadata?: NodeNotifierMetadata) => void;

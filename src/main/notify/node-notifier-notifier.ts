@@ -1,6 +1,7 @@
 // Not shipped: only the harness and the real-delivery test load this file (see below), so a devDependency is right.
 // eslint-disable-next-line attune/no-dev-dependencies
 import nodeNotifier from 'node-notifier';
+
 import type { PauseNotificationCopy } from '../../shared/copy/pause-copy';
 import { pauseNotificationCopy } from '../../shared/copy/pause-copy';
 import type { Notifier, NotifierCapabilities, NotifyResult, PauseResponse } from './notifier';

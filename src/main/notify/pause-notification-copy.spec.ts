@@ -1,4 +1,5 @@
 import { describe, expect, test } from 'vitest';
+
 import { pauseNotificationCopy } from '../../shared/copy/pause-copy';
 import { publicTextProblems } from './testing/discreet-words';
 

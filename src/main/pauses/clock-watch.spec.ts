@@ -1,4 +1,5 @@
 import { describe, expect, test } from 'vitest';
+
 import { ClockWatch, JUMP_TOLERANCE_MS } from './clock-watch';
 
 const HOUR = 3_600_000;

@@ -1,6 +1,7 @@
 import { join } from 'node:path';
+
 import type { Logger } from '../log/logger';
-import { type Notifier, describeError } from '../notify/notifier';
+import { describeError, type Notifier } from '../notify/notifier';
 import type { SettingsService } from '../settings/settings-service';
 import type { LocalClock } from './local-clock';
 import { PauseDriver } from './pause-driver';

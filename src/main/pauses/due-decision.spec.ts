@@ -1,4 +1,5 @@
 import { describe, expect, test } from 'vitest';
+
 import type { PauseSettings } from '../../shared/pauses/pause-settings';
 import { DEFAULT_PAUSE_SETTINGS } from '../../shared/pauses/pause-settings';
 import type { PauseState } from '../../shared/pauses/pause-state';

@@ -1,4 +1,5 @@
 import { beforeEach, describe, expect, test, vi } from 'vitest';
+
 import type { CommandResult, RunCommand } from '../system/run-command';
 import { linuxDoNotDisturb, linuxFullScreen } from './linux-attention';
 

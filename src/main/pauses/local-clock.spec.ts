@@ -1,4 +1,5 @@
 import { describe, expect, test } from 'vitest';
+
 import { addDays, epochOfLocal, fixedOffsetClock, localMomentOf, weekdayOf, zoneClock } from './local-clock';
 
 const berlin = zoneClock('Europe/Berlin');

@@ -1,4 +1,5 @@
 import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
+
 import type { PauseSettings } from '../../shared/pauses/pause-settings';
 import { DEFAULT_PAUSE_SETTINGS } from '../../shared/pauses/pause-settings';
 import type { PauseScheduleView } from '../../shared/pauses/pause-state';

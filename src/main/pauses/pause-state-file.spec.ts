@@ -1,6 +1,8 @@
 import { readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+
 import { describe, expect, test } from 'vitest';
+
 import { useTempDirs } from '../../../tests/support/temp-dir';
 import { INITIAL_PAUSE_STATE } from '../../shared/pauses/pause-state';
 import { useSpecialFiles } from '../vault/testing/special-files';

@@ -1,4 +1,5 @@
 import { renameSync } from 'node:fs';
+
 import { INITIAL_PAUSE_STATE, type PauseState, pauseStateSchema } from '../../shared/pauses/pause-state';
 import { writeFileAtomicSync } from '../fs/durable-write';
 import { readRegularFileSync } from '../fs/regular-file';

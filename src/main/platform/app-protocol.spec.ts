@@ -1,6 +1,8 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+
 import { describe, expect, test, vi } from 'vitest';
+
 import { useTempDirs } from '../../../tests/support/temp-dir';
 import { CONTENT_SECURITY_POLICY_HEADER } from '../../shared/csp';
 

@@ -1,5 +1,7 @@
 import { readFile } from 'node:fs/promises';
+
 import { protocol } from 'electron';
+
 import { APP_SCHEME, CONTENT_SECURITY_POLICY_HEADER } from '../../shared/csp';
 import { contentTypeFor, resolveAppPath } from '../protocol/resolve-app-path';
 

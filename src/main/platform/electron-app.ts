@@ -1,4 +1,5 @@
-import { Menu, app, dialog } from 'electron';
+import { app, dialog, Menu } from 'electron';
+
 import { handedOverArgs, launchArgs } from '../command-line/launch-args';
 import { mergeFeatures } from '../shortcut/chromium-features';
 

@@ -1,6 +1,8 @@
 import { EventEmitter } from 'node:events';
-import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
+
 import type { NotificationConstructorOptions } from 'electron';
+import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
+
 import type { PauseResponse } from '../notify/notifier';
 import type { ElectronNotificationApi } from './electron-notifier';
 import { ElectronNotifier } from './electron-notifier';

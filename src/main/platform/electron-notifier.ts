@@ -1,4 +1,5 @@
 import type { Notification, NotificationConstructorOptions } from 'electron';
+
 import type { PauseNotificationCopy } from '../../shared/copy/pause-copy';
 import { pauseNotificationCopy } from '../../shared/copy/pause-copy';
 import type { Notifier, NotifierCapabilities, NotifyResult, PauseResponse } from '../notify/notifier';

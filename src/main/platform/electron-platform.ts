@@ -1,10 +1,11 @@
 import { homedir } from 'node:os';
 import { join } from 'node:path';
+
 import type { AttunePlatform } from '../app/platform';
 import { createFileLogger } from '../log/logger';
 import { systemLocalClock } from '../pauses/local-clock';
-import { runCommand } from '../system/run-command';
 import { systemTimerClock } from '../pauses/ports';
+import { runCommand } from '../system/run-command';
 import { hasTrayHost } from '../tray/tray-host';
 import { registerAppScheme, serveRendererFrom } from './app-protocol';
 import { electronApp } from './electron-app';

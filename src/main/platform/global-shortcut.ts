@@ -1,4 +1,5 @@
 import { globalShortcut } from 'electron';
+
 import type { GlobalShortcutPort } from '../shortcut/shortcut-manager';
 
 export const electronGlobalShortcut: GlobalShortcutPort = {

@@ -1,5 +1,6 @@
-import { type IpcMainInvokeEvent, ipcMain } from 'electron';
-import { type CallContext, type WindowKind, identifySender } from '../ipc/call-context';
+import { ipcMain, type IpcMainInvokeEvent } from 'electron';
+
+import { type CallContext, identifySender, type WindowKind } from '../ipc/call-context';
 import type { Dispatch } from '../ipc/dispatch';
 
 /**

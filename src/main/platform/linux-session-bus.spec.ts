@@ -1,14 +1,16 @@
 import { EventEmitter } from 'node:events';
+
 import { afterEach, describe, expect, test } from 'vitest';
+
 import { useTempDirs } from '../../../tests/support/temp-dir';
+import type { Weekday } from '../../shared/pauses/pause-settings';
 import { type Attune, createAttune } from '../app/create-attune';
 import { standInPlatform } from '../app/testing/stand-in-platform';
 import type { WindowMessage } from '../app/testing/stand-in-windows';
-import type { Weekday } from '../../shared/pauses/pause-settings';
 import { FakeNotifier, type ShownRecord } from '../pauses/testing/fakes';
 import { type LinuxSession, startLinuxSession } from '../system/dbus/linux-session';
-import { type RunCommand, runCommand } from '../system/run-command';
 import { type FakeDesktop, privateBusSkipReason, startFakeDesktop } from '../system/dbus/testing/private-buses';
+import { type RunCommand, runCommand } from '../system/run-command';
 import { createAttentionState, createPowerEvents } from './power-events';
 
 /**

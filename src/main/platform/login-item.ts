@@ -1,4 +1,5 @@
 import { app } from 'electron';
+
 import type { LoginItemPort } from '../autostart/login-item';
 
 /**

@@ -1,4 +1,5 @@
-import { Notification, app, powerMonitor } from 'electron';
+import { app, Notification, powerMonitor } from 'electron';
+
 import { pauseNotificationCopy, pauseNotificationCopyPlain } from '../../shared/copy/pause-copy';
 import { discreetAwareNotifier } from '../notify/discreet-notifier';
 import type { Notifier } from '../notify/notifier';

@@ -1,5 +1,7 @@
 import { EventEmitter } from 'node:events';
+
 import { beforeEach, describe, expect, test, vi } from 'vitest';
+
 import { PAUSE_DETECTION } from '../../shared/pauses/pause-detection';
 import { createAttentionState, createPowerEvents } from './power-events';
 

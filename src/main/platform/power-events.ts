@@ -1,4 +1,5 @@
 import type { PowerMonitor } from 'electron';
+
 import type { Tristate } from '../pauses/due-decision';
 import { linuxDoNotDisturb, linuxFullScreen } from '../pauses/linux-attention';
 import type { AttentionState, PowerEventName, PowerEvents } from '../pauses/ports';

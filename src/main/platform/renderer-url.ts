@@ -1,4 +1,5 @@
 import { app } from 'electron';
+
 import { rendererPageUrl, rendererSource } from '../protocol/renderer-source';
 
 /**

@@ -1,5 +1,7 @@
 import { join } from 'node:path';
-import { BrowserWindow, type FileFilter, app, dialog } from 'electron';
+
+import { app, BrowserWindow, dialog, type FileFilter } from 'electron';
+
 import { fileTypeCopy } from '../../shared/copy';
 import type { SaveDialogPort } from '../ipc/export-handlers';
 

@@ -1,4 +1,5 @@
 import { screen } from 'electron';
+
 import type { ScreenPort } from '../app/platform';
 
 /** Electron's screen module behind the ScreenPort; only read after 'ready'. */

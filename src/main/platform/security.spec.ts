@@ -1,4 +1,5 @@
 import { EventEmitter } from 'node:events';
+
 import { beforeEach, describe, expect, test, vi } from 'vitest';
 
 // The Electron boundary is the one place mocks are allowed: no Electron binary runs here.

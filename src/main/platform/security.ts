@@ -1,4 +1,5 @@
-import { type Session, type WebContents, app, shell } from 'electron';
+import { app, type Session, shell, type WebContents } from 'electron';
+
 import { APP_ORIGIN } from '../../shared/csp';
 
 /**

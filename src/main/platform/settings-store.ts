@@ -1,4 +1,5 @@
 import ElectronStore from 'electron-store';
+
 import type { Settings } from '../../shared/settings-schema';
 import { settingsStoreOptions } from '../settings/settings-store-options';
 

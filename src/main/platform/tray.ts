@@ -1,5 +1,7 @@
 import { join } from 'node:path';
-import { Menu, type MenuItemConstructorOptions, Tray, nativeImage } from 'electron';
+
+import { Menu, type MenuItemConstructorOptions, nativeImage, Tray } from 'electron';
+
 import { appCopy } from '../../shared/copy';
 import type { TrayPort } from '../app/platform';
 import type { Rect } from '../popover/popover-position';

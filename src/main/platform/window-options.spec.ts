@@ -1,5 +1,6 @@
 import { describe, expect, test } from 'vitest';
-import { type WindowRole, windowOptions } from './window-options';
+
+import { windowOptions, type WindowRole } from './window-options';
 
 const roles: WindowRole[] = ['popover', 'pause', 'app'];
 

@@ -1,4 +1,5 @@
 import type { BrowserWindowConstructorOptions } from 'electron';
+
 import { appCopy } from '../../shared/copy';
 
 export type WindowRole = 'popover' | 'pause' | 'app';

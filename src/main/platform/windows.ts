@@ -1,13 +1,14 @@
 import { BrowserWindow, nativeTheme } from 'electron';
+
 import type { ViewId } from '../../shared/ipc/app-contract';
 import type { EventName, EventPayload, OpenReason } from '../../shared/ipc/event-contract';
 import type { ScreenPort, Windows } from '../app/platform';
 import type { WindowKind } from '../ipc/call-context';
 import { centeredOnPointerDisplay, displayUnderPointer } from '../popover/pointer-display';
-import { type Rect, popoverBesideTray, popoverCentered } from '../popover/popover-position';
+import { popoverBesideTray, popoverCentered, type Rect } from '../popover/popover-position';
 export type { Windows };
 import { rendererUrl } from './renderer-url';
-import { WINDOW_SIZES, type WindowRole, windowOptions } from './window-options';
+import { WINDOW_SIZES, windowOptions, type WindowRole } from './window-options';
 
 /** Hide the popover a moment after it loses focus, so a click that moves focus inside it is not a close. */
 const BLUR_HIDE_MS = 100;

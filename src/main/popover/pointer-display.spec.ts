@@ -1,5 +1,6 @@
 import { describe, expect, test } from 'vitest';
-import { type ScreenDisplay, centeredOnPointerDisplay, displayUnderPointer } from './pointer-display';
+
+import { centeredOnPointerDisplay, displayUnderPointer, type ScreenDisplay } from './pointer-display';
 
 const display = (id: number, x: number, y: number, width: number, height: number, primary = false): ScreenDisplay => ({
   id,

@@ -1,4 +1,4 @@
-import { type DisplayArea, type Point, type Rect, type Size, popoverCentered } from './popover-position';
+import { type DisplayArea, type Point, popoverCentered, type Rect, type Size } from './popover-position';
 
 /**
  * Pure: which display the person is on, judged by the pointer. Electron's

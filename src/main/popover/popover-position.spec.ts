@@ -1,4 +1,5 @@
 import { describe, expect, test } from 'vitest';
+
 import { type DisplayArea, popoverBesideTray, popoverCentered, taskbarSide } from './popover-position';
 
 const size = { width: 380, height: 520 };

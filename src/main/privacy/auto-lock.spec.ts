@@ -1,4 +1,5 @@
 import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
+
 import type { PowerEventName } from '../pauses/ports';
 import { AutoLock, autoLockDecision } from './auto-lock';
 

@@ -1,4 +1,5 @@
 import { describe, expect, test } from 'vitest';
+
 import { rendererPageUrl, rendererSource } from './renderer-source';
 
 const dev = { ELECTRON_RENDERER_URL: 'http://localhost:5173' };

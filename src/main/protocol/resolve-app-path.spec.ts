@@ -1,4 +1,5 @@
 import { describe, expect, test } from 'vitest';
+
 import { contentTypeFor, resolveAppPath } from './resolve-app-path';
 
 const root = '/opt/attune/out/renderer';

@@ -1,4 +1,5 @@
 import { extname, join, normalize, sep } from 'node:path';
+
 import { APP_HOST, APP_SCHEME } from '../../shared/csp';
 
 const CONTENT_TYPES: Record<string, string> = {

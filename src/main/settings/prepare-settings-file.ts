@@ -1,8 +1,9 @@
 import { renameSync } from 'node:fs';
+
 import { writeFileAtomicSync } from '../fs/durable-write';
 import { readRegularFileSync } from '../fs/regular-file';
 import { errnoCode } from '../fs/storage-error';
-import { MigrationError, migrateSettings } from './migrations';
+import { migrateSettings, MigrationError } from './migrations';
 import { repairSettings } from './repair-settings';
 
 export type SettingsFileOutcome =

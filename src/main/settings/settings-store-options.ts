@@ -1,5 +1,7 @@
 import { join } from 'node:path';
+
 import Conf from 'conf';
+
 import { DEFAULT_SETTINGS, type Settings } from '../../shared/settings-schema';
 
 /** The settings file is `<dir>/settings.json`: these two names are all that says so. */

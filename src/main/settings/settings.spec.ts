@@ -1,11 +1,13 @@
-import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+
 import { describe, expect, test } from 'vitest';
+
 import { useTempDirs } from '../../../tests/support/temp-dir';
 import { DEFAULT_SETTINGS, SETTINGS_VERSION, settingsSchema } from '../../shared/settings-schema';
 import { AttuneError } from '../attune-error';
 import { createMemoryLogger } from '../log/logger';
-import { MIGRATIONS, MigrationError, migrateSettings } from './migrations';
+import { migrateSettings, MigrationError, MIGRATIONS } from './migrations';
 import { openSettings } from './open-settings';
 import { prepareSettingsFile } from './prepare-settings-file';
 import { SettingsService } from './settings-service';

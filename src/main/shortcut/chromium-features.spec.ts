@@ -1,4 +1,5 @@
 import { describe, expect, test } from 'vitest';
+
 import { chromiumFeatures, mergeFeatures } from './chromium-features';
 
 describe('chromiumFeatures', () => {

@@ -1,4 +1,5 @@
 import { describe, expect, test, vi } from 'vitest';
+
 import { createMemoryLogger } from '../log/logger';
 import { type GlobalShortcutPort, ShortcutManager } from './shortcut-manager';
 

@@ -1,4 +1,5 @@
 import { describe, expect, test } from 'vitest';
+
 import { SerialQueue } from './serial-queue';
 
 const tick = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 0));

@@ -1,5 +1,7 @@
 import { execFileSync } from 'node:child_process';
+
 import { describe, expect, test } from 'vitest';
+
 import { runCommand } from '../system/run-command';
 import { hasTrayHost, parseNameHasOwner } from './tray-host';
 

@@ -1,5 +1,6 @@
 import { describe, expect, test } from 'vitest';
-import { type TrayMenuItem, type TrayState, trayMenuModel } from './tray-menu-model';
+
+import { type TrayMenuItem, trayMenuModel, type TrayState } from './tray-menu-model';
 
 const base: TrayState = {
   platform: 'linux',

@@ -1,8 +1,8 @@
 import { AttuneError } from '../attune-error';
 import { importKey } from './aead';
 import type { KeyFile } from './key-file';
-import type { Keychain } from './keychain';
 import { unwrapWithKeychain, unwrapWithPassphrase, unwrapWithRecovery, verifyKeyCheck } from './key-wrap';
+import type { Keychain } from './keychain';
 import { parseRecoveryKey } from './recovery-key';
 
 /** How a person proves they may open the vault. */

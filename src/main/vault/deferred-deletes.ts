@@ -1,8 +1,8 @@
 import { rmSync } from 'node:fs';
 
-import { readRegularFileSync } from '../fs/regular-file';
 import { isAttuneError } from '../attune-error';
 import { writeFileAtomicSync } from '../fs/durable-write';
+import { readRegularFileSync } from '../fs/regular-file';
 import type { Logger } from '../log/logger';
 
 const ID = /^[A-Za-z0-9_-]{8,64}$/;

@@ -5,8 +5,8 @@ import { join } from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
 
 import { useTempDirs } from '../../../tests/support/temp-dir';
-import { checkIn, followUp, makeVault, vaultDirIn } from './testing/vault-fixtures';
 import { type FsPort, nodeFs } from '../fs/fs-port';
+import { checkIn, followUp, makeVault, vaultDirIn } from './testing/vault-fixtures';
 
 /**
  * A reader written from docs/vault-format.md alone, with plain node:crypto

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 
-import { verifyChain, type CheckedLine } from './journal-verify';
+import { type CheckedLine, verifyChain } from './journal-verify';
 
 /** Pure chain verdicts over hand-made lines: hash "h<seq>", each linking to the previous. */
 const good = (seq: number, prev = seq === 11 ? 'anchor' : `h${seq - 1}`): CheckedLine => ({

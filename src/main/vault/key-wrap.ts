@@ -1,4 +1,4 @@
-import { randomBytes, type KeyObject } from 'node:crypto';
+import { type KeyObject, randomBytes } from 'node:crypto';
 
 import { AttuneError } from '../attune-error';
 import { importKey, KEY_BYTES, open, seal } from './aead';

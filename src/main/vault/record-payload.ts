@@ -1,6 +1,6 @@
 import { z } from 'zod';
 
-import { entrySchema, type Entry } from '../../shared/entry-schema';
+import { type Entry, entrySchema } from '../../shared/entry-schema';
 
 /**
  * What a journal record decrypts to: versioned JSON, one operation.

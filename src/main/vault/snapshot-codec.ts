@@ -1,4 +1,4 @@
-import { createDecipheriv, randomBytes, type KeyObject } from 'node:crypto';
+import { createDecipheriv, type KeyObject, randomBytes } from 'node:crypto';
 
 import type { Entry } from '../../shared/entry-schema';
 import { IV_BYTES, seal, TAG_BYTES } from './aead';

@@ -5,8 +5,8 @@ import { beforeEach, describe, expect, it } from 'vitest';
 
 import { useTempDirs } from '../../../tests/support/temp-dir';
 import { runCompactionKillLoop } from './testing/compaction-kill-loop';
-import { KILL_LOOP_BACKSTOP_MS, failIfStalled } from './testing/stall-watchdog';
 import { createFakeKeychain } from './testing/fake-keychain';
+import { failIfStalled, KILL_LOOP_BACKSTOP_MS } from './testing/stall-watchdog';
 import { checkIn, makeVault, vaultDirIn } from './testing/vault-fixtures';
 
 /**

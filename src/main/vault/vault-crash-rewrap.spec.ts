@@ -2,7 +2,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 
 import { useTempDirs } from '../../../tests/support/temp-dir';
 import { runRewrapKillLoop } from './testing/rewrap-kill-loop';
-import { KILL_LOOP_BACKSTOP_MS, failIfStalled } from './testing/stall-watchdog';
+import { failIfStalled, KILL_LOOP_BACKSTOP_MS } from './testing/stall-watchdog';
 
 /**
  * kill -9 on the passphrase-change path (issue 9, storage faults): a child

@@ -2,7 +2,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 
 import { useTempDirs } from '../../../tests/support/temp-dir';
 import { runKillLoop } from './testing/kill-loop';
-import { KILL_LOOP_BACKSTOP_MS, failIfStalled } from './testing/stall-watchdog';
+import { failIfStalled, KILL_LOOP_BACKSTOP_MS } from './testing/stall-watchdog';
 
 /**
  * kill -9 at random moments (issue 4, part 6): every entry acknowledged

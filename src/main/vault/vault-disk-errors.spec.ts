@@ -7,10 +7,10 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 
 import { useTempDirs } from '../../../tests/support/temp-dir';
 import type { Entry } from '../../shared/entry-schema';
+import { type FsPort, nodeFs } from '../fs/fs-port';
 import { createFakeKeychain } from './testing/fake-keychain';
 import { canMountTmpfs, fillToLastByte, remount, tryMountTmpfs, unmount } from './testing/tmpfs';
 import { checkIn, makeVault, vaultDirIn } from './testing/vault-fixtures';
-import { type FsPort, nodeFs } from '../fs/fs-port';
 import type { VaultService } from './vault-service';
 
 /**

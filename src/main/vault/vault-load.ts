@@ -5,11 +5,11 @@ import { isNotRegularFile, readRegularFile } from '../fs/regular-file';
 import { isNotFound } from '../fs/storage-error';
 import { EntryIndex } from './entry-index';
 import { scanJournal } from './journal-scan';
-import { verifyChain, type CheckedLine } from './journal-verify';
+import { type CheckedLine, verifyChain } from './journal-verify';
 import { claimedSeq, hashText, openRecord, parseLine } from './record-codec';
 import { decodePayload } from './record-payload';
 import type { SetAsidePiece } from './recovered-file';
-import { decodeSnapshot, type DecodedSnapshot } from './snapshot-codec';
+import { type DecodedSnapshot, decodeSnapshot } from './snapshot-codec';
 import { problem, type SeqRange, type VaultProblem } from './vault-problem';
 
 export const SNAPSHOT_FILE = 'snapshot.bin';

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
 
 import { useTempDirs } from '../../../tests/support/temp-dir';
-import { judgeLock, parseProcStat, type LockEnvironment } from './file-lock';
+import { judgeLock, type LockEnvironment, parseProcStat } from './file-lock';
 import { createFakeKeychain } from './testing/fake-keychain';
 import { prepareChild, startChild } from './testing/kill-loop';
 import { checkIn, makeVault, vaultDirIn } from './testing/vault-fixtures';

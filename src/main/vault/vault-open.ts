@@ -7,7 +7,7 @@ import type { FsPort } from '../fs/fs-port';
 import { errnoCode, toStorageErrorOrInternal } from '../fs/storage-error';
 import { acquireFileLock, type FileLock, type LockEnvironment } from './file-lock';
 import type { ScryptParams } from './kdf';
-import { readKeyFile, type KeyFile } from './key-file';
+import { type KeyFile, readKeyFile } from './key-file';
 
 export interface OpenedFolder {
   fileLock: FileLock | undefined;

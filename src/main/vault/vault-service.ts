@@ -6,14 +6,14 @@ import { type FsPort, nodeFs } from '../fs/fs-port';
 import { isDiskFailure, toStorageErrorOrInternal } from '../fs/storage-error';
 import { SerialQueue } from '../system/serial-queue';
 import { importKey } from './aead';
-import { unwrapDataKey, type Credential } from './credential';
+import { type Credential, unwrapDataKey } from './credential';
 import type { ListPage, ListQuery } from './entry-index';
-import { writeExport, type ExportRequest, type ExportResult } from './export-file';
-import { systemLockEnvironment, type FileLock, type LockEnvironment } from './file-lock';
+import { type ExportRequest, type ExportResult, writeExport } from './export-file';
+import { type FileLock, type LockEnvironment, systemLockEnvironment } from './file-lock';
 import { assertWellFormedPassphrase, DEFAULT_SCRYPT, type ScryptParams } from './kdf';
-import { writeKeyFile, type KeyFile, type RecoveryWrap } from './key-file';
-import type { Keychain } from './keychain';
+import { type KeyFile, type RecoveryWrap, writeKeyFile } from './key-file';
 import { wrapWithPassphrase } from './key-wrap';
+import type { Keychain } from './keychain';
 import { publicRandomBytes } from './random-pool';
 import { countRecoveredFiles } from './recovered-file';
 import { sweepRecovered } from './recovered-sweep';
@@ -22,16 +22,16 @@ import { systemVaultClock, type VaultClock } from './vault-clock';
 import { eraseVault } from './vault-erase';
 import { openVaultFolder } from './vault-open';
 import type { VaultProblem } from './vault-problem';
-import { buildStatus, type VaultStatus } from './vault-status';
 import { createVault, type SetupRequest } from './vault-setup';
+import { buildStatus, type VaultStatus } from './vault-status';
 import { VaultStore } from './vault-store';
 
 export type { Credential } from './credential';
 export type { ListPage, ListQuery } from './entry-index';
 export type { ExportRequest, ExportResult } from './export-file';
+export { systemVaultClock, type VaultClock } from './vault-clock';
 export type { SetupRequest } from './vault-setup';
 export type { VaultStatus } from './vault-status';
-export { systemVaultClock, type VaultClock } from './vault-clock';
 
 export interface VaultServiceOptions {
   /** The vault folder. Its lock file is the sibling `<dir>.lock`, so erasing the folder leaves no vault file behind. */

@@ -12,7 +12,7 @@ import { encodeRecord, hashText } from './record-codec';
 import { encodePayload, type RecordOp } from './record-payload';
 import { moveNotAFileAside, writeRecoveredFile } from './recovered-file';
 import { encodeSnapshot } from './snapshot-codec';
-import { JOURNAL_FILE, loadVault, SNAPSHOT_FILE, type LoadedVault } from './vault-load';
+import { JOURNAL_FILE, type LoadedVault, loadVault, SNAPSHOT_FILE } from './vault-load';
 import { problem, type VaultProblem } from './vault-problem';
 
 /**

@@ -1,5 +1,7 @@
-import { mount } from 'svelte';
 import './styles/base.css';
+
+import { mount } from 'svelte';
+
 import { applyAppearance } from './lib/appearance';
 import { bridge } from './lib/bridge';
 import Popover from './views/Popover.svelte';

@@ -1,6 +1,7 @@
 import { describe, expect, test } from 'vitest';
+
 import { entryInputSchema } from '../entry-schema';
-import { OWN_STEP, draftToEntry, emptyDraft, toggle } from './checkin-draft';
+import { draftToEntry, emptyDraft, OWN_STEP, toggle } from './checkin-draft';
 
 describe('draftToEntry', () => {
   test('nothing chosen → nothing to save', () => {

@@ -4,16 +4,16 @@
  * checks all of it against the copy guide's "Never" list.
  */
 export { appCopy, fileTypeCopy, noticeCopy } from './app-copy';
-export { errorCopy, waitCopy } from './error-copy';
-export { commonCopy } from './common-copy';
 export { capacityCopy, checkInCopy, driverCopy, needCopy, outcomeCopy, stateCopy, stepCopy } from './checkin-copy';
-export { MIN_PASSPHRASE_LENGTH, vaultCopy } from './vault-copy';
-export { appWindowCopy, historyCopy } from './history-copy';
+export { commonCopy } from './common-copy';
+export { errorCopy, waitCopy } from './error-copy';
 export { helpCopy } from './help-copy';
-export { exerciseCopy, pauseCopy } from './pause-exercise-copy';
-export { pauseNotificationCopy, pauseNotificationCopyPlain } from './pause-copy';
-export { whatHelpsCopy } from './what-helps-copy';
-export { summaryCopy } from './summary-copy';
+export { appWindowCopy, historyCopy } from './history-copy';
 export { insightsCopy } from './insights-copy';
-export { welcomeCopy } from './welcome-copy';
+export { pauseNotificationCopy, pauseNotificationCopyPlain } from './pause-copy';
+export { exerciseCopy, pauseCopy } from './pause-exercise-copy';
 export { settingsCopy } from './settings-copy';
+export { summaryCopy } from './summary-copy';
+export { MIN_PASSPHRASE_LENGTH, vaultCopy } from './vault-copy';
+export { welcomeCopy } from './welcome-copy';
+export { whatHelpsCopy } from './what-helps-copy';

@@ -1,4 +1,5 @@
 import { describe, expect, test } from 'vitest';
+
 import { whatHelpsCopy } from './what-helps-copy';
 
 describe('whatHelpsCopy.explain', () => {

@@ -1,9 +1,10 @@
 import { describe, expect, test } from 'vitest';
+
 import raw from '../data/crisis-lines.json' with { type: 'json' };
 import { crisisData, crisisDataLoaded, parseCrisisData } from './crisis-data';
+import { groupByService, HIDDEN_ENTRIES, linesForRegion, sectionsForRegion } from './crisis-lines';
 import { availableRegions } from './crisis-region';
-import { HIDDEN_ENTRIES, groupByService, linesForRegion, sectionsForRegion } from './crisis-lines';
-import { INTERNATIONAL, entryDate } from './crisis-schema';
+import { entryDate, INTERNATIONAL } from './crisis-schema';
 import { externalUrlFor } from './external-url';
 
 const regions = [...new Set(crisisData.entries.map((entry) => entry.country))].filter((code) => code !== INTERNATIONAL);

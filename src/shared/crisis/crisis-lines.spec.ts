@@ -1,4 +1,5 @@
 import { describe, expect, test } from 'vitest';
+
 import { crisisData } from './crisis-data';
 import { formatVerifiedDate, languageList, plainDetail, textLanguage } from './crisis-lines';
 

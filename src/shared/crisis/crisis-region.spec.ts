@@ -1,4 +1,5 @@
 import { describe, expect, test } from 'vitest';
+
 import { crisisData } from './crisis-data';
 import { availableRegions, defaultRegion, regionFromLocale, regionFromLocales, regionName } from './crisis-region';
 

@@ -1,4 +1,5 @@
 import { describe, expect, test } from 'vitest';
+
 import { crisisData } from './crisis-data';
 import { HIDDEN_ENTRIES } from './crisis-lines';
 import type { CrisisEntry } from './crisis-schema';

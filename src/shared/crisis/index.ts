@@ -3,20 +3,20 @@
  * decisions the help screen (renderer) and the link allow-list (main) share.
  * No Node or Electron here.
  */
-export { crisisData, crisisDataLoaded, parseCrisisData, type CrisisDataResult } from './crisis-data';
+export { crisisData, crisisDataLoaded, type CrisisDataResult, parseCrisisData } from './crisis-data';
 export {
-  HIDDEN_ENTRIES,
   formatVerifiedDate,
   groupByService,
+  HIDDEN_ENTRIES,
   languageList,
   linesForRegion,
   plainDetail,
+  type RegionLines,
   sectionsForRegion,
+  type Service,
   serviceName,
   textLanguage,
-  type RegionLines,
-  type Service,
 } from './crisis-lines';
 export { availableRegions, defaultRegion, regionFromLocale, regionFromLocales, regionName, type RegionOption } from './crisis-region';
-export { INTERNATIONAL, crisisDataSchema, crisisEntrySchema, entryDate, type CrisisData, type CrisisEntry } from './crisis-schema';
+export { type CrisisData, crisisDataSchema, type CrisisEntry, crisisEntrySchema, entryDate, INTERNATIONAL } from './crisis-schema';
 export { allowedExternalUrls, externalUrlFor } from './external-url';

@@ -1,4 +1,5 @@
 import { describe, expect, test } from 'vitest';
+
 import type { Entry } from '../entry-schema';
 import { dayKey, dayLabel, groupByDay, timeOfDay } from './group-by-day';
 

@@ -1,10 +1,10 @@
 import { z } from 'zod';
+
 import { settingsPatchSchema, settingsSchema } from '../settings-schema';
+import { VIEWS } from '../views';
 import { channel } from './channel';
 
-import { VIEWS } from '../views';
-
-export { VIEWS, type ViewId } from '../views';
+export { type ViewId, VIEWS } from '../views';
 
 export const appInfoSchema = z.strictObject({
   name: z.string(),

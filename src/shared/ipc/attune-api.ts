@@ -1,5 +1,5 @@
-import type { EventName, EventPayload } from './event-contract';
 import type { Channel, RequestOf, ResponseOf } from './contract';
+import type { EventName, EventPayload } from './event-contract';
 import type { IpcResult } from './result';
 
 /** The `window.attune` object the preload exposes: `attune.settings.get()` for channel `settings.get`. */

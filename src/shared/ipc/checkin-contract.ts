@@ -1,4 +1,5 @@
 import { z } from 'zod';
+
 import { NEED_IDS, STATE_IDS } from '../entry-ids';
 import { channel } from './channel';
 

@@ -1,9 +1,10 @@
 import { describe, expect, expectTypeOf, test } from 'vitest';
+
 import type { AttuneApi } from './attune-api';
 import { buildApi, eventMethodName } from './attune-api';
 import { CHANNEL_NAMES, EVENT_NAMES } from './channel-names';
 import { type Channel, contract } from './contract';
-import { type EventName, eventContract } from './event-contract';
+import { eventContract, type EventName } from './event-contract';
 import type { IpcError } from './result';
 
 describe('the IPC contract', () => {

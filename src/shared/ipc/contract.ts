@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+
 import { appContract } from './app-contract';
 import { checkinContract } from './checkin-contract';
 import { exportContract } from './export-contract';

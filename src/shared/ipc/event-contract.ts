@@ -1,4 +1,5 @@
 import { z } from 'zod';
+
 import { settingsSchema } from '../settings-schema';
 import { VAULT_STATES } from '../vault-states';
 import { VIEWS } from './app-contract';

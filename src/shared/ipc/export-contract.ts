@@ -1,4 +1,5 @@
 import { z } from 'zod';
+
 import { EPOCH_MS_MAX } from '../epoch';
 import { channel } from './channel';
 

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+
 import { CAPACITY_MAX, CAPACITY_MIN, NEED_IDS, STATE_IDS, TEXT_LIMITS } from '../entry-ids';
 import { channel } from './channel';
 

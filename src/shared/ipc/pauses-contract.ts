@@ -1,4 +1,5 @@
 import { z } from 'zod';
+
 import { pauseRemindersCommandSchema, pauseScheduleViewSchema } from '../pauses/pause-state';
 import { channel } from './channel';
 

@@ -1,9 +1,9 @@
 import { z } from 'zod';
 
 import { STATE_IDS } from '../entry-ids';
+import { entryInputSchema, entrySchema } from '../entry-schema';
 import { EPOCH_MS_MAX } from '../epoch';
 import { PASSPHRASE_MAX, PASSPHRASE_MIN, VAULT_STATES } from '../vault-states';
-import { entryInputSchema, entrySchema } from '../entry-schema';
 import { channel } from './channel';
 
 /**

@@ -1,6 +1,7 @@
 import { describe, expect, test } from 'vitest';
+
 import { exerciseCopy } from '../copy/pause-exercise-copy';
-import { EXERCISE_IDS, anotherExercise, exerciseProgress } from './exercises';
+import { anotherExercise, EXERCISE_IDS, exerciseProgress } from './exercises';
 
 describe('exerciseProgress', () => {
   test('lines share the time evenly; the count-down is in whole seconds', () => {

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+
 import { MINUTES_PER_DAY, PAUSE_LIMITS, WEEKDAYS } from './pause-settings-limits';
 
 /**
@@ -11,7 +12,7 @@ import { MINUTES_PER_DAY, PAUSE_LIMITS, WEEKDAYS } from './pause-settings-limits
  * bounds are in pause-settings-limits.ts (zod-free, for the settings view).
  */
 
-export { MINUTES_PER_DAY, PAUSE_LIMITS, WEEKDAYS, type Weekday } from './pause-settings-limits';
+export { MINUTES_PER_DAY, PAUSE_LIMITS, type Weekday, WEEKDAYS } from './pause-settings-limits';
 
 /**
  * A daily span of local time: `[startMinute, endMinute)`.

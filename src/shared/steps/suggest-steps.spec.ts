@@ -1,4 +1,5 @@
 import { describe, expect, test } from 'vitest';
+
 import { stepCopy } from '../copy/checkin-copy';
 import { STEP_CATALOGUE } from './step-catalogue';
 import { suggestSteps } from './suggest-steps';

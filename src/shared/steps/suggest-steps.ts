@@ -1,5 +1,5 @@
 import type { NeedId, StateId } from '../entry-schema';
-import { STEP_CATALOGUE, type SmallStep } from './step-catalogue';
+import { type SmallStep, STEP_CATALOGUE } from './step-catalogue';
 
 export interface SuggestionInput {
   needs: readonly NeedId[];

@@ -1,4 +1,5 @@
 import type { BrowserContext } from '@playwright/test';
+
 import { STAND_IN_WINDOW_SIZES } from '../../../src/main/app/testing/stand-in-windows';
 import type { WindowKind } from '../../../src/main/ipc/call-context';
 import type { PauseResponse } from '../../../src/main/notify/notifier';

@@ -1,5 +1,7 @@
 import { resolve } from 'node:path';
+
 import { _electron as electron, type ElectronApplication, type Page } from '@playwright/test';
+
 import type { ElectronHooks } from '../../electron/electron-hooks';
 import type { Desktop } from '../desktop';
 import type { Launch } from './attune-driver';

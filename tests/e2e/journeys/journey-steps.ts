@@ -1,5 +1,6 @@
 import type { Page } from '@playwright/test';
-import { PASSPHRASE, listEntries } from '../checkin-steps';
+
+import { listEntries, PASSPHRASE } from '../checkin-steps';
 import { expect } from '../fixtures';
 import type { AttuneDriver } from './attune-driver';
 

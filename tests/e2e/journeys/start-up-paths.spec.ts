@@ -1,5 +1,6 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+
 import { appCopy } from '../../../src/shared/copy';
 import { expect, test } from '../fixtures';
 import { heading } from './journey-steps';

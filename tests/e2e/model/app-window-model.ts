@@ -1,11 +1,12 @@
 import type { Page } from '@playwright/test';
 import fc from 'fast-check';
+
+import { FREE_ATTEMPTS } from '../../../src/main/vault/throttle';
 import { appWindowCopy, historyCopy, settingsCopy, vaultCopy } from '../../../src/shared/copy';
 import type { Harness } from '../../harness/harness-server';
-import { ACTION_TIMEOUT_MS, InvariantError, MAX_STEPS, type PageWatch, letTimePass, loadFresh, logStep, sameSet } from './model-kit';
-import { type FocusFacts, type ProbeWindow, blurAndRefocus, countVaultEvents, vaultEventsSeen, waitForVaultEvent } from './page-probe';
-import { FREE_ATTEMPTS } from '../../../src/main/vault/throttle';
-import { PASSPHRASE, WRONG_PASSPHRASE, type VaultState, typeInto } from './popover-model';
+import { ACTION_TIMEOUT_MS, InvariantError, letTimePass, loadFresh, logStep, MAX_STEPS, type PageWatch, sameSet } from './model-kit';
+import { blurAndRefocus, countVaultEvents, type FocusFacts, type ProbeWindow, vaultEventsSeen, waitForVaultEvent } from './page-probe';
+import { PASSPHRASE, typeInto, type VaultState, WRONG_PASSPHRASE } from './popover-model';
 
 /**
  * The model of the app window (history, insights, settings, help): which

@@ -1,6 +1,7 @@
 import { test } from '@playwright/test';
 import fc from 'fast-check';
-import { type AppModel, type AppReal, type AppStart, SECTIONS, appCommands, checkApp, initialAppModel } from './app-window-model';
+
+import { appCommands, type AppModel, type AppReal, type AppStart, checkApp, initialAppModel, SECTIONS } from './app-window-model';
 import { assertModel, loadFresh } from './model-kit';
 import { ModelSession } from './model-session';
 import { countVaultEvents } from './page-probe';

@@ -1,7 +1,9 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+
 import type { BrowserContext, Page } from '@playwright/test';
+
 import { type Harness, startHarness } from '../../harness/harness-server';
 import { PageWatch } from './model-kit';
 import { addProbe } from './page-probe';

@@ -1,47 +1,48 @@
 import type { Page } from '@playwright/test';
 import fc from 'fast-check';
+
 import { checkInCopy } from '../../../src/shared/copy';
 import type { Harness } from '../../harness/harness-server';
 import {
   ACTION_TIMEOUT_MS,
   Coverage,
   InvariantError,
-  MAX_STEPS,
-  type PageWatch,
   letTimePass,
   loadFresh,
   logStep,
+  MAX_STEPS,
+  type PageWatch,
   sameSet,
 } from './model-kit';
-import { type FocusFacts, type ProbeWindow, blurAndRefocus, countVaultEvents, vaultEventsSeen, waitForVaultEvent } from './page-probe';
+import { blurAndRefocus, countVaultEvents, type FocusFacts, type ProbeWindow, vaultEventsSeen, waitForVaultEvent } from './page-probe';
 import {
   type ButtonId,
-  type Expected,
-  GROUPS_ON,
-  type GateField,
-  type Group,
-  MAX_LENGTH,
-  PASSPHRASE,
-  type PopoverModel,
-  type Screen,
-  TEXT_ON,
-  type TextField,
-  WRONG_PASSPHRASE,
   closeAndForget,
   describeEntry,
+  type Expected,
   expectedEntry,
+  type GateField,
   gateSubmit,
-  typeInto,
+  type Group,
+  GROUPS_ON,
   isStepScreen,
   lockElsewhere,
+  MAX_LENGTH,
   mayTryUnlock,
+  PASSPHRASE,
+  type PopoverModel,
   pressButton,
   primary,
   reopen,
+  type Screen,
+  TEXT_ON,
+  type TextField,
   timePasses,
+  typeInto,
   unlockElsewhere,
+  WRONG_PASSPHRASE,
 } from './popover-model';
-import { LANDMARKS, type PopoverView, buttonIdOf, observePopover } from './popover-view';
+import { buttonIdOf, LANDMARKS, observePopover, type PopoverView } from './popover-view';
 
 /** The system under test: the popover page, and a second window (an app window) on the same harness. */
 export interface PopoverReal {

@@ -1,6 +1,6 @@
+import { FREE_ATTEMPTS } from '../../../src/main/vault/throttle';
 import { MIN_PASSPHRASE_LENGTH } from '../../../src/shared/copy';
 import { TEXT_LIMITS } from '../../../src/shared/entry-ids';
-import { FREE_ATTEMPTS } from '../../../src/main/vault/throttle';
 
 /**
  * The model of the check-in popover: what a person has chosen and typed, which

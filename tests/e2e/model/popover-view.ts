@@ -1,5 +1,6 @@
 import type { Page } from '@playwright/test';
-import { checkInCopy, helpCopy, commonCopy, vaultCopy } from '../../../src/shared/copy';
+
+import { checkInCopy, commonCopy, helpCopy, vaultCopy } from '../../../src/shared/copy';
 import type { FocusFacts, ProbeWindow } from './page-probe';
 import type { ButtonId, Expected, GateField, Group, Screen, TextField } from './popover-model';
 

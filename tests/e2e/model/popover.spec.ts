@@ -1,10 +1,11 @@
 import { test } from '@playwright/test';
 import fc from 'fast-check';
+
 import { assertModel, loadFresh, logStep } from './model-kit';
 import { ModelSession } from './model-session';
-import { PASSPHRASE, type PopoverModel, type VaultState, initialModel } from './popover-model';
-import { type PopoverReal, checkPopoverStart, popoverCommands, popoverCoverage, popoverUrl } from './popover-commands';
 import { countVaultEvents } from './page-probe';
+import { checkPopoverStart, popoverCommands, popoverCoverage, type PopoverReal, popoverUrl } from './popover-commands';
+import { initialModel, PASSPHRASE, type PopoverModel, type VaultState } from './popover-model';
 
 /**
  * Model-based UI test of the check-in popover: random, seeded sequences of what

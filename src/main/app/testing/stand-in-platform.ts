@@ -1,5 +1,6 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
+
 import type { LoginItemPort } from '../../autostart/login-item';
 import { type FsPort, nodeFs } from '../../fs/fs-port';
 import type { WindowKind } from '../../ipc/call-context';

@@ -1,6 +1,6 @@
 import type { Logger } from '../../log/logger';
 import { type Attune, createAttune } from '../create-attune';
-import { type StandInOptions, type StandIns, standInPlatform } from './stand-in-platform';
+import { type StandInOptions, standInPlatform, type StandIns } from './stand-in-platform';
 
 /**
  * The real composition root on stand-in ports, started: what unit tests,

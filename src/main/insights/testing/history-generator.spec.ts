@@ -1,4 +1,5 @@
 import { describe, expect, test } from 'vitest';
+
 import { entrySchema } from '../../../shared/entry-schema';
 import { localDayNumber } from '../local-time';
 import { generateHistory } from './history-generator';

@@ -1,4 +1,5 @@
 import { describe, expect, test } from 'vitest';
+
 import { busIdleMilliseconds, chooseIdleSeconds, isWaylandSession, needsBusIdle } from './bus-idle-time';
 import { isOwnerLine, parseSignalLine, tupleBoolean, tupleNumber } from './gdbus-output';
 import { displaySessionPath, lockSignalOf, lockSources, logindSessionPath, nextLockState } from './session-lock';

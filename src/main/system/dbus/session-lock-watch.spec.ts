@@ -1,4 +1,5 @@
 import { describe, expect, test } from 'vitest';
+
 import type { SpawnLines, SpawnLinesOptions } from '../spawn-lines';
 import { watchSessionLock } from './session-lock-watch';
 

@@ -2,15 +2,15 @@ import { type RunCommand, runCommand } from '../run-command';
 import { type LineProcess, type SpawnLines, spawnLines } from '../spawn-lines';
 import { isOwnerLine, parseSignalLine, tupleBoolean } from './gdbus-output';
 import {
-  type LockState,
-  type MonitorSource,
-  SCREENSAVERS,
-  USER_DISPLAY_CALL,
   displaySessionPath,
   lockSignalOf,
   lockSources,
+  type LockState,
   logindSource,
+  type MonitorSource,
   nextLockState,
+  SCREENSAVERS,
+  USER_DISPLAY_CALL,
 } from './session-lock';
 
 export type LockEvent = 'lock-screen' | 'unlock-screen';

@@ -1,8 +1,8 @@
 import { isAttuneError } from '../../attune-error';
+import { errnoCode } from '../../fs/storage-error';
 import { createMemoryLogger } from '../../log/logger';
 import { openSettings } from '../../settings/open-settings';
 import { openConfSettingsStore } from '../../settings/settings-store-options';
-import { errnoCode } from '../../fs/storage-error';
 import { createVaultService } from '../vault-service';
 import { createFakeKeychain } from './fake-keychain';
 import { checkIn, FAST_SCRYPT } from './vault-fixtures';

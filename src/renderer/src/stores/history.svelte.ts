@@ -1,5 +1,5 @@
-import type { Entry } from '../../../shared/entry-schema';
 import { historyCopy } from '../../../shared/copy';
+import type { Entry } from '../../../shared/entry-schema';
 import { type HistoryFilters, listQueryFromFilters } from '../../../shared/history/filter-range';
 import { bridge } from '../lib/bridge';
 

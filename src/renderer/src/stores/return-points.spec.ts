@@ -1,7 +1,8 @@
-import { describe, expect, test } from 'vitest';
 import fc from 'fast-check';
+import { describe, expect, test } from 'vitest';
+
 import type { Screen } from './checkin-flow.svelte';
-import { START, helpOpened, locked, resumeAfterUnlock } from './return-points';
+import { helpOpened, locked, resumeAfterUnlock, START } from './return-points';
 
 const SCREENS: Screen[] = ['now', 'need', 'step', 'follow-up', 'vault', 'recovery-key', 'saved', 'nothing', 'help', 'locked'];
 

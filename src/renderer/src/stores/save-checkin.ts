@@ -1,5 +1,5 @@
-import type { EntryInput } from '../../../shared/entry-schema';
 import { checkInCopy } from '../../../shared/copy';
+import type { EntryInput } from '../../../shared/entry-schema';
 import { bridge } from '../lib/bridge';
 import { flow } from './checkin-flow.svelte';
 

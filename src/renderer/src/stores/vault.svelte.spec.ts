@@ -1,4 +1,5 @@
 import { describe, expect, test } from 'vitest';
+
 import { bridgeAnswers, emitBridgeEvent } from '../../../../tests/renderer-setup';
 import { onVaultChange, readVaultStatus, vaultView } from './vault.svelte';
 

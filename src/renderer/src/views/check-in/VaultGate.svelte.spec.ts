@@ -1,6 +1,7 @@
 import { render, screen } from '@testing-library/svelte';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, test, vi } from 'vitest';
+
 import { bridgeAnswers, bridgeCalls } from '../../../../../tests/renderer-setup';
 import VaultGate from './VaultGate.svelte';
 

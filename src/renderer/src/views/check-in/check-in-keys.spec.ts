@@ -1,4 +1,5 @@
 import { describe, expect, test } from 'vitest';
+
 import { focusKind, keyIntent } from './check-in-keys';
 
 const press = (key: string, on: 'choice' | 'text' | 'control' | 'other' = 'other', composing = false) => ({ key, on, composing });

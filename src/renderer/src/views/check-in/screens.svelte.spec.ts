@@ -1,11 +1,12 @@
 import { render, screen } from '@testing-library/svelte';
 import userEvent from '@testing-library/user-event';
 import { beforeEach, describe, expect, test, vi } from 'vitest';
+
 import { bridgeAnswers, bridgeCalls } from '../../../../../tests/renderer-setup';
 import { flow, resetFlow } from '../../stores/checkin-flow.svelte';
+import FollowUpScreen from './FollowUpScreen.svelte';
 import NeedScreen from './NeedScreen.svelte';
 import NowScreen from './NowScreen.svelte';
-import FollowUpScreen from './FollowUpScreen.svelte';
 import StepScreen from './StepScreen.svelte';
 import VaultGate from './VaultGate.svelte';
 

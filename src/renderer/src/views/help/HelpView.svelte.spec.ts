@@ -1,6 +1,7 @@
 import { render, screen, within } from '@testing-library/svelte';
 import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, test, vi } from 'vitest';
+
 import { helpCopy } from '../../../../shared/copy';
 import { allowedExternalUrls, crisisData } from '../../../../shared/crisis';
 import HelpView from './HelpView.svelte';

@@ -1,9 +1,10 @@
 import { render, screen } from '@testing-library/svelte';
 import userEvent from '@testing-library/user-event';
 import { beforeEach, describe, expect, test, vi } from 'vitest';
+
 import { bridgeAnswers, bridgeCalls, emitBridgeEvent } from '../../../../../tests/renderer-setup';
 import type { Entry } from '../../../../shared/entry-schema';
-import { UNDO_MS, flushPendingDelete, history } from '../../stores/history.svelte';
+import { flushPendingDelete, history, UNDO_MS } from '../../stores/history.svelte';
 import HistoryView from './HistoryView.svelte';
 
 // happy-dom has no IntersectionObserver; paging by scrolling is covered in the browser e2e.

@@ -1,6 +1,7 @@
 import { render, screen, within } from '@testing-library/svelte';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, test, vi } from 'vitest';
+
 import { bridgeAnswers, bridgeCalls } from '../../../../../tests/renderer-setup';
 import { emptyInsights, fullInsights, sparseInsights } from './insights-fixture';
 import InsightsView from './InsightsView.svelte';

@@ -1,6 +1,7 @@
 import { render, screen, within } from '@testing-library/svelte';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, test } from 'vitest';
+
 import CapacityLine from './CapacityLine.svelte';
 import CountBars from './CountBars.svelte';
 import { fullInsights } from './insights-fixture';

@@ -1,4 +1,5 @@
 import { describe, expect, test } from 'vitest';
+
 import { axisTicks, capacityRuns, capacityWord, dateInputValue, periodRequest, shadeLevel, smoothPath } from './insights-model';
 
 const noDates = { from: '', to: '' };

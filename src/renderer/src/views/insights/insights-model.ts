@@ -1,5 +1,5 @@
-import type { PeriodChoice } from '../../../../shared/copy/insights-copy';
 import { capacityCopy } from '../../../../shared/copy';
+import type { PeriodChoice } from '../../../../shared/copy/insights-copy';
 import type { ResponseOf } from '../../../../shared/ipc/contract';
 
 /**

@@ -1,6 +1,7 @@
 import { fireEvent, render, screen, within } from '@testing-library/svelte';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, test, vi } from 'vitest';
+
 import { bridgeAnswers, bridgeCalls } from '../../../../../tests/renderer-setup';
 import { settingsCopy } from '../../../../shared/copy';
 import type { PauseSettings } from '../../../../shared/pauses/pause-settings';

@@ -1,10 +1,11 @@
 import { render, screen } from '@testing-library/svelte';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, test, vi } from 'vitest';
+
 import { bridgeAnswers, emitBridgeEvent } from '../../../../../tests/renderer-setup';
 import { settingsCopy } from '../../../../shared/copy';
-import SettingsView from './SettingsView.svelte';
 import { answerSettings, baseInfo, baseSettings, ok, refused } from './settings-test-kit';
+import SettingsView from './SettingsView.svelte';
 
 const t = settingsCopy;
 

@@ -1,11 +1,12 @@
 import { render, screen } from '@testing-library/svelte';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, test, vi } from 'vitest';
+
 import { bridgeCalls } from '../../../../../tests/renderer-setup';
 import { settingsCopy } from '../../../../shared/copy';
-import SystemSection from './SystemSection.svelte';
 import SectionHost from './SectionHost.svelte';
 import { loadWith } from './settings-test-kit';
+import SystemSection from './SystemSection.svelte';
 
 const t = settingsCopy.system;
 

@@ -1,4 +1,5 @@
 import { describe, expect, test } from 'vitest';
+
 import type { PauseScheduleView } from '../../../../shared/pauses/pause-state';
 import { pauseStatusLine } from './pause-status-line';
 

@@ -1,5 +1,5 @@
-import type { PauseScheduleView } from '../../../../shared/pauses/pause-state';
 import { settingsCopy } from '../../../../shared/copy';
+import type { PauseScheduleView } from '../../../../shared/pauses/pause-state';
 
 /**
  * Pure: the settings view's one line about what comes next, in the local time

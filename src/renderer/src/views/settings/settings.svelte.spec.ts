@@ -1,8 +1,9 @@
 import { describe, expect, test } from 'vitest';
+
 import { bridgeAnswers, bridgeCalls } from '../../../../../tests/renderer-setup';
 import type { Settings, SettingsPatch } from '../../../../shared/settings-schema';
-import { loadWith, ok, refused } from './settings-test-kit';
 import { saveSettings, settingsState } from './settings.svelte';
+import { loadWith, ok, refused } from './settings-test-kit';
 
 /** settings.set answers that wait until the test lets each one through. */
 const heldAnswers = (saved: { saved: Settings }, refuse: (patch: SettingsPatch) => boolean = () => false) => {

@@ -1,7 +1,7 @@
+import { settingsCopy } from '../../../../shared/copy';
 import type { AppInfo } from '../../../../shared/ipc/app-contract';
 import type { IpcError } from '../../../../shared/ipc/result';
 import type { Settings, SettingsPatch } from '../../../../shared/settings-schema';
-import { settingsCopy } from '../../../../shared/copy';
 import { applyAppearance } from '../../lib/appearance';
 import { bridge } from '../../lib/bridge';
 

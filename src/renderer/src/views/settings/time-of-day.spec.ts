@@ -1,4 +1,5 @@
 import { describe, expect, test } from 'vitest';
+
 import { minutesToTime, timeToMinutes } from './time-of-day';
 
 describe('time of day', () => {
