@@ -171,9 +171,11 @@ export const settingsCopy = {
     /** recovered/: copies of parts of the history that could not be read when it was opened. */
     recoveredHeading: 'Set-aside copies',
     recoveredBody: (count: number) =>
-      `${plural(count, 'file is', 'files are')} in the “recovered” folder beside your history. They hold parts of it that could not be read when Attune opened it. They are still encrypted: only your key can open them.`,
+      count === 1
+        ? '1 file is in the “recovered” folder beside your history. It holds part of your history that could not be read when Attune opened it. It is still encrypted: only your key can open it.'
+        : `${count} files are in the “recovered” folder beside your history. They hold parts of it that could not be read when Attune opened it. They are still encrypted: only your key can open them.`,
     recoveredLocked: 'Unlock your history to delete them.',
-    recoveredStart: 'Delete these copies…',
+    recoveredStart: 'Delete the set-aside copies…',
     recoveredWhatHeading: 'Delete the set-aside copies?',
     recoveredWhat: (count: number) =>
       `This deletes ${plural(count, 'file', 'files')} from the “recovered” folder. What is in them can’t be brought back after that — not by Attune, not by anyone.`,

@@ -29,6 +29,7 @@ describe('PrivacySection: set-aside copies in recovered/', () => {
     expect(await screen.findByRole('heading', { name: t.recoveredHeading })).toBeInTheDocument();
     expect(screen.getByText(t.recoveredBody(2))).toBeInTheDocument();
     expect(t.recoveredBody(2)).toMatch(/only your key can open them/);
+    expect(t.recoveredBody(1)).toMatch(/^1 file is .* only your key can open it\.$/);
     expect(screen.getByRole('button', { name: t.recoveredStart })).toBeInTheDocument();
   });
 
