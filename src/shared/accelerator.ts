@@ -135,11 +135,9 @@ export type KeyPressCapture =
 const MODIFIER_CODES = /^(Control|Alt|Shift|Meta|OS|Super|Hyper)(Left|Right)?$|^(AltGraph|CapsLock|Fn|FnLock)$/;
 const MODIFIER_KEYS = new Set(['Control', 'Alt', 'AltGraph', 'Shift', 'Meta', 'OS', 'Super', 'Hyper', 'Fn', 'FnLock', 'CapsLock']);
 
-/** `KeyboardEvent.code` (the physical key, whatever the layout) → accelerator key. */
-const CODE_KEYS = new Map<string, string>([
-  ['Space', 'Space'],
+/** Keys whose `code` and `key` carry the same name (→ accelerator key): one list for both maps below. */
+const SAME_NAME_KEYS: [string, string][] = [
   ['Enter', 'Enter'],
-  ['NumpadEnter', 'Enter'],
   ['Tab', 'Tab'],
   ['Backspace', 'Backspace'],
   ['Delete', 'Delete'],
@@ -154,6 +152,13 @@ const CODE_KEYS = new Map<string, string>([
   ['ArrowRight', 'Right'],
   ['Escape', 'Escape'],
   ['PrintScreen', 'PrintScreen'],
+];
+
+/** `KeyboardEvent.code` (the physical key, whatever the layout) → accelerator key. */
+const CODE_KEYS = new Map<string, string>([
+  ['Space', 'Space'],
+  ['NumpadEnter', 'Enter'],
+  ...SAME_NAME_KEYS,
   ['Minus', '-'],
   ['Equal', '='],
   ['BracketLeft', '['],
@@ -180,24 +185,7 @@ const CODE_KEYS = new Map<string, string>([
 ]);
 
 /** `KeyboardEvent.key` names, for events that carry no `code` (some synthetic or remote-desktop events). */
-const KEY_NAMES = new Map<string, string>([
-  [' ', 'Space'],
-  ['Enter', 'Enter'],
-  ['Tab', 'Tab'],
-  ['Backspace', 'Backspace'],
-  ['Delete', 'Delete'],
-  ['Insert', 'Insert'],
-  ['Home', 'Home'],
-  ['End', 'End'],
-  ['PageUp', 'PageUp'],
-  ['PageDown', 'PageDown'],
-  ['ArrowUp', 'Up'],
-  ['ArrowDown', 'Down'],
-  ['ArrowLeft', 'Left'],
-  ['ArrowRight', 'Right'],
-  ['Escape', 'Escape'],
-  ['PrintScreen', 'PrintScreen'],
-]);
+const KEY_NAMES = new Map<string, string>([[' ', 'Space'], ...SAME_NAME_KEYS]);
 
 const keyFromCode = (code: string): string | null => {
   const letter = /^Key([A-Z])$/.exec(code);
