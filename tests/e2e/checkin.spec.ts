@@ -341,6 +341,6 @@ test.describe('check-in', () => {
     await screenshot(page, 'history-empty');
     expect(await seriousA11yViolations(page)).toEqual([]);
     await page.getByRole('button', { name: 'Check in now' }).click();
-    await expect.poll(() => harness.uiActions).toContain('openView:prompt');
+    await expect.poll(() => harness.uiActions).toContain('openView:check-in');
   });
 });

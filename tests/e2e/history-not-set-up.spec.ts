@@ -13,7 +13,7 @@ test('before any set-up, History and Insights say there is nothing yet (not “l
   await screenshot(page, 'history-not-set-up');
   expect(await seriousA11yViolations(page)).toEqual([]);
   await page.getByRole('button', { name: 'Check in now' }).click();
-  await expect.poll(() => harness.uiActions).toContain('openView:prompt');
+  await expect.poll(() => harness.uiActions).toContain('openView:check-in');
 
   await openAppView(page, harness.url, 'insights');
   await expect(page.getByRole('heading', { name: 'Nothing here yet' })).toBeVisible();

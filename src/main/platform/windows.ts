@@ -90,7 +90,7 @@ export const createWindows = (preloadPath: string, isPackaged: boolean, onAppWin
   };
 
   const openView = (view: ViewId) => {
-    if (view === 'prompt') return showPopover('menu', null);
+    if (view === 'check-in') return showPopover('menu', null);
     if (view === 'pause') return openPause();
     if (appWindow && !appWindow.isDestroyed()) {
       appWindow.webContents.send('view.show', { view });

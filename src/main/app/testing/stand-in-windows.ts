@@ -78,7 +78,7 @@ export class StandInWindows implements Windows {
 
   openView(view: ViewId): void {
     this.actions.push(`openView:${view}`);
-    if (view === 'prompt') return this.showPopover('menu', null);
+    if (view === 'check-in') return this.showPopover('menu', null);
     if (view === 'pause') return this.openPause();
     if (this.state.app.open) {
       this.state.app = { open: true, view };

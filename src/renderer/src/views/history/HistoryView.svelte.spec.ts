@@ -62,7 +62,7 @@ describe('HistoryView', () => {
     expect(screen.queryByRole('form', { name: 'Filter' })).not.toBeInTheDocument();
     expect(screen.queryByRole('button', { name: 'Show earlier' })).not.toBeInTheDocument();
     await user.click(screen.getByRole('button', { name: 'Check in now' }));
-    expect(bridgeCalls.find(([c]) => c === 'ui.openView')?.[1]).toEqual({ view: 'prompt' });
+    expect(bridgeCalls.find(([c]) => c === 'ui.openView')?.[1]).toEqual({ view: 'check-in' });
   });
 
   test('asked for again while open (tray, another window), it shows what was saved since', async () => {

@@ -41,7 +41,7 @@ describe('PauseView', () => {
     expect(screen.getByRole('heading', { level: 1 })).toHaveTextContent('That’s the pause.');
     await user.click(screen.getByRole('button', { name: 'Check in' }));
     expect(bridgeCalls.map(([c, r]) => [c, r])).toEqual([
-      ['ui.openView', { view: 'prompt' }],
+      ['ui.openView', { view: 'check-in' }],
       ['ui.closeWindow', undefined],
     ]);
   });
