@@ -123,6 +123,11 @@ export class EntryIndex {
     return { entries, nextCursor: index >= start && lastSeen ? encodeCursor(lastSeen) : null };
   }
 
+  /** The follow-ups answering this check-in, oldest first. */
+  answersTo(checkInId: string): StoredEntry[] {
+    return this.sorted.filter(({ entry }) => entry.kind === 'follow-up' && entry.data.checkInId === checkInId);
+  }
+
   clear(): void {
     this.sorted = [];
     this.byId.clear();

@@ -159,6 +159,15 @@ export const loadVault = async (dir: string, key: KeyObject, keyId: string, roll
   for (const { seq, op } of verdict.ops) {
     if (op.op === 'put') index.put({ seq, entry: op.entry });
     else {
+      /**
+       * A check-in's tombstone takes the follow-ups that answer it, as the
+       * delete that wrote it did. That delete wrote the check-in's tombstone
+       * first and the follow-ups' after it, in one write; a kill can cut a
+       * write at any page boundary, so the follow-ups' tombstones may be
+       * missing while the check-in's is whole. The delete then still happens
+       * whole, never in part.
+       */
+      for (const answer of index.answersTo(op.id)) index.remove(answer.entry.id);
       index.remove(op.id);
       tombstones += 1;
     }
