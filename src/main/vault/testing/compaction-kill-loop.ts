@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { ATOMIC_TEMP_NAME } from '../../fs/durable-write';
 import { createVaultService } from '../vault-service';
 import { createFakeKeychain } from './fake-keychain';
+import { failureKeeper } from './keep-failed';
 import { bundleChild, runKills } from './kill-harness';
 import { checkIn, FAST_SCRYPT, followUp } from './vault-fixtures';
 
@@ -84,6 +85,7 @@ export const runCompactionKillLoop = async (options: CompactionLoopOptions): Pro
   };
   const followUpsOf = (checkInId: string): string[] => [...alive].filter(([, parent]) => parent === checkInId).map(([id]) => id);
 
+  const keeper = failureKeeper(options.root, dir);
   const command = await bundleChild('compaction-child.ts', options.root);
   const { beforeOpen } = await runKills({
     command,
@@ -123,6 +125,7 @@ export const runCompactionKillLoop = async (options: CompactionLoopOptions): Pro
       if (pendingCompaction) result.killedMidCompaction += 1;
       result.kills += 1;
 
+      keeper.beforeCheck(index + 1, child.lines, child.stderr);
       const check = createVaultService({ dir, keychain, scrypt: FAST_SCRYPT, rollAfterRecords: rollAfter });
       try {
         const status = await check.unlock({ method: 'keychain' });
@@ -151,6 +154,8 @@ export const runCompactionKillLoop = async (options: CompactionLoopOptions): Pro
         const revived = [...deleted].filter((id) => present.has(id));
         if (revived.length > 0) throw new Error(`${round}: ${revived.length} acknowledged deletes came back, e.g. ${revived[0]}`);
         result.entriesAtEnd = present.size;
+      } catch (error) {
+        throw keeper.kept(error);
       } finally {
         await check.close();
       }

@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url';
 
 import { createVaultService } from '../vault-service';
 import { createFakeKeychain } from './fake-keychain';
+import { failureKeeper } from './keep-failed';
 import { FAST_SCRYPT } from './vault-fixtures';
 
 /**
@@ -129,6 +130,7 @@ export const runKillLoop = async (options: KillLoopOptions): Promise<KillLoopRes
     tornTails: 0,
     entriesAtEnd: 0,
   };
+  const keeper = failureKeeper(options.root, dir);
   const command = await prepareChild(options.root);
   let standby = startChild(command, dir, rollAfter);
   try {
@@ -171,6 +173,7 @@ export const runKillLoop = async (options: KillLoopOptions): Promise<KillLoopRes
 
       if (pending.size > 0) result.killedMidDelete += 1;
 
+      keeper.beforeCheck(i + 1, child.lines, child.stderr);
       const check = createVaultService({ dir, keychain, scrypt: FAST_SCRYPT, rollAfterRecords: rollAfter });
       try {
         const status = await check.unlock({ method: 'keychain' });
@@ -185,6 +188,8 @@ export const runKillLoop = async (options: KillLoopOptions): Promise<KillLoopRes
         const revived = [...deleted].filter((id) => present.has(id));
         if (revived.length > 0) throw new Error(`kill ${i + 1}: ${revived.length} acknowledged deletes came back, e.g. ${revived[0]}`);
         result.entriesAtEnd = present.size;
+      } catch (error) {
+        throw keeper.kept(error);
       } finally {
         await check.close();
       }
