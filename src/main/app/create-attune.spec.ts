@@ -91,6 +91,14 @@ describe('createAttune: start-up', () => {
     expect((await call('app.info')).value).toMatchObject({ trayAvailable: false });
   });
 
+  test('app.info says whether this desktop tells idle time, asking afresh each time', async () => {
+    const { s, call } = await startAttune();
+    expect((await call('app.info')).value).toMatchObject({ idleTime: 'known' });
+    // A Wayland desktop with no idle service: nothing can tell.
+    s.attention.lastInputAt = null;
+    expect((await call('app.info')).value).toMatchObject({ idleTime: 'unknown' });
+  });
+
   test('a start-up that cannot finish shows one calm dialog and says it failed — no stack trace', async () => {
     const notADir = join(tempDir(), 'data');
     writeFileSync(notADir, 'a file where the data folder should be');

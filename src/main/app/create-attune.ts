@@ -221,13 +221,15 @@ const start = async (
           openView: (view) => shown.openView(view),
           closeWindow: (kind) => shown.closeWindow(kind),
         },
-        info: () => ({
+        info: async () => ({
           name: app.name(),
           version: app.version(),
           platform: platform.os === 'darwin' || platform.os === 'win32' || platform.os === 'linux' ? platform.os : 'other',
           dataDir,
           activeShortcut: shortcut.status().active,
           trayAvailable,
+          // Asked each time: a desktop can start answering (or stop) while Attune runs.
+          idleTime: (await adapters.attention.idleSeconds()) === null ? 'unknown' : 'known',
           notice,
         }),
       }),

@@ -15,7 +15,7 @@ export interface UiPort {
 export interface AppHandlerDeps {
   settings: SettingsService;
   ui: UiPort;
-  info: () => AppInfo;
+  info: () => AppInfo | Promise<AppInfo>;
 }
 
 export const createAppHandlers = ({ settings, ui, info }: AppHandlerDeps): HandlerTable<typeof appContract> => ({

@@ -134,6 +134,8 @@ export const settingsCopy = {
     lockHeading: 'Locking',
     lockAfter: 'Lock when not used for',
     lockAfterOff: 'Don’t lock on its own',
+    idleUnknown:
+      'This desktop does not tell Attune how long the computer has been left alone, so it cannot lock after a time here. Locking with the screen, going to sleep and Lock now still work.',
     lockAfterMinutes: (minutes: number) => duration(minutes),
     lockWithScreen: 'Lock when the screen locks or the computer sleeps',
     lockWithScreenHint: 'Linux desktops do not always say when the screen locks; going to sleep and the idle time above still lock it.',

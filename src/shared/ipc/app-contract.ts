@@ -16,6 +16,11 @@ export const appInfoSchema = z.strictObject({
   activeShortcut: z.string().nullable(),
   /** False on a Linux desktop that shows no tray icons (plain GNOME); null when it cannot be told. */
   trayAvailable: z.boolean().nullable(),
+  /**
+   * Whether this desktop tells how long the computer has been idle: 'unknown' where nothing can
+   * (some Wayland desktops), so locking after idle time cannot happen and Settings says so.
+   */
+  idleTime: z.enum(['known', 'unknown']),
   /** A calm notice main wants shown once (e.g. settings were reset), or null. */
   notice: z.string().nullable(),
 });

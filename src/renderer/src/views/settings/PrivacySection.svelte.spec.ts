@@ -6,7 +6,7 @@ import { bridgeAnswers, bridgeCalls, emitBridgeEvent } from '../../../../../test
 import { settingsCopy, vaultCopy } from '../../../../shared/copy';
 import PrivacySection from './PrivacySection.svelte';
 import SectionHost from './SectionHost.svelte';
-import { loadWith, ok, refused, vaultStatus } from './settings-test-kit';
+import { baseInfo, loadWith, ok, refused, vaultStatus } from './settings-test-kit';
 
 const t = settingsCopy.privacy;
 const called = (channel: string) => bridgeCalls.filter(([c]) => c === channel).map(([, request]) => request);
@@ -178,5 +178,19 @@ describe('PrivacySection: erase everything', () => {
 
   test('one entry reads as one entry', () => {
     expect(t.eraseWhat(1)).toContain('1 entry —');
+  });
+});
+
+describe('PrivacySection: a desktop that does not tell idle time', () => {
+  test('says locking after a time cannot happen here, and what still locks', async () => {
+    await loadWith(undefined, baseInfo({ idleTime: 'unknown' }));
+    bridgeAnswers.set('vault.status', () => ok(vaultStatus()));
+    render(SectionHost, { section: PrivacySection, headingId: 'settings-privacy' });
+    expect(await screen.findByText(t.idleUnknown)).toBeInTheDocument();
+  });
+
+  test('says nothing of it where idle time is known', async () => {
+    await renderPrivacy();
+    expect(screen.queryByText(t.idleUnknown)).not.toBeInTheDocument();
   });
 });

@@ -34,6 +34,7 @@ export const baseInfo = (overrides: Partial<AppInfo> = {}): AppInfo => ({
   dataDir: '/home/sam/.config/Attune',
   activeShortcut: 'CommandOrControl+Alt+Space',
   trayAvailable: true,
+  idleTime: 'known',
   notice: null,
   ...overrides,
 });
