@@ -137,6 +137,8 @@ test.describe('check-in', () => {
     await page.getByText('Settled', { exact: true }).click();
     await primaryButton(page).click();
     await primaryButton(page).click();
+    // The step screen shows once its suggestions are in; Save is only there then.
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('One small step');
     harness.failNextVaultWrite();
     await primaryButton(page).click();
     await expect(page.getByRole('status')).toContainText('Couldn’t save just now — your entry is kept in this window.');

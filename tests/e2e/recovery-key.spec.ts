@@ -14,6 +14,8 @@ const firstCheckInToRecoveryKey = async (page: Page, url: string) => {
   await page.getByText('Freeze', { exact: true }).click();
   await primaryButton(page).click();
   await primaryButton(page).click();
+  // The step screen shows once its suggestions are in; Save is only there then.
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('One small step');
   await primaryButton(page).click();
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Keep your history private');
   await page.getByLabel('Passphrase', { exact: true }).fill(PASSPHRASE);

@@ -329,12 +329,15 @@ describe('CheckInFlow', () => {
     await user.click(primary());
     screen.getByRole('checkbox', { name: /^Food or water/ }).focus();
     await user.keyboard('{Enter}');
-    // Still the need screen while main answers; a second Enter does not skip on to saving.
+    // Still the need screen while main answers; a second Enter does not skip on to saving,
+    // and the button says it is busy (aria-disabled keeps focus where it is).
+    expect(primary()).toHaveAttribute('aria-disabled', 'true');
     await user.keyboard('{Enter}');
     expect(heading()).toHaveTextContent(/What do I need/);
     release();
     await vi.waitFor(() => expect(heading()).toHaveTextContent('One small step'));
     expect(heading()).toHaveFocus();
+    expect(primary()).toHaveAttribute('aria-disabled', 'false');
     // The person begins at once: nothing moves or takes focus back, and Enter saves what they chose.
     await user.tab();
     await user.keyboard(' ');
