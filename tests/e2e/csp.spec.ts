@@ -12,12 +12,13 @@ test('served pages carry the CSP, and it blocks inline script, inline style and 
   const meta = await page.locator('meta[http-equiv="Content-Security-Policy"]').getAttribute('content');
   expect(meta).toContain(CONTENT_SECURITY_POLICY);
 
-  const violations: string[] = [];
-  await page.exposeFunction('reportViolation', (directive: string) => violations.push(directive));
+  const violations: { directive: string; blocked: string }[] = [];
+  await page.exposeFunction('reportViolation', (directive: string, blocked: string) => violations.push({ directive, blocked }));
   await page.evaluate(() => {
     document.addEventListener(
       'securitypolicyviolation',
-      (e) => void (window as unknown as { reportViolation(d: string): void }).reportViolation(e.effectiveDirective),
+      (e) =>
+        void (window as unknown as { reportViolation(d: string, b: string): void }).reportViolation(e.effectiveDirective, e.blockedURI),
     );
   });
   const outcome = await page.evaluate(async () => {
@@ -37,5 +38,9 @@ test('served pages carry the CSP, and it blocks inline script, inline style and 
   });
   expect(outcome.inlineRan).toBe(false);
   expect(outcome.background).not.toBe('rgb(255, 0, 0)');
-  await expect.poll(() => [...new Set(violations)].sort()).toEqual(['img-src', 'script-src-elem', 'style-src-elem']);
+  // Playwright's own evaluate can race the CSP and be reported as a blocked 'eval' (it retries those:
+  // microsoft/playwright#36982). That is the test tool, not the page, so it is left out here; the page's
+  // own code meeting the CSP is checked by every other test, which fails on any violation.
+  const ours = () => [...new Set(violations.filter((v) => v.blocked !== 'eval').map((v) => `${v.directive} ${v.blocked}`))].sort();
+  await expect.poll(ours).toEqual(['img-src https://example.org/pixel.png', 'script-src-elem inline', 'style-src-elem inline']);
 });
