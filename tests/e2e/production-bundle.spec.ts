@@ -19,3 +19,22 @@ test('the built main process holds no test hooks, stand-ins or harness code', ()
   // The root it ships is the one the harness runs.
   expect(bundle).toContain('createAttune');
 });
+
+/**
+ * The CSP refuses code built from strings, so nothing in the windows may ask for it, not even as a
+ * caught probe (zod's is reported as a violation). zod itself stays in main: the crisis data is
+ * validated by its spec.
+ */
+test('the renderer and preload bundles build no code from strings and carry no zod', () => {
+  const OUT = join(import.meta.dirname, '../../out');
+  const files = [
+    ...readdirSync(join(OUT, 'renderer/assets')).map((name) => join(OUT, 'renderer/assets', name)),
+    ...readdirSync(join(OUT, 'preload')).map((name) => join(OUT, 'preload', name)),
+  ].filter((path) => /\.(c|m)?js$/.test(path));
+  expect(files.length).toBeGreaterThan(3);
+  for (const path of files) {
+    const code = readFileSync(path, 'utf8');
+    expect(code, path).not.toMatch(/\beval\s*\(|new\s+Function\s*\(|\bFunction\s*\(\s*["'`]/);
+    expect(code, path).not.toContain('_zod');
+  }
+});

@@ -1,4 +1,5 @@
-import { type CrisisCategory, type CrisisData, type CrisisEntry, INTERNATIONAL } from './crisis-schema';
+import { INTERNATIONAL } from './crisis-codes';
+import type { CrisisCategory, CrisisData, CrisisEntry } from './crisis-schema';
 
 /**
  * Entries the data's own notes ask us not to show, with the note's reason.

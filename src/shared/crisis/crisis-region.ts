@@ -1,4 +1,5 @@
-import { type CrisisData, INTERNATIONAL } from './crisis-schema';
+import { INTERNATIONAL } from './crisis-codes';
+import type { CrisisData } from './crisis-schema';
 
 /**
  * The country part of a locale: 'en-GB' → 'GB', 'en_US.UTF-8' → 'US',

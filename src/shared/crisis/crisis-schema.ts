@@ -1,5 +1,7 @@
 import { z } from 'zod';
 
+import { CATEGORIES, KINDS, SCOPES, STATUSES } from './crisis-codes';
+
 /**
  * The shape of `src/shared/data/crisis-lines.json` (copied from ../shared/data).
  * Every entry carries where its facts were read (`sourceUrl`, `sourceSays`) and,
@@ -11,14 +13,8 @@ import { z } from 'zod';
 const isoDatePrefix = /^\d{4}-\d{2}-\d{2}(?![\d])/;
 const datePrefixSchema = z.string().regex(isoDatePrefix, 'starts with an ISO date (YYYY-MM-DD)');
 
-/** ISO 3166-1 alpha-2; 'ZZ' (user-assigned) marks the international directory. */
-export const INTERNATIONAL = 'ZZ';
+/** ISO 3166-1 alpha-2; 'ZZ' (user-assigned, INTERNATIONAL) marks the international directory. */
 export const countryCodeSchema = z.string().regex(/^[A-Z]{2}$/, 'ISO 3166-1 alpha-2 code');
-
-export const CATEGORIES = ['emergency', 'crisis-line', 'directory'] as const;
-export const KINDS = ['call', 'text', 'chat', 'web'] as const;
-export const SCOPES = ['national', 'regional', 'international'] as const;
-export const STATUSES = ['verified', 'verified-secondary'] as const;
 
 const httpUrlSchema = z.url({ protocol: /^https?$/ });
 
@@ -61,6 +57,11 @@ export type CrisisData = z.infer<typeof crisisDataSchema>;
 export type CrisisCategory = (typeof CATEGORIES)[number];
 export type CrisisKind = (typeof KINDS)[number];
 
-/** The ISO date an entry's facts date from: its own source date, else the file's verified-on date. */
-export const entryDate = (entry: CrisisEntry, data: Pick<CrisisData, 'verifiedAt'>): string =>
-  (entry.sourceDate ?? data.verifiedAt).slice(0, 10);
+export type CrisisDataResult = { ok: true; data: CrisisData } | { ok: false; issues: string[] };
+
+/** Validates crisis data; never throws. The specs run it on the shipped file (see crisis-data.ts for why not the app). */
+export const parseCrisisData = (input: unknown): CrisisDataResult => {
+  const parsed = crisisDataSchema.safeParse(input);
+  if (parsed.success) return { ok: true, data: parsed.data };
+  return { ok: false, issues: parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`) };
+};

@@ -1,9 +1,10 @@
 /**
- * "Get help now": the shipped crisis-line data, validated, and the pure
+ * "Get help now": the shipped crisis-line data (validated by its spec), and the pure
  * decisions the help screen (renderer) and the link allow-list (main) share.
  * No Node or Electron here.
  */
-export { crisisData, crisisDataLoaded, type CrisisDataResult, parseCrisisData } from './crisis-data';
+export { CATEGORIES, entryDate, INTERNATIONAL, KINDS, SCOPES, STATUSES } from './crisis-codes';
+export { crisisData, crisisDataLoaded } from './crisis-data';
 export {
   formatVerifiedDate,
   groupByService,
@@ -18,5 +19,5 @@ export {
   textLanguage,
 } from './crisis-lines';
 export { availableRegions, defaultRegion, regionFromLocale, regionFromLocales, regionName, type RegionOption } from './crisis-region';
-export { type CrisisData, crisisDataSchema, type CrisisEntry, crisisEntrySchema, entryDate, INTERNATIONAL } from './crisis-schema';
+export type { CrisisCategory, CrisisData, CrisisEntry, CrisisKind } from './crisis-schema';
 export { allowedExternalUrls, externalUrlFor } from './external-url';
