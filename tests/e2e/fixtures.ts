@@ -76,6 +76,17 @@ export const test = base.extend<Fixtures>({
       context.on('console', (message) => {
         if (message.type() === 'error') note(message.text());
       });
+      // Some refusals (a caught eval probe, say) print nothing to the console; the page's own
+      // violation event still fires. Only the page's code counts: the test tool evaluates from nowhere.
+      await context.addInitScript(() => {
+        document.addEventListener('securitypolicyviolation', (e) => {
+          if (e.sourceFile.startsWith(location.origin)) {
+            console.error(
+              `Content Security Policy violation: ${e.effectiveDirective} refused ${e.blockedURI} (${e.sourceFile}:${e.lineNumber})`,
+            );
+          }
+        });
+      });
       context.on('weberror', (error) => note(error.error().message));
       await use(problems);
       expect(problems, 'console errors or CSP violations on the page').toEqual([]);
