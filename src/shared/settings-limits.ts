@@ -24,3 +24,11 @@ export const LOCK_AFTER_IDLE_LIMITS = { min: 1, max: 24 * 60 } as const;
 /** What the settings view offers; null is "off". All inside the limits above. */
 export const FOLLOW_UP_CHOICES = [null, 10, 20, 30, 60] as const;
 export const LOCK_AFTER_IDLE_CHOICES = [null, 5, 15, 30, 60] as const;
+
+/** Page zoom, in percent: Chromium's own steps, so Ctrl+= and Ctrl+- land where a browser would. */
+export const ZOOM_STEPS = [50, 67, 75, 80, 90, 100, 110, 125, 150, 175, 200, 250, 300] as const;
+export const DEFAULT_ZOOM = 100;
+
+/** Seconds "Noted." stays before the popover closes itself; null is "never". */
+export const CLOSE_AFTER_SAVE_LIMITS = { min: 1, max: 60 } as const;
+export const CLOSE_AFTER_SAVE_CHOICES = [3, 5, 10, null] as const;

@@ -1,7 +1,16 @@
 import { z } from 'zod';
 
 import { DEFAULT_PAUSE_SETTINGS, pauseSettingsSchema } from './pauses/pause-settings';
-import { ACCELERATOR_MAX_LENGTH, DEFAULT_SHORTCUT, FOLLOW_UP_LIMITS, LOCK_AFTER_IDLE_LIMITS, MOTION, THEMES } from './settings-limits';
+import {
+  ACCELERATOR_MAX_LENGTH,
+  CLOSE_AFTER_SAVE_LIMITS,
+  DEFAULT_SHORTCUT,
+  FOLLOW_UP_LIMITS,
+  LOCK_AFTER_IDLE_LIMITS,
+  MOTION,
+  THEMES,
+  ZOOM_STEPS,
+} from './settings-limits';
 
 /**
  * The one description of Attune's settings. Main checks the file, what the
@@ -9,9 +18,9 @@ import { ACCELERATOR_MAX_LENGTH, DEFAULT_SHORTCUT, FOLLOW_UP_LIMITS, LOCK_AFTER_
  * and the renderer gets its types from it. Numbers are seconds or local minutes after midnight — never
  * Date strings, so a timezone change cannot shift a setting.
  */
-export const SETTINGS_VERSION = 2;
+export const SETTINGS_VERSION = 3;
 
-export { DEFAULT_SHORTCUT, MOTION, THEMES } from './settings-limits';
+export { DEFAULT_SHORTCUT, MOTION, THEMES, ZOOM_STEPS } from './settings-limits';
 
 /** Electron accelerators are short ASCII strings like "CommandOrControl+Alt+Space". */
 export const acceleratorSchema = z.string().min(1).max(ACCELERATOR_MAX_LENGTH);
@@ -21,11 +30,17 @@ export const appearanceSchema = z.strictObject({
   motion: z.enum(MOTION),
   /** Neutral tray icon, tooltip "Attune", neutral notification text. */
   discreet: z.boolean(),
+  /** Every window's zoom (Ctrl/Cmd + = - 0), one of Chromium's steps. */
+  zoomPercent: z.literal(ZOOM_STEPS),
 });
 
 export const checkInSettingsSchema = z.strictObject({
   /** Minutes until a gentle "did that help?", or null for never. */
   followUpMinutes: z.number().int().min(FOLLOW_UP_LIMITS.min).max(FOLLOW_UP_LIMITS.max).nullable(),
+  /** Seconds "Noted." stays before the popover closes itself (only when the person is not in it), or null for never. */
+  closeAfterSaveSeconds: z.number().int().min(CLOSE_AFTER_SAVE_LIMITS.min).max(CLOSE_AFTER_SAVE_LIMITS.max).nullable(),
+  /** The first screen's optional questions (who's driving, how manageable) were left open. */
+  moreQuestionsOpen: z.boolean(),
 });
 
 export const privacySettingsSchema = z.strictObject({
@@ -69,9 +84,9 @@ export type SettingsPatch = z.infer<typeof settingsPatchSchema>;
 export const DEFAULT_SETTINGS: Settings = {
   version: SETTINGS_VERSION,
   shortcut: DEFAULT_SHORTCUT,
-  appearance: { theme: 'system', motion: 'system', discreet: true },
+  appearance: { theme: 'system', motion: 'system', discreet: true, zoomPercent: 100 },
   pauses: DEFAULT_PAUSE_SETTINGS,
-  checkIn: { followUpMinutes: 20 },
+  checkIn: { followUpMinutes: 20, closeAfterSaveSeconds: 3, moreQuestionsOpen: false },
   privacy: { lockAfterIdleMinutes: 15, lockWithScreen: true },
   // Nothing starts itself behind the person's back: start at login is off until chosen.
   system: { startAtLogin: false },

@@ -1,6 +1,7 @@
 import { describe, expect, test } from 'vitest';
 
 import { useTempDirs } from '../../../tests/support/temp-dir';
+import { DEFAULT_SETTINGS } from '../../shared/settings-schema';
 import { createMemoryLogger } from '../log/logger';
 import { openSettings } from '../settings/open-settings';
 import { openConfSettingsStore } from '../settings/settings-store-options';
@@ -49,9 +50,9 @@ describe('checkin.followUp', () => {
     const { vault, clock, settings, handlers } = await setUp();
     await vault.append({ kind: 'check-in', data: { states: [], needs: [], step: { text: 'my own step' } } });
     clock.advance(30 * MIN);
-    await settings.set({ checkIn: { followUpMinutes: null } });
+    await settings.set({ checkIn: { ...DEFAULT_SETTINGS.checkIn, followUpMinutes: null } });
     expect(await handlers['checkin.followUp'](undefined, ctx)).toEqual({ checkIn: null });
-    await settings.set({ checkIn: { followUpMinutes: 20 } });
+    await settings.set({ checkIn: { ...DEFAULT_SETTINGS.checkIn, followUpMinutes: 20 } });
     expect((await handlers['checkin.followUp'](undefined, ctx)).checkIn?.stepText).toBe('my own step');
     await vault.lock();
     expect(await handlers['checkin.followUp'](undefined, ctx)).toEqual({ checkIn: null });

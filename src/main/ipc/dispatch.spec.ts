@@ -46,9 +46,18 @@ describe('dispatch over the real handler table and a real settings file', () => 
   });
 
   test('a valid write is saved to disk and returned', async () => {
-    const result = await dispatch('settings.set', { appearance: { theme: 'dark', motion: 'reduce', discreet: true } }, popover);
+    const result = await dispatch(
+      'settings.set',
+      { appearance: { theme: 'dark', motion: 'reduce', discreet: true, zoomPercent: 125 } },
+      popover,
+    );
     expect(result.ok).toBe(true);
-    expect(JSON.parse(readFileSync(settingsFile, 'utf8')).appearance).toEqual({ theme: 'dark', motion: 'reduce', discreet: true });
+    expect(JSON.parse(readFileSync(settingsFile, 'utf8')).appearance).toEqual({
+      theme: 'dark',
+      motion: 'reduce',
+      discreet: true,
+      zoomPercent: 125,
+    });
   });
 
   const malformed: [string, unknown][] = [
@@ -60,8 +69,9 @@ describe('dispatch over the real handler table and a real settings file', () => 
     ['a prototype-pollution key', JSON.parse('{"__proto__": {"polluted": true}}')],
     ['a constructor key', { constructor: { prototype: { polluted: true } } }],
     ['main-only version', { version: 1 }],
-    ['a bad enum', { appearance: { theme: 'neon', motion: 'system', discreet: true } }],
+    ['a bad enum', { appearance: { theme: 'neon', motion: 'system', discreet: true, zoomPercent: 100 } }],
     ['a missing field', { appearance: { theme: 'dark' } }],
+    ['a zoom between the steps', { appearance: { theme: 'dark', motion: 'system', discreet: true, zoomPercent: 120 } }],
     ['NaN in a number', { pauses: { enabled: Number.NaN } }],
     ['a huge string', { shortcut: 'A'.repeat(100_000) }],
   ];

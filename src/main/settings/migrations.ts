@@ -31,6 +31,22 @@ export const MIGRATIONS: Record<number, (previous: Raw) => Raw> = {
     help: { region: null },
     version: 2,
   }),
+  // v3 adds zoom, when "Noted." closes itself, the remembered first-screen disclosure, and the
+  // opt-in pause time left. Every earlier choice is kept as it was.
+  3: (previous) => {
+    // A section missing altogether (a v0 file has no pauses) stays missing: its defaults fill it whole.
+    const extend = (name: string, added: Raw): Raw => {
+      const value = previous[name];
+      return typeof value === 'object' && value !== null ? { [name]: { ...(value as Raw), ...added } } : {};
+    };
+    return {
+      ...previous,
+      ...extend('appearance', { zoomPercent: 100 }),
+      ...extend('checkIn', { closeAfterSaveSeconds: 3, moreQuestionsOpen: false }),
+      ...extend('pauses', { showTimeLeft: false }),
+      version: 3,
+    };
+  },
 };
 
 export const versionOf = (raw: Raw): number => (typeof raw.version === 'number' ? raw.version : 0);

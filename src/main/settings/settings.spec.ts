@@ -73,23 +73,49 @@ describe('migrations', () => {
     expect(settings.get()).toEqual({
       ...DEFAULT_SETTINGS,
       shortcut: 'Control+Shift+A',
-      appearance: { theme: 'dark', motion: 'system', discreet: false },
+      appearance: { theme: 'dark', motion: 'system', discreet: false, zoomPercent: 100 },
     });
     expect(JSON.parse(readFileSync(fileIn(dir), 'utf8')).version).toBe(SETTINGS_VERSION);
   });
 
-  test('a v1 settings file keeps every choice and gains the v2 sections with their defaults', () => {
+  test('a v1 settings file keeps every choice and gains the later sections with their defaults', () => {
     const dir = tempDir();
-    const v1 = {
-      version: 1,
-      shortcut: 'Alt+Shift+J',
-      appearance: { theme: 'light', motion: 'reduce', discreet: false },
-      pauses: { ...DEFAULT_SETTINGS.pauses, enabled: true },
-    };
+    const { showTimeLeft: _, ...v1Pauses } = { ...DEFAULT_SETTINGS.pauses, enabled: true };
+    const v1 = { version: 1, shortcut: 'Alt+Shift+J', appearance: { theme: 'light', motion: 'reduce', discreet: false }, pauses: v1Pauses };
     writeFileSync(fileIn(dir), JSON.stringify(v1));
     const { settings, notice } = open(dir);
     expect(notice).toBeNull();
-    expect(settings.get()).toEqual({ ...DEFAULT_SETTINGS, ...v1, version: SETTINGS_VERSION });
+    expect(settings.get()).toEqual({
+      ...DEFAULT_SETTINGS,
+      shortcut: 'Alt+Shift+J',
+      appearance: { theme: 'light', motion: 'reduce', discreet: false, zoomPercent: 100 },
+      pauses: { ...DEFAULT_SETTINGS.pauses, enabled: true },
+    });
+  });
+
+  test('a v2 settings file keeps every choice and gains zoom, the "Noted." delay, the disclosure and the pause time left', () => {
+    const dir = tempDir();
+    const { showTimeLeft: _, ...v2Pauses } = { ...DEFAULT_SETTINGS.pauses, enabled: true, snoozeSeconds: 900 };
+    const v2 = {
+      version: 2,
+      shortcut: 'Alt+Shift+J',
+      appearance: { theme: 'dark', motion: 'reduce', discreet: false },
+      pauses: v2Pauses,
+      checkIn: { followUpMinutes: 60 },
+      privacy: { lockAfterIdleMinutes: null, lockWithScreen: false },
+      system: { startAtLogin: true },
+      help: { region: 'NZ' },
+    };
+    writeFileSync(fileIn(dir), JSON.stringify(v2));
+    const { settings, notice } = open(dir);
+    expect(notice).toBeNull();
+    expect(settings.get()).toEqual({
+      ...v2,
+      version: SETTINGS_VERSION,
+      appearance: { ...v2.appearance, zoomPercent: 100 },
+      pauses: { ...v2Pauses, showTimeLeft: false },
+      checkIn: { followUpMinutes: 60, closeAfterSaveSeconds: 3, moreQuestionsOpen: false },
+    });
   });
 
   test('why a migration cannot be done is typed, not read from the message', () => {
@@ -228,7 +254,7 @@ describe('SettingsService appliers', () => {
       heard.push(s.appearance.theme);
       s.appearance.theme = 'light';
     });
-    await settings.set({ appearance: { theme: 'dark', motion: 'system', discreet: true } });
+    await settings.set({ appearance: { theme: 'dark', motion: 'system', discreet: true, zoomPercent: 100 } });
     expect(heard).toEqual(['dark']);
     expect(settings.get().appearance.theme).toBe('dark');
   });

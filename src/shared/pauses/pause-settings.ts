@@ -47,6 +47,8 @@ export const pauseSettingsSchema = z.strictObject({
   quietPeriods: z.array(localSpanSchema).max(PAUSE_LIMITS.quietPeriods),
   /** How long "Snooze" postpones a pause, in seconds (5 – 60 min). */
   snoozeSeconds: z.int().min(PAUSE_LIMITS.snoozeSeconds.min).max(PAUSE_LIMITS.snoozeSeconds.max),
+  /** Show the minutes left in a running pause; off by default, as a countdown is pressure. */
+  showTimeLeft: z.boolean(),
 });
 
 export type PauseSettings = z.infer<typeof pauseSettingsSchema>;
@@ -58,4 +60,5 @@ export const DEFAULT_PAUSE_SETTINGS: PauseSettings = {
   activeHours: { startMinute: 9 * 60, endMinute: 17 * 60 },
   quietPeriods: [],
   snoozeSeconds: 10 * 60,
+  showTimeLeft: false,
 };

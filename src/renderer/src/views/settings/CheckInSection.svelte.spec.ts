@@ -111,7 +111,9 @@ describe('CheckInSection: follow-up', () => {
     ]);
     expect(select).toHaveValue('20');
     await user.selectOptions(select, 'off');
-    await vi.waitFor(() => expect(setCalls()).toEqual([{ checkIn: { followUpMinutes: null } }]));
+    await vi.waitFor(() =>
+      expect(setCalls()).toEqual([{ checkIn: { followUpMinutes: null, closeAfterSaveSeconds: 3, moreQuestionsOpen: false } }]),
+    );
     expect(screen.getAllByRole('status')[1]).toHaveTextContent(settingsCopy.saved);
   });
 

@@ -10,9 +10,9 @@ import { loadSettings } from './settings.svelte';
  * with a settings.set that keeps what it saved (or refuses, when told to).
  */
 export const baseSettings = (): Settings => ({
-  version: 2,
+  version: 3,
   shortcut: 'CommandOrControl+Alt+Space',
-  appearance: { theme: 'system', motion: 'system', discreet: true },
+  appearance: { theme: 'system', motion: 'system', discreet: true, zoomPercent: 100 },
   pauses: {
     enabled: false,
     intervalSeconds: 3600,
@@ -20,8 +20,9 @@ export const baseSettings = (): Settings => ({
     activeHours: { startMinute: 540, endMinute: 1020 },
     quietPeriods: [],
     snoozeSeconds: 600,
+    showTimeLeft: false,
   },
-  checkIn: { followUpMinutes: 20 },
+  checkIn: { followUpMinutes: 20, closeAfterSaveSeconds: 3, moreQuestionsOpen: false },
   privacy: { lockAfterIdleMinutes: 15, lockWithScreen: true },
   system: { startAtLogin: false },
   help: { region: null },
