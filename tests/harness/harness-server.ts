@@ -113,7 +113,9 @@ const pageWindow = (value: string | null): PageWindow | null =>
   value === 'popover' || value === 'app' || value === 'pause' ? value : null;
 
 export const startHarness = async (options: HarnessOptions): Promise<Harness> => {
-  const rendererDir = options.rendererDir ?? join(ROOT, 'out/renderer');
+  // ATTUNE_HARNESS_OUT lets a second checkout of work (a helper, a bisect) build and test its own
+  // renderer beside the main one without either build pulling files from under the other's tests.
+  const rendererDir = options.rendererDir ?? join(process.env.ATTUNE_HARNESS_OUT ?? join(ROOT, 'out'), 'renderer');
   const token = randomBytes(16).toString('hex');
   const clock = new MovableClock();
   const delivery: Notifier | null = options.notifications === 'deliver' ? new NodeNotifierNotifier({ platform: 'linux' }) : null;
