@@ -64,6 +64,20 @@ describe('navigation and new windows', () => {
     expect(shell.openExternal).toHaveBeenCalledTimes(1);
   });
 
+  test('a listed emergency number opens through the OS as a tel: link; any other tel: or sms: does not', () => {
+    const contents = new FakeWebContents();
+    lockDownWebContents(contents as never, null, allowed);
+    // The help screen's first, large number for Japan and for the UK: the system's calling app gets it.
+    for (const url of ['tel:119', 'tel:999']) expect(contents.windowOpenHandler?.({ url })).toEqual({ action: 'deny' });
+    expect(shell.openExternal).toHaveBeenNthCalledWith(1, 'tel:119');
+    expect(shell.openExternal).toHaveBeenNthCalledWith(2, 'tel:999');
+    // A number the screen never shows, one written differently, a hidden entry's and a WhatsApp line's: nothing opens.
+    for (const url of ['tel:+15555550100', 'tel:1-1-2', 'tel:112;phone-context=example.org', 'tel:08000113', 'sms:91511767', 'tel:*4141']) {
+      expect(contents.windowOpenHandler?.({ url })).toEqual({ action: 'deny' });
+    }
+    expect(shell.openExternal).toHaveBeenCalledTimes(2);
+  });
+
   test('every web contents and session created later is locked down too', () => {
     applySecurityRestrictions(null, allowed);
     const contents = new FakeWebContents();

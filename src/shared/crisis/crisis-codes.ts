@@ -13,6 +13,10 @@ export const KINDS = ['call', 'text', 'chat', 'web'] as const;
 export const SCOPES = ['national', 'regional', 'international'] as const;
 export const STATUSES = ['verified', 'verified-secondary'] as const;
 
-/** The ISO date an entry's facts date from: its own source date, else the file's verified-on date. */
+/**
+ * The ISO date an entry's facts date from, as precisely as its source says
+ * ("2024-11-04", "2022-09" or "2023"): its own source date without any note,
+ * else the file's verified-on date.
+ */
 export const entryDate = (entry: CrisisEntry, data: Pick<CrisisData, 'verifiedAt'>): string =>
-  (entry.sourceDate ?? data.verifiedAt).slice(0, 10);
+  /^\d{4}(?:-\d{2}){0,2}/.exec(entry.sourceDate ?? data.verifiedAt)?.[0] ?? data.verifiedAt;

@@ -39,7 +39,7 @@ describe('defaultRegion', () => {
   });
 
   test('is null for a country the data does not cover, rather than a guess', () => {
-    expect(defaultRegion(crisisData, ['ja-JP', 'en-US'])).toBeNull();
+    expect(defaultRegion(crisisData, ['mn-MN', 'en-US'])).toBeNull();
     expect(defaultRegion(crisisData, ['de'])).toBeNull();
   });
 });

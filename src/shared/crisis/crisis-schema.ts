@@ -9,9 +9,16 @@ import { CATEGORIES, KINDS, SCOPES, STATUSES } from './crisis-codes';
  * (`verifiedAt`). The help screen shows that date.
  */
 
-/** ISO date at the start: "2024-11-04" or "2024-11-04 (page 'last updated')". */
-const isoDatePrefix = /^\d{4}-\d{2}-\d{2}(?![\d])/;
-const datePrefixSchema = z.string().regex(isoDatePrefix, 'starts with an ISO date (YYYY-MM-DD)');
+/**
+ * When a source dates from, as precisely as it says: "2024-11-04", "2022-09"
+ * or "2023" (ISO 8601 reduced precision), optionally followed by a note in
+ * brackets: "2024-11-04 (page 'last updated')". Month and day are checked to
+ * be real (crisis-data.spec).
+ */
+const sourceDatePattern = /^\d{4}(?:-(?:0[1-9]|1[0-2])(?:-(?:0[1-9]|[12]\d|3[01]))?)?(?: \(.+\))?$/;
+const sourceDateSchema = z
+  .string()
+  .regex(sourceDatePattern, 'an ISO date (YYYY-MM-DD, YYYY-MM or YYYY), optionally with a note in brackets');
 
 /** ISO 3166-1 alpha-2; 'ZZ' (user-assigned, INTERNATIONAL) marks the international directory. */
 export const countryCodeSchema = z.string().regex(/^[A-Z]{2}$/, 'ISO 3166-1 alpha-2 code');
@@ -39,7 +46,8 @@ export const crisisEntrySchema = z.object({
   status: z.enum(STATUSES),
   sourceUrl: httpUrlSchema,
   sourceType: z.string().min(1),
-  sourceDate: datePrefixSchema.nullable(),
+  /** null when the source is undated. */
+  sourceDate: sourceDateSchema.nullable(),
   sourceSays: z.string().min(1),
   corroboratingSources: z.array(z.object({ url: httpUrlSchema, says: z.string().min(1) })),
   notes: z.string().min(1).nullable(),

@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest';
 
 import { crisisData } from './crisis-data';
-import { HIDDEN_ENTRIES } from './crisis-lines';
+import { HIDDEN_ENTRIES, linesForRegion } from './crisis-lines';
 import type { CrisisEntry } from './crisis-schema';
 import { allowedExternalUrls, externalUrlFor } from './external-url';
 
@@ -38,39 +38,45 @@ describe('externalUrlFor', () => {
   ] as const)('%s %j → nothing to open', (kind, contact) => {
     expect(externalUrlFor(entry(kind, contact))).toBeNull();
   });
+
+  test('a text line on WhatsApp gets no sms: link (it would send a text message the line never reads)', () => {
+    const texting = { ...entry('text', '9151 1767'), howTo: 'Text 9151 1767' };
+    expect(externalUrlFor(texting)).toBe('sms:91511767');
+    expect(externalUrlFor({ ...texting, howTo: 'WhatsApp 9151 1767 (CareText)' })).toBeNull();
+    expect(externalUrlFor({ ...texting, name: 'Telefono Amico (WhatsApp)' })).toBeNull();
+  });
+
+  test.each(['*4141', '119 ext. 8', '#112'])('call %j → nothing to open (star codes, hashes and extensions stay text)', (contact) => {
+    expect(externalUrlFor(entry('call', contact))).toBeNull();
+  });
 });
 
 describe('allowedExternalUrls (main’s shell.openExternal allow-list)', () => {
   const allowed = allowedExternalUrls(crisisData);
 
-  test('holds exactly the links the help screen shows', () => {
-    expect(allowed.size).toBe(24);
-    expect([...allowed].sort()).toEqual([
+  test('holds exactly the links the help screen shows, for every country', () => {
+    const shown = new Set<string>();
+    for (const region of [...new Set(crisisData.entries.map((e) => e.country)), null]) {
+      for (const line of linesForRegion(crisisData, region)) {
+        const url = externalUrlFor(line);
+        if (url !== null) shown.add(url);
+      }
+    }
+    expect([...allowed].sort()).toEqual([...shown].sort());
+    expect(allowed.size).toBe(77);
+    // The web links and text numbers in full; the rest are tel: links for plain numbers.
+    expect([...allowed].filter((url) => !url.startsWith('tel:')).sort()).toEqual([
       'https://988lifeline.org/',
       'https://findahelpline.com/',
+      'https://healing119.id/',
       'https://www.113.nl/',
       'sms:1737',
       'sms:50808',
       'sms:741741',
       'sms:85258',
       'sms:988',
-      'tel:000',
-      'tel:024',
-      'tel:08001110111',
-      'tel:08001110222',
-      'tel:111',
-      'tel:112',
-      'tel:113',
-      'tel:116123',
-      'tel:1300224636',
-      'tel:131114',
-      'tel:14416',
-      'tel:1737',
-      'tel:3114',
-      'tel:911',
-      'tel:988',
-      'tel:999',
     ]);
+    for (const url of allowed) if (url.startsWith('tel:')) expect(url).toMatch(/^tel:\+?\d+$/);
   });
 
   test('only https, tel and sms', () => {

@@ -15,10 +15,19 @@ const httpsUrl = (contact: string): string | null => {
 };
 
 /**
+ * A 'text' entry the data says is reached on WhatsApp ("WhatsApp 9151 1767
+ * (CareText)", "Scrivi su WhatsApp al …"): an sms: link would send a text
+ * message to a number that only reads WhatsApp, so it gets no link.
+ */
+const viaWhatsApp = (entry: CrisisEntry): boolean => /whatsapp/i.test(`${entry.name} ${entry.howTo}`);
+
+/**
  * The one URL a click on this entry may open, in the exact form Chromium
  * reports it to main's window-open handler (URL-normalised: 'https://988lifeline.org'
  * → 'https://988lifeline.org/'):
- * - call → 'tel:116123', text → 'sms:85258' (spaces and hyphens dropped), only for a plain number or short code;
+ * - call → 'tel:116123', text → 'sms:85258' (spaces and hyphens dropped), only for a plain number or short code
+ *   ('*4141' and '119 ext. 8' stay text: several phones refuse a tel: link with * or #, and an extension has no portable form);
+ * - text on WhatsApp → null (see viaWhatsApp);
  * - chat / web → the https URL as written in the data (its notes ask for the site root, not deep links);
  * - anything else → null, and the entry is shown as text only.
  */
@@ -29,6 +38,7 @@ export const externalUrlFor = (entry: CrisisEntry): string | null => {
       return number === null ? null : `tel:${number}`;
     }
     case 'text': {
+      if (viaWhatsApp(entry)) return null;
       const number = dialString(entry.contact);
       return number === null ? null : `sms:${number}`;
     }

@@ -20,4 +20,5 @@ export {
 } from './crisis-lines';
 export { availableRegions, defaultRegion, regionFromLocale, regionFromLocales, regionName, type RegionOption } from './crisis-region';
 export type { CrisisCategory, CrisisData, CrisisEntry, CrisisKind } from './crisis-schema';
+export { emergencyFirst, type EmergencyLines, type FirstEmergency } from './emergency-first';
 export { allowedExternalUrls, externalUrlFor } from './external-url';

@@ -23,8 +23,8 @@ describe('HelpView', () => {
 
   test('shows the date the details were checked', () => {
     render(HelpView, { locale: 'en-GB' });
-    expect(crisisData.verifiedAt).toBe('2026-11-23');
-    expect(screen.getByText('These details were checked on November 23, 2026.')).toBeTruthy();
+    expect(crisisData.verifiedAt).toBe('2026-12-03');
+    expect(screen.getByText('These details were checked on December 3, 2026.')).toBeTruthy();
   });
 
   test('en-GB: UK emergency number, crisis lines and the directory', () => {
@@ -77,7 +77,7 @@ describe('HelpView', () => {
     expect(screen.getByRole('link', { name: 'Call 0800 111 0 222' })).toBeTruthy();
   });
 
-  test.each(['de', 'ja-JP', 'not a locale'])('%j: no country to go on, so emergency advice and the directory', (locale) => {
+  test.each(['de', 'mn-MN', 'not a locale'])('%j: no country to go on, so emergency advice and the directory', (locale) => {
     render(HelpView, { locale });
     expect(regionSelect().value).toBe('');
     expect(within(section(helpCopy.emergencyHeading)).getByText(helpCopy.emergencyNoRegion)).toBeTruthy();
@@ -110,8 +110,9 @@ describe('HelpView', () => {
       .map((o) => o.textContent);
     expect(options).toContain('United Kingdom');
     expect(options).toContain('New Zealand');
+    expect(options).toContain('Japan');
     expect(options.at(-1)).toBe(helpCopy.otherRegion);
-    expect(options).toHaveLength(12);
+    expect(options).toHaveLength(93 + 1);
   });
 
   test('without a locale prop it starts from the browser languages', () => {
