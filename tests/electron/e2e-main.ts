@@ -77,6 +77,7 @@ const recorded = (windows: Windows): Windows => ({
   },
   send: (event, payload) => windows.send(event, payload),
   hasOpenAppWindow: () => windows.hasOpenAppWindow(),
+  setZoom: (percent) => windows.setZoom(percent),
 });
 
 const hooked: AttunePlatform = {

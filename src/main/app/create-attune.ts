@@ -197,6 +197,11 @@ const start = async (
   }
   void refreshTray();
   tray.setDiscreet(settings.get().appearance.discreet);
+  // Zoom is main's to apply (Ctrl+=/-/0 in any window saves it): every window shows the same size.
+  shown.setZoom(settings.get().appearance.zoomPercent);
+  settings.addApplier((next, previous) => {
+    if (next.appearance.zoomPercent !== previous.appearance.zoomPercent) shown.setZoom(next.appearance.zoomPercent);
+  });
   settings.onChange((next) => {
     tray.setDiscreet(next.appearance.discreet);
     void refreshTray();

@@ -38,6 +38,8 @@ export interface Windows {
   closeWindow(kind: WindowKind): void;
   send<E extends EventName>(event: E, payload: EventPayload<E>): void;
   hasOpenAppWindow(): boolean;
+  /** Page zoom in percent (settings.appearance.zoomPercent) for every window open now and every one opened later. */
+  setZoom(percent: number): void;
 }
 
 /** The displays and the pointer, read when a window opens (after ready). */

@@ -40,6 +40,7 @@ export const createHandlerTable = (deps: HandlerDeps): HandlerTable<Contract> =>
       ...createCheckinHandlers(deps.vault, deps.settings, deps.now),
     },
     () => deps.vault.isLocked,
+    () => deps.settings.get(),
   );
 
 /** Wraps the handlers that change the vault's state so main can tell every window. */

@@ -1,4 +1,5 @@
 import type { Channel, Contract } from '../../shared/ipc/contract';
+import type { Settings } from '../../shared/settings-schema';
 import { AttuneError } from '../attune-error';
 import type { HandlerTable } from './dispatch';
 
@@ -27,9 +28,21 @@ export const OPEN_WHILE_LOCKED: ReadonlySet<Channel> = new Set<Channel>([
   'vault.delete',
 ]);
 
-/** settings.set while locked: only the help section (the region "Get help now" shows). */
-const onlyHelp = (patch: unknown): boolean =>
-  typeof patch === 'object' && patch !== null && Object.keys(patch).every((key) => key === 'help');
+/**
+ * settings.set while locked: only the help section (the region "Get help now" shows) and the
+ * zoom (Ctrl+=/-/0 works on the lock screen too). The appearance section comes whole, so
+ * everything in it but the zoom must stay as it is: discreet mode is not for a locked window to turn off.
+ */
+const openSettingsPatch = (patch: unknown, current: Settings | null): boolean => {
+  if (typeof patch !== 'object' || patch === null) return false;
+  return Object.entries(patch).every(([key, value]) => {
+    if (key === 'help') return true;
+    if (key !== 'appearance' || current === null || typeof value !== 'object' || value === null) return false;
+    const { zoomPercent: _zoom, ...rest } = value as Record<string, unknown>;
+    const { zoomPercent: _current, ...same } = current.appearance;
+    return Object.keys(rest).length === Object.keys(same).length && Object.entries(same).every(([k, v]) => rest[k] === v);
+  });
+};
 
 /** Channels that touch the history answer as a locked history always has ('vault-locked'); the rest say Attune is locked. */
 const refusal = (channel: string): AttuneError =>
@@ -37,13 +50,17 @@ const refusal = (channel: string): AttuneError =>
     ? new AttuneError('locked', `${channel} is closed while Attune is locked`)
     : new AttuneError('vault-locked', `${channel} is closed while Attune is locked`);
 
-export const gateWhileLocked = (table: HandlerTable<Contract>, isLocked: () => boolean): HandlerTable<Contract> => {
+export const gateWhileLocked = (
+  table: HandlerTable<Contract>,
+  isLocked: () => boolean,
+  currentSettings: () => Settings | null = () => null,
+): HandlerTable<Contract> => {
   const gated: Record<string, unknown> = {};
   for (const [channel, handler] of Object.entries(table) as Array<[Channel, (request: unknown, context: unknown) => unknown]>) {
     gated[channel] = OPEN_WHILE_LOCKED.has(channel)
       ? handler
       : (request: unknown, context: unknown) => {
-          if (isLocked() && !(channel === 'settings.set' && onlyHelp(request))) throw refusal(channel);
+          if (isLocked() && !(channel === 'settings.set' && openSettingsPatch(request, currentSettings()))) throw refusal(channel);
           return handler(request, context);
         };
   }

@@ -22,12 +22,15 @@ export const createWindows = (preloadPath: string, isPackaged: boolean, onAppWin
   let lastBlurHideAt = 0;
   let appWindow: BrowserWindow | null = null;
   let pauseWindow: BrowserWindow | null = null;
+  let zoomFactor = 1;
 
   const create = (role: WindowRole, route: string): BrowserWindow => {
     const window = new BrowserWindow(windowOptions(role, preloadPath, background(), !isPackaged));
     const id = window.webContents.id;
     known.set(id, role);
     window.on('closed', () => known.delete(id));
+    // Each load starts at the page's default zoom: give it the person's zoom before it shows.
+    window.webContents.on('did-finish-load', () => window.webContents.setZoomFactor(zoomFactor));
     void window.loadURL(rendererUrl(route, isPackaged));
     return window;
   };
@@ -122,5 +125,11 @@ export const createWindows = (preloadPath: string, isPackaged: boolean, onAppWin
     closeWindow,
     send,
     hasOpenAppWindow: () => appWindow !== null && !appWindow.isDestroyed(),
+    setZoom(percent) {
+      zoomFactor = percent / 100;
+      for (const window of BrowserWindow.getAllWindows()) {
+        if (known.has(window.webContents.id)) window.webContents.setZoomFactor(zoomFactor);
+      }
+    },
   };
 };

@@ -4,6 +4,7 @@ import { mount } from 'svelte';
 
 import { applyAppearance } from './lib/appearance';
 import { bridge } from './lib/bridge';
+import { listenForZoomKeys } from './lib/zoom-keys';
 import Popover from './views/Popover.svelte';
 
 /**
@@ -15,10 +16,16 @@ const target = document.getElementById('app') as HTMLElement;
 const route = location.hash.replace(/^#/, '') || 'popover';
 
 const api = bridge();
+const zoomKeys = listenForZoomKeys(api);
 void api.settings.get().then((result) => {
-  if (result.ok) applyAppearance(result.value.appearance);
+  if (!result.ok) return;
+  applyAppearance(result.value.appearance);
+  zoomKeys.known(result.value);
 });
-api.events.onSettingsChanged((settings) => applyAppearance(settings.appearance));
+api.events.onSettingsChanged((settings) => {
+  applyAppearance(settings.appearance);
+  zoomKeys.known(settings);
+});
 
 if (route.startsWith('app')) {
   const { default: AppWindow } = await import('./views/AppWindow.svelte');

@@ -43,6 +43,12 @@ export class StandInWindows implements Windows {
   readonly actions: string[] = [];
   /** The display (id) each window last opened on, chosen by the pointer as the Electron windows choose it. */
   readonly placedOn: { popover: number | null; pause: number | null } = { popover: null, pause: null };
+  /**
+   * The zoom (percent) each window shows, as Electron's setZoomFactor would leave it: null while
+   * a window is closed; a window that opens gets the zoom asked for last.
+   */
+  readonly zoom: Record<Exclude<WindowKind, 'harness'>, number | null> = { popover: 100, app: null, pause: null };
+  #zoomPercent = 100;
   deliver: (message: WindowMessage) => void = () => undefined;
   readonly #listeners = new Set<(state: WindowsState) => void>();
 
@@ -86,6 +92,7 @@ export class StandInWindows implements Windows {
     } else {
       this.state.app = { open: true, view };
       this.known.set(STAND_IN_WINDOW_IDS.app, 'app');
+      this.zoom.app = this.#zoomPercent;
       this.onAppWindowsChanged();
     }
     this.#changed();
@@ -96,6 +103,7 @@ export class StandInWindows implements Windows {
     if (!this.state.pause.open) this.placedOn.pause = this.#pointerDisplay();
     this.state.pause = { open: true };
     this.known.set(STAND_IN_WINDOW_IDS.pause, 'pause');
+    this.zoom.pause = this.#zoomPercent;
     this.#changed();
   }
 
@@ -105,10 +113,12 @@ export class StandInWindows implements Windows {
     if (kind === 'app' && this.state.app.open) {
       this.state.app = { open: false, view: null };
       this.known.delete(STAND_IN_WINDOW_IDS.app);
+      this.zoom.app = null;
       this.onAppWindowsChanged();
     } else if (kind === 'pause' && this.state.pause.open) {
       this.state.pause = { open: false };
       this.known.delete(STAND_IN_WINDOW_IDS.pause);
+      this.zoom.pause = null;
     } else return;
     this.#changed();
   }
@@ -127,10 +137,12 @@ export class StandInWindows implements Windows {
     if (kind === 'app' && !this.state.app.open) {
       this.state.app = { open: true, view };
       this.known.set(STAND_IN_WINDOW_IDS.app, 'app');
+      this.zoom.app = this.#zoomPercent;
       this.onAppWindowsChanged();
     } else if (kind === 'pause' && !this.state.pause.open) {
       this.state.pause = { open: true };
       this.known.set(STAND_IN_WINDOW_IDS.pause, 'pause');
+      this.zoom.pause = this.#zoomPercent;
     } else return;
     this.#changed();
   }
@@ -145,6 +157,13 @@ export class StandInWindows implements Windows {
 
   hasOpenAppWindow(): boolean {
     return this.state.app.open;
+  }
+
+  setZoom(percent: number): void {
+    this.#zoomPercent = percent;
+    this.zoom.popover = percent;
+    if (this.state.app.open) this.zoom.app = percent;
+    if (this.state.pause.open) this.zoom.pause = percent;
   }
 
   #pointerDisplay(): number | null {
