@@ -1,4 +1,5 @@
 import type { TimeBlockId } from '../ipc/insights-contract';
+import { plural } from './plural';
 
 /**
  * The insights view and the summary export. A picture of what the person
@@ -6,8 +7,8 @@ import type { TimeBlockId } from '../ipc/insights-contract';
  * arrow or a comparison with another time. A thin or empty period is named
  * as normal, never as something owed.
  */
-const times = (count: number): string => (count === 1 ? 'once' : `${count} times`);
-const checkIns = (count: number): string => (count === 1 ? 'one check-in' : `${count} check-ins`);
+const times = (count: number): string => plural(count, { one: 'once', other: '# times' });
+const checkIns = (count: number): string => plural(count, { one: 'one check-in', other: '# check-ins' });
 const capitalised = (text: string): string => `${text.charAt(0).toUpperCase()}${text.slice(1)}`;
 
 export const PERIOD_CHOICES = ['week', 'month', 'quarter', 'all', 'custom'] as const;
@@ -38,8 +39,11 @@ export const insightsCopy = {
     from: 'From',
     to: 'To',
     range: (first: string, last: string) => (first === last ? first : `${first} – ${last}`),
-    /** A plain count of what happened, said once, never compared. */
-    checkIns: (count: number) => `${capitalised(checkIns(count))} in this period.`,
+    /**
+     * A plain count of what happened, said once, never compared. None at all is not a number to
+     * read ("0 check-ins"): the empty state below says it kindly, so this line says nothing then.
+     */
+    checkIns: (count: number) => (count === 0 ? '' : `${capitalised(checkIns(count))} in this period.`),
   },
 
   empty: {
@@ -98,7 +102,7 @@ export const insightsCopy = {
     /** "when freeze was present" (whatHelpsCopy.whenState) → a heading: "When freeze was present". */
     when: (phrase: string) => capitalised(phrase),
     anyState: 'Whatever was present',
-    answers: (count: number) => (count === 1 ? 'One answer' : `${count} answers`),
+    answers: (count: number) => plural(count, { one: 'One answer', other: '# answers' }),
     /** The mini bar beside each step repeats these words; it is drawn for the eye only. */
     outcomes: {
       helped: (count: number) => `helped ${times(count)}`,
@@ -172,7 +176,7 @@ export const insightsCopy = {
     close: 'Close preview',
     saving: 'Saving…',
     saved: (path: string) => `Saved to ${path}`,
-    exported: (count: number, path: string) => `Saved ${count === 1 ? 'one entry' : `${count} entries`} to ${path}`,
+    exported: (count: number, path: string) => `Saved ${plural(count, { one: 'one entry', other: '# entries' })} to ${path}`,
     notSaved: 'Nothing was saved.',
   },
 } as const;

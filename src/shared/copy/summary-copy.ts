@@ -1,10 +1,12 @@
+import { plural } from './plural';
+
 /**
  * Words for the summary a person may bring to a therapist. Written in the
  * person's own voice ("what I needed"), as a plain record: counts, never a
  * rate, a grade or a comparison with another time. Notes appear only when the
  * person chose to include them, exactly as they wrote them.
  */
-const times = (count: number): string => (count === 1 ? 'once' : `${count} times`);
+const times = (count: number): string => plural(count, { one: 'once', other: '# times' });
 
 export const summaryCopy = {
   /** The language of these words (the summary's lang attribute). */
@@ -14,9 +16,7 @@ export const summaryCopy = {
   overview: (checkIns: number) =>
     checkIns === 0
       ? 'No check-ins in this period.'
-      : checkIns === 1
-        ? 'One check-in in this period.'
-        : `${checkIns} check-ins in this period.`,
+      : plural(checkIns, { one: 'One check-in in this period.', other: '# check-ins in this period.' }),
   sections: {
     states: {
       heading: 'What was present',
@@ -38,7 +38,8 @@ export const summaryCopy = {
       heading: 'My notes',
       intro: 'In my own words.',
       empty: 'No notes in this period.',
-      newestOf: (shown: number, total: number) => `The ${shown} most recent of ${total} notes.`,
+      newestOf: (shown: number, total: number) =>
+        `${plural(shown, { one: 'The most recent', other: 'The # most recent' })} of ${plural(total, { one: '# note', other: '# notes' })}.`,
     },
   },
   times,

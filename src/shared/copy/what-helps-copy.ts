@@ -1,11 +1,12 @@
 import type { StateId } from '../entry-ids';
+import { plural } from './plural';
 
 /**
  * Words for the personal "what helps me" map. Counts are told as the person's
  * own record ("helped you 4 of 5 times"), never as a rate, a grade or a
  * comparison; a thin history is named as normal, not as something owed.
  */
-const times = (count: number): string => (count === 1 ? 'once' : `${count} times`);
+const times = (count: number): string => plural(count, { one: 'once', other: '# times' });
 
 export const whatHelpsCopy = {
   /** Finishes "Helped you 4 of 5 times …", naming the state the way the check-in does ("What is present"). */
@@ -26,7 +27,7 @@ export const whatHelpsCopy = {
     const lead = atLeastABit ? 'Helped you at least a bit' : 'Helped you';
     const how =
       helped !== of
-        ? `${helped} of ${of} times`
+        ? `${helped} of ${plural(of, { one: '# time', other: '# times' })}`
         : of === 1
           ? 'the one time you tried it'
           : of === 2
