@@ -1,7 +1,11 @@
+import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
 import type { Page } from '@playwright/test';
 
-import { listEntries, openAppView, openPrompt, PASSPHRASE, primaryButton } from './checkin-steps';
-import { expect, test } from './fixtures';
+import { listEntries, openAppView, openPrompt, PASSPHRASE, primaryButton, setUpVault } from './checkin-steps';
+import { expect, screenshot, seriousA11yViolations, setColorScheme, test } from './fixtures';
 
 /**
  * The first save sets the private history up inline and shows the recovery
@@ -9,7 +13,7 @@ import { expect, test } from './fixtures';
  * screen never loses it; and a key counts (can open the history) only once
  * the person says they have written it down.
  */
-const firstCheckInToRecoveryKey = async (page: Page, url: string) => {
+const toSetUpForm = async (page: Page, url: string) => {
   await openPrompt(page, url);
   await page.getByText('Freeze', { exact: true }).click();
   await primaryButton(page).click();
@@ -18,6 +22,10 @@ const firstCheckInToRecoveryKey = async (page: Page, url: string) => {
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('One small step');
   await primaryButton(page).click();
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Keep your history private');
+};
+
+const firstCheckInToRecoveryKey = async (page: Page, url: string) => {
+  await toSetUpForm(page, url);
   await page.getByLabel('Passphrase', { exact: true }).fill(PASSPHRASE);
   await page.getByLabel('Type it again').fill(PASSPHRASE);
   await page.getByRole('button', { name: 'Set up and save' }).click();
@@ -84,6 +92,114 @@ test.describe('recovery key after the first check-in', () => {
     // The window is closed (or left for another section) without "I’ve written it down".
     await openAppView(page, harness.url, 'settings');
     await expect(page.getByText('There is no recovery key.')).toBeVisible();
+    // …and offers to make one, right there.
+    await expect(page.getByRole('button', { name: 'Make a recovery key' })).toBeVisible();
     expect((await vaultStatus(page)).methods.recovery).toBe(false);
   });
+});
+
+/** The whole control is on screen (scrolled to if need be) and not covered: a person can reach and press it. */
+const expectReachable = async (page: Page, name: string) => {
+  const button = page.getByRole('button', { name, exact: true });
+  await button.scrollIntoViewIfNeeded();
+  await expect(button).toBeInViewport({ ratio: 1 });
+};
+
+test.describe('recovery key: copy and save as file, through main', () => {
+  test('Copy says so, and the clipboard holds the key (nothing kept by copying)', async ({ page, harness }) => {
+    await firstCheckInToRecoveryKey(page, harness.url);
+    const key = (await page.locator('.key').innerText()).trim();
+    await page.getByRole('button', { name: 'Copy', exact: true }).click();
+    await expect(page.getByRole('status').filter({ hasText: 'Copied.' })).toHaveText(
+      'Copied. Attune clears it from the clipboard in a minute.',
+    );
+    expect(harness.standIns.clipboard.text).toBe(key);
+    expect((await vaultStatus(page)).methods.recovery).toBe(false);
+    await screenshot(page, 'recovery-key-copied-popover-light');
+    // A minute on, main takes it off the clipboard again.
+    harness.advanceClock(60_000);
+    await expect.poll(() => harness.standIns.clipboard.text).toBe('');
+    await page.getByRole('button', { name: 'I’ve written it down' }).click();
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('Noted.');
+    expect((await vaultStatus(page)).methods.recovery).toBe(true);
+  });
+
+  test('Save as file writes the key, owner-only, where the dialog answered, and the key then opens the history', async ({
+    page,
+    harness,
+  }) => {
+    const folder = mkdtempSync(join(tmpdir(), 'attune-key-'));
+    try {
+      await firstCheckInToRecoveryKey(page, harness.url);
+      const key = (await page.locator('.key').innerText()).trim();
+      const chosen = join(folder, 'my recovery key.txt');
+      harness.nextSavePath = chosen;
+      await page.getByRole('button', { name: 'Save as file…' }).click();
+      await expect(page.getByText('Saved as my recovery key.txt. This key now opens your history.')).toBeVisible();
+      expect(readFileSync(chosen, 'utf8')).toContain(key);
+      expect(readFileSync(chosen, 'utf8').split('\n')[0]).toContain('Attune recovery key');
+      expect(statSync(chosen).mode & 0o777).toBe(0o600);
+      expect((await vaultStatus(page)).methods.recovery).toBe(true);
+      await page.getByRole('button', { name: 'Done', exact: true }).click();
+      await expect(page.getByRole('heading', { level: 1 })).toHaveText('Noted.');
+      expect(await listEntries(page)).toHaveLength(1);
+      expect((await page.evaluate(() => window.attune.vault.lock())).ok).toBe(true);
+      expect((await page.evaluate((k) => window.attune.vault.unlock({ method: 'recovery', recoveryKey: k }), key)).ok).toBe(true);
+    } finally {
+      rmSync(folder, { recursive: true, force: true });
+    }
+  });
+
+  test('cancelling the save dialog says nothing was saved, and the key still waits', async ({ page, harness }) => {
+    await firstCheckInToRecoveryKey(page, harness.url);
+    harness.nextSavePath = null;
+    await page.getByRole('button', { name: 'Save as file…' }).click();
+    await expect(page.getByText('Nothing was saved.')).toBeVisible();
+    expect((await vaultStatus(page)).methods.recovery).toBe(false);
+    await expect(page.getByRole('button', { name: 'I’ve written it down' })).toBeVisible();
+  });
+
+  for (const scheme of ['light', 'dark'] as const) {
+    test(`the key screen fits the popover, every button reachable (${scheme})`, async ({ page, harness }) => {
+      await setColorScheme(page, scheme);
+      await firstCheckInToRecoveryKey(page, harness.url);
+      await screenshot(page, `recovery-key-popover-${scheme}`);
+      for (const name of ['Copy', 'Save as file…', 'I’ve written it down']) await expectReachable(page, name);
+      expect(await seriousA11yViolations(page)).toEqual([]);
+    });
+  }
+});
+
+test.describe('setting up on a computer without a keychain', () => {
+  for (const scheme of ['light', 'dark'] as const) {
+    test(`one sentence says so, and the passphrase rule is there before typing (${scheme})`, async ({ page, harness }) => {
+      await setColorScheme(page, scheme);
+      await toSetUpForm(page, harness.url);
+      await expect(page.getByText('This computer has no keychain Attune can use, so a passphrase protects your history.')).toBeVisible();
+      const field = page.getByLabel('Passphrase', { exact: true });
+      await expect(field).toHaveAccessibleDescription('At least 8 characters.');
+      await expect(page.getByText('At least 8 characters.')).toBeVisible();
+      await screenshot(page, `setup-no-keychain-popover-${scheme}`);
+      for (const name of ['Set up and save', 'Back']) await expectReachable(page, name);
+      expect(await seriousA11yViolations(page)).toEqual([]);
+    });
+  }
+});
+
+test('Settings offers a new recovery key when none was kept, and it can be copied and kept there', async ({ page, harness }) => {
+  await page.setViewportSize({ width: 880, height: 660 });
+  await page.goto(`${harness.url}/#popover`);
+  await setUpVault(page);
+  await openAppView(page, harness.url, 'settings');
+  await expect(page.getByText('There is no recovery key.')).toBeVisible();
+  await page.getByRole('button', { name: 'Make a recovery key' }).click();
+  await expect(page.getByRole('heading', { name: 'Your recovery key' })).toBeFocused();
+  const key = (await page.locator('.key').innerText()).trim();
+  await page.getByRole('button', { name: 'Copy', exact: true }).click();
+  expect(harness.standIns.clipboard.text).toBe(key);
+  expect(await seriousA11yViolations(page)).toEqual([]);
+  await page.getByRole('button', { name: 'I’ve written it down' }).click();
+  await expect(page.getByText('With your recovery key, if the passphrase is lost')).toBeVisible();
+  await expect(page.getByText('There is no recovery key.')).toHaveCount(0);
+  expect((await vaultStatus(page)).methods.recovery).toBe(true);
 });

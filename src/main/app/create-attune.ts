@@ -218,6 +218,8 @@ const start = async (
         vault,
         pauses,
         dialog: platform.saveDialog,
+        clipboard: platform.clipboard,
+        timer: platform.timer,
         deferredDeletes,
         onVaultStateChanged: vaultStateChanged,
         ...(platform.now ? { now: platform.now } : {}),

@@ -5,6 +5,7 @@ import type { FsPort } from '../fs/fs-port';
 import type { WindowKind } from '../ipc/call-context';
 import type { Dispatch } from '../ipc/dispatch';
 import type { SaveDialogPort } from '../ipc/export-handlers';
+import type { ClipboardPort } from '../ipc/recovery-key-handlers';
 import type { Logger } from '../log/logger';
 import type { Notifier } from '../notify/notifier';
 import type { LocalClock } from '../pauses/local-clock';
@@ -112,6 +113,8 @@ export interface AttunePlatform {
   /** The OS keychain; called after ready. */
   keychain(): Keychain;
   saveDialog: SaveDialogPort;
+  /** Only for the recovery key shown at set-up (main clears it again after a minute). */
+  clipboard: ClipboardPort;
   openSettingsStore(dir: string): SettingsStore;
   /** Does this desktop show tray icons? null when it cannot be told. */
   hasTrayHost(): Promise<boolean | null>;

@@ -5,7 +5,7 @@ import type { HandlerTable } from './dispatch';
 /** Main's save dialog (the platform layer implements it; the harness stands in). */
 export interface SaveDialogPort {
   /** An absolute path the person chose, or null when they cancelled. */
-  chooseSavePath(suggestedName: string, extension: 'json' | 'csv' | 'html'): Promise<string | null>;
+  chooseSavePath(suggestedName: string, extension: 'json' | 'csv' | 'html' | 'txt'): Promise<string | null>;
 }
 
 /** "attune-export-2026-11-23.json": dated, neutral (the file name may be seen by others). */

@@ -1,5 +1,6 @@
 import type { Contract } from '../../shared/ipc/contract';
 import type { VaultState } from '../../shared/vault-states';
+import type { TimerClock } from '../pauses/ports';
 import type { DeferredDeletes } from '../vault/deferred-deletes';
 import type { VaultService } from '../vault/vault-service';
 import { type AppHandlerDeps, createAppHandlers } from './app-handlers';
@@ -9,6 +10,7 @@ import { createExportHandlers, type SaveDialogPort } from './export-handlers';
 import { createInsightsHandlers } from './insights-handlers';
 import { gateWhileLocked } from './locked-gate';
 import { createPausesHandlers, type PausesPort } from './pauses-handlers';
+import { type ClipboardPort, createRecoveryKeyHandlers } from './recovery-key-handlers';
 import { createVaultHandlers, type VaultHandlers } from './vault-handlers';
 
 export interface HandlerDeps extends AppHandlerDeps {
@@ -19,6 +21,9 @@ export interface HandlerDeps extends AppHandlerDeps {
   onVaultStateChanged?: (state: VaultState) => void;
   pauses: PausesPort;
   dialog: SaveDialogPort;
+  /** For the recovery key only; with `timer`, which clears it again. */
+  clipboard: ClipboardPort;
+  timer: Pick<TimerClock, 'setTimeout' | 'clearTimeout'>;
   /** Where deletes asked for while locked wait for the next unlock. */
   deferredDeletes?: DeferredDeletes;
 }
@@ -36,6 +41,7 @@ export const createHandlerTable = (deps: HandlerDeps): HandlerTable<Contract> =>
       ...announceVaultChanges(createVaultHandlers(deps.vault, deps.deferredDeletes), deps.onVaultStateChanged),
       ...createPausesHandlers(deps.pauses),
       ...createExportHandlers(deps.vault, deps.dialog),
+      ...createRecoveryKeyHandlers(deps.vault, { clipboard: deps.clipboard, dialog: deps.dialog, timer: deps.timer }),
       ...createInsightsHandlers(deps.vault, deps.dialog),
       ...createCheckinHandlers(deps.vault, deps.settings, deps.now),
     },

@@ -8,6 +8,7 @@ import { systemTimerClock } from '../pauses/ports';
 import { runCommand } from '../system/run-command';
 import { hasTrayHost } from '../tray/tray-host';
 import { registerAppScheme, serveRendererFrom } from './app-protocol';
+import { electronClipboard } from './clipboard';
 import { electronApp } from './electron-app';
 import { electronGlobalShortcut } from './global-shortcut';
 import { registerIpc } from './ipc-main-bridge';
@@ -45,6 +46,7 @@ export const electronPlatform = (mainDir: string): AttunePlatform => ({
   electronLoginItem,
   keychain: () => createSafeStorageKeychain(),
   saveDialog: electronSaveDialog,
+  clipboard: electronClipboard,
   openSettingsStore: openElectronSettingsStore,
   hasTrayHost: () => hasTrayHost(process.platform, runCommand),
   timer: systemTimerClock,

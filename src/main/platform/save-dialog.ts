@@ -5,10 +5,11 @@ import { app, BrowserWindow, dialog, type FileFilter } from 'electron';
 import { fileTypeCopy } from '../../shared/copy';
 import type { SaveDialogPort } from '../ipc/export-handlers';
 
-const FILTERS: Record<'json' | 'csv' | 'html', FileFilter> = {
+const FILTERS: Record<'json' | 'csv' | 'html' | 'txt', FileFilter> = {
   json: { name: fileTypeCopy.json, extensions: ['json'] },
   csv: { name: fileTypeCopy.csv, extensions: ['csv'] },
   html: { name: fileTypeCopy.html, extensions: ['html'] },
+  txt: { name: fileTypeCopy.txt, extensions: ['txt'] },
 };
 
 /** The system's own save dialog, attached to the window in front, starting in Documents. */

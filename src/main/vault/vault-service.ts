@@ -12,11 +12,13 @@ import { type ExportRequest, type ExportResult, writeExport } from './export-fil
 import { type FileLock, type LockEnvironment, systemLockEnvironment } from './file-lock';
 import { assertWellFormedPassphrase, DEFAULT_SCRYPT, type ScryptParams } from './kdf';
 import { type KeyFile, type RecoveryWrap, writeKeyFile } from './key-file';
-import { wrapWithPassphrase } from './key-wrap';
+import { wrapWithPassphrase, wrapWithRecovery } from './key-wrap';
 import type { Keychain } from './keychain';
 import { publicRandomBytes } from './random-pool';
 import { countRecoveredFiles } from './recovered-file';
 import { sweepRecovered } from './recovered-sweep';
+import { formatRecoveryKey, generateRecoverySecret } from './recovery-key';
+import { writeRecoveryKeyFile } from './recovery-key-file';
 import { decideAttempt, initialThrottle, recordFailure, recordSuccess } from './throttle';
 import { systemVaultClock, type VaultClock } from './vault-clock';
 import { eraseVault } from './vault-erase';
@@ -77,11 +79,17 @@ export class VaultService {
   private keyFileError: AttuneError | undefined;
   /**
    * The recovery key made at setup, shown to the person but not yet kept: its
-   * wrap (ciphertext only; the key itself is never held here) waits in memory
-   * until keepRecoveryKey. Never written if the person closes the key screen;
-   * gone on restart and erase.
+   * wrap waits in memory until keepRecoveryKey. Never written if the person
+   * closes the key screen; gone on restart and erase.
    */
   private waitingRecovery: RecoveryWrap | undefined;
+  /**
+   * That same key's text, held beside its wrap only so main can copy it or
+   * save it to a file the person picks without the renderer sending any text
+   * back (which would let a page make main write whatever it likes). The
+   * page shows this key anyway; it goes when the wrap goes.
+   */
+  private waitingRecoveryKey: string | undefined;
 
   constructor(private readonly options: VaultServiceOptions) {
     this.fs = options.fs ?? nodeFs;
@@ -129,6 +137,7 @@ export class VaultService {
       const outcome = await createVault(this.fs, this.options.dir, this.options.keychain, request, this.scrypt, this.clock.now());
       this.keyFile = outcome.keyFile;
       this.waitingRecovery = outcome.recoveryWrap;
+      this.waitingRecoveryKey = outcome.recoveryKey;
       await this.startSession(outcome.dataKey);
       return { status: this.snapshotStatus(), recoveryKey: outcome.recoveryKey };
     });
@@ -151,13 +160,58 @@ export class VaultService {
       );
       if (!proof.ok) throw new AttuneError('wrong-passphrase', 'that is not the recovery key that is waiting');
       proof.dataKey.fill(0);
-      const updated: KeyFile = { ...keyFile, wraps: { ...keyFile.wraps, recovery: waiting } };
-      await writeKeyFile(this.fs, this.options.dir, updated).catch((error: unknown) => {
-        throw toStorageErrorOrInternal(error, 'write key file');
-      });
-      this.keyFile = updated;
-      this.waitingRecovery = undefined;
+      await this.keepWaitingRecovery(keyFile, waiting);
       return this.snapshotStatus();
+    });
+  }
+
+  /**
+   * A new recovery key, for a history that has none (the key screen at
+   * setup was closed) or to replace one: it waits, like the one made at
+   * setup, until the person keeps it; until then an existing key still works.
+   * Only while unlocked: it wraps the data key of the open session.
+   */
+  makeRecoveryKey(): Promise<string> {
+    return this.task(async () => {
+      const { key } = this.requireSession();
+      const keyId = this.requireKeyFile().keyId;
+      const dataKey = key.export();
+      const secret = generateRecoverySecret();
+      try {
+        this.waitingRecovery = wrapWithRecovery(dataKey, keyId, secret);
+        this.waitingRecoveryKey = formatRecoveryKey(secret);
+      } finally {
+        dataKey.fill(0);
+        secret.fill(0);
+      }
+      return this.waitingRecoveryKey;
+    });
+  }
+
+  /** The recovery key shown at setup and not yet kept ('recovery-key-gone' when there is none), for main to copy. */
+  waitingRecoveryKeyText(): Promise<string> {
+    return this.task(async () => {
+      this.requireKeyFile();
+      if (!this.waitingRecovery || this.waitingRecoveryKey === undefined)
+        throw new AttuneError('recovery-key-gone', 'no recovery key is waiting to be kept');
+      return this.waitingRecoveryKey;
+    });
+  }
+
+  /**
+   * Saves the waiting recovery key to the file the person chose in main's
+   * save dialog, then keeps it: a saved file whose key opened nothing would
+   * be worse than no file. Nothing is kept if the file could not be written.
+   */
+  saveRecoveryKeyFile(path: string): Promise<{ path: string; status: VaultStatus }> {
+    return this.task(async () => {
+      const keyFile = this.requireKeyFile();
+      const waiting = this.waitingRecovery;
+      const key = this.waitingRecoveryKey;
+      if (!waiting || key === undefined) throw new AttuneError('recovery-key-gone', 'no recovery key is waiting to be kept');
+      const written = await writeRecoveryKeyFile(this.fs, path, this.options.dir, key);
+      await this.keepWaitingRecovery(keyFile, waiting);
+      return { path: written, status: this.snapshotStatus() };
     });
   }
 
@@ -286,6 +340,7 @@ export class VaultService {
       await eraseVault(this.fs, this.options.dir);
       this.keyFile = undefined;
       this.waitingRecovery = undefined;
+      this.waitingRecoveryKey = undefined;
       this.keyFileError = undefined;
       this.problems = [];
       this.recoveredFiles = 0;
@@ -329,6 +384,17 @@ export class VaultService {
       if (!this.opened) await this.ensureOpen();
       return work();
     });
+  }
+
+  /** Writes the waiting recovery wrap into the key file: from now on that key opens the history. */
+  private async keepWaitingRecovery(keyFile: KeyFile, waiting: RecoveryWrap): Promise<void> {
+    const updated: KeyFile = { ...keyFile, wraps: { ...keyFile.wraps, recovery: waiting } };
+    await writeKeyFile(this.fs, this.options.dir, updated).catch((error: unknown) => {
+      throw toStorageErrorOrInternal(error, 'write key file');
+    });
+    this.keyFile = updated;
+    this.waitingRecovery = undefined;
+    this.waitingRecoveryKey = undefined;
   }
 
   private async ensureOpen(): Promise<void> {

@@ -36,7 +36,7 @@ export const appCopy = {
 } as const;
 
 /** Names in the system's save dialog. */
-export const fileTypeCopy = { json: 'JSON', csv: 'CSV (spreadsheet)', html: 'Web page' } as const;
+export const fileTypeCopy = { json: 'JSON', csv: 'CSV (spreadsheet)', html: 'Web page', txt: 'Text' } as const;
 
 export const noticeCopy = {
   settingsReset: (keptAt: string) =>

@@ -16,6 +16,10 @@ export const vaultCopy = {
     noMatch: 'The two passphrases are not the same yet.',
     recoveryChoice: 'Also make a recovery key to write down',
     submit: 'Set up and save',
+    /** Under the passphrase field before anything is typed, so the rule is known up front (PASSPHRASE_MIN is 8). */
+    rule: (min: number) => `At least ${min} characters.`,
+    /** Set-up where there is no OS keychain Attune can use (so no choice of method is offered). */
+    noKeychain: 'This computer has no keychain Attune can use, so a passphrase protects your history.',
     submitFirstRun: 'Set up',
     submitting: 'Setting up…',
   },
@@ -23,10 +27,22 @@ export const vaultCopy = {
     heading: 'Your recovery key',
     body: 'Write it down and keep it somewhere safe. It can open your history if the passphrase is lost. It is shown only this once.',
     /** Honest about the way out: a key nobody confirmed is not kept. */
-    notKeptYet: 'It starts to work when you choose “I’ve written it down”. If you close this first, no recovery key is made.',
+    notKeptYet:
+      'It starts to work when you choose “I’ve written it down” or save it as a file. If you close this first, no recovery key is made.',
     done: 'I’ve written it down',
     /** Above the key when the first check-in set the history up: closing here loses nothing. */
     checkInSaved: 'Your check-in is saved.',
+    /** Copy goes through main, which clears the clipboard again after a minute if it still holds the key. */
+    copy: 'Copy',
+    copied: 'Copied. Attune clears it from the clipboard in a minute.',
+    saveFile: 'Save as file…',
+    /** A saved file keeps the key: from then on it opens the history. */
+    savedFile: (name: string) => `Saved as ${name}. This key now opens your history.`,
+    notSaved: 'Nothing was saved.',
+    /** The button once a saved file has kept the key. */
+    close: 'Done',
+    /** Settings → Privacy, when the history has no recovery key (the key screen was closed, or none was made). */
+    make: 'Make a recovery key',
   },
   unlock: {
     heading: 'Unlock to save',

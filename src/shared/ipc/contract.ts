@@ -5,6 +5,7 @@ import { checkinContract } from './checkin-contract';
 import { exportContract } from './export-contract';
 import { insightsContract } from './insights-contract';
 import { pausesContract } from './pauses-contract';
+import { recoveryKeyContract } from './recovery-key-contract';
 import { vaultContract } from './vault-contract';
 
 /**
@@ -19,6 +20,7 @@ const { 'vault.export': _pathTakingExport, ...windowVaultContract } = vaultContr
 export const contract = {
   ...appContract,
   ...windowVaultContract,
+  ...recoveryKeyContract,
   ...pausesContract,
   ...exportContract,
   ...insightsContract,

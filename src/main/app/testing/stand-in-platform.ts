@@ -87,6 +87,8 @@ export interface StandIns {
   failNextVaultWrite(): void;
   /** What the save dialog answers next: a path, or null for "cancelled"; unset, it saves into <dataDir>/exports/. */
   nextSavePath: string | null | undefined;
+  /** The clipboard: what it holds now, and every text written to it in order ('' for a clear). */
+  readonly clipboard: { text: string; readonly writes: string[] };
   quitListeners: (() => void)[];
   /** Runs `work` with the vault's clock set to a past instant (seeding a made-up history). */
   atVaultTime<T>(time: { at: number; offsetMinutes: number }, work: () => Promise<T>): Promise<T>;
@@ -154,6 +156,7 @@ export const standInPlatform = (options: StandInOptions): AttunePlatform & { sta
       failNextWrite = true;
     },
     nextSavePath: undefined,
+    clipboard: { text: '', writes: [] },
     quitListeners: [],
     atVaultTime: async (time, work) => {
       writingAt = time;
@@ -224,6 +227,17 @@ export const standInPlatform = (options: StandInOptions): AttunePlatform & { sta
         if (chosen !== undefined) return chosen;
         mkdirSync(join(options.dataDir, 'exports'), { recursive: true });
         return join(options.dataDir, 'exports', name);
+      },
+    },
+    clipboard: {
+      writeText: async (text) => {
+        standIns.clipboard.text = text;
+        standIns.clipboard.writes.push(text);
+      },
+      readText: async () => standIns.clipboard.text,
+      clear: () => {
+        standIns.clipboard.text = '';
+        standIns.clipboard.writes.push('');
       },
     },
     openSettingsStore: openConfSettingsStore,
