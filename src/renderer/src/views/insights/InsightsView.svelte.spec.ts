@@ -55,6 +55,8 @@ describe('InsightsView', () => {
     render(InsightsView);
     expect(await screen.findByRole('heading', { name: 'Nothing in this period' })).toBeInTheDocument();
     expect(screen.getByText(/There is no right amount/)).toBeInTheDocument();
+    // No "0 check-ins in this period": the kind sentence above says it, with no count to read.
+    expect(screen.queryByText(/\d check-ins? in this period/)).toBeNull();
     expect(screen.queryByRole('img')).toBeNull();
     expect(screen.getByRole('button', { name: 'Preview' })).toBeDisabled();
     await user.click(screen.getByRole('button', { name: 'Show all' }));
@@ -114,6 +116,8 @@ describe('the summary export', () => {
     render(InsightsView);
     await screen.findByRole('img', { name: /^When: All check-ins/ });
     expect(screen.getByRole('checkbox', { name: /Your notes/ })).not.toBeChecked();
+    // Label and hint are two phrases: the walk heard them run together ("wordsOff").
+    expect(screen.getByRole('checkbox', { name: 'Your notes, in your own words Off unless you choose it.' })).toBeInTheDocument();
     await user.click(screen.getByRole('checkbox', { name: 'What helped' }));
     await user.click(screen.getByRole('button', { name: 'Preview' }));
     const preview = await screen.findByRole('region', { name: 'Preview' });
