@@ -42,7 +42,7 @@ export interface Notifier {
    * rejects. `onResponse` may be called later, at most once per shown notification.
    */
   showPause(onResponse: (response: PauseResponse) => void): Promise<NotifyResult>;
-  /** Take the pause notification away (after "Take a pause now", or reminders paused). Never rejects. */
+  /** Take the pause notification away (after "A short pause now?", or reminders paused). Never rejects. */
   closePause(): Promise<NotifyResult>;
 }
 

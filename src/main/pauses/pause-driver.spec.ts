@@ -225,7 +225,7 @@ describe('PauseDriver: answers, failures, busy screens, commands', () => {
     expect(local(driver.nextPauseAt())).toBe('2025-03-24 14:30');
   });
 
-  test('"Take a pause now" starts the pause and restarts the interval', async () => {
+  test('"A short pause now?" starts the pause and restarts the interval', async () => {
     await runUntil('2025-03-24 09:40');
     await driver.startNow();
     expect(started).toEqual(['tray']);

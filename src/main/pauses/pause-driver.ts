@@ -119,7 +119,7 @@ export class PauseDriver {
     });
   }
 
-  /** "Take a pause now" (tray), or Start on a pending pause the tray shows. */
+  /** "A short pause now?" (tray), or Start on a pending pause the tray shows. */
   startNow(): Promise<void> {
     return this.run(async () => {
       const now = this.observeClock();

@@ -72,7 +72,7 @@ export const settingsChanged = (state: PauseState, previous: PauseSettings, next
 /** A pause notification was offered. The next one is an interval away unless the person answers. */
 export const pauseShown = (state: PauseState, now: number): PauseState => ({ ...freshInterval(state, now), lastShownAt: now });
 
-/** The person started a pause (from the notification, the tray, or "Take a pause now"). */
+/** The person started a pause (from the notification, the tray, or "A short pause now?"). */
 export const pauseStarted = (state: PauseState, now: number): PauseState => freshInterval(state, now);
 
 /** "Skip", or the notification closed by the person: not now, no questions. */

@@ -34,6 +34,13 @@ describe('trayMenuModel', () => {
     expect(byId(items, 'quit').label).toBe('Quit Attune');
   });
 
+  test('the pause is offered as an invitation, not an instruction (copy guide: "Invite, never instruct")', () => {
+    const label = byId(trayMenuModel(base), 'pause-now').label;
+    expect(label).toBe('A short pause now?');
+    // Neutral for anyone who glances at the menu: no feeling or health word, and no command.
+    expect(label).not.toMatch(/^(take|do|start|have)\b/i);
+  });
+
   test('before set-up there is nothing to lock; everything else is offered', () => {
     const items = trayMenuModel(base);
     expect(byId(items, 'lock').enabled).toBe(false);

@@ -8,7 +8,8 @@ export const appCopy = {
   windowTitle: 'Attune',
   tray: {
     checkIn: 'Check in now',
-    pauseNow: 'Take a pause now',
+    /** An offer, as the copy guide asks ("Want to pause for a minute?"), short enough for a menu. */
+    pauseNow: 'A short pause now?',
     nextPauseOff: 'Pause reminders off',
     nextPauseAt: (time: string) => `Next pause: ${time}`,
     nextPausePlaceholder: 'Next pause: —',

@@ -16,6 +16,8 @@ test('every tray menu item does what it says, in the window it opens', async ({ 
   }
   await tray.click('check-in');
   await expect(heading(desktop.popover)).toHaveText('What is here right now?');
+  // The pause is offered, not ordered (copy guide: "Invite, never instruct").
+  expect(await tray.labels()).toContain('A short pause now?');
   await tray.click('pause-now');
   const pause = await desktop.pause();
   expect(await attune.windowSize('pause')).toEqual({ width: 440, height: 420 });
