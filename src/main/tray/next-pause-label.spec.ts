@@ -22,7 +22,7 @@ describe('nextPauseLabel', () => {
   test('another day: with the weekday', () => {
     expect(
       nextPauseLabel(view({ kind: 'pause', at: Date.parse('2026-11-24T08:00:00Z'), cause: 'interval' }), now, 'en-GB', 'Europe/Berlin'),
-    ).toBe('Next pause: Tue 09:00');
+    ).toBe('Next pause: Tue 9:00');
   });
 
   test('off, paused for a while, or no pause times', () => {

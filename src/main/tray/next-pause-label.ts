@@ -1,3 +1,4 @@
+import { clockTime } from '../../shared/clock-time';
 import { appCopy } from '../../shared/copy';
 import type { PauseScheduleView } from '../../shared/pauses/pause-state';
 
@@ -8,7 +9,7 @@ import type { PauseScheduleView } from '../../shared/pauses/pause-state';
  */
 export const nextPauseLabel = (view: PauseScheduleView, now: number, locale: string | undefined, timeZone?: string): string => {
   const t = appCopy.tray;
-  const time = (at: number) => new Intl.DateTimeFormat(locale, { hour: '2-digit', minute: '2-digit', timeZone }).format(at);
+  const time = (at: number) => clockTime(at, locale, timeZone);
   const day = (at: number) => new Intl.DateTimeFormat(locale, { year: 'numeric', month: 'numeric', day: 'numeric', timeZone }).format(at);
   if (view.next.kind === 'pause') {
     const { at } = view.next;

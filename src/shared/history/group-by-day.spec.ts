@@ -16,7 +16,10 @@ describe('groupByDay', () => {
     // 23:30 in New York (UTC-5) is already the 24th in UTC; it belongs to the 23rd.
     const ny = entry('a', '2026-11-24T04:30:00Z', -300);
     expect(dayKey(ny)).toBe('2026-11-23');
-    expect(timeOfDay(ny)).toBe('23:30');
+    expect(timeOfDay(ny, 'en-GB')).toBe('23:30');
+    // The reader's locale writes it: the same wall-clock time on the 12-hour clock in en-US.
+    expect(timeOfDay(ny, 'en-US').replace(/\s/g, ' ')).toBe('11:30 PM');
+    expect(timeOfDay(ny, 'de')).toBe('23:30');
     // 00:30 in Berlin (UTC+1) is still the 23rd in UTC; it belongs to the 24th.
     const berlin = entry('b', '2026-11-23T23:30:00Z', 60);
     expect(dayKey(berlin)).toBe('2026-11-24');

@@ -1,3 +1,4 @@
+import { clockTime } from '../clock-time';
 import type { Entry } from '../entry-schema';
 
 /**
@@ -21,10 +22,9 @@ export const dayKey = (entry: Pick<Entry, 'at' | 'offsetMinutes'>): string => {
   return `${d.getUTCFullYear()}-${pad(d.getUTCMonth() + 1)}-${pad(d.getUTCDate())}`;
 };
 
-export const timeOfDay = (entry: Pick<Entry, 'at' | 'offsetMinutes'>): string => {
-  const d = wallClock(entry);
-  return `${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())}`;
-};
+/** The wall-clock time where the entry was made, written the reader's locale's way ("2:31 PM", "14:31"). */
+export const timeOfDay = (entry: Pick<Entry, 'at' | 'offsetMinutes'>, locale?: string): string =>
+  clockTime(wallClock(entry), locale, 'UTC');
 
 /** Pure: entries (newest first) → consecutive day groups, newest first. */
 export const groupByDay = (entries: readonly Entry[]): DayGroup[] => {

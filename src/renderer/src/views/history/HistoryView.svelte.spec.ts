@@ -4,6 +4,7 @@ import { beforeEach, describe, expect, test, vi } from 'vitest';
 
 import { bridgeAnswers, bridgeCalls, emitBridgeEvent } from '../../../../../tests/renderer-setup';
 import type { Entry } from '../../../../shared/entry-schema';
+import { timeOfDay } from '../../../../shared/history/group-by-day';
 import { flushPendingDelete, history, UNDO_MS } from '../../stores/history.svelte';
 import HistoryView from './HistoryView.svelte';
 
@@ -20,6 +21,9 @@ const entry = (
   states: Entry['data'] extends infer D ? (D extends { states: infer S } ? S : never) : never,
 ): Entry =>
   ({ id, at: Date.parse(iso), offsetMinutes: 0, kind: 'check-in', data: { states, needs: ['rest'], note: `note ${id}` } }) as Entry;
+
+/** A card's time as this system's locale writes it ("9:00 AM", "09:00"): the test runs wherever it runs. */
+const deleteAt = (iso: string): RegExp => new RegExp(`Delete the check-in at ${timeOfDay({ at: Date.parse(iso), offsetMinutes: 0 })}`);
 
 beforeEach(() => {
   history.filters = { from: '', to: '', state: '' };
@@ -118,7 +122,7 @@ describe('HistoryView', () => {
       value: { entries: [entry('aaaaaaaa', '2026-11-22T09:00:00Z', ['fight'])], nextCursor: null },
     }));
     render(HistoryView);
-    await user.click(await screen.findByRole('button', { name: /Delete the check-in at 09:00/ }));
+    await user.click(await screen.findByRole('button', { name: deleteAt('2026-11-22T09:00:00Z') }));
     await vi.waitFor(() => expect(screen.queryByRole('article')).not.toBeInTheDocument());
     await user.click(screen.getByRole('button', { name: 'Undo' }));
     expect(screen.getByRole('article')).toBeInTheDocument();
@@ -158,11 +162,11 @@ describe('HistoryView: delete, undo and focus', () => {
     const user = userEvent.setup();
     one();
     render(HistoryView);
-    const del = await screen.findByRole('button', { name: /Delete the check-in at 09:00/ });
+    const del = await screen.findByRole('button', { name: deleteAt('2026-11-22T09:00:00Z') });
     await user.click(del);
     await vi.waitFor(() => expect(screen.getByRole('button', { name: 'Undo' })).toHaveFocus());
     await user.click(screen.getByRole('button', { name: 'Undo' }));
-    await vi.waitFor(() => expect(screen.getByRole('button', { name: /Delete the check-in at 09:00/ })).toHaveFocus());
+    await vi.waitFor(() => expect(screen.getByRole('button', { name: deleteAt('2026-11-22T09:00:00Z') })).toHaveFocus());
   });
 
   test('the undo time stands still while focus is in the toast and runs on, with the time left, once it leaves', async () => {
@@ -171,7 +175,7 @@ describe('HistoryView: delete, undo and focus', () => {
     one();
     bridgeAnswers.set('vault.delete', () => ({ ok: true, value: { deletedIds: ['bbbbbbbb'], compacted: false, deferred: false } }));
     render(HistoryView);
-    await user.click(await screen.findByRole('button', { name: /Delete the check-in at 15:00/ }));
+    await user.click(await screen.findByRole('button', { name: deleteAt('2026-11-23T15:00:00Z') }));
     await vi.waitFor(() => expect(screen.getByRole('button', { name: 'Undo' })).toHaveFocus());
     await vi.advanceTimersByTimeAsync(UNDO_MS * 3);
     expect(bridgeCalls.map(([c]) => c)).not.toContain('vault.delete');
@@ -188,7 +192,7 @@ describe('HistoryView: delete, undo and focus', () => {
     const user = userEvent.setup({ advanceTimers: vi.advanceTimersByTime });
     one();
     render(HistoryView);
-    await user.click(await screen.findByRole('button', { name: /Delete the check-in at 15:00/ }));
+    await user.click(await screen.findByRole('button', { name: deleteAt('2026-11-23T15:00:00Z') }));
     const undo = await screen.findByRole('button', { name: 'Undo' });
     undo.blur();
     await vi.advanceTimersByTimeAsync(UNDO_MS / 2);
@@ -205,10 +209,10 @@ describe('HistoryView: delete, undo and focus', () => {
     one();
     bridgeAnswers.set('vault.delete', () => ({ ok: true, value: { deletedIds: ['bbbbbbbb'], compacted: false, deferred: false } }));
     render(HistoryView);
-    await user.click(await screen.findByRole('button', { name: /Delete the check-in at 15:00/ }));
+    await user.click(await screen.findByRole('button', { name: deleteAt('2026-11-23T15:00:00Z') }));
     await vi.waitFor(() => expect(screen.getByRole('button', { name: 'Undo' })).toHaveFocus());
     await flushPendingDelete();
-    await vi.waitFor(() => expect(screen.getByRole('button', { name: /Delete the check-in at 09:00/ })).toHaveFocus());
+    await vi.waitFor(() => expect(screen.getByRole('button', { name: deleteAt('2026-11-22T09:00:00Z') })).toHaveFocus());
   });
 
   test('the last card gone: focus goes to the History heading', async () => {

@@ -20,9 +20,18 @@ describe('pauseStatusLine', () => {
     );
   });
 
+  test('the time follows the locale’s clock: 12-hour in en-US, 24-hour in en-GB and de (one format with History and the follow-up)', () => {
+    const at = Date.parse('2026-11-23T15:34:00Z');
+    const line = (locale: string) =>
+      pauseStatusLine(view({ kind: 'pause', at, cause: 'interval' }), NOW, locale, 'UTC').replace(/\s/g, ' ');
+    expect(line('en-US')).toBe('Next pause: 3:34 PM.');
+    expect(line('en-GB')).toBe('Next pause: 15:34.');
+    expect(line('de')).toBe('Next pause: 15:34.');
+  });
+
   test('a pause on another day names the day', () => {
     expect(pauseStatusLine(view({ kind: 'pause', at: Date.parse('2026-11-24T09:00:00Z'), cause: 'interval' }), NOW, 'en-GB', 'UTC')).toBe(
-      'Next pause: Tuesday at 09:00.',
+      'Next pause: Tuesday at 9:00.',
     );
   });
 
@@ -30,7 +39,7 @@ describe('pauseStatusLine', () => {
     // 23:30 UTC Monday is already Tuesday in Berlin.
     const at = Date.parse('2026-11-23T23:30:00Z');
     expect(pauseStatusLine(view({ kind: 'pause', at, cause: 'interval' }), NOW, 'en-GB', 'Europe/Berlin')).toBe(
-      'Next pause: Tuesday at 00:30.',
+      'Next pause: Tuesday at 0:30.',
     );
   });
 

@@ -1,3 +1,4 @@
+import { clockTime } from '../../../../shared/clock-time';
 import { settingsCopy } from '../../../../shared/copy';
 import type { PauseScheduleView } from '../../../../shared/pauses/pause-state';
 
@@ -7,7 +8,7 @@ import type { PauseScheduleView } from '../../../../shared/pauses/pause-state';
  */
 export const pauseStatusLine = (view: PauseScheduleView, now: number, locale?: string, timeZone?: string): string => {
   const t = settingsCopy.pauses.status;
-  const time = (at: number) => new Intl.DateTimeFormat(locale, { hour: '2-digit', minute: '2-digit', timeZone }).format(at);
+  const time = (at: number) => clockTime(at, locale, timeZone);
   const day = (at: number) => new Intl.DateTimeFormat('en-CA', { year: 'numeric', month: '2-digit', day: '2-digit', timeZone }).format(at);
   if (view.next.kind === 'pause') {
     const { at } = view.next;
