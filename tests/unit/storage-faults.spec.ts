@@ -74,7 +74,10 @@ const filesIn = (dir: string): Record<string, Buffer> => {
 };
 
 /** Rejects with the calm typed error: an AttuneError with this code, not a raw Node error. */
-const expectCalm = async (work: Promise<unknown>, code: 'disk-full' | 'read-only'): Promise<void> => {
+const expectCalm = async (
+  work: Promise<unknown>,
+  code: 'disk-full' | 'read-only' | 'export-disk-full' | 'export-not-writable',
+): Promise<void> => {
   const outcome = await work.then(
     (value: unknown) => ({ resolved: value }),
     (error: unknown) => ({ error }),
@@ -181,7 +184,7 @@ describe.runIf(mountable.ok)('vault on a full tmpfs (ENOSPC)', () => {
     expect(await idsOf(again)).toEqual(sortedIds(saved));
   });
 
-  it('export to a full disk fails with disk-full; an earlier export at that path stays byte-identical and no temp file is left', async () => {
+  it('export to a full disk fails with export-disk-full; an earlier export at that path stays byte-identical and no temp file is left', async () => {
     const { vault, saved } = await newVault(root, 40);
     const out = volume('out', 64);
     const earlier = join(out, 'history.json');
@@ -190,8 +193,8 @@ describe.runIf(mountable.ok)('vault on a full tmpfs (ENOSPC)', () => {
     const vaultBefore = filesIn(join(root, 'vault'));
     await fillToLastByte(out);
 
-    await expectCalm(vault.export({ path: earlier, format: 'json', confirmPlaintext: true }), 'disk-full');
-    await expectCalm(vault.export({ path: join(out, 'new.csv'), format: 'csv', confirmPlaintext: true }), 'disk-full');
+    await expectCalm(vault.export({ path: earlier, format: 'json', confirmPlaintext: true }), 'export-disk-full');
+    await expectCalm(vault.export({ path: join(out, 'new.csv'), format: 'csv', confirmPlaintext: true }), 'export-disk-full');
     expect(await readFile(earlier)).toEqual(earlierBytes);
     expect((await readdir(out)).sort()).toEqual(['filler', 'history.json']);
     expect(filesIn(join(root, 'vault'))).toEqual(vaultBefore);
@@ -227,7 +230,7 @@ describe.runIf(mountable.ok)('vault on a read-only tmpfs (EROFS)', () => {
     expect(await idsOf(again)).toEqual(sortedIds(saved.filter((_, i) => i !== 3)));
   });
 
-  it('export to a read-only folder fails with read-only; an earlier export there stays byte-identical', async () => {
+  it('export to a read-only folder fails with export-not-writable; an earlier export there stays byte-identical', async () => {
     const { vault } = await newVault(root, 10);
     const out = volume('out', 64);
     const earlier = join(out, 'history.csv');
@@ -235,8 +238,8 @@ describe.runIf(mountable.ok)('vault on a read-only tmpfs (EROFS)', () => {
     const earlierBytes = await readFile(earlier);
     remount(out, 'ro');
 
-    await expectCalm(vault.export({ path: earlier, format: 'csv', confirmPlaintext: true }), 'read-only');
-    await expectCalm(vault.export({ path: join(out, 'other.json'), format: 'json', confirmPlaintext: true }), 'read-only');
+    await expectCalm(vault.export({ path: earlier, format: 'csv', confirmPlaintext: true }), 'export-not-writable');
+    await expectCalm(vault.export({ path: join(out, 'other.json'), format: 'json', confirmPlaintext: true }), 'export-not-writable');
     expect(await readFile(earlier)).toEqual(earlierBytes);
     expect(await readdir(out)).toEqual(['history.csv']);
   });
@@ -322,62 +325,68 @@ if (unreachable !== null)
   console.info(`storage-faults: EACCES test skipped, ${unreachable}; clone where nobody can read it, or run the tests as an ordinary user`);
 
 describe.runIf(process.platform !== 'win32' && unreachable === null)('no write permission (EACCES, a real kernel refusal)', () => {
-  it('every vault write, the export and the settings write say read-only; nothing changes', { timeout: 60_000 }, async () => {
-    chmodSync(root, 0o755);
-    const { saved } = await newVault(join(root, 'v'), 8);
-    await closeAll();
-    const out = join(root, 'out');
-    mkdirSync(out);
-    const exported = join(out, 'history.json');
-    const exporter = vaultIn(join(root, 'v'));
-    await exporter.unlock({ method: 'keychain' });
-    await exporter.export({ path: exported, format: 'json', confirmPlaintext: true });
-    await closeAll();
-    const data = join(root, 'data');
-    mkdirSync(data);
-    await openSettingsIn(data).settings.set({ shortcut: 'Alt+Shift+K' });
-    const bin = join(root, 'bin');
-    mkdirSync(bin, { mode: 0o755 });
-    const command = await bundleChild('no-write-access-child.ts', bin);
+  it(
+    'every vault write and the settings write say read-only, the export export-not-writable; nothing changes',
+    { timeout: 60_000 },
+    async () => {
+      chmodSync(root, 0o755);
+      const { saved } = await newVault(join(root, 'v'), 8);
+      await closeAll();
+      const out = join(root, 'out');
+      mkdirSync(out);
+      const exported = join(out, 'history.json');
+      const exporter = vaultIn(join(root, 'v'));
+      await exporter.unlock({ method: 'keychain' });
+      await exporter.export({ path: exported, format: 'json', confirmPlaintext: true });
+      await closeAll();
+      const data = join(root, 'data');
+      mkdirSync(data);
+      await openSettingsIn(data).settings.set({ shortcut: 'Alt+Shift+K' });
+      const bin = join(root, 'bin');
+      mkdirSync(bin, { mode: 0o755 });
+      const command = await bundleChild('no-write-access-child.ts', bin);
 
-    const user = childUser;
-    const locked = [join(root, 'v'), join(root, 'v', 'vault'), out, data];
-    for (const dir of locked) {
-      for (const name of readdirSync(dir)) {
-        const path = join(dir, name);
-        if (user) chownSync(path, user.uid, user.gid);
-        if (!statSync(path).isDirectory()) chmodSync(path, 0o400);
+      const user = childUser;
+      const locked = [join(root, 'v'), join(root, 'v', 'vault'), out, data];
+      for (const dir of locked) {
+        for (const name of readdirSync(dir)) {
+          const path = join(dir, name);
+          if (user) chownSync(path, user.uid, user.gid);
+          if (!statSync(path).isDirectory()) chmodSync(path, 0o400);
+        }
+        if (user) chownSync(dir, user.uid, user.gid);
+        chmodSync(dir, 0o500);
       }
-      if (user) chownSync(dir, user.uid, user.gid);
-      chmodSync(dir, 0o500);
-    }
-    const before = Object.fromEntries(locked.map((dir) => [dir, filesIn(dir)]));
+      const before = Object.fromEntries(locked.map((dir) => [dir, filesIn(dir)]));
 
-    const { stdout } = await execFileAsync(
-      process.execPath,
-      [...command, join(root, 'v', 'vault'), exported, data, (saved[2] as Entry).id],
-      { cwd: root, ...(user ?? {}) },
-    );
-    const report = JSON.parse(stdout) as {
-      uid: number;
-      unlocked: string;
-      entryCount: number;
-      results: Record<string, { ok: boolean; attune?: boolean; code?: string; errno?: string; ms: number }>;
-      shortcutBefore: string;
-      shortcutAfter: string;
-    };
-    // Reading needs no write access: the vault unlocks (without its lock file, which cannot be made) and lists everything.
-    if (user) expect(report.uid).toBe(user.uid);
-    expect(report).toMatchObject({ unlocked: 'unlocked', entryCount: 8, shortcutBefore: 'Alt+Shift+K', shortcutAfter: 'Alt+Shift+K' });
-    for (const name of ['append', 'delete', 'compact', 'changePassphrase', 'export', 'settings']) {
-      expect({ name, ...report.results[name] }).toMatchObject({ name, ok: false, attune: true, code: 'read-only', errno: 'EACCES' });
-    }
-    for (const dir of locked) expect(filesIn(dir)).toEqual(before[dir]);
+      const { stdout } = await execFileAsync(
+        process.execPath,
+        [...command, join(root, 'v', 'vault'), exported, data, (saved[2] as Entry).id],
+        { cwd: root, ...(user ?? {}) },
+      );
+      const report = JSON.parse(stdout) as {
+        uid: number;
+        unlocked: string;
+        entryCount: number;
+        results: Record<string, { ok: boolean; attune?: boolean; code?: string; errno?: string; ms: number }>;
+        shortcutBefore: string;
+        shortcutAfter: string;
+      };
+      // Reading needs no write access: the vault unlocks (without its lock file, which cannot be made) and lists everything.
+      if (user) expect(report.uid).toBe(user.uid);
+      expect(report).toMatchObject({ unlocked: 'unlocked', entryCount: 8, shortcutBefore: 'Alt+Shift+K', shortcutAfter: 'Alt+Shift+K' });
+      for (const name of ['append', 'delete', 'compact', 'changePassphrase', 'export', 'settings']) {
+        // The export's folder is the person's choice, not Attune's: its own code, so its message names that folder.
+        const code = name === 'export' ? 'export-not-writable' : 'read-only';
+        expect({ name, ...report.results[name] }).toMatchObject({ name, ok: false, attune: true, code, errno: 'EACCES' });
+      }
+      for (const dir of locked) expect(filesIn(dir)).toEqual(before[dir]);
 
-    for (const dir of locked) chmodSync(dir, 0o700);
-    for (const name of readdirSync(join(root, 'v', 'vault'))) chmodSync(join(root, 'v', 'vault', name), 0o600);
-    const again = vaultIn(join(root, 'v'));
-    expect((await again.unlock({ method: 'keychain' })).problems).toEqual([]);
-    expect(await idsOf(again)).toEqual(sortedIds(saved));
-  });
+      for (const dir of locked) chmodSync(dir, 0o700);
+      for (const name of readdirSync(join(root, 'v', 'vault'))) chmodSync(join(root, 'v', 'vault', name), 0o600);
+      const again = vaultIn(join(root, 'v'));
+      expect((await again.unlock({ method: 'keychain' })).problems).toEqual([]);
+      expect(await idsOf(again)).toEqual(sortedIds(saved));
+    },
+  );
 });

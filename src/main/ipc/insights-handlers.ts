@@ -4,7 +4,7 @@ import type { Entry } from '../../shared/entry-schema';
 import type { insightsContract } from '../../shared/ipc/insights-contract';
 import { AttuneError } from '../attune-error';
 import { writeFileAtomicSync } from '../fs/durable-write';
-import { toStorageError } from '../fs/storage-error';
+import { toExportError } from '../fs/export-error';
 import { computeInsights } from '../insights/insights';
 import { buildTherapistSummary, renderSummaryHtml, type SummaryInclude } from '../insights/therapist-summary';
 import type { VaultService } from '../vault/vault-service';
@@ -66,7 +66,7 @@ export const createInsightsHandlers = (
         // Atomic: the chosen file is the old one or the whole summary, never half of one.
         writeFileAtomicSync(path, renderSummaryHtml(model));
       } catch (error) {
-        throw toStorageError(error);
+        throw toExportError(error, 'write summary') ?? error;
       }
       const checkIns = entries.filter((entry) => entry.kind === 'check-in' && entry.at >= from && entry.at < to).length;
       return { saved: true, path, count: checkIns };

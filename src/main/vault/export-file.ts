@@ -3,8 +3,9 @@ import { isAbsolute, relative, resolve } from 'node:path';
 import type { Entry } from '../../shared/entry-schema';
 import { AttuneError } from '../attune-error';
 import { writeFileAtomic } from '../fs/durable-write';
+import { toExportError } from '../fs/export-error';
 import type { FsPort } from '../fs/fs-port';
-import { errnoCode, toStorageErrorOrInternal } from '../fs/storage-error';
+import { toStorageErrorOrInternal } from '../fs/storage-error';
 import { toCsv } from './export-csv';
 
 /**
@@ -66,10 +67,8 @@ export const writeExport = async (
   try {
     await writeFileAtomic(fs, target, data, 0o600);
   } catch (error) {
-    const code = errnoCode(error);
-    if (code === 'ENOENT' || code === 'ENOTDIR' || code === 'EISDIR')
-      throw new AttuneError('invalid-request', `export folder is not usable: ${code}`, { cause: error });
-    throw toStorageErrorOrInternal(error, 'write export');
+    // About the chosen place (gone, not writable, full), never "could not read that request".
+    throw toExportError(error, 'write export') ?? toStorageErrorOrInternal(error, 'write export');
   }
   return { path: target, count: entries.length, bytes: data.length };
 };

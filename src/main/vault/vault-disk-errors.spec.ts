@@ -73,7 +73,7 @@ const vaultFiles = async (): Promise<Record<string, Buffer>> => {
 };
 
 describe.runIf(mountable.ok)('on a real, tiny tmpfs', () => {
-  it('a full disk fails appends, deletes, compaction and export with disk-full, leaving every file as it was', async () => {
+  it('a full disk fails appends, deletes, compaction (disk-full) and export (export-disk-full), leaving every file as it was', async () => {
     mountRoot(512);
     const { vault, saved } = await vaultWith(20);
     await fillToLastByte(root);
@@ -106,7 +106,7 @@ describe.runIf(mountable.ok)('on a real, tiny tmpfs', () => {
     saved.splice(0, deleted.length);
     await expect(vault.compact()).rejects.toMatchObject({ code: 'disk-full' });
     await expect(vault.export({ path: join(root, 'out.csv'), format: 'csv', confirmPlaintext: true })).rejects.toMatchObject({
-      code: 'disk-full',
+      code: 'export-disk-full',
     });
     expect(await vaultFiles()).toEqual(before);
     expect((await readdir(root)).sort()).toEqual(['filler', 'vault', 'vault.lock']);

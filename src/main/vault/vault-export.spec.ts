@@ -59,7 +59,7 @@ describe('export', () => {
 
   it('says what is wrong with a missing folder, a locked vault, or no confirm', async () => {
     await expect(vault.export({ path: join(out, 'nope', 'x.json'), format: 'json', confirmPlaintext: true })).rejects.toMatchObject({
-      code: 'invalid-request',
+      code: 'export-folder-missing',
     });
     await expect(vault.export({ path: join(out, 'x.json'), format: 'json' })).rejects.toMatchObject({ code: 'confirm-required' });
     await vault.lock();

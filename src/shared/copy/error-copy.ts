@@ -1,4 +1,5 @@
 import type { ErrorCode } from '../ipc/result';
+import { plural } from './plural';
 
 /**
  * What a person reads when something does not work. Say what happened, that
@@ -27,10 +28,17 @@ export const errorCopy: Record<ErrorCode, string> = {
   'vault-damaged': 'Part of your history could not be read. Everything that could be read is safe and has been kept.',
   'confirm-required': 'Please confirm before Attune writes an unencrypted copy.',
   'recovery-key-gone': 'This recovery key was not kept, so it cannot open your history. Nothing else was changed.',
+  // Saving a copy where the person chose: say which place, that the history is as it was, and what helps.
+  'export-folder-missing':
+    'Couldn’t save the file — that folder is not there any more. Your history is unchanged. Try again and choose another folder?',
+  'export-not-writable':
+    'Couldn’t save the file — Attune can’t write in that folder. Your history is unchanged. Try again and choose another folder, like Documents?',
+  'export-disk-full':
+    'Couldn’t save the file — there is no space left on that disk. Your history is unchanged. Free some space, or try again and choose another place.',
 };
 
 /** Added to a throttled answer, so nobody waits without knowing for how long. */
 export const waitCopy = (seconds: number): string =>
   seconds < 60
-    ? `You can try again in ${Math.max(1, Math.ceil(seconds))} seconds.`
-    : `You can try again in about ${Math.ceil(seconds / 60)} minutes.`;
+    ? `You can try again in ${plural(Math.max(1, Math.ceil(seconds)), { one: '# second', other: '# seconds' })}.`
+    : `You can try again in about ${plural(Math.ceil(seconds / 60), { one: '# minute', other: '# minutes' })}.`;

@@ -28,6 +28,10 @@ export const ERROR_CODES = [
   'vault-damaged',
   'confirm-required',
   'recovery-key-gone',
+  // a file the person chose where to save (export, summary): the place, not Attune's own folder
+  'export-folder-missing',
+  'export-not-writable',
+  'export-disk-full',
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];
