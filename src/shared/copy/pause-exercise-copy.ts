@@ -1,4 +1,5 @@
 import type { ExerciseId } from '../pauses/exercises';
+import { plural } from './plural';
 
 /**
  * The pause exercises: orienting and grounding with eyes open, each line an
@@ -43,6 +44,8 @@ export const exerciseCopy: Record<ExerciseId, { title: string; intro: string; pr
   },
 };
 
+const MINUTES_LEFT = { one: 'About # minute left', other: 'About # minutes left' };
+
 export const pauseCopy = {
   heading: 'A short pause',
   /** The exercise choice's own label (the heading already names the window). */
@@ -52,8 +55,17 @@ export const pauseCopy = {
   begin: 'Begin',
   stop: 'Stop',
   notHelping: 'This isn’t helping',
-  remaining: (minutes: number, seconds: number) => `${minutes}:${String(seconds).padStart(2, '0')} left`,
-  promptOf: (current: number, total: number) => `${current} of ${total}`,
+  /**
+   * The quiet line's text alternative: no numbers, and it changes only twice in
+   * a pause, so a screen reader is never given a countdown.
+   */
+  progress: {
+    start: 'Early in the pause',
+    middle: 'About halfway through',
+    end: 'Near the end of the pause',
+  },
+  /** Only when the person turns it on in Settings; whole minutes, never seconds. */
+  timeLeft: (count: number) => (count < 1 ? 'Less than a minute left' : plural(count, MINUTES_LEFT)),
   notHelpingHeading: 'That’s okay.',
   notHelpingBody: 'Not every pause fits every moment. You can try a different one, or close this.',
   tryAnother: (title: string) => `Try “${title}”`,
