@@ -32,6 +32,20 @@ describe('PausesSection', () => {
     expect(enable).toBeChecked();
   });
 
+  test('"show the minutes left" is off by default; turning it on saves the whole section with it', async () => {
+    const user = userEvent.setup();
+    const main = await loadWith();
+    renderPauses();
+    const box = screen.getByRole('checkbox', { name: t.showTimeLeft });
+    expect(box).not.toBeChecked();
+    expect(box).toHaveAccessibleDescription(t.showTimeLeftHint);
+    await user.click(box);
+    await vi.waitFor(() => expect(pausePatches()).toHaveLength(1));
+    expect(pausePatches()).toEqual([{ ...baseSettings().pauses, showTimeLeft: true }]);
+    expect(main.saved.pauses.showTimeLeft).toBe(true);
+    await vi.waitFor(() => expect(box).toBeChecked());
+  });
+
   test('when saving does not work, the box goes back and the reason shows', async () => {
     const user = userEvent.setup();
     await loadWith();
