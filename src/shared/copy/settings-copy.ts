@@ -91,7 +91,7 @@ export const settingsCopy = {
     quietRemoved: 'Quiet time removed.',
     snooze: 'Snooze for',
     showTimeLeft: 'Show about how many minutes are left',
-    showTimeLeftHint: 'During a pause. Off unless you turn it on: without it, a quiet line shows how far along the pause is, with no numbers.',
+    showTimeLeftHint: 'Off unless you turn it on. Without it, a pause shows a quiet line with no numbers.',
     detection: {
       heading: 'What Attune can notice on this computer',
       intro: 'Before offering a pause, Attune checks for these. When it notices one, the pause waits.',
