@@ -55,7 +55,18 @@ const collect = (value: unknown, path: string, out: [string, string][]): void =>
   if (typeof value === 'string') out.push([path, value]);
   else if (typeof value === 'function') {
     // Every branch a count can take (none, one, two, many; equal and unequal pairs) and text arguments.
-    const samples: unknown[][] = [['X', 'Y', 3], [0, 0], [1, 1], [2, 2], [3, 5, 'X', true], [4, 4, 'X', false], [90, 120], [3600]];
+    // A fraction (0.5, 1.5) reaches the plural rules' "other" for a count that is not whole.
+    const samples: unknown[][] = [
+      ['X', 'Y', 3],
+      [0, 0],
+      [1, 1],
+      [2, 2],
+      [3, 5, 'X', true],
+      [4, 4, 'X', false],
+      [90, 120],
+      [3600],
+      [0.5, 1.5],
+    ];
     // A sample of the wrong type for this function is skipped; at least one must fit.
     let fitted = 0;
     samples.forEach((args, i) => {
@@ -92,6 +103,11 @@ describe('copy rules', () => {
 
   test('every copy function was checked with at least one fitting sample', () => {
     expect(strings.filter(([, text]) => text === 'NO SAMPLE FITTED THIS FUNCTION').map(([p]) => p)).toEqual([]);
+  });
+
+  test('a count of one is never followed by a plural noun ("1 seconds"): counts go through plural()', () => {
+    // "1 is already your shortcut": a verb after the one is fine.
+    expect(strings.filter(([, text]) => /\b1 (?!is\b|was\b|has\b)[a-z-]+s\b/i.test(text)).map(([p, text]) => `${p}: ${text}`)).toEqual([]);
   });
 
   test('no exclamation marks (no urgency or alarm)', () => {

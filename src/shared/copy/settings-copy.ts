@@ -1,18 +1,23 @@
+import { plural } from './plural';
+
 /**
  * The settings view. Every change is saved as it is made, so the words say
  * what a setting does and what happened — never what the person ought to pick.
  * Nothing is on behind their back: pauses and start at login say "off unless
- * you turn it on".
+ * you turn it on". Counts go through `plural` (the language's plural rules).
  */
 
-const plural = (count: number, one: string, many: string): string => `${count} ${count === 1 ? one : many}`;
+const MINUTES = { one: '# minute', other: '# minutes' };
+const HOURS = { one: '# hour', other: '# hours' };
+const ENTRIES = { one: '# entry', other: '# entries' };
+const FILES = { one: '# file', other: '# files' };
 
 /** "20 minutes", "1 hour", "1 hour 30 minutes". */
-const duration = (minutes: number): string => {
-  const hours = Math.floor(minutes / 60);
-  const rest = minutes % 60;
-  if (hours === 0) return plural(minutes, 'minute', 'minutes');
-  return rest === 0 ? plural(hours, 'hour', 'hours') : `${plural(hours, 'hour', 'hours')} ${plural(rest, 'minute', 'minutes')}`;
+const duration = (total: number): string => {
+  const whole = Math.floor(total / 60);
+  const rest = total % 60;
+  if (whole === 0) return plural(total, MINUTES);
+  return rest === 0 ? plural(whole, HOURS) : `${plural(whole, HOURS)} ${plural(rest, MINUTES)}`;
 };
 
 export const settingsCopy = {
@@ -87,7 +92,7 @@ export const settingsCopy = {
     addQuiet: 'Add a quiet time',
     removeQuiet: 'Remove',
     removeQuietLabel: (n: number) => `Remove quiet time ${n}`,
-    quietLimit: (max: number) => `Up to ${max} quiet times.`,
+    quietLimit: (max: number) => `Up to ${plural(max, { one: '# quiet time', other: '# quiet times' })}.`,
     quietRemoved: 'Quiet time removed.',
     snooze: 'Snooze for',
     showTimeLeft: 'Show about how many minutes are left',
@@ -156,14 +161,13 @@ export const settingsCopy = {
     exportConfirm: 'This file is not encrypted. Anyone who opens it can read your check-ins and notes.',
     exportConfirmButton: 'I understand — choose where to save',
     exporting: 'Saving…',
-    exported: (count: number, path: string) => `Saved ${plural(count, 'entry', 'entries')} to ${path}`,
+    exported: (count: number, path: string) => `Saved ${plural(count, ENTRIES)} to ${path}`,
     exportCancelled: 'Nothing was saved.',
     eraseHeading: 'Erase everything',
     eraseBody: 'Removes your whole history from this computer, for good.',
     eraseStart: 'Erase everything…',
     eraseWhatHeading: 'What will be erased',
-    eraseWhat: (count: number) =>
-      `This erases ${plural(count, 'entry', 'entries')} — your check-ins and follow-ups — and the key that opens them.`,
+    eraseWhat: (count: number) => `This erases ${plural(count, ENTRIES)} — your check-ins and follow-ups — and the key that opens them.`,
     eraseWhatUnknown: 'This erases all your check-ins and follow-ups, and the key that opens them.',
     eraseNoUndo: 'They can’t be brought back — not by Attune, not by anyone. Your settings stay as they are.',
     eraseContinue: 'Continue',
@@ -175,14 +179,16 @@ export const settingsCopy = {
     /** recovered/: copies of parts of the history that could not be read when it was opened. */
     recoveredHeading: 'Set-aside copies',
     recoveredBody: (count: number) =>
-      count === 1
-        ? '1 file is in the “recovered” folder beside your history. It holds part of your history that could not be read when Attune opened it. It is still encrypted: only your key can open it.'
-        : `${count} files are in the “recovered” folder beside your history. They hold parts of it that could not be read when Attune opened it. They are still encrypted: only your key can open them.`,
+      plural(count, {
+        one: '# file is in the “recovered” folder beside your history. It holds part of your history that could not be read when Attune opened it. It is still encrypted: only your key can open it.',
+        other:
+          '# files are in the “recovered” folder beside your history. They hold parts of it that could not be read when Attune opened it. They are still encrypted: only your key can open them.',
+      }),
     recoveredLocked: 'Unlock your history to delete them.',
     recoveredStart: 'Delete the set-aside copies…',
     recoveredWhatHeading: 'Delete the set-aside copies?',
     recoveredWhat: (count: number) =>
-      `This deletes ${plural(count, 'file', 'files')} from the “recovered” folder. What is in them can’t be brought back after that — not by Attune, not by anyone.`,
+      `This deletes ${plural(count, FILES)} from the “recovered” folder. What is in them can’t be brought back after that — not by Attune, not by anyone.`,
     recoveredStays: 'Your history itself stays as it is.',
     recoveredContinue: 'Continue',
     recoveredFinalHeading: 'Delete them for good?',
@@ -191,7 +197,7 @@ export const settingsCopy = {
     recoveredKeep: 'Keep them',
     recoveredDeleted: 'The set-aside copies are deleted.',
     recoveredLeft: (count: number) =>
-      `${plural(count, 'item stays', 'items stay')} in the folder: a copy History is still waiting on, or something Attune did not write.`,
+      `${plural(count, { one: '# item stays', other: '# items stay' })} in the folder: a copy History is still waiting on, or something Attune did not write.`,
   },
 
   appearance: {

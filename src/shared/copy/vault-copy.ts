@@ -1,3 +1,5 @@
+import { plural } from './plural';
+
 /** Words for setting up, unlocking and locking the private history. */
 export const vaultCopy = {
   privacy: [
@@ -12,12 +14,12 @@ export const vaultCopy = {
     passphrase: { label: 'A passphrase', description: 'You type it to open your history' },
     passphraseField: 'Passphrase',
     confirmField: 'Type it again',
-    tooShort: (min: number) => `Use at least ${min} characters.`,
+    tooShort: (min: number) => `Use at least ${plural(min, { one: '# character', other: '# characters' })}.`,
     noMatch: 'The two passphrases are not the same yet.',
     recoveryChoice: 'Also make a recovery key to write down',
     submit: 'Set up and save',
     /** Under the passphrase field before anything is typed, so the rule is known up front (PASSPHRASE_MIN is 8). */
-    rule: (min: number) => `At least ${min} characters.`,
+    rule: (min: number) => `At least ${plural(min, { one: '# character', other: '# characters' })}.`,
     /** Set-up where there is no OS keychain Attune can use (so no choice of method is offered). */
     noKeychain: 'This computer has no keychain Attune can use, so a passphrase protects your history.',
     submitFirstRun: 'Set up',
