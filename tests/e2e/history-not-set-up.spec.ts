@@ -19,4 +19,9 @@ test('before any set-up, History and Insights say there is nothing yet (not “l
   await expect(page.getByRole('heading', { name: 'Nothing here yet' })).toBeVisible();
   await expect(page.getByRole('button', { name: 'Try again' })).toHaveCount(0);
   await expect(page.getByText(/locked|not set up/i)).toHaveCount(0);
+  await screenshot(page, 'insights-not-set-up');
+  expect(await seriousA11yViolations(page)).toEqual([]);
+  // What helps before set-up is a check-in, not a retry.
+  await page.getByRole('button', { name: 'Check in now' }).click();
+  await expect.poll(() => harness.uiActions.filter((action) => action === 'openView:check-in').length).toBe(2);
 });

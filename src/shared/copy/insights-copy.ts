@@ -24,7 +24,9 @@ export const insightsCopy = {
   /** Before the first check-in: nothing to show yet, which is fine (not a problem to retry). */
   notSetUp: {
     heading: 'Nothing here yet',
-    body: 'Insights come from your own check-ins. Your history starts with your first check-in.',
+    body: 'Insights come from your own check-ins. They show up here once you have saved one.',
+    /** What helps here is a check-in, not a retry. */
+    action: 'Check in now',
   },
 
   period: {

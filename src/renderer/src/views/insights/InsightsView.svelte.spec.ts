@@ -88,10 +88,13 @@ describe('InsightsView', () => {
     }));
     render(InsightsView);
     expect(await screen.findByRole('heading', { name: 'Nothing here yet' })).toBeInTheDocument();
-    expect(screen.getByText('Insights come from your own check-ins. Your history starts with your first check-in.')).toBeInTheDocument();
+    expect(screen.getByText('Insights come from your own check-ins. They show up here once you have saved one.')).toBeInTheDocument();
     expect(screen.queryByRole('button', { name: 'Try again' })).toBeNull();
     expect(screen.queryByText(/not set up/)).toBeNull();
     expect(screen.queryByText(/locked/i)).toBeNull();
+    // What helps instead of a retry: a check-in.
+    await userEvent.setup().click(screen.getByRole('button', { name: 'Check in now' }));
+    await vi.waitFor(() => expect(callsTo('ui.openView')).toEqual([{ view: 'check-in' }]));
   });
 
   test('choosing dates asks main for exactly those whole days', async () => {
