@@ -139,6 +139,8 @@ test.describe('recovery key: copy and save as file, through main', () => {
       expect(readFileSync(chosen, 'utf8')).toContain(key);
       expect(readFileSync(chosen, 'utf8').split('\n')[0]).toContain('Attune recovery key');
       expect(statSync(chosen).mode & 0o777).toBe(0o600);
+      await screenshot(page, 'recovery-key-saved-popover-light');
+      await expect(page.getByRole('button', { name: 'Done', exact: true })).toBeFocused();
       expect((await vaultStatus(page)).methods.recovery).toBe(true);
       await page.getByRole('button', { name: 'Done', exact: true }).click();
       await expect(page.getByRole('heading', { level: 1 })).toHaveText('Noted.');

@@ -37,6 +37,10 @@ describe('RecoveryKeyNotice: copy and save through main', () => {
     expect(await screen.findByRole('status')).toHaveTextContent('Saved as attune-recovery-key.txt. This key now opens your history.');
     expect(bridgeCalls.find(([c]) => c === 'vault.saveRecoveryKey')).toEqual(['vault.saveRecoveryKey', undefined]);
     expect(screen.queryByText(/no recovery key is made/)).not.toBeInTheDocument();
+    // Main holds no key any more: Copy and Save go (they would be refused), and focus is on Done.
+    expect(screen.queryByRole('button', { name: 'Copy' })).not.toBeInTheDocument();
+    expect(screen.queryByRole('button', { name: 'Save as file…' })).not.toBeInTheDocument();
+    expect(screen.getByRole('button', { name: 'Done' })).toHaveFocus();
     await user.click(screen.getByRole('button', { name: 'Done' }));
     expect(ondone).toHaveBeenCalledOnce();
     // Main kept it with the file; asking again would be refused as gone.
