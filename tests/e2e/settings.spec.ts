@@ -2,7 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 
 import type { Locator, Page } from '@playwright/test';
 
-import { settingsCopy } from '../../src/shared/copy';
+import { errorCopy, settingsCopy } from '../../src/shared/copy';
 import { openAppView, setUpVault } from './checkin-steps';
 import { expect, screenshot, seriousA11yViolations, setColorScheme, test } from './fixtures';
 
@@ -168,6 +168,29 @@ test.describe('settings, keyboard only', () => {
     await page.keyboard.press('Tab');
     await page.keyboard.press('Enter');
     await expect(privacy.getByText(t.privacy.exportCancelled)).toBeVisible();
+  });
+
+  test('export to a folder that is gone: says what happened and what to do, then the same export saves elsewhere', async ({
+    page,
+    harness,
+    dataDir,
+  }) => {
+    await withHistory(page, harness.url, 2);
+    await openSettings(page, harness.url);
+    const privacy = section(page, t.sections.privacy);
+    harness.nextSavePath = `${dataDir}/unplugged-drive/attune-export.json`;
+    await privacy.getByRole('button', { name: t.privacy.exportStart }).click();
+    await privacy.getByRole('button', { name: t.privacy.exportConfirmButton }).click();
+    // Not "Attune could not read that request": the place, that nothing is lost, and the way on.
+    await expect(privacy.getByText(errorCopy['export-folder-missing'])).toBeVisible();
+    await expect(page.getByText(/could not read that request/)).toHaveCount(0);
+    await screenshot(page, 'settings-export-folder-gone');
+    expect(await seriousA11yViolations(page)).toEqual([]);
+
+    await privacy.getByRole('button', { name: t.privacy.exportStart }).click();
+    await privacy.getByRole('button', { name: t.privacy.exportConfirmButton }).click();
+    const path = `${dataDir}/exports/attune-export-${new Date().toISOString().slice(0, 10)}.json`;
+    await expect(privacy.getByText(t.privacy.exported(2, path))).toBeVisible();
   });
 
   test('erase: two confirms that name what will be lost, then a history that is not set up', async ({ page, harness }) => {
