@@ -14,6 +14,8 @@ export const helpCopy = {
   otherRegion: 'Another country',
 
   emergencyHeading: 'In an emergency',
+  /** Read before the large emergency number ("Call 999"); the number alone is what shows. */
+  callNumber: 'Call',
   /** Always shown, under the region's numbers (the data asks for it where 112 is still rolling out). */
   emergencyOrLocal: 'Or call your local emergency number.',
   /** When no country is picked, or the data does not cover it. */

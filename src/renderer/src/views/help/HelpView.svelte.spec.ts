@@ -50,6 +50,48 @@ describe('HelpView', () => {
     ).toBe('https://findahelpline.com/');
   });
 
+  test('the emergency number is the first thing under the statement: large, a tel: link, with the country named', () => {
+    render(HelpView, { locale: 'en-GB', compact: true, onBack: () => {} });
+    const statement = screen.getByText(helpCopy.statement);
+    const emergency = section(helpCopy.emergencyHeading);
+    expect(statement.nextElementSibling).toBe(emergency);
+    const number = within(emergency).getByRole('link', { name: 'Call 999' });
+    expect(number.textContent).toBe('Call 999');
+    expect(number.querySelector('.visually-hidden')?.textContent).toBe(`${helpCopy.callNumber} `);
+    expect(number.getAttribute('target')).toBe('_blank');
+    // The first link on the screen, before the picker and the crisis lines.
+    expect(screen.getAllByRole('link')[0]).toBe(number);
+    expect(number.compareDocumentPosition(regionSelect()) & Node.DOCUMENT_POSITION_FOLLOWING).toBeTruthy();
+    expect(within(emergency).getByText('United Kingdom')).toBeTruthy();
+    // "Call 999" says nothing the number does not: not repeated under it.
+    expect(within(emergency).queryByText('Call 999')).toBeNull();
+    expect(within(emergency).getByText(helpCopy.emergencyOrLocal)).toBeTruthy();
+  });
+
+  test('JP: 119 first, with the data’s words on what it is for', () => {
+    render(HelpView, { locale: 'ja-JP' });
+    const emergency = section(helpCopy.emergencyHeading);
+    expect(within(emergency).getByRole('link', { name: 'Call 119' }).getAttribute('href')).toBe('tel:119');
+    expect(within(emergency).getByText('Call 119 for an ambulance (police: 110)')).toBeTruthy();
+    expect(within(emergency).getByText('Japan')).toBeTruthy();
+  });
+
+  test('PK: the provincial Rescue 1122 is listed, not put first; the sentence keeps the first place', () => {
+    render(HelpView, { locale: 'ur-PK' });
+    const emergency = section(helpCopy.emergencyHeading);
+    expect(within(emergency).getByText(helpCopy.emergencyNoRegion)).toBeTruthy();
+    expect(within(emergency).getByRole('link', { name: 'Call 1122' }).getAttribute('href')).toBe('tel:1122');
+    expect(within(emergency).queryByText(helpCopy.emergencyOrLocal)).toBeNull();
+  });
+
+  test('SG: the WhatsApp line is shown as words, not as an sms: link', () => {
+    render(HelpView, { locale: 'en-SG' });
+    const lines = section(helpCopy.linesHeading);
+    expect(within(lines).getByText('WhatsApp 9151 1767 (CareText)').closest('a')).toBeNull();
+    expect(linkHrefs().filter((href) => href?.startsWith('sms:'))).toEqual([]);
+    expect(within(lines).getByRole('link', { name: 'Call 1767' }).getAttribute('href')).toBe('tel:1767');
+  });
+
   test('en-US: 911 first, then 988 by call, text and chat, with languages where the data has them', () => {
     render(HelpView, { locale: 'en-US' });
     expect(within(section(helpCopy.emergencyHeading)).getByRole('link', { name: 'Call 911' })).toBeTruthy();
@@ -80,7 +122,11 @@ describe('HelpView', () => {
   test.each(['de', 'mn-MN', 'not a locale'])('%j: no country to go on, so emergency advice and the directory', (locale) => {
     render(HelpView, { locale });
     expect(regionSelect().value).toBe('');
-    expect(within(section(helpCopy.emergencyHeading)).getByText(helpCopy.emergencyNoRegion)).toBeTruthy();
+    const emergency = section(helpCopy.emergencyHeading);
+    expect(within(emergency).getByText(helpCopy.emergencyNoRegion)).toBeTruthy();
+    expect(within(emergency).queryAllByRole('link')).toEqual([]);
+    // In the same first place under the statement.
+    expect(screen.getByText(helpCopy.statement).nextElementSibling).toBe(emergency);
     expect(within(section(helpCopy.linesHeading)).getByText(helpCopy.noLines)).toBeTruthy();
     expect(within(section(helpCopy.directoryHeading)).getAllByRole('link')).toHaveLength(1);
     expect(screen.getByText(helpCopy.statement)).toBeTruthy();
@@ -94,7 +140,11 @@ describe('HelpView', () => {
     await user.selectOptions(regionSelect(), 'AU');
     expect(regionSelect().value).toBe('AU');
     expect(screen.queryByRole('link', { name: 'Call 116 123' })).toBeNull();
-    expect(screen.getByRole('link', { name: 'Call Triple Zero (000)' }).getAttribute('href')).toBe('tel:000');
+    const emergency = section(helpCopy.emergencyHeading);
+    expect(within(emergency).getByRole('link', { name: 'Call 000' }).getAttribute('href')).toBe('tel:000');
+    // The data's own words, where they say more than the number.
+    expect(within(emergency).getByText('Call Triple Zero (000)')).toBeTruthy();
+    expect(within(emergency).getByText('Australia')).toBeTruthy();
     expect(screen.getByRole('link', { name: 'Call 13 11 14' }).getAttribute('href')).toBe('tel:131114');
     // The data's attribution "(per a Lifeline centre FAQ)" is for reviewers, not shown.
     expect(screen.getByText('Free from mobiles; local-call cost from landlines')).toBeTruthy();
@@ -122,11 +172,15 @@ describe('HelpView', () => {
     expect(screen.getByRole('link', { name: 'Call 1737' })).toBeTruthy();
   });
 
-  test('every link opens in the system browser, and only URLs main allows', async () => {
+  test('every link opens in the system browser, and only URLs main allows, in every country', async () => {
     const user = userEvent.setup();
     const allowed = allowedExternalUrls(crisisData);
     render(HelpView, { locale: 'en-GB' });
-    for (const region of ['GB', 'US', 'CA', 'IE', 'DE', 'FR', 'NL', 'ES', 'AU', 'NZ', 'IN', '']) {
+    const regions = within(regionSelect())
+      .getAllByRole<HTMLOptionElement>('option')
+      .map((o) => o.value);
+    expect(regions).toHaveLength(94);
+    for (const region of regions) {
       await user.selectOptions(regionSelect(), region);
       for (const href of linkHrefs()) expect(allowed.has(href ?? ''), `${region}: ${href}`).toBe(true);
       for (const link of screen.getAllByRole('link')) {
