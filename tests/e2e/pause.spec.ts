@@ -129,6 +129,14 @@ test.describe('pause window', () => {
   const inView = async (page: Page, names: readonly string[]) => {
     await expect(page.getByRole('heading', { level: 1 })).toBeInViewport({ ratio: 1 });
     for (const name of names) await expect(page.getByRole('button', { name })).toBeInViewport({ ratio: 1 });
+    // Up and down may scroll in the middle; sideways never (the length row once pushed it 3 px at 200%).
+    const sideways = await page.evaluate(
+      () =>
+        [document.documentElement, ...document.querySelectorAll('main *')]
+          .filter((el) => el === document.documentElement || ['auto', 'scroll'].includes(getComputedStyle(el).overflowX))
+          .filter((el) => el.scrollWidth > el.clientWidth + 1).length,
+    );
+    expect(sideways, 'nothing scrolls sideways').toBe(0);
   };
   for (const zoom of [100, 200] as const) {
     test.describe(`at ${zoom}%`, () => {
