@@ -9,6 +9,7 @@ import type { OpenReason } from '../../shared/ipc/event-contract';
 import { chooseLoginItem } from '../autostart/choose-login-item';
 import { createDispatch, type Dispatch } from '../ipc/dispatch';
 import { createHandlerTable } from '../ipc/handler-table';
+import { RecoveryClipboard } from '../ipc/recovery-clipboard';
 import type { Logger } from '../log/logger';
 import { createPauses } from '../pauses/create-pauses';
 import type { PauseDriver } from '../pauses/pause-driver';
@@ -210,6 +211,8 @@ const start = async (
   await pauses.start();
 
   let trayAvailable: boolean | null = null;
+  // A recovery key copied at set-up leaves the clipboard a minute later, or when Attune quits first.
+  const recoveryClipboard = new RecoveryClipboard(platform.clipboard, platform.timer);
   resolveDispatch(
     createDispatch(
       contract,
@@ -218,8 +221,7 @@ const start = async (
         vault,
         pauses,
         dialog: platform.saveDialog,
-        clipboard: platform.clipboard,
-        timer: platform.timer,
+        clipboard: recoveryClipboard,
         deferredDeletes,
         onVaultStateChanged: vaultStateChanged,
         ...(platform.now ? { now: platform.now } : {}),
@@ -259,7 +261,7 @@ const start = async (
       autoLock.stop();
       shortcut.stop();
       tray.destroy();
-      await Promise.allSettled([pauses.stop(), vault.close()]);
+      await Promise.allSettled([pauses.stop(), vault.close(), recoveryClipboard.clearNow()]);
     })());
   app.onBeforeQuit(() => void stop());
   log.info('started', { version: app.version() });

@@ -5,7 +5,7 @@ import type { FsPort } from '../fs/fs-port';
 import type { WindowKind } from '../ipc/call-context';
 import type { Dispatch } from '../ipc/dispatch';
 import type { SaveDialogPort } from '../ipc/export-handlers';
-import type { ClipboardPort } from '../ipc/recovery-key-handlers';
+import type { ClipboardPort } from '../ipc/recovery-clipboard';
 import type { Logger } from '../log/logger';
 import type { Notifier } from '../notify/notifier';
 import type { LocalClock } from '../pauses/local-clock';

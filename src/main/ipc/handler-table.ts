@@ -1,6 +1,5 @@
 import type { Contract } from '../../shared/ipc/contract';
 import type { VaultState } from '../../shared/vault-states';
-import type { TimerClock } from '../pauses/ports';
 import type { DeferredDeletes } from '../vault/deferred-deletes';
 import type { VaultService } from '../vault/vault-service';
 import { type AppHandlerDeps, createAppHandlers } from './app-handlers';
@@ -10,7 +9,8 @@ import { createExportHandlers, type SaveDialogPort } from './export-handlers';
 import { createInsightsHandlers } from './insights-handlers';
 import { gateWhileLocked } from './locked-gate';
 import { createPausesHandlers, type PausesPort } from './pauses-handlers';
-import { type ClipboardPort, createRecoveryKeyHandlers } from './recovery-key-handlers';
+import type { RecoveryClipboard } from './recovery-clipboard';
+import { createRecoveryKeyHandlers } from './recovery-key-handlers';
 import { createVaultHandlers, type VaultHandlers } from './vault-handlers';
 
 export interface HandlerDeps extends AppHandlerDeps {
@@ -21,9 +21,8 @@ export interface HandlerDeps extends AppHandlerDeps {
   onVaultStateChanged?: (state: VaultState) => void;
   pauses: PausesPort;
   dialog: SaveDialogPort;
-  /** For the recovery key only; with `timer`, which clears it again. */
-  clipboard: ClipboardPort;
-  timer: Pick<TimerClock, 'setTimeout' | 'clearTimeout'>;
+  /** For the recovery key only; it clears the clipboard again. */
+  clipboard: RecoveryClipboard;
   /** Where deletes asked for while locked wait for the next unlock. */
   deferredDeletes?: DeferredDeletes;
 }
@@ -41,7 +40,7 @@ export const createHandlerTable = (deps: HandlerDeps): HandlerTable<Contract> =>
       ...announceVaultChanges(createVaultHandlers(deps.vault, deps.deferredDeletes), deps.onVaultStateChanged),
       ...createPausesHandlers(deps.pauses),
       ...createExportHandlers(deps.vault, deps.dialog),
-      ...createRecoveryKeyHandlers(deps.vault, { clipboard: deps.clipboard, dialog: deps.dialog, timer: deps.timer }),
+      ...createRecoveryKeyHandlers(deps.vault, { clipboard: deps.clipboard, dialog: deps.dialog }),
       ...createInsightsHandlers(deps.vault, deps.dialog),
       ...createCheckinHandlers(deps.vault, deps.settings, deps.now),
     },

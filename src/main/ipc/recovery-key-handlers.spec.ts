@@ -12,7 +12,8 @@ import type { VaultService } from '../vault/vault-service';
 import type { CallContext } from './call-context';
 import { createDispatch, type Dispatch, type HandlerTable } from './dispatch';
 import { gateWhileLocked } from './locked-gate';
-import { type ClipboardPort, createRecoveryKeyHandlers } from './recovery-key-handlers';
+import { type ClipboardPort, RecoveryClipboard } from './recovery-clipboard';
+import { createRecoveryKeyHandlers } from './recovery-key-handlers';
 
 /** Copy and save the recovery key through the real dispatcher: main's own key only, never text from the page. */
 const app: CallContext = { window: 'app' };
@@ -22,6 +23,7 @@ let vault: VaultService;
 let dispatch: Dispatch;
 let chosen: string | null;
 let suggested: string[];
+let recoveryClipboard: RecoveryClipboard;
 
 /** A clipboard that records, and that another app can write to. */
 const clipboard = { text: '', writes: [] as string[], clears: 0 };
@@ -71,10 +73,10 @@ beforeEach(() => {
   vault = makeVault(root, { clock: manualClock() });
   chosen = join(root, 'kept', 'my-key.txt');
   suggested = [];
+  recoveryClipboard = new RecoveryClipboard(clipboardPort, timer);
   const handlers = createRecoveryKeyHandlers(vault, {
-    clipboard: clipboardPort,
+    clipboard: recoveryClipboard,
     dialog: { chooseSavePath: async (name) => (suggested.push(name), chosen) },
-    timer,
   });
   dispatch = createDispatch(recoveryKeyContract, handlers, createMemoryLogger());
   Object.assign(clipboard, { text: '', writes: [], clears: 0 });
@@ -116,6 +118,21 @@ describe('vault.copyRecoveryKey', () => {
     await advance(RECOVERY_CLIPBOARD_CLEAR_MS / 2);
     expect(clipboard.clears).toBe(1);
     expect(timers.size).toBe(0);
+  });
+
+  it('when Attune quits within the minute, the key leaves the clipboard then (and only if it is still the key)', async () => {
+    await setUpWithKey();
+    await call('vault.copyRecoveryKey');
+    await recoveryClipboard.clearNow();
+    expect(clipboard.text).toBe('');
+    expect(timers.size).toBe(0);
+    await call('vault.copyRecoveryKey');
+    clipboard.text = 'the person’s own text';
+    await recoveryClipboard.clearNow();
+    expect(clipboard.text).toBe('the person’s own text');
+    // Nothing copied since: quitting touches nothing.
+    await recoveryClipboard.clearNow();
+    expect(clipboard.clears).toBe(1);
   });
 
   it('copies nothing when no key is waiting (no history yet, or the key already kept)', async () => {
@@ -186,7 +203,7 @@ describe('the recovery key channels', () => {
 
   it('are closed while Attune is locked', async () => {
     await setUpWithKey();
-    const handlers = createRecoveryKeyHandlers(vault, { clipboard: clipboardPort, dialog: { chooseSavePath: async () => chosen }, timer });
+    const handlers = createRecoveryKeyHandlers(vault, { clipboard: recoveryClipboard, dialog: { chooseSavePath: async () => chosen } });
     const gated = gateWhileLocked(handlers as unknown as HandlerTable<Contract>, () => vault.isLocked);
     const locked = createDispatch(recoveryKeyContract, gated as never, createMemoryLogger());
     await vault.lock();
@@ -208,6 +225,14 @@ describe('vault.makeRecoveryKey', () => {
     await vault.keepRecoveryKey(key);
     await vault.lock();
     expect(await vault.unlock({ method: 'recovery', recoveryKey: key })).toMatchObject({ state: 'unlocked' });
+  });
+
+  it('after erase, and a new set-up without a key, there is nothing to copy', async () => {
+    await setUpWithKey();
+    await vault.erase();
+    expect(await call('vault.copyRecoveryKey')).toMatchObject({ ok: false, error: { code: 'vault-not-set-up' } });
+    await vault.setup({ passphrase: 'long enough', useKeychain: false, createRecoveryKey: false });
+    expect(await call('vault.copyRecoveryKey')).toMatchObject({ ok: false, error: { code: 'recovery-key-gone' } });
   });
 
   it('is refused while locked: making one wraps the open history’s key', async () => {

@@ -1,6 +1,6 @@
 import { clipboard } from 'electron';
 
-import type { ClipboardPort } from '../ipc/recovery-key-handlers';
+import type { ClipboardPort } from '../ipc/recovery-clipboard';
 
 /** The system clipboard (on Linux the regular one, not the selection). */
 export const electronClipboard: ClipboardPort = {
