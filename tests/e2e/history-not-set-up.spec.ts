@@ -25,3 +25,31 @@ test('before any set-up, History and Insights say there is nothing yet (not “l
   await page.getByRole('button', { name: 'Check in now' }).click();
   await expect.poll(() => harness.uiActions.filter((action) => action === 'openView:check-in').length).toBe(2);
 });
+
+/** Insights before set-up in every look: the heading and the one thing that helps (Check in now) stay in reach. */
+test.describe('Insights before set-up, in every look', () => {
+  test.slow();
+  for (const look of ['dark', 'forced-light', 'forced-dark'] as const) {
+    test(`${look}: heading and Check in now, axe clean`, async ({ page, harness }) => {
+      const scheme = look.endsWith('dark') ? 'dark' : 'light';
+      await page.emulateMedia({ colorScheme: scheme, forcedColors: look.startsWith('forced') ? 'active' : 'none' });
+      await openAppView(page, harness.url, 'insights');
+      await expect(page.getByRole('heading', { name: 'Nothing here yet' })).toBeVisible();
+      await expect(page.getByRole('button', { name: 'Check in now' })).toBeVisible();
+      await screenshot(page, `insights-not-set-up-${look}`);
+      expect(await seriousA11yViolations(page)).toEqual([]);
+    });
+  }
+
+  test.describe('at 200%', () => {
+    test.use({ viewport: { width: 440, height: 330 }, deviceScaleFactor: 2 });
+    test('heading in view; Check in now reachable by scrolling', async ({ page, harness }) => {
+      await openAppView(page, harness.url, 'insights');
+      await expect(page.getByRole('heading', { level: 1, name: 'Insights' })).toBeInViewport();
+      const action = page.getByRole('button', { name: 'Check in now' });
+      await action.scrollIntoViewIfNeeded();
+      await expect(action).toBeInViewport({ ratio: 1 });
+      await screenshot(page, 'insights-not-set-up-200');
+    });
+  });
+});
