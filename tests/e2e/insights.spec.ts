@@ -184,6 +184,9 @@ test.describe('insights', () => {
     await expect(page.getByText('There is no right amount.')).toBeVisible();
     await expect(page.getByRole('img')).toHaveCount(0);
     await expect(page.getByRole('button', { name: 'Preview' })).toBeDisabled();
+    // Said kindly, with no count to read: the walk found "0 check-ins in this period".
+    await expect(page.getByText(/\d check-ins? in this period/)).toHaveCount(0);
+    await screenshot(page, 'insights-empty-period');
 
     await page.evaluate(() => window.attune.vault.append({ kind: 'check-in', data: { states: ['fawn'], needs: ['space'] } }));
     await page.getByRole('button', { name: 'Show all' }).click();
