@@ -6,12 +6,12 @@ import type { DriverId, NeedId, OutcomeId, StateId } from '../entry-schema';
  */
 export const stateCopy: Record<StateId, { label: string; description: string }> = {
   fight: { label: 'Fight', description: 'Ready to push back, argue or defend' },
-  flight: { label: 'Flight', description: 'Wanting to get away, or keep very busy' },
+  flight: { label: 'Flight', description: 'Wanting to get away or keep busy' },
   freeze: { label: 'Freeze', description: 'Everything slows down or shuts off' },
-  fawn: { label: 'Fawn', description: 'Going along or pleasing others to keep the peace' },
-  withdrawal: { label: 'Withdrawal', description: 'Pulling away; shame, or “should have / could have”' },
+  fawn: { label: 'Fawn', description: 'Going along to keep the peace' },
+  withdrawal: { label: 'Withdrawal', description: 'Pulling away; shame or guilt' },
   settled: { label: 'Settled', description: 'Steady enough to look around' },
-  'not-sure': { label: 'Not sure', description: 'Hard to tell right now — that’s okay' },
+  'not-sure': { label: 'Not sure', description: 'Hard to tell — that’s okay' },
 };
 
 export const driverCopy: Record<DriverId, { label: string; description: string }> = {
@@ -56,7 +56,9 @@ export const checkInCopy = {
     hint: 'Choose any that fit. Or skip.',
     statesLabel: 'What is present',
     driverLabel: 'Who’s driving? (optional)',
+    driverHint: 'Under stress we often act first and notice later. Neither is wrong.',
     capacityLabel: 'How manageable does this feel? (optional)',
+    more: 'Two more questions (optional)',
   },
   need: {
     heading: 'What do I need right now to feel safe — or to get safe?',
@@ -100,6 +102,8 @@ export const checkInCopy = {
     saved: 'Noted.',
   },
   escHint: 'Esc closes',
+  /** After Esc or Close with words typed: they were kept, and can be let go. */
+  kept: { text: 'Your words from before are still here.', startOver: 'Start over' },
   /** Undoes the answer to an optional one-choice question; the label names the question. */
   clearChoice: { text: 'Clear', label: (question: string) => `Clear: ${question}` },
 } as const;

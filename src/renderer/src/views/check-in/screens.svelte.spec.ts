@@ -30,6 +30,12 @@ describe('NowScreen', () => {
     render(NowScreen);
     expect(screen.getAllByRole('checkbox')).toHaveLength(7);
     expect(screen.getByRole('checkbox', { name: /Freeze.*Everything slows down or shuts off/ })).toBeInTheDocument();
+    // The two optional questions open from one disclosure.
+    const more = screen.getByRole('button', { name: 'Two more questions (optional)' });
+    expect(more).toHaveAttribute('aria-expanded', 'false');
+    expect(screen.queryByRole('group', { name: 'Who’s driving? (optional)' })).toBeNull();
+    await user.click(more);
+    expect(more).toHaveAttribute('aria-expanded', 'true');
     expect(screen.getByRole('group', { name: 'Who’s driving? (optional)' })).toBeInTheDocument();
     const scale = screen.getByRole('group', { name: 'How manageable does this feel? (optional)' });
     expect(scale.querySelectorAll('input[type=radio]')).toHaveLength(5);
