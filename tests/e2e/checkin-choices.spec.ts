@@ -58,15 +58,15 @@ test.describe('check-in choices: shown is saved', () => {
     const step = page.getByRole('radio').nth(1);
     await card(step).dblclick();
     expect(await shownChosen(step)).toBe(true);
-    // Enter saves from the radio itself.
+    // Ctrl+Enter saves from the radio itself (Enter alone only chooses).
     await step.focus();
-    await page.keyboard.press('Enter');
+    await page.keyboard.press('Control+Enter');
     await expect(page.getByRole('heading', { level: 1 })).toHaveText('Noted.');
     const [entry] = await listEntries(page);
     expect(entry).toMatchObject({ data: { driver: 'observing', capacity: 4, step: { id: expect.any(String) } } });
   });
 
-  test('Space on a chosen radio keeps it chosen; Enter then saves it', async ({ page, harness }) => {
+  test('Space on a chosen radio keeps it chosen; Ctrl+Enter then saves it', async ({ page, harness }) => {
     await openPrompt(page, harness.url);
     await setUpVault(page);
     const capacity = radio(page, 'Hard');
@@ -74,14 +74,14 @@ test.describe('check-in choices: shown is saved', () => {
     await capacity.focus();
     await page.keyboard.press('Space');
     expect(await shownChosen(capacity)).toBe(true);
-    await page.keyboard.press('Enter');
+    await page.keyboard.press('Control+Enter');
     await primaryButton(page).click();
     const step = page.getByRole('radio').first();
     await step.focus();
     await page.keyboard.press('Space');
     await page.keyboard.press('Space');
     expect(await shownChosen(step)).toBe(true);
-    await page.keyboard.press('Enter');
+    await page.keyboard.press('Control+Enter');
     await expect(page.getByRole('heading', { level: 1 })).toHaveText('Noted.');
     const [entry] = await listEntries(page);
     expect(entry).toMatchObject({ data: { capacity: 2, step: { id: expect.any(String) } } });

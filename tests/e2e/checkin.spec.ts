@@ -7,15 +7,20 @@ import { expect, screenshot, seriousA11yViolations, setColorScheme, test } from 
 test.describe('check-in', () => {
   test('full check-in by keyboard only, first run included', async ({ page, harness, dataDir, pageProblems }) => {
     await openPrompt(page, harness.url);
-    // Screen 1: Tab into the states, arrows move, Space chooses, Enter continues.
+    // Screen 1: Tab into the states, arrows move, Space or Enter chooses (and never moves on), Ctrl+Enter continues.
     await page.keyboard.press('Tab');
     await expect(page.getByRole('checkbox', { name: /^Fight/ })).toBeFocused();
+    await page.keyboard.press('Enter');
+    await expect(page.getByRole('checkbox', { name: /^Fight/ })).toBeChecked();
+    await page.keyboard.press('Enter');
+    await expect(page.getByRole('checkbox', { name: /^Fight/ })).not.toBeChecked();
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('What is here right now?');
     await page.keyboard.press('ArrowDown');
     await page.keyboard.press('ArrowDown');
     await page.keyboard.press('Space');
     await expect(page.getByRole('checkbox', { name: /^Freeze/ })).toBeChecked();
     await expect(primaryButton(page)).toHaveText('Continue');
-    await page.keyboard.press('Enter');
+    await page.keyboard.press('Control+Enter');
     // Screen 2: the question itself, announced by focus on its heading.
     await expect(page.getByRole('heading', { level: 1 })).toHaveText('What do I need right now to feel safe — or to get safe?');
     await expect(page.getByRole('heading', { level: 1 })).toBeFocused();
@@ -23,7 +28,7 @@ test.describe('check-in', () => {
     await page.keyboard.press('ArrowDown');
     await page.keyboard.press('Space');
     await expect(page.getByRole('checkbox', { name: /^Rest/ })).toBeChecked();
-    await page.keyboard.press('Enter');
+    await page.keyboard.press('Control+Enter');
     // Screen 3: radios move and choose with arrows.
     await expect(page.getByRole('heading', { level: 1 })).toHaveText('One small step');
     await page.keyboard.press('Tab');
@@ -31,7 +36,7 @@ test.describe('check-in', () => {
     const chosen = page.getByRole('radio', { checked: true });
     await expect(chosen).toHaveCount(1);
     const stepText = (await chosen.locator('xpath=..').innerText()).trim();
-    await page.keyboard.press('Enter');
+    await page.keyboard.press('Control+Enter');
     // First run: set up the private history inline, without losing the entry.
     await expect(page.getByRole('heading', { level: 1 })).toHaveText('Keep your history private');
     await expect(page.getByText('If you forget this passphrase, your history can’t be recovered — by anyone.')).toBeVisible();

@@ -51,11 +51,17 @@ test.describe('a save that does not work', () => {
     expect(await listEntries(page)).toHaveLength(1);
   });
 
-  test('Enter in the own-step field: the message shows, and focus is not lost', async ({ page, harness }) => {
+  test('Ctrl+Enter in the own-step field (Enter alone does not save): the message shows, and focus is not lost', async ({
+    page,
+    harness,
+  }) => {
     await toStepWithAFullPage(page, harness.url);
     harness.failNextVaultWrite();
     await page.getByRole('textbox', { name: 'My own step' }).focus();
     await page.keyboard.press('Enter');
+    await expect(page.getByRole('textbox', { name: 'My own step' })).toBeFocused();
+    expect(harness.calls).not.toContain('vault.append');
+    await page.keyboard.press('Control+Enter');
     const message = page.getByRole('status').filter({ hasText: 'Couldn’t save just now' });
     await expect(message).toBeVisible();
     expect(await focusIsOnBody(page)).toBe(false);

@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest';
 
 import { entryInputSchema } from '../entry-schema';
-import { draftToEntry, emptyDraft, OWN_STEP, toggle } from './checkin-draft';
+import { draftToEntry, emptyDraft, hasTypedWords, OWN_STEP, toggle } from './checkin-draft';
 
 describe('draftToEntry', () => {
   test('nothing chosen → nothing to save', () => {
@@ -56,4 +56,12 @@ test('toggle adds and removes without mutating', () => {
   expect(toggle(list, 'b')).toEqual(['a', 'b']);
   expect(toggle(list, 'a')).toEqual([]);
   expect(list).toEqual(['a']);
+});
+
+describe('hasTypedWords', () => {
+  test('only words count, not choices or white space', () => {
+    expect(hasTypedWords({ ...emptyDraft(), states: ['freeze'], needs: ['rest'], step: 'drink-water' })).toBe(false);
+    expect(hasTypedWords({ ...emptyDraft(), note: ' \n ' })).toBe(false);
+    for (const field of ['needText', 'ownStep', 'note'] as const) expect(hasTypedWords({ ...emptyDraft(), [field]: 'a walk' })).toBe(true);
+  });
 });

@@ -58,3 +58,7 @@ export const draftToEntry = (draft: CheckInDraft): EntryInput | null => {
 };
 
 export const toggle = <T>(list: readonly T[], item: T): T[] => (list.includes(item) ? list.filter((x) => x !== item) : [...list, item]);
+
+/** The draft holds words the person typed (their own need, step or note), not only choices. */
+export const hasTypedWords = (draft: CheckInDraft): boolean =>
+  [draft.needText, draft.ownStep, draft.note].some((text) => text.trim() !== '');

@@ -62,6 +62,10 @@ export const settingsCopy = {
     followUpHint: 'A short question some time after a check-in. You can always skip it.',
     followUpOff: 'Don’t ask',
     followUpAfter: (minutes: number) => `After ${duration(minutes)}`,
+    closeAfterSaveLabel: 'After “Noted.”, close the check-in',
+    closeAfterSaveHint: 'It waits while your pointer is over it or you are using one of its buttons.',
+    closeAfterSaveNever: 'Only when I close it',
+    closeAfterSaveAfter: (seconds: number) => (seconds === 1 ? 'After 1 second' : `After ${seconds} seconds`),
   },
 
   pauses: {

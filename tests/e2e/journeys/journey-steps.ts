@@ -23,25 +23,25 @@ export const popoverIsAsking = async (page: Page, from: 'shortcut' | 'elsewhere'
 
 /**
  * A quick check-in by keyboard alone: the first state, the first need, the
- * first suggested step; returns the step's words. Sets up the history inline
+ * first suggested step (Space chooses, Ctrl+Enter moves on); returns the step's words. Sets up the history inline
  * with a passphrase when it is not set up yet.
  */
 export const checkInByKeyboard = async (page: Page, from: 'shortcut' | 'elsewhere' = 'elsewhere'): Promise<string> => {
   await popoverIsAsking(page, from);
   if (from !== 'shortcut') await page.keyboard.press('Tab');
   await page.keyboard.press('Space');
-  await page.keyboard.press('Enter');
+  await page.keyboard.press('Control+Enter');
   await expect(heading(page)).toHaveText('What do I need right now to feel safe — or to get safe?');
   await page.keyboard.press('Tab');
   await page.keyboard.press('Space');
-  await page.keyboard.press('Enter');
+  await page.keyboard.press('Control+Enter');
   await expect(heading(page)).toHaveText('One small step');
   await page.keyboard.press('Tab');
   await page.keyboard.press('Space');
   const chosen = page.getByRole('radio', { checked: true });
   await expect(chosen).toHaveCount(1);
   const step = (await chosen.locator('xpath=..').innerText()).trim();
-  await page.keyboard.press('Enter');
+  await page.keyboard.press('Control+Enter');
   return step;
 };
 

@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
 
 import type { Screen } from './checkin-flow.svelte';
-import { helpOpened, locked, resumeAfterUnlock, START } from './return-points';
+import { closeKeepsDraft, helpOpened, locked, resumeAfterUnlock, START } from './return-points';
 
 const SCREENS: Screen[] = ['now', 'need', 'step', 'follow-up', 'vault', 'recovery-key', 'saved', 'nothing', 'help', 'locked'];
 
@@ -53,5 +53,22 @@ describe('return points', () => {
         expect(['saved', 'nothing', 'locked', 'vault', 'follow-up', 'help']).not.toContain(resumeAfterUnlock(points));
       }),
     );
+  });
+});
+
+describe('closing with typed words', () => {
+  test('words not saved yet are kept; a draft with no words, or one already saved, is let go', () => {
+    for (const screen of ['now', 'need', 'step', 'vault', 'locked', 'help'] as const) {
+      expect(closeKeepsDraft(START, screen, true)).toBe(true);
+      expect(closeKeepsDraft(START, screen, false)).toBe(false);
+    }
+    for (const screen of ['saved', 'nothing', 'recovery-key'] as const) expect(closeKeepsDraft(START, screen, true)).toBe(false);
+  });
+
+  test('behind help or the lock screen, the screen they came from decides', () => {
+    expect(closeKeepsDraft({ beforeHelp: 'saved', beforeLock: 'now' }, 'help', true)).toBe(false);
+    expect(closeKeepsDraft({ beforeHelp: 'step', beforeLock: 'now' }, 'help', true)).toBe(true);
+    expect(closeKeepsDraft({ beforeHelp: 'locked', beforeLock: 'step' }, 'help', true)).toBe(true);
+    expect(closeKeepsDraft({ beforeHelp: 'now', beforeLock: 'recovery-key' }, 'locked', true)).toBe(false);
   });
 });

@@ -41,3 +41,15 @@ export const locked = (points: ReturnPoints, screen: Screen): { points: ReturnPo
 /** After an unlock: a save that was waiting returns to its last screen; a question starts over. */
 export const resumeAfterUnlock = (points: ReturnPoints): Screen =>
   points.beforeLock === 'vault' ? 'step' : points.beforeLock === 'follow-up' ? 'now' : points.beforeLock;
+
+/**
+ * Closing (Esc, Close) lets a draft go, unless it holds words the person typed
+ * and has not saved yet: those are kept for the next open, as after a blur.
+ * Behind help or the lock screen, what counts is the screen they came from.
+ */
+export const closeKeepsDraft = (points: ReturnPoints, screen: Screen, typedWords: boolean): boolean => {
+  if (!typedWords) return false;
+  let where = screen === 'help' ? points.beforeHelp : screen;
+  if (where === 'locked') where = points.beforeLock;
+  return !finished(where) && where !== 'recovery-key';
+};

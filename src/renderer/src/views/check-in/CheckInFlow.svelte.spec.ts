@@ -5,6 +5,7 @@ import { beforeEach, describe, expect, test, vi } from 'vitest';
 
 import { bridgeAnswers, bridgeCalls, emitBridgeEvent } from '../../../../../tests/renderer-setup';
 import { flow, resetFlow } from '../../stores/checkin-flow.svelte';
+import { baseSettings } from '../settings/settings-test-kit';
 import CheckInFlow from './CheckInFlow.svelte';
 
 const statusOf = (state: 'locked' | 'unlocked') => ({
@@ -54,15 +55,41 @@ describe('CheckInFlow', () => {
     expect(container.querySelector('[aria-live="polite"]')).toHaveTextContent('Step 2 of 3: What I need');
   });
 
-  test('Enter on a checkbox continues; Back returns with choices kept', async () => {
+  test('Enter on a choice toggles it and never moves on; Ctrl+Enter moves on; Back returns with choices kept', async () => {
     const user = userEvent.setup();
     render(CheckInFlow);
-    await user.click(screen.getByRole('checkbox', { name: /^Fawn/ }));
+    // Opening puts focus on the heading first; then the person moves to a choice.
+    await vi.waitFor(() => expect(heading()).toHaveFocus());
     screen.getByRole('checkbox', { name: /^Fawn/ }).focus();
     await user.keyboard('{Enter}');
-    expect(heading()).toHaveTextContent(/What do I need/);
+    expect(screen.getByRole('checkbox', { name: /^Fawn/ })).toBeChecked();
+    expect(heading()).toHaveTextContent('What is here right now?');
+    await user.keyboard('{Enter}');
+    expect(screen.getByRole('checkbox', { name: /^Fawn/ })).not.toBeChecked();
+    await user.keyboard('{Enter}');
+    await user.keyboard('{Control>}{Enter}{/Control}');
+    await vi.waitFor(() => expect(heading()).toHaveTextContent(/What do I need/));
     await user.click(screen.getByRole('button', { name: 'Back' }));
     expect(screen.getByRole('checkbox', { name: /^Fawn/ })).toBeChecked();
+  });
+
+  test('Enter in a one-line field or on a step never saves; Ctrl+Enter in the note does', async () => {
+    const user = userEvent.setup();
+    render(CheckInFlow);
+    await user.click(primary());
+    await user.type(screen.getByRole('textbox', { name: /own words/ }), 'quiet{Enter}');
+    expect(heading()).toHaveTextContent(/What do I need/);
+    await user.click(primary());
+    await vi.waitFor(() => expect(heading()).toHaveTextContent('One small step'));
+    screen.getAllByRole('radio')[0]!.focus();
+    await user.keyboard('{Enter}');
+    expect(screen.getAllByRole('radio')[0]).toBeChecked();
+    expect(heading()).toHaveTextContent('One small step');
+    await user.type(screen.getByRole('textbox', { name: /note/ }), 'later{Enter}more');
+    expect(bridgeCalls.map(([c]) => c)).not.toContain('vault.append');
+    await user.keyboard('{Control>}{Enter}{/Control}');
+    expect(await screen.findByRole('heading', { name: 'Noted.' })).toBeInTheDocument();
+    expect(bridgeCalls.find(([c]) => c === 'vault.append')?.[1]).toMatchObject({ data: { needText: 'quiet', note: 'later\nmore' } });
   });
 
   test('Save sends the entry through the bridge, then says "Noted." and stops', async () => {
@@ -95,7 +122,7 @@ describe('CheckInFlow', () => {
     expect(flow.draft.states).toEqual(['flight']);
   });
 
-  test('a save started with Enter that does not work: Try again takes focus; the message sits outside the scrolling content', async () => {
+  test('a save started with Ctrl+Enter that does not work: Try again takes focus; the message sits outside the scrolling content', async () => {
     const user = userEvent.setup();
     bridgeAnswers.set('vault.append', () => ({ ok: false, error: { code: 'disk-full', message: 'The disk is full.' } }));
     const { container } = render(CheckInFlow);
@@ -104,7 +131,7 @@ describe('CheckInFlow', () => {
     await user.click(primary());
     await user.click(screen.getAllByRole('radio')[0]!);
     screen.getAllByRole('radio')[0]!.focus();
-    await user.keyboard('{Enter}');
+    await user.keyboard('{Control>}{Enter}{/Control}');
     await vi.waitFor(() => expect(primary()).toHaveTextContent('Try again'));
     await vi.waitFor(() => expect(primary()).toHaveFocus());
     // Not inside .content (which scrolls), but just above the footer, so it is always in view.
@@ -122,6 +149,28 @@ describe('CheckInFlow', () => {
     expect(bridgeCalls.map(([c]) => c)).toContain('ui.closePopover');
     expect(flow.draft.states).toEqual([]);
   });
+
+  for (const how of ['Esc', 'Close'] as const) {
+    test(`${how} with typed words keeps the draft, the next open says so, and Start over lets it go`, async () => {
+      const user = userEvent.setup();
+      render(CheckInFlow);
+      await user.click(screen.getByRole('checkbox', { name: /^Fight/ }));
+      await user.click(primary());
+      await user.type(screen.getByRole('textbox', { name: /own words/ }), 'a door');
+      if (how === 'Esc') await user.keyboard('{Escape}');
+      else await user.click(screen.getByRole('button', { name: 'Close' }));
+      expect(bridgeCalls.map(([c]) => c)).toContain('ui.closePopover');
+      emitBridgeEvent('popover.shown', { reason: 'tray' });
+      await vi.waitFor(() => expect(heading()).toHaveTextContent(/What do I need/));
+      expect(screen.getByRole('textbox', { name: /own words/ })).toHaveValue('a door');
+      expect(screen.getByText('Your words from before are still here.')).toBeInTheDocument();
+      await user.click(screen.getByRole('button', { name: 'Start over' }));
+      expect(heading()).toHaveTextContent('What is here right now?');
+      expect(screen.getByRole('checkbox', { name: /^Fight/ })).not.toBeChecked();
+      expect(flow.draft.needText).toBe('');
+      expect(screen.queryByText('Your words from before are still here.')).toBeNull();
+    });
+  }
 
   test('opened by the shortcut: focus goes to the first choice', async () => {
     render(CheckInFlow);
@@ -208,7 +257,7 @@ describe('CheckInFlow', () => {
     }));
     render(CheckInFlow);
     expect(await screen.findByRole('heading', { name: 'Did that help?' })).toBeInTheDocument();
-    expect(screen.getByText('Earlier, at 14:20, you chose a small step:')).toBeInTheDocument();
+    expect(screen.getByText(/^Earlier, at (14:20|2:20\sPM), you chose a small step:$/)).toBeInTheDocument(); // the system locale's clock
     expect(screen.getByText('Get a glass of water')).toBeInTheDocument();
     await user.click(screen.getByRole('radio', { name: 'Not really' }));
     await user.type(screen.getByLabelText('What happened instead? (optional)'), 'made tea instead');
@@ -301,6 +350,49 @@ describe('CheckInFlow', () => {
     expect(screen.getByRole('heading', { level: 1 })).toHaveTextContent('What is here right now?');
   });
 
+  /** Settled, then straight through by keyboard to "Noted.", with the "Noted." delay set to `seconds`. */
+  const toNoted = async (seconds: number | null) => {
+    bridgeAnswers.set('settings.get', () => ({
+      ok: true,
+      value: { ...baseSettings(), checkIn: { ...baseSettings().checkIn, closeAfterSaveSeconds: seconds } },
+    }));
+    vi.useFakeTimers({ shouldAdvanceTime: true });
+    const user = userEvent.setup({ advanceTimers: vi.advanceTimersByTime });
+    render(CheckInFlow);
+    await vi.waitFor(() => expect(heading()).toHaveFocus());
+    screen.getByRole('checkbox', { name: /^Settled/ }).focus();
+    await user.keyboard(' ');
+    for (const next of [/What do I need/, 'One small step']) {
+      await user.keyboard('{Control>}{Enter}{/Control}');
+      await vi.waitFor(() => expect(heading()).toHaveTextContent(next));
+    }
+    await user.keyboard('{Control>}{Enter}{/Control}');
+    expect(await screen.findByRole('heading', { name: 'Noted.' })).toBeInTheDocument();
+    return user;
+  };
+  const closed = () => bridgeCalls.some(([c]) => c === 'ui.closePopover');
+
+  test('"Noted." closes itself after the chosen delay, but not while the person is on one of its buttons', async () => {
+    const user = await toNoted(5);
+    await vi.advanceTimersByTimeAsync(4500);
+    expect(closed()).toBe(false);
+    // On one of its buttons (Shift+Tab is not a "close" key), the window waits for the person.
+    await user.keyboard('{Shift>}{Tab}{/Shift}');
+    expect(document.activeElement).toBe(screen.getByRole('button', { name: 'Close' }));
+    await vi.advanceTimersByTimeAsync(12_000);
+    expect(closed()).toBe(false);
+    heading().focus();
+    await vi.advanceTimersByTimeAsync(5000);
+    expect(closed()).toBe(true);
+  });
+
+  test('"Noted." set to never close itself stays until the person closes it', async () => {
+    await toNoted(null);
+    await vi.advanceTimersByTimeAsync(10 * 60_000);
+    expect(closed()).toBe(false);
+    expect(heading()).toHaveTextContent('Noted.');
+  });
+
   test('a step chosen before going Back stays in view, so nothing hidden is saved', async () => {
     const user = userEvent.setup();
     render(CheckInFlow);
@@ -328,22 +420,22 @@ describe('CheckInFlow', () => {
     render(CheckInFlow);
     await user.click(primary());
     screen.getByRole('checkbox', { name: /^Food or water/ }).focus();
-    await user.keyboard('{Enter}');
-    // Still the need screen while main answers; a second Enter does not skip on to saving,
+    await user.keyboard('{Control>}{Enter}{/Control}');
+    // Still the need screen while main answers; a second Ctrl+Enter does not skip on to saving,
     // and the button says it is busy (aria-disabled keeps focus where it is).
     expect(primary()).toHaveAttribute('aria-disabled', 'true');
-    await user.keyboard('{Enter}');
+    await user.keyboard('{Control>}{Enter}{/Control}');
     expect(heading()).toHaveTextContent(/What do I need/);
     release();
     await vi.waitFor(() => expect(heading()).toHaveTextContent('One small step'));
     expect(heading()).toHaveFocus();
     expect(primary()).toHaveAttribute('aria-disabled', 'false');
-    // The person begins at once: nothing moves or takes focus back, and Enter saves what they chose.
+    // The person begins at once: nothing moves or takes focus back, and Ctrl+Enter saves what they chose.
     await user.tab();
     await user.keyboard(' ');
     const chosen = screen.getByRole('radio', { checked: true });
     expect(chosen).toHaveFocus();
-    await user.keyboard('{Enter}');
+    await user.keyboard('{Control>}{Enter}{/Control}');
     expect(await screen.findByRole('heading', { name: 'Noted.' })).toBeInTheDocument();
     expect(bridgeCalls.filter(([c]) => c === 'checkin.suggestions')).toHaveLength(1);
     expect(bridgeCalls.find(([c]) => c === 'vault.append')?.[1]).toMatchObject({ data: { step: { id: 'drink-water' } } });

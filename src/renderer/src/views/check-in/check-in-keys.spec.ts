@@ -2,7 +2,12 @@ import { describe, expect, test } from 'vitest';
 
 import { focusKind, keyIntent } from './check-in-keys';
 
-const press = (key: string, on: 'choice' | 'text' | 'control' | 'other' = 'other', composing = false) => ({ key, on, composing });
+const press = (key: string, on: 'choice' | 'text' | 'control' | 'other' = 'other', composing = false, mod = false) => ({
+  key,
+  on,
+  composing,
+  mod,
+});
 
 describe('check-in keys', () => {
   test('Esc closes on every screen, unless an input method is composing', () => {
@@ -11,12 +16,17 @@ describe('check-in keys', () => {
     expect(keyIntent(press('Escape', 'text', true), 'now', true)).toBe('none');
   });
 
-  test('Enter on a choice or in a text field moves on from a step; on a button it is the button’s own', () => {
-    expect(keyIntent(press('Enter', 'choice'), 'now', true)).toBe('primary');
-    expect(keyIntent(press('Enter', 'text'), 'step', true)).toBe('primary');
-    expect(keyIntent(press('Enter', 'control'), 'step', true)).toBe('none');
-    expect(keyIntent(press('Enter', 'choice'), 'follow-up', false)).toBe('none');
-    expect(keyIntent(press('Enter', 'text', true), 'step', true)).toBe('none');
+  test('plain Enter never moves on or saves: on a choice it toggles (ChoiceList), in a field it does nothing', () => {
+    for (const on of ['choice', 'text', 'other', 'control'] as const) {
+      for (const screen of ['now', 'need', 'step'] as const) expect(keyIntent(press('Enter', on), screen, true)).toBe('none');
+    }
+  });
+
+  test('Ctrl/Cmd+Enter moves on from anywhere in a step, except on a button (its own key) or mid-composition', () => {
+    for (const on of ['choice', 'text', 'other'] as const) expect(keyIntent(press('Enter', on, false, true), 'step', true)).toBe('primary');
+    expect(keyIntent(press('Enter', 'control', false, true), 'step', true)).toBe('none');
+    expect(keyIntent(press('Enter', 'text', true, true), 'step', true)).toBe('none');
+    expect(keyIntent(press('Enter', 'choice', false, true), 'follow-up', false)).toBe('none');
   });
 
   test('"Noted." closes on a key, but not on a modifier alone or a key on its buttons', () => {
@@ -29,13 +39,9 @@ describe('check-in keys', () => {
   test('where focus is', () => {
     const checkbox = Object.assign(document.createElement('input'), { type: 'checkbox' });
     const text = Object.assign(document.createElement('input'), { type: 'text' });
-    expect([checkbox, text, document.createElement('button'), document.createElement('a'), document.body, null].map(focusKind)).toEqual([
-      'choice',
-      'text',
-      'control',
-      'control',
-      'other',
-      'other',
-    ]);
+    const note = document.createElement('textarea');
+    expect(
+      [checkbox, text, note, document.createElement('button'), document.createElement('a'), document.body, null].map(focusKind),
+    ).toEqual(['choice', 'text', 'text', 'control', 'control', 'other', 'other']);
   });
 });

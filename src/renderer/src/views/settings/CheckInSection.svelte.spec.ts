@@ -117,6 +117,25 @@ describe('CheckInSection: follow-up', () => {
     expect(screen.getAllByRole('status')[1]).toHaveTextContent(settingsCopy.saved);
   });
 
+  test('"Noted." closes itself after 3, 5 or 10 seconds, or only when closed; a change is saved whole', async () => {
+    const user = userEvent.setup();
+    await loadWith();
+    render(SectionHost, { section: CheckInSection, headingId: 'settings-checkIn' });
+    const select = screen.getByRole('combobox', { name: t.closeAfterSaveLabel });
+    expect(select).toHaveAccessibleDescription(t.closeAfterSaveHint);
+    expect([...(select as HTMLSelectElement).options].map((o) => o.text)).toEqual([
+      'After 3 seconds',
+      'After 5 seconds',
+      'After 10 seconds',
+      t.closeAfterSaveNever,
+    ]);
+    expect(select).toHaveValue('3');
+    await user.selectOptions(select, 'never');
+    await vi.waitFor(() =>
+      expect(setCalls()).toEqual([{ checkIn: { followUpMinutes: 20, closeAfterSaveSeconds: null, moreQuestionsOpen: false } }]),
+    );
+  });
+
   test('when saving does not work, the message shows and the old value comes back', async () => {
     const user = userEvent.setup();
     await loadWith();
