@@ -94,15 +94,8 @@ const useScheme = (page: Page, scheme: (typeof SCHEMES)[number]) =>
  * view is done, and the checks hold it like every other screen.
  */
 const REWORKED_ELSEWHERE: Record<string, string> = {
-  'popover-need': 'check-in views (being rewritten)',
-  'popover-step': 'check-in views (being rewritten)',
-  'popover-first': 'check-in views (being rewritten)',
-  'popover-noted': 'check-in views (being rewritten)',
-  'popover-locked': 'check-in views: VaultGate (being rewritten)',
   'popover-help': 'help view (another part of #13)',
   'app-help': 'help view (another part of #13)',
-  'pause-choosing': 'pause window (another part of #13)',
-  'pause-running': 'pause window (another part of #13)',
 };
 
 /** One screen, in each scheme: screenshot, then the checks, each finding once with the schemes it showed in. */
