@@ -17,7 +17,7 @@ import {
 import { blurAndRefocus, countVaultEvents, type FocusFacts, type ProbeWindow, vaultEventsSeen, waitForVaultEvent } from './page-probe';
 import {
   type ButtonId,
-  closeAndForget,
+  close,
   describeEntry,
   type Expected,
   expectedEntry,
@@ -25,6 +25,7 @@ import {
   gateSubmit,
   type Group,
   GROUPS_ON,
+  groupShown,
   isStepScreen,
   lockElsewhere,
   MAX_LENGTH,
@@ -35,6 +36,7 @@ import {
   primary,
   reopen,
   type Screen,
+  showAgain,
   TEXT_ON,
   type TextField,
   timePasses,
@@ -69,7 +71,7 @@ interface StepFacts {
   vaultEventsBefore?: number;
 }
 
-const KEYS = ['Tab', 'Shift+Tab', 'Enter', 'Space', 'ArrowDown', 'ArrowUp', 'ArrowLeft', 'ArrowRight', 'Escape'] as const;
+const KEYS = ['Tab', 'Shift+Tab', 'Enter', 'Control+Enter', 'Space', 'ArrowDown', 'ArrowUp', 'ArrowLeft', 'ArrowRight', 'Escape'] as const;
 type KeyName = (typeof KEYS)[number];
 
 const hides = (r: PopoverReal): number => r.harness.uiActions.filter((a) => a === 'hidePopover').length - r.hideBase;
@@ -94,7 +96,7 @@ const isChoice = (focus: FocusFacts): boolean =>
 const applyKey = (m: PopoverModel, key: KeyName, before: FocusFacts): StepFacts => {
   const facts: StepFacts = { key: { name: key, before } };
   if (key === 'Escape') {
-    closeAndForget(m);
+    close(m);
     return facts;
   }
   if (key === 'Tab' || key === 'Shift+Tab') return facts;
@@ -104,22 +106,29 @@ const applyKey = (m: PopoverModel, key: KeyName, before: FocusFacts): StepFacts 
     // Any key closes the acknowledgement, except on its buttons (which do what they say).
     if (button) {
       if (activates) pressButton(m, button);
-    } else closeAndForget(m);
+    } else close(m);
     return facts;
   }
   if (button) {
+    // Ctrl+Enter on a button does nothing: the browser activates buttons on Enter alone, and Attune leaves it be.
     if (activates && pressButton(m, button) === 'choice') facts.choice = true;
     return facts;
   }
+  // Ctrl+Enter moves on from anywhere in a step; nothing else but the primary button does.
+  if (key === 'Control+Enter') {
+    // (In a form, Ctrl+Enter is no implicit submission: the browser submits on Enter alone.)
+    if (isStepScreen(m.screen)) primary(m);
+    return facts;
+  }
   if (isChoice(before)) {
-    if (key === 'Enter') primary(m);
-    else facts.choice = true;
+    // Enter or Space chooses (toggles a checkbox); it never moves on.
+    facts.choice = true;
     return facts;
   }
   const text = textFieldOf(before);
   if (text) {
-    if (key === 'Enter' && text !== 'note') primary(m);
-    else if (key === 'Enter' || key === 'Space')
+    // Enter adds a line in the note; in a one-line field it does nothing.
+    if (key === 'Space' || (key === 'Enter' && text === 'note'))
       m.draft[text] = typeInto(before.value, before.caret, before.caretEnd, key === 'Enter' ? '\n' : ' ', MAX_LENGTH[text]);
     return facts;
   }
@@ -159,11 +168,15 @@ const buttonLocator = (page: Page, id: ButtonId) => {
     case 'gate-toggle':
       return main.locator('form.gate button.link-button');
     case 'recovery-done':
-      return main.locator('section.recovery button');
+      return main.locator('section.recovery button.primary');
     case 'help-back':
       return main.locator('section.help button.back');
+    case 'start-over':
+      return content(page).locator('p.kept button');
+    case 'more':
+      return content(page).locator('button[aria-controls="more-questions"]');
     case 'other':
-      return content(page).locator('fieldset.choices button');
+      return content(page).locator('fieldset.choices button:visible');
   }
 };
 
@@ -185,7 +198,10 @@ const runStep = async (
   m.steps += 1;
   m.trace.push(`${label} [on ${m.screen}]`);
   try {
+    const screenBefore = m.screen;
     const facts = await act(m, r);
+    // The kept-words notice belongs to the screen it came with.
+    if (m.screen !== screenBefore && screenBefore !== 'closed') m.keptNotice = false;
     popoverCoverage.count(m.screen);
     const acted = Date.now();
     await checkPopover(m, r, facts, label);
@@ -271,7 +287,7 @@ const clickOptionAct = async (r: PopoverReal, group: Group, index: number, how: 
 const clickOption = (group: Group, index: number, how: 'click' | 'dblclick' | 'again') =>
   new PopoverCommand(
     how === 'again' ? `click the chosen ${group} option again` : `${how} ${group} option #${index}`,
-    (m) => isStepScreen(m.screen) && GROUPS_ON[m.screen].includes(group),
+    (m) => groupShown(m, group),
     (_m, r) => clickOptionAct(r, group, index, how),
   );
 
@@ -326,6 +342,8 @@ const BUTTONS_ON: Record<ButtonId, (m: Readonly<PopoverModel>) => boolean> = {
   'gate-toggle': (m) => (m.screen === 'unlock' || m.screen === 'locked') && m.recoveryKeyMade,
   'recovery-done': on('recovery'),
   'help-back': on('help'),
+  'start-over': (m) => m.keptNotice,
+  more: on('now'),
   other: (m) => isStepScreen(m.screen),
 };
 
@@ -347,7 +365,7 @@ const toggleRecoveryChoice = new PopoverCommand('click "Also make a recovery key
   return {};
 });
 
-type SaveVia = 'click' | 'Enter on the button' | 'Space on the button' | 'Enter in a field';
+type SaveVia = 'click' | 'Enter on the button' | 'Space on the button' | 'Ctrl+Enter in a field';
 const failingSave = (via: SaveVia) =>
   new PopoverCommand(
     `save while the disk is full (${via})`,
@@ -357,10 +375,10 @@ const failingSave = (via: SaveVia) =>
       r.harness.failNextVaultWrite();
       if (via === 'click') await button.click(FAST);
       else {
-        const key: KeyName = via === 'Space on the button' ? 'Space' : 'Enter';
+        const key: KeyName = via === 'Space on the button' ? 'Space' : via === 'Ctrl+Enter in a field' ? 'Control+Enter' : 'Enter';
         // As if the person had Tabbed there.
-        const field = content(r.page).locator('fieldset.choices input:checked, input[type="text"]');
-        if (via === 'Enter in a field' && (await field.count()) > 0) await field.first().focus({ timeout: ACTION_TIMEOUT_MS });
+        const field = content(r.page).locator('fieldset.choices input:checked, input[type="text"], textarea');
+        if (via === 'Ctrl+Enter in a field' && (await field.count()) > 0) await field.first().focus({ timeout: ACTION_TIMEOUT_MS });
         else await button.focus({ timeout: ACTION_TIMEOUT_MS });
         const before = await readFocusOf(r.page);
         await r.page.keyboard.press(key);
@@ -396,19 +414,45 @@ const unlockElsewhereCommand = new PopoverCommand(
   },
 );
 
+/** The tray opens the popover again: the page was hidden, not reloaded, so it is where it was left. */
+const showAgainCommand = new PopoverCommand(
+  'open again from the tray',
+  (m) => m.screen === 'closed',
+  async (m, r) => {
+    r.harness.emit('popover.shown', { reason: 'tray' });
+    showAgain(m);
+    return {};
+  },
+);
+
 const blur = new PopoverCommand('the window loses focus, then gets it back', open, async (_m, r) => {
   await blurAndRefocus(r.page);
   return {};
 });
 
+/**
+ * Time passes with the pointer over the window or away from it. Whether the person is still
+ * using the window ("Noted." waits for them) is what they do — pointer and focus — so the model
+ * takes it from the page: focus on a control (not the heading), or the pointer over it.
+ */
+const timePassesAct = async (m: PopoverModel, r: PopoverReal, pointer: 'over' | 'away'): Promise<StepFacts> => {
+  if (pointer === 'over') await r.page.mouse.move(190, 300);
+  else await r.page.mouse.move(-10, -10);
+  const focus = await readFocusOf(r.page);
+  const onControl = focus.tag !== 'body' && focus.tag !== 'h1';
+  await letTimePass(r.page, 3000);
+  timePasses(m, onControl || pointer === 'over');
+  return {};
+};
 const timePassesCommand = new PopoverCommand(
-  '3 seconds pass',
+  '3 seconds pass, the pointer away',
   () => true,
-  async (m, r) => {
-    await letTimePass(r.page, 3000);
-    timePasses(m);
-    return {};
-  },
+  (m, r) => timePassesAct(m, r, 'away'),
+);
+const timePassesPointerOver = new PopoverCommand(
+  '3 seconds pass, the pointer over the window',
+  () => true,
+  (m, r) => timePassesAct(m, r, 'over'),
 );
 
 const textArb = fc.string({ unit: fc.constantFrom('a', 'e', 'r', 'o', ' ', 'é', '—', '?', '1'), minLength: 1, maxLength: 8 });
@@ -430,12 +474,8 @@ const goOnAct = async (m: PopoverModel, r: PopoverReal): Promise<StepFacts> => {
         : m.screen === 'help'
           ? 'help-back'
           : null;
-  if (id === null) {
-    // "Noted." / "Nothing saved": what a person does next is let it close.
-    await letTimePass(r.page, 3000);
-    timePasses(m);
-    return {};
-  }
+  // "Noted." / "Nothing saved": what a person does next is let it close.
+  if (id === null) return timePassesAct(m, r, 'away');
   // A person who has missed twice stops and reads (the model keeps clear of main's wait, see mayTryUnlock).
   if (id === 'gate-submit' && !mayTryUnlock(m)) return {};
   await buttonLocator(r.page, id).click(FAST);
@@ -564,14 +604,26 @@ export const popoverCommands = (): fc.Arbitrary<fc.AsyncCommand<PopoverModel, Po
       3,
       fc
         .record({
-          id: fc.constantFrom<ButtonId>('help', 'close', 'back', 'back', 'gate-cancel', 'gate-toggle', 'help-back', 'other'),
+          id: fc.constantFrom<ButtonId>(
+            'help',
+            'close',
+            'back',
+            'back',
+            'gate-cancel',
+            'gate-toggle',
+            'help-back',
+            'start-over',
+            'more',
+            'other',
+          ),
           index: fc.nat(3),
         })
         .map(({ id, index }) => clickButton(id, index)),
     ),
     weighted(1, fc.constant(toggleRecoveryChoice)),
-    weighted(2, fc.constantFrom<SaveVia>('click', 'Enter on the button', 'Space on the button', 'Enter in a field').map(failingSave)),
-    weighted(2, fc.constantFrom(lockElsewhereCommand, unlockElsewhereCommand, blur, timePassesCommand)),
+    weighted(2, fc.constantFrom<SaveVia>('click', 'Enter on the button', 'Space on the button', 'Ctrl+Enter in a field').map(failingSave)),
+    weighted(2, fc.constantFrom(lockElsewhereCommand, unlockElsewhereCommand, blur, timePassesCommand, timePassesPointerOver)),
+    weighted(2, fc.constant(showAgainCommand)),
   ),
 ];
 
@@ -686,6 +738,21 @@ export const checkPopover = async (m: PopoverModel, r: PopoverReal, facts: StepF
         `after "${label}" focus fell to <body> (it was on ${before.tag}${before.text ? ` "${before.text}"` : ''}) on "${view.heading}"`,
       );
     }
+  }
+
+  if (m.screen === 'now' && view.moreOpen !== m.moreOpen) {
+    throw new InvariantError(
+      '(model)',
+      `after "${label}" the optional questions are ${view.moreOpen ? 'open' : 'closed'}, expected the other way`,
+    );
+  }
+
+  // (b) Words kept by a close are said to be there, with a way to let them go.
+  if (view.contentText.includes(checkInCopy.kept.text) !== m.keptNotice) {
+    throw new InvariantError(
+      '(b)',
+      `after "${label}" the page ${m.keptNotice ? 'does not say' : 'says'} "${checkInCopy.kept.text}" on "${view.heading}"`,
+    );
   }
 
   if (facts.failedSave && !view.contentText.includes(checkInCopy.saveProblem)) {

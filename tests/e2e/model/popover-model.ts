@@ -36,6 +36,10 @@ export const MAX_LENGTH: Record<TextField, number> = {
 export const OWN_STEP = 'own';
 export const isStepScreen = (screen: Screen): screen is StepScreen => screen === 'now' || screen === 'need' || screen === 'step';
 
+/** Whether a group's options can be reached now: the first screen's optional two sit behind a disclosure. */
+export const groupShown = (m: Readonly<{ screen: Screen; moreOpen: boolean }>, group: Group): boolean =>
+  isStepScreen(m.screen) && GROUPS_ON[m.screen].includes(group) && (m.moreOpen || (group !== 'driver' && group !== 'capacity'));
+
 export interface Draft {
   /** Checked values per choice group, as last shown. */
   choices: Record<Group, string[]>;
@@ -123,6 +127,14 @@ export interface PopoverModel {
   finishedBeforeLock: boolean;
   /** Unlock attempts that failed since the last one that worked (main makes the next ones wait after FREE_ATTEMPTS). */
   wrongAttempts: number;
+  /** While closed: the screen the hidden page is still on (it is hidden, not reloaded). */
+  hidden: Screen;
+  /** Closed with typed words kept: the next open says they are still here. */
+  wordsKept: boolean;
+  /** "Your words from before are still here." shows, with Start over (until the screen changes). */
+  keptNotice: boolean;
+  /** The first screen's two optional questions are shown (a remembered setting). */
+  moreOpen: boolean;
   /** Steps run so far in this sequence. */
   steps: number;
   /** What ran, with the screen each step started on (for the failure message). */
@@ -143,6 +155,10 @@ export const initialModel = (vault: VaultState, recoveryKeyMade: boolean): Popov
   hides: 0,
   finishedBeforeLock: false,
   wrongAttempts: 0,
+  hidden: 'now',
+  wordsKept: false,
+  keptNotice: false,
+  moreOpen: false,
   steps: 0,
   trace: [],
 });
@@ -182,18 +198,66 @@ export const back = (m: PopoverModel): void => {
   else if (m.screen === 'step') m.screen = 'need';
 };
 
-/** Esc, or Close in the header: the person lets the draft go (what is saved stays saved). */
+/** The person lets the draft go (what is saved stays saved); the hidden page starts over. */
 export const closeAndForget = (m: PopoverModel): void => {
   m.screen = 'closed';
+  m.hidden = 'now';
   m.draft = emptyDraft();
   m.autoClose = false;
+  m.wordsKept = false;
   m.hides += 1;
 };
 
 /** The lock screen's own Close: the window hides (the draft may stay for later). */
 export const closeWindow = (m: PopoverModel): void => {
+  m.hidden = m.screen;
   m.screen = 'closed';
+  m.wordsKept = false;
   m.hides += 1;
+};
+
+const hasTypedWords = (draft: Draft): boolean => [draft.needText, draft.ownStep, draft.note].some((text) => text.trim() !== '');
+
+/** Whether the draft on screen is not saved yet (behind help or the lock screen: where they came from). */
+const unsavedDraft = (m: Readonly<PopoverModel>): boolean => {
+  const where = m.screen === 'help' ? m.beforeHelp : m.screen;
+  // A lock that came on a finished check-in let its answers go at once.
+  if (where === 'locked') return !m.finishedBeforeLock && m.beforeLock !== 'recovery';
+  return where !== 'saved' && where !== 'nothing' && where !== 'recovery';
+};
+
+/** Esc, or Close in the header: words typed and not saved yet are kept for the next open; anything else is let go. */
+export const close = (m: PopoverModel): void => {
+  if (!(hasTypedWords(m.draft) && unsavedDraft(m))) return closeAndForget(m);
+  closeWindow(m);
+  m.wordsKept = true;
+};
+
+/** Opened again from the tray: the hidden page shows where it was, saying so if words were kept. */
+export const showAgain = (m: PopoverModel): void => {
+  m.screen = m.hidden;
+  // A page that let its draft go sits on the first screen; opening a locked Attune shows the lock screen.
+  if (m.vault === 'locked') lockScreen(m);
+  m.keptNotice = m.wordsKept && isStepScreen(m.screen);
+  m.wordsKept = false;
+};
+
+/** "Start over" (beside the kept-words notice): the draft goes, the first screen shows. */
+export const startOver = (m: PopoverModel): void => {
+  m.draft = emptyDraft();
+  m.beforeHelp = 'now';
+  m.beforeLock = 'now';
+  m.screen = 'now';
+  m.keptNotice = false;
+};
+
+/** A vault change reaches the hidden page too: it moves as if it were on screen. */
+const whileHidden = (m: PopoverModel, change: (m: PopoverModel) => void): void => {
+  if (m.screen !== 'closed') return change(m);
+  m.screen = m.hidden;
+  change(m);
+  m.hidden = m.screen;
+  m.screen = 'closed';
 };
 
 export const openHelp = (m: PopoverModel): void => {
@@ -220,7 +284,10 @@ const resume = (m: PopoverModel): void => {
 
 export const lockElsewhere = (m: PopoverModel): void => {
   m.vault = 'locked';
-  if (m.screen === 'closed') return;
+  whileHidden(m, lockScreen);
+};
+
+const lockScreen = (m: PopoverModel): void => {
   if (m.screen === 'help') {
     if (m.beforeHelp !== 'locked') {
       m.finishedBeforeLock = m.beforeHelp === 'saved' || m.beforeHelp === 'nothing';
@@ -240,7 +307,9 @@ export const lockElsewhere = (m: PopoverModel): void => {
 export const unlockElsewhere = (m: PopoverModel): void => {
   m.vault = 'unlocked';
   m.wrongAttempts = 0;
-  if (m.screen === 'locked') resume(m);
+  whileHidden(m, (shown) => {
+    if (shown.screen === 'locked') resume(shown);
+  });
 };
 
 export const helpBack = (m: PopoverModel): void => {
@@ -318,11 +387,13 @@ export const recoveryDone = (m: PopoverModel): void => {
 
 /**
  * Time passes: "Noted." and "Nothing saved" close themselves a moment later
- * (also if a lock came in between: nothing unsaved is on screen then). A check-in
- * begun after that — something chosen or typed — is not closed by it.
+ * (also if a lock came in between: nothing unsaved is on screen then) — but
+ * only while the person is not using the window (`personHere`: focus on one of
+ * its controls, or the pointer over it). A check-in begun after that —
+ * something chosen or typed — is not closed by it.
  */
-export const timePasses = (m: PopoverModel): void => {
-  if (!m.autoClose) return;
+export const timePasses = (m: PopoverModel, personHere: boolean): void => {
+  if (!m.autoClose || personHere) return;
   const nothingUnsaved =
     m.screen === 'saved' || m.screen === 'nothing' || m.screen === 'locked' || (m.screen === 'now' && expectedEntry(m.draft) === null);
   if (nothingUnsaved) closeAndForget(m);
@@ -337,11 +408,25 @@ export const reopen = (m: PopoverModel): void => {
   m.beforeLock = 'now';
   m.finishedBeforeLock = false;
   m.autoClose = false;
+  m.hidden = 'now';
+  m.wordsKept = false;
+  m.keptNotice = false;
 };
 
 /** The button a key or click acts on, by what it is for. */
 export type ButtonId =
-  'help' | 'close' | 'back' | 'primary' | 'gate-submit' | 'gate-cancel' | 'gate-toggle' | 'recovery-done' | 'help-back' | 'other';
+  | 'help'
+  | 'close'
+  | 'back'
+  | 'primary'
+  | 'gate-submit'
+  | 'gate-cancel'
+  | 'gate-toggle'
+  | 'recovery-done'
+  | 'help-back'
+  | 'start-over'
+  | 'more'
+  | 'other';
 
 /** What activating a button does to the model; 'other' buttons are choice controls (e.g. a "clear choice"). */
 export const pressButton = (m: PopoverModel, id: ButtonId): 'choice' | 'done' => {
@@ -350,7 +435,7 @@ export const pressButton = (m: PopoverModel, id: ButtonId): 'choice' | 'done' =>
       openHelp(m);
       break;
     case 'close':
-      closeAndForget(m);
+      close(m);
       break;
     case 'back':
       back(m);
@@ -372,6 +457,12 @@ export const pressButton = (m: PopoverModel, id: ButtonId): 'choice' | 'done' =>
       break;
     case 'help-back':
       helpBack(m);
+      break;
+    case 'start-over':
+      startOver(m);
+      break;
+    case 'more':
+      m.moreOpen = !m.moreOpen;
       break;
     case 'other':
       return 'choice';

@@ -15,6 +15,8 @@ export interface PopoverView {
   gate: Partial<Record<GateField, string>> & { makeRecoveryKey?: boolean; recoveryField?: boolean };
   reach: { close: boolean; help: boolean };
   primary: string | null;
+  /** The first screen's disclosure: open, closed, or not on the page. */
+  moreOpen: boolean | null;
   /** All text of the popover (to see what the person is told). */
   contentText: string;
   focus: FocusFacts;
@@ -52,13 +54,16 @@ export const buttonIdOf = (focus: FocusFacts): ButtonId | null => {
   const at = (landmark: string) => focus.within.includes(landmark);
   if (at('header.bar')) return focus.text === commonCopy.getHelp ? 'help' : 'close';
   if (at('footer.bar')) return focus.text === checkInCopy.actions.back ? 'back' : 'primary';
-  if (at('section.recovery')) return 'recovery-done';
+  // Copy and Save as file keep nothing and change no screen: to the model they are like any other button.
+  if (at('section.recovery')) return focus.text === vaultCopy.recovery.done ? 'recovery-done' : 'other';
   if (at('form.gate')) {
     if (focus.type === 'submit') return 'gate-submit';
     if (focus.text === vaultCopy.unlock.useRecovery || focus.text === vaultCopy.unlock.usePassphrase) return 'gate-toggle';
     return 'gate-cancel';
   }
   if (at('section.help')) return focus.text === helpCopy.back ? 'help-back' : 'other';
+  if (focus.text === checkInCopy.kept.startOver) return 'start-over';
+  if (focus.text === checkInCopy.now.more) return 'more';
   return 'other';
 };
 
@@ -73,6 +78,7 @@ interface RawView {
   reachClose: boolean;
   reachHelp: boolean;
   primary: string | null;
+  moreOpen: boolean | null;
   contentText: string;
   focus: FocusFacts;
   vault: { ok: true; entries: { kind: string; data: Record<string, unknown> }[] } | { ok: false; code: string };
@@ -119,6 +125,9 @@ export const observePopover = async (page: Page): Promise<PopoverView> => {
         reachClose: probe.reachable(headerButtons.find((b) => b.textContent?.trim() === close)),
         reachHelp: probe.reachable(headerButtons.find((b) => b.textContent?.trim() === getHelp)),
         primary: main?.querySelector('footer.bar .button.primary')?.textContent?.trim() ?? null,
+        moreOpen: ((expanded) => (expanded === null ? null : expanded === 'true'))(
+          content?.querySelector('button[aria-controls="more-questions"]')?.getAttribute('aria-expanded') ?? null,
+        ),
         contentText: (main?.textContent ?? '').replace(/\s+/g, ' ').trim(),
         focus: probe.readFocus(landmarks),
         vault: list.ok
@@ -153,6 +162,7 @@ export const observePopover = async (page: Page): Promise<PopoverView> => {
     gate,
     reach: { close: raw.reachClose, help: raw.reachHelp },
     primary: raw.primary,
+    moreOpen: raw.moreOpen,
     contentText: raw.contentText,
     focus: raw.focus,
     focusButton: buttonIdOf(raw.focus),

@@ -57,6 +57,9 @@ for (const batch of BATCHES) {
             hideBase: session.harness.uiActions.filter((a) => a === 'hidePopover').length,
           };
           last = initialModel(batch.vault, false);
+          // The disclosure remembers being open across sequences on one harness: start from what is saved.
+          const settings = await page.evaluate(() => window.attune.settings.get());
+          last.moreOpen = settings.ok && settings.value.checkIn.moreQuestionsOpen;
           return { model: last, real };
         },
         checkStart: checkPopoverStart,
