@@ -1,6 +1,6 @@
 import type { Locator, Page } from '@playwright/test';
 
-import { listEntries, openPrompt, primaryButton, setUpVault } from './checkin-steps';
+import { listEntries, openMoreQuestions, openPrompt, primaryButton, setUpVault } from './checkin-steps';
 import { expect, screenshot, seriousA11yViolations, test } from './fixtures';
 
 /**
@@ -23,6 +23,7 @@ test.describe('check-in choices: shown is saved', () => {
   test('clicking an already-chosen radio again keeps it chosen, on screen and in the entry', async ({ page, harness }) => {
     await openPrompt(page, harness.url);
     await setUpVault(page);
+    await openMoreQuestions(page);
     const driver = radio(page, /^Reacting first/);
     await driver.click();
     await driver.click();
@@ -46,6 +47,7 @@ test.describe('check-in choices: shown is saved', () => {
   test('a double-click chooses, and what shows is what is saved', async ({ page, harness }) => {
     await openPrompt(page, harness.url);
     await setUpVault(page);
+    await openMoreQuestions(page);
     const driver = radio(page, /^Observing first/);
     await driver.dblclick();
     expect(await shownChosen(driver)).toBe(true);
@@ -69,6 +71,7 @@ test.describe('check-in choices: shown is saved', () => {
   test('Space on a chosen radio keeps it chosen; Ctrl+Enter then saves it', async ({ page, harness }) => {
     await openPrompt(page, harness.url);
     await setUpVault(page);
+    await openMoreQuestions(page);
     const capacity = radio(page, 'Hard');
     await capacity.click();
     await capacity.focus();
@@ -90,6 +93,7 @@ test.describe('check-in choices: shown is saved', () => {
   test('an optional answer is undone with "Clear" (by keyboard too): shown unchosen, saved without it', async ({ page, harness }) => {
     await openPrompt(page, harness.url);
     await setUpVault(page);
+    await openMoreQuestions(page);
     const capacity = radio(page, 'Plenty of room');
     await capacity.click();
     await radio(page, /^Reacting first/).click();

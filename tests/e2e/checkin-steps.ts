@@ -33,6 +33,13 @@ export const listEntries = async (page: Page) => {
 
 export const primaryButton = (page: Page) => page.locator('footer .button.primary');
 
+/** Opens the first screen's two optional questions (closed until the person opens them once). */
+export const openMoreQuestions = async (page: Page) => {
+  const more = page.getByRole('button', { name: 'Two more questions (optional)' });
+  await more.click();
+  await expect(more).toHaveAttribute('aria-expanded', 'true');
+};
+
 /** A fresh page load of an app-window view (a hash-only change would not reload the page). */
 export const openAppView = async (page: Page, url: string, view: string) => {
   await page.goto('about:blank');
