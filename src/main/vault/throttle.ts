@@ -4,10 +4,11 @@
  * is someone's own diary); after that each miss doubles the wait, capped so a
  * person is never shut out for long.
  *
- * Kept in memory only. The real defence against guessing is scrypt on the
- * vault files themselves (an attacker with the files never goes through this
- * code); the throttle stops a script driving the running app's IPC, and a
- * restart costs that script far more than the delay.
+ * The real defence against guessing is scrypt on the vault files themselves
+ * (an attacker with the files never goes through this code); the throttle
+ * stops a script driving the app's IPC. It is kept across restarts in a small
+ * file beside the vault folder (throttle-file.ts), so quitting and starting
+ * Attune again between guesses waits just as long.
  */
 export interface ThrottleState {
   failures: number;

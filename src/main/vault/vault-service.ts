@@ -19,7 +19,8 @@ import { countRecoveredFiles } from './recovered-file';
 import { sweepRecovered } from './recovered-sweep';
 import { formatRecoveryKey, generateRecoverySecret } from './recovery-key';
 import { writeRecoveryKeyFile } from './recovery-key-file';
-import { decideAttempt, initialThrottle, recordFailure, recordSuccess } from './throttle';
+import { decideAttempt, initialThrottle, recordFailure, recordSuccess, type ThrottleState } from './throttle';
+import { loadThrottle, saveThrottle, throttleFilePath } from './throttle-file';
 import { systemVaultClock, type VaultClock } from './vault-clock';
 import { eraseVault } from './vault-erase';
 import { openVaultFolder } from './vault-open';
@@ -345,6 +346,7 @@ export class VaultService {
       this.problems = [];
       this.recoveredFiles = 0;
       this.throttle = initialThrottle;
+      await saveThrottle(this.fs, throttleFilePath(this.options.dir), initialThrottle);
       return this.snapshotStatus();
     });
   }
@@ -406,6 +408,16 @@ export class VaultService {
     this.keyFile = opened.keyFile;
     this.keyFileError = opened.keyFileError;
     this.opened = true;
+    // Misses made before a restart still count (throttle-file.ts); what this process counted already is kept too.
+    const saved = await loadThrottle(throttleFilePath(this.options.dir), this.clock.now());
+    if (saved.failures > this.throttle.failures) this.throttle = saved;
+  }
+
+  /** Every change reaches the file before the answer goes back (saveThrottle never throws), so a restart resets nothing. */
+  private async setThrottle(next: ThrottleState): Promise<void> {
+    const changed = next.failures !== this.throttle.failures || next.lastFailureAt !== this.throttle.lastFailureAt;
+    this.throttle = next;
+    if (changed) await saveThrottle(this.fs, throttleFilePath(this.options.dir), next);
   }
 
   private async unwrap(keyFile: KeyFile, credential: Credential): Promise<Buffer> {
@@ -418,10 +430,10 @@ export class VaultService {
     }
     const result = await unwrapDataKey(keyFile, credential, this.options.keychain);
     if (!result.ok) {
-      this.throttle = recordFailure(this.throttle, this.clock.now());
+      await this.setThrottle(recordFailure(this.throttle, this.clock.now()));
       throw new AttuneError('wrong-passphrase', `${credential.method} did not unlock the vault`);
     }
-    this.throttle = recordSuccess();
+    await this.setThrottle(recordSuccess());
     return result.dataKey;
   }
 
