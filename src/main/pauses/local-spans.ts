@@ -33,15 +33,16 @@ export function* activeWindows(from: number, settings: PauseSettings, clock: Loc
     const date = addDays(today, offset);
     if (!days.has(weekdayOf(date))) continue;
     const window = spanOnDate(settings.activeHours, date, clock);
-    if (window.end <= from) continue;
+    // Merge before dropping what has ended: just after midnight, yesterday's window has ended but
+    // today's continues it, and the merged window must keep yesterday's start.
     if (pending && window.start <= pending.end) {
       pending = { start: pending.start, end: Math.max(pending.end, window.end) };
       continue;
     }
-    if (pending) yield pending;
+    if (pending && pending.end > from) yield pending;
     pending = window;
   }
-  if (pending) yield pending;
+  if (pending && pending.end > from) yield pending;
 }
 
 /** The quiet period containing `at`, if any (checked on the day of `at` and the day before). */

@@ -98,6 +98,23 @@ describe('nextPause: a working week', () => {
       cause: 'interval',
     });
   });
+
+  test('asked again just after midnight (the due check), an all-day window still does not restart', () => {
+    const always = {
+      ...workday,
+      activeDays: [0, 1, 2, 3, 4, 5, 6] as PauseSettings['activeDays'],
+      activeHours: { startMinute: 0, endMinute: 1440 },
+      quietPeriods: [],
+    };
+    // Planned from the evening for 00:30, and the same answer at 00:10 and at 00:30 itself.
+    const state = anchored(at('2025-03-24 23:30'));
+    expect(plan('2025-03-25 00:10', state, always)).toEqual({ kind: 'pause', at: at('2025-03-25 00:30'), cause: 'interval' });
+    expect(plan('2025-03-25 00:30', state, always)).toEqual({ kind: 'pause', at: at('2025-03-25 00:30'), cause: 'interval' });
+    // A pause due at midnight exactly is due when the timer fires a moment later, not an hour after midnight.
+    const atMidnight = anchored(at('2025-03-24 23:00'));
+    const aMomentAfter = at('2025-03-25 00:00') + 8_000;
+    expect(nextPause(aMomentAfter, always, atMidnight, { clock: berlin })).toEqual({ kind: 'pause', at: aMomentAfter, cause: 'interval' });
+  });
 });
 
 describe('nextPause: nights that cross midnight and DST', () => {
