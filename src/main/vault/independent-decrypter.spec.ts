@@ -1,6 +1,7 @@
 import { createDecipheriv, createHash, createHmac, scryptSync } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 
 import { beforeEach, describe, expect, it } from 'vitest';
 
@@ -69,13 +70,31 @@ const keyFromRecovery = (keyFile: Json, recoveryKey: string): Buffer => {
   );
 };
 
-/** §5 + §4 + §6: snapshot chunks, then the journal's records after throughSeq, chain checked. */
+/**
+ * §4.1: version 2 plaintexts end in 0x80 then zero bytes, and are exactly
+ * the bucket their content calls for; version 1 has no padding.
+ */
+const unpadded = (plain: Buffer, version: number): Buffer => {
+  if (version === 1) return plain;
+  let end = plain.length;
+  while (end > 0 && plain[end - 1] === 0) end -= 1;
+  expect(plain[end - 1]).toBe(0x80);
+  const content = plain.subarray(0, end - 1);
+  let bucket = 1024;
+  while (bucket < content.length + 1) bucket *= 2;
+  expect(plain.length).toBe(bucket);
+  return content;
+};
+
+/** §5 + §4 + §6: snapshot chunks, then the journal's records after throughSeq, chain checked. Either version (§12). */
 const readVault = (keyFile: Json, dk: Buffer, snapshot: Buffer, journal: string): Map<string, Json> => {
   const keyId = keyFile.keyId as string;
   const check = keyFile.check as Json;
   gcmOpen(dk, b64u(check.iv as string), Buffer.alloc(0), b64u(check.tag as string), Buffer.from(`attune-vault.v1.key-check.${keyId}`));
 
-  expect(snapshot.subarray(0, 8).toString('ascii')).toBe('ATSNAP01');
+  const magic = snapshot.subarray(0, 8).toString('ascii');
+  expect(['ATSNAP01', 'ATSNAP02']).toContain(magic);
+  const version = Number(magic.slice(6));
   const snapshotId = snapshot.subarray(8, 24).toString('hex');
   const entries = new Map<string, Json>();
   let header: Json | undefined;
@@ -84,15 +103,19 @@ const readVault = (keyFile: Json, dk: Buffer, snapshot: Buffer, journal: string)
     const length = snapshot.readUInt32BE(offset);
     const frame = snapshot.subarray(offset, offset + 4 + length);
     const head = frame.subarray(4, 25);
-    const plain = gcmOpen(
-      dk,
-      frame.subarray(25, 37),
-      frame.subarray(37, frame.length - 16),
-      frame.subarray(frame.length - 16),
-      Buffer.concat([Buffer.from(`attune-vault.v1.snapshot.${keyId}.${snapshotId}.`), head]),
+    const plain = unpadded(
+      gcmOpen(
+        dk,
+        frame.subarray(25, 37),
+        frame.subarray(37, frame.length - 16),
+        frame.subarray(frame.length - 16),
+        Buffer.concat([Buffer.from(`attune-vault.v${version}.snapshot.${keyId}.${snapshotId}.`), head]),
+      ),
+      version,
     );
     if (head[0] === 1) {
       header = JSON.parse(plain.toString('utf8')) as Json;
+      expect(header.v).toBe(version);
       anchor = sha256(frame).toString('base64url');
     } else {
       for (const [, entry] of JSON.parse(plain.toString('utf8')) as Array<[number, Json]>) entries.set(entry.id as string, entry);
@@ -105,19 +128,23 @@ const readVault = (keyFile: Json, dk: Buffer, snapshot: Buffer, journal: string)
   let expectedSeq = throughSeq + 1;
   for (const line of journal.split('\n').filter(Boolean)) {
     const [mark, seqText, prev, iv, body] = line.split('.') as [string, string, string, string, string];
-    expect(mark).toBe('A1');
+    expect(['A1', 'A2']).toContain(mark);
+    const lineVersion = Number(mark.slice(1));
     const seq = Number(seqText);
     if (seq <= throughSeq) continue;
     expect(seq).toBe(expectedSeq);
     expect(prev).toBe(prevHash);
     const sealed = b64u(body);
     const payload = JSON.parse(
-      gcmOpen(
-        dk,
-        b64u(iv),
-        sealed.subarray(0, sealed.length - 16),
-        sealed.subarray(sealed.length - 16),
-        Buffer.from(`attune-vault.v1.record.${keyId}.${seq}.${prev}`),
+      unpadded(
+        gcmOpen(
+          dk,
+          b64u(iv),
+          sealed.subarray(0, sealed.length - 16),
+          sealed.subarray(sealed.length - 16),
+          Buffer.from(`attune-vault.v${lineVersion}.record.${keyId}.${seq}.${prev}`),
+        ),
+        lineVersion,
       ).toString('utf8'),
     ) as Json;
     expect(payload.v).toBe(1);
@@ -172,6 +199,9 @@ describe('independent decrypter (docs/vault-format.md + node:crypto only)', () =
     const snapshot = await readFile(join(dir, 'snapshot.bin'));
     const journal = await readFile(join(dir, 'journal.log'), 'ascii');
     expect(journal.split('\n').filter(Boolean)).toHaveLength(9);
+    // §4.1: what this vault wrote is version 2 throughout.
+    expect(snapshot.subarray(0, 8).toString('ascii')).toBe('ATSNAP02');
+    expect(journal.split('\n').every((line) => line === '' || line.startsWith('A2.'))).toBe(true);
 
     for (const dk of [keyFromPassphrase(keyFile, 'read me elsewhere'), keyFromRecovery(keyFile, recoveryKey as string)]) {
       const entries = readVault(keyFile, dk, snapshot, journal);
@@ -181,6 +211,18 @@ describe('independent decrypter (docs/vault-format.md + node:crypto only)', () =
       expect(entries.has(gone.id)).toBe(false);
     }
     expect(() => keyFromPassphrase(keyFile, 'wrong guess')).toThrow();
+  });
+
+  it('reads a version-1 vault written by the code before the upgrade (§12)', async () => {
+    const fixture = join(dirname(fileURLToPath(import.meta.url)), 'testing', 'v1-vault');
+    const keyFile = JSON.parse(await readFile(join(fixture, 'vault.json'), 'utf8')) as Json;
+    const snapshot = await readFile(join(fixture, 'snapshot.bin'));
+    const journal = await readFile(join(fixture, 'journal.log'), 'ascii');
+    expect(snapshot.subarray(0, 8).toString('ascii')).toBe('ATSNAP01');
+    const entries = readVault(keyFile, keyFromPassphrase(keyFile, 'version one passphrase'), snapshot, journal);
+    const expected = JSON.parse(await readFile(join(fixture, 'entries.json'), 'utf8')) as Json[];
+    expect(entries.size).toBe(expected.length);
+    for (const entry of expected) expect(entries.get(entry.id as string)).toEqual(entry);
   });
 
   it('reads a journal left with tombstones and records the snapshot already holds (an interrupted roll)', async () => {

@@ -2,11 +2,12 @@ import { createHash, type KeyObject } from 'node:crypto';
 
 import { IV_BYTES, open, seal, TAG_BYTES } from './aead';
 import { fromB64u, toB64u } from './encoding';
+import { pad, unpad } from './padding';
 
 /**
  * One journal record = one ASCII line:
  *
- *   A1.<seq>.<prev>.<iv>.<body>
+ *   A2.<seq>.<prev>.<iv>.<body>
  *
  * seq: decimal sequence number; prev: SHA-256 of the previous line (or of the
  * snapshot header frame for the first record), base64url; iv: 12 random
@@ -15,12 +16,21 @@ import { fromB64u, toB64u } from './encoding';
  * id, seq and prev, so a record cannot be moved, renumbered, re-linked or
  * carried into another vault without its tag failing. docs/vault-format.md
  * is the normative description.
+ *
+ * Version 2 pads the payload to a bucket before sealing (padding.ts), so a
+ * line's length tells only the bucket. Version 1 lines (`A1`, unpadded) are
+ * still read: a vault written before the upgrade, or a journal that gained
+ * new lines while its version-1 snapshot was held as damaged (mixed versions
+ * are fine: each line names its own, and the chain hashes lines as bytes).
  */
-export const LINE_MARK = 'A1';
+export type RecordVersion = 1 | 2;
+export const RECORD_VERSION: RecordVersion = 2;
+const MARKS: Record<string, RecordVersion> = { A1: 1, A2: 2 };
 export const HASH_BYTES = 32;
 const SEQ_TEXT = /^[1-9][0-9]{0,15}$/;
 
 export interface ParsedLine {
+  version: RecordVersion;
   seq: number;
   prev: string;
   iv: Buffer;
@@ -28,15 +38,19 @@ export interface ParsedLine {
   tag: Buffer;
 }
 
-export const recordAad = (keyId: string, seq: number, prev: string): Buffer =>
-  Buffer.from(`attune-vault.v1.record.${keyId}.${seq}.${prev}`, 'utf8');
+/** The version is bound too: an `A2` line relabelled `A1` (or back) fails its tag. */
+export const recordAad = (version: RecordVersion, keyId: string, seq: number, prev: string): Buffer =>
+  Buffer.from(`attune-vault.v${version}.record.${keyId}.${seq}.${prev}`, 'utf8');
 
 /** The chain link: SHA-256 over the line's bytes without its newline. */
 export const hashText = (bytes: Buffer | string): string => createHash('sha256').update(bytes).digest('base64url');
 
+/** Always the current version: padded, marked `A2`. */
 export const encodeRecord = (key: KeyObject, keyId: string, seq: number, prev: string, payload: Buffer): string => {
-  const { iv, ciphertext, tag } = seal(key, payload, recordAad(keyId, seq, prev));
-  return `${LINE_MARK}.${seq}.${prev}.${toB64u(iv)}.${toB64u(Buffer.concat([ciphertext, tag]))}`;
+  const padded = pad(payload);
+  const { iv, ciphertext, tag } = seal(key, padded, recordAad(RECORD_VERSION, keyId, seq, prev));
+  padded.fill(0);
+  return `A${RECORD_VERSION}.${seq}.${prev}.${toB64u(iv)}.${toB64u(Buffer.concat([ciphertext, tag]))}`;
 };
 
 /**
@@ -47,14 +61,15 @@ export const parseLine = (text: string): ParsedLine | undefined => {
   const parts = text.split('.');
   if (parts.length !== 5) return undefined;
   const [mark, seqText, prev, ivText, bodyText] = parts as [string, string, string, string, string];
-  if (mark !== LINE_MARK || !SEQ_TEXT.test(seqText)) return undefined;
+  const version = MARKS[mark];
+  if (version === undefined || !SEQ_TEXT.test(seqText)) return undefined;
   const seq = Number(seqText);
   if (!Number.isSafeInteger(seq)) return undefined;
   if (!fromB64u(prev, HASH_BYTES)) return undefined;
   const iv = fromB64u(ivText, IV_BYTES);
   const body = fromB64u(bodyText);
   if (!iv || !body || body.length < TAG_BYTES) return undefined;
-  return { seq, prev, iv, ciphertext: body.subarray(0, body.length - TAG_BYTES), tag: body.subarray(body.length - TAG_BYTES) };
+  return { version, seq, prev, iv, ciphertext: body.subarray(0, body.length - TAG_BYTES), tag: body.subarray(body.length - TAG_BYTES) };
 };
 
 /** Best effort: the seq a damaged line claims, for reporting which record was hit. */
@@ -65,5 +80,26 @@ export const claimedSeq = (text: string): number | undefined => {
   return Number.isSafeInteger(seq) ? seq : undefined;
 };
 
-export const openRecord = (key: KeyObject, keyId: string, line: ParsedLine): Buffer | undefined =>
-  open(key, { iv: line.iv, ciphertext: line.ciphertext, tag: line.tag }, recordAad(keyId, line.seq, line.prev));
+export interface OpenedRecord {
+  /** The payload: for version 2 a view into `plaintext`, without its padding. */
+  payload: Buffer;
+  /** Everything that was decrypted, for the caller to zero. */
+  plaintext: Buffer;
+}
+
+/**
+ * Undefined when the tag fails, or when an authentic version-2 plaintext has
+ * malformed padding (then it is zeroed here and reported like any damage).
+ */
+export const openRecord = (key: KeyObject, keyId: string, line: ParsedLine): OpenedRecord | undefined => {
+  const plaintext = open(
+    key,
+    { iv: line.iv, ciphertext: line.ciphertext, tag: line.tag },
+    recordAad(line.version, keyId, line.seq, line.prev),
+  );
+  if (!plaintext || line.version === 1) return plaintext && { payload: plaintext, plaintext };
+  const payload = unpad(plaintext);
+  if (payload) return { payload, plaintext };
+  plaintext.fill(0);
+  return undefined;
+};

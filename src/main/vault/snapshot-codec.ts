@@ -1,7 +1,8 @@
 import { createDecipheriv, type KeyObject, randomBytes } from 'node:crypto';
 
 import type { Entry } from '../../shared/entry-schema';
-import { IV_BYTES, seal, TAG_BYTES } from './aead';
+import { IV_BYTES, open, seal, TAG_BYTES } from './aead';
+import { pad, unpad } from './padding';
 import { hashText } from './record-codec';
 
 /**
@@ -11,14 +12,23 @@ import { hashText } from './record-codec';
  * chunk is authenticated on its own, so one damaged byte loses one chunk (and
  * is reported with its seq range), not the whole history.
  *
- *   "ATSNAP01" (8 bytes) · snapshotId (16 bytes) · frame*
+ *   "ATSNAP02" (8 bytes) · snapshotId (16 bytes) · frame*
  *   frame = u32 length · u8 type · u32 index · u64 firstSeq · u64 lastSeq · iv(12) · ciphertext · tag(16)
  *
  * `length` counts the bytes after itself. Frame 0 (type 1) is the header; frames
  * 1..n (type 2) hold entries. The journal's first record links to SHA-256 of
  * the header frame's bytes (the "anchor"). See docs/vault-format.md.
+ *
+ * Version 2 pads every frame's plaintext to a bucket (padding.ts) and fills
+ * a chunk only up to 128 KiB, so every full chunk is exactly 128 KiB inside
+ * and only the last one shows a power-of-two size. Version 1 (`ATSNAP01`,
+ * unpadded) is still read, so a vault written before the upgrade opens; the
+ * first roll rewrites it as version 2.
  */
-export const SNAPSHOT_MAGIC = Buffer.from('ATSNAP01', 'ascii');
+export type SnapshotVersion = 1 | 2;
+export const SNAPSHOT_VERSION: SnapshotVersion = 2;
+const MAGICS: Record<SnapshotVersion, Buffer> = { 1: Buffer.from('ATSNAP01', 'ascii'), 2: Buffer.from('ATSNAP02', 'ascii') };
+export const SNAPSHOT_MAGIC = MAGICS[SNAPSHOT_VERSION];
 const ID_BYTES = 16;
 const PREAMBLE = SNAPSHOT_MAGIC.length + ID_BYTES;
 const FRAME_HEAD = 1 + 4 + 8 + 8;
@@ -26,6 +36,7 @@ const MIN_FRAME = FRAME_HEAD + IV_BYTES + TAG_BYTES;
 export const FRAME_HEADER = 1;
 export const FRAME_CHUNK = 2;
 export const CHUNK_MAX_ENTRIES = 512;
+/** A chunk's JSON plus its padding mark fits in this many bytes (unless one entry alone is larger: it never is, by the schema's text limits). */
 const CHUNK_MAX_BYTES = 128 * 1024;
 
 export interface StoredEntry {
@@ -34,7 +45,7 @@ export interface StoredEntry {
 }
 
 export interface SnapshotHeader {
-  v: 1;
+  v: SnapshotVersion;
   createdAt: number;
   throughSeq: number;
   entryCount: number;
@@ -50,6 +61,8 @@ export interface DamagedFrame {
 }
 
 export interface DecodedSnapshot {
+  /** From the magic; undefined when even that is unreadable. */
+  version: SnapshotVersion | undefined;
   snapshotId: string | undefined;
   header: SnapshotHeader | undefined;
   anchor: string | undefined;
@@ -70,8 +83,8 @@ export interface DecodedSnapshot {
 /** A damaged frame's head is not authenticated: its seqs count toward "never reuse" only when plausible. */
 const PLAUSIBLE_SEQ_MAX = 2 ** 40;
 
-const frameAad = (keyId: string, snapshotId: string, head: Buffer): Buffer =>
-  Buffer.concat([Buffer.from(`attune-vault.v1.snapshot.${keyId}.${snapshotId}.`, 'utf8'), head]);
+const frameAad = (version: SnapshotVersion, keyId: string, snapshotId: string, head: Buffer): Buffer =>
+  Buffer.concat([Buffer.from(`attune-vault.v${version}.snapshot.${keyId}.${snapshotId}.`, 'utf8'), head]);
 
 const frameHead = (type: number, index: number, firstSeq: number, lastSeq: number): Buffer => {
   const head = Buffer.alloc(FRAME_HEAD);
@@ -83,8 +96,10 @@ const frameHead = (type: number, index: number, firstSeq: number, lastSeq: numbe
 };
 
 const buildFrame = (key: KeyObject, keyId: string, snapshotId: string, head: Buffer, plaintext: Buffer): Buffer => {
-  const { iv, ciphertext, tag } = seal(key, plaintext, frameAad(keyId, snapshotId, head));
+  const padded = pad(plaintext);
   plaintext.fill(0);
+  const { iv, ciphertext, tag } = seal(key, padded, frameAad(SNAPSHOT_VERSION, keyId, snapshotId, head));
+  padded.fill(0);
   const length = Buffer.alloc(4);
   length.writeUInt32BE(head.length + iv.length + ciphertext.length + tag.length);
   return Buffer.concat([length, head, iv, ciphertext, tag]);
@@ -103,6 +118,7 @@ export const encodeSnapshot = (
   const frames: Buffer[] = [];
   const chunks: SnapshotHeader['chunks'] = [];
   let parts: string[] = [];
+  /** UTF-8 bytes of `[${parts.join(',')}]`. */
   let size = 0;
   let first = 0;
   let last = 0;
@@ -118,14 +134,19 @@ export const encodeSnapshot = (
   };
   for (const { seq, entry } of entries) {
     const json = `[${seq},${JSON.stringify(entry)}]`;
-    if (parts.length === 0) first = seq;
+    const bytes = Buffer.byteLength(json, 'utf8');
+    // Close the chunk before this entry would push it (with its comma and the padding mark) past 128 KiB.
+    if (parts.length > 0 && size + 1 + bytes + 1 > CHUNK_MAX_BYTES) flush();
+    if (parts.length === 0) {
+      first = seq;
+      size = 2 + bytes;
+    } else size += 1 + bytes;
     parts.push(json);
-    size += json.length;
     last = seq;
-    if (parts.length >= CHUNK_MAX_ENTRIES || size >= CHUNK_MAX_BYTES) flush();
+    if (parts.length >= CHUNK_MAX_ENTRIES) flush();
   }
   flush();
-  const header: SnapshotHeader = { v: 1, createdAt, throughSeq, entryCount: entries.length, chunks };
+  const header: SnapshotHeader = { v: SNAPSHOT_VERSION, createdAt, throughSeq, entryCount: entries.length, chunks };
   const headerFrame = buildFrame(
     key,
     keyId,
@@ -136,12 +157,12 @@ export const encodeSnapshot = (
   return { bytes: Buffer.concat([SNAPSHOT_MAGIC, idBytes, headerFrame, ...frames]), anchor: hashText(headerFrame) };
 };
 
-const isHeader = (value: unknown): value is SnapshotHeader => {
+const isHeader = (value: unknown, version: SnapshotVersion): value is SnapshotHeader => {
   const h = value as SnapshotHeader | null;
   return (
     typeof h === 'object' &&
     h !== null &&
-    h.v === 1 &&
+    h.v === version &&
     Number.isSafeInteger(h.throughSeq) &&
     Number.isSafeInteger(h.entryCount) &&
     Array.isArray(h.chunks)
@@ -168,10 +189,10 @@ const parseChunk = (text: string): StoredEntry[] | undefined => {
 };
 
 /**
- * GCM straight to text: for ~27 MB of entries at 100k this skips a Buffer
- * copy and a decode pass per chunk. Nothing is used unless final() confirms
- * the tag. (A string cannot be zeroed either way; the parsed entries are the
- * real plaintext in memory, dropped on lock.)
+ * Version 1, GCM straight to text: for ~27 MB of entries at 100k this skips a
+ * Buffer copy and a decode pass per chunk. Nothing is used unless final()
+ * confirms the tag. (A string cannot be zeroed either way; the parsed entries
+ * are the real plaintext in memory, dropped on lock.)
  */
 const openToText = (key: KeyObject, iv: Buffer, ciphertext: Buffer, tag: Buffer, aad: Buffer): string | undefined => {
   const decipher = createDecipheriv('aes-256-gcm', key, iv, { authTagLength: TAG_BYTES });
@@ -185,8 +206,29 @@ const openToText = (key: KeyObject, iv: Buffer, ciphertext: Buffer, tag: Buffer,
   }
 };
 
+/**
+ * Version 2: decrypt to bytes (the padding is not UTF-8), check and drop the
+ * padding, decode the rest once, zero the bytes. Malformed padding in an
+ * authentic frame reads as a damaged frame.
+ */
+const openPaddedText = (key: KeyObject, iv: Buffer, ciphertext: Buffer, tag: Buffer, aad: Buffer): string | undefined => {
+  const plaintext = open(key, { iv, ciphertext, tag }, aad);
+  if (!plaintext) return undefined;
+  const text = unpad(plaintext)?.toString('utf8');
+  plaintext.fill(0);
+  return text;
+};
+
+const versionOf = (bytes: Buffer): SnapshotVersion | undefined => {
+  if (bytes.length < PREAMBLE) return undefined;
+  const magic = bytes.subarray(0, SNAPSHOT_MAGIC.length);
+  return magic.equals(MAGICS[2]) ? 2 : magic.equals(MAGICS[1]) ? 1 : undefined;
+};
+
 export const decodeSnapshot = (bytes: Buffer, key: KeyObject, keyId: string): DecodedSnapshot => {
+  const version = versionOf(bytes);
   const result: DecodedSnapshot = {
+    version,
     snapshotId: undefined,
     header: undefined,
     anchor: undefined,
@@ -196,7 +238,7 @@ export const decodeSnapshot = (bytes: Buffer, key: KeyObject, keyId: string): De
     unverifiedAnchor: undefined,
     highestSeq: 0,
   };
-  if (bytes.length < PREAMBLE || !bytes.subarray(0, SNAPSHOT_MAGIC.length).equals(SNAPSHOT_MAGIC)) {
+  if (version === undefined) {
     result.damaged.push({ index: undefined, firstSeq: undefined, lastSeq: undefined, raw: bytes });
     return result;
   }
@@ -219,12 +261,12 @@ export const decodeSnapshot = (bytes: Buffer, key: KeyObject, keyId: string): De
     const firstSeq = Number(head.readBigUInt64BE(5));
     const lastSeq = Number(head.readBigUInt64BE(13));
     const ivStart = 4 + FRAME_HEAD;
-    const text = openToText(
+    const text = (version === 1 ? openToText : openPaddedText)(
       key,
       frame.subarray(ivStart, ivStart + IV_BYTES),
       frame.subarray(ivStart + IV_BYTES, frame.length - TAG_BYTES),
       frame.subarray(frame.length - TAG_BYTES),
-      frameAad(keyId, snapshotId, head),
+      frameAad(version, keyId, snapshotId, head),
     );
     let ok = false;
     if (text !== undefined && type === FRAME_HEADER && index === 0 && result.header === undefined) {
@@ -234,7 +276,7 @@ export const decodeSnapshot = (bytes: Buffer, key: KeyObject, keyId: string): De
       } catch {
         parsed = undefined;
       }
-      if (isHeader(parsed)) {
+      if (isHeader(parsed, version)) {
         result.header = parsed;
         result.anchor = hashText(frame);
         ok = true;

@@ -6,6 +6,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 
 import { useTempDirs } from '../../../tests/support/temp-dir';
 import type { Entry } from '../../shared/entry-schema';
+import { pad, unpad } from './padding';
 import { createFakeKeychain } from './testing/fake-keychain';
 import { checkIn, makeVault, vaultDirIn } from './testing/vault-fixtures';
 import type { VaultService, VaultStatus } from './vault-service';
@@ -135,16 +136,15 @@ describe('a snapshot with whole chunk frames cut out', () => {
     const [[start, end] = [0, 0]] = frames(bytes);
     const head = bytes.subarray(start + 4, start + 25);
     const iv = bytes.subarray(start + 25, start + 37);
-    const aad = Buffer.concat([Buffer.from(`attune-vault.v1.snapshot.${keyFile.keyId}.${bytes.subarray(8, 24).toString('hex')}.`), head]);
+    const aad = Buffer.concat([Buffer.from(`attune-vault.v2.snapshot.${keyFile.keyId}.${bytes.subarray(8, 24).toString('hex')}.`), head]);
     const decipher = createDecipheriv('aes-256-gcm', dataKey, iv)
       .setAAD(aad)
       .setAuthTag(bytes.subarray(end - 16, end));
-    const header = JSON.parse(Buffer.concat([decipher.update(bytes.subarray(start + 37, end - 16)), decipher.final()]).toString()) as {
-      entryCount: number;
-    };
+    const padded = Buffer.concat([decipher.update(bytes.subarray(start + 37, end - 16)), decipher.final()]);
+    const header = JSON.parse((unpad(padded) as Buffer).toString()) as { entryCount: number };
     header.entryCount += 1;
     const cipher = createCipheriv('aes-256-gcm', dataKey, iv).setAAD(aad);
-    const body = Buffer.concat([cipher.update(JSON.stringify(header)), cipher.final(), cipher.getAuthTag()]);
+    const body = Buffer.concat([cipher.update(pad(Buffer.from(JSON.stringify(header)))), cipher.final(), cipher.getAuthTag()]);
     const length = Buffer.alloc(4);
     length.writeUInt32BE(21 + 12 + body.length);
     await writeFile(snapshotPath(), Buffer.concat([bytes.subarray(0, 24), length, head, iv, body, bytes.subarray(end)]));
@@ -208,7 +208,7 @@ describe('seqs are never reused', () => {
     await first.vault.acceptSnapshotDamage();
     await first.vault.append(checkIn('after the repair'));
     const journal = await readFile(journalPath(), 'latin1');
-    expect(journal.split('\n')[0]).toMatch(/^A1\.701\./);
+    expect(journal.split('\n')[0]).toMatch(/^A2\.701\./);
     const again = await open();
     expect(again.status.problems).toEqual([]);
     expect(again.ids).toHaveLength(701);

@@ -6,10 +6,10 @@ import { isNotFound } from '../fs/storage-error';
 import { EntryIndex } from './entry-index';
 import { scanJournal } from './journal-scan';
 import { type CheckedLine, verifyChain } from './journal-verify';
-import { claimedSeq, hashText, openRecord, parseLine } from './record-codec';
+import { claimedSeq, hashText, openRecord, parseLine, RECORD_VERSION, type RecordVersion } from './record-codec';
 import { decodePayload } from './record-payload';
 import type { SetAsidePiece } from './recovered-file';
-import { type DecodedSnapshot, decodeSnapshot } from './snapshot-codec';
+import { type DecodedSnapshot, decodeSnapshot, SNAPSHOT_VERSION } from './snapshot-codec';
 import { problem, type SeqRange, type VaultProblem } from './vault-problem';
 
 export const SNAPSHOT_FILE = 'snapshot.bin';
@@ -46,6 +46,8 @@ export interface LoadedVault {
   unterminated: boolean;
   /** Live file names with something other than a regular file in their place: moved to recovered/ before any repair. */
   notFiles: string[];
+  /** Something live on disk is in the version-1 format (unpadded): the repair rolls it into version 2. */
+  upgrade: boolean;
 }
 
 /**
@@ -63,13 +65,14 @@ const readOrEmpty = async (path: string): Promise<Buffer | undefined | 'not-a-fi
   }
 };
 
-const checkLine = (key: KeyObject, keyId: string, text: string, raw: Buffer): CheckedLine => {
+/** A checked line, and for an authentic one the format version it was written in. */
+const checkLine = (key: KeyObject, keyId: string, text: string, raw: Buffer): CheckedLine & { version?: RecordVersion } => {
   const hash = hashText(raw);
   const parsed = parseLine(text);
-  const plaintext = parsed && openRecord(key, keyId, parsed);
-  const op = plaintext && decodePayload(plaintext);
-  plaintext?.fill(0);
-  if (parsed && op) return { ok: true, seq: parsed.seq, prev: parsed.prev, hash, op };
+  const opened = parsed && openRecord(key, keyId, parsed);
+  const op = opened && decodePayload(opened.payload);
+  opened?.plaintext.fill(0);
+  if (parsed && op) return { ok: true, seq: parsed.seq, prev: parsed.prev, hash, op, version: parsed.version };
   return { ok: false, claimedSeq: claimedSeq(text), hash };
 };
 
@@ -84,6 +87,7 @@ export const loadVault = async (dir: string, key: KeyObject, keyId: string, roll
   const snapshot: DecodedSnapshot = snapshotBytes
     ? decodeSnapshot(snapshotBytes, key, keyId)
     : {
+        version: undefined,
         snapshotId: undefined,
         header: undefined,
         anchor: undefined,
@@ -174,11 +178,20 @@ export const loadVault = async (dir: string, key: KeyObject, keyId: string, roll
   }
 
   const baseSeq = throughSeq ?? 0;
+  /**
+   * The upgrade to version 2 is a roll: the same crash-safe path as any
+   * compaction (new snapshot by atomic rename, then the journal emptied).
+   * Only live data counts: version-1 lines a finished roll left behind
+   * (seq ≤ throughSeq) are already in the snapshot.
+   */
+  const upgrade =
+    (snapshot.version !== undefined && snapshot.version < SNAPSHOT_VERSION) ||
+    checked.some((line) => line.ok && line.version !== undefined && line.version < RECORD_VERSION && line.seq > baseSeq);
   const onlyTorn = problems.length === 1 && problems[0]?.kind === 'torn-tail';
   let repair: Repair = 'none';
   // Cutting only the torn tail is enough when what stays links on; left-over rolled records would not, so roll then.
-  if (problems.length > 0) repair = onlyTorn && verdict.superseded === 0 ? 'cut-torn-tail' : 'roll';
-  else if (verdict.ops.length > rollAfterRecords || tombstones > 0) repair = 'roll';
+  if (problems.length > 0) repair = onlyTorn && verdict.superseded === 0 && !upgrade ? 'cut-torn-tail' : 'roll';
+  else if (verdict.ops.length > rollAfterRecords || tombstones > 0 || upgrade) repair = 'roll';
   else if (verdict.superseded > 0 && verdict.ops.length === 0) repair = 'empty-stale-journal';
   // Held: only what leaves the snapshot alone. A torn tail is still cut (its bytes are set aside first).
   if (compactionHeld && repair === 'roll')
@@ -194,6 +207,7 @@ export const loadVault = async (dir: string, key: KeyObject, keyId: string, roll
     compactionHeld,
     unterminated,
     notFiles,
+    upgrade,
     journalBytes: journalBytes.length,
     completeLength: scanned.completeLength,
     tailRecords: verdict.ops.length,
