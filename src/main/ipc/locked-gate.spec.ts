@@ -61,6 +61,8 @@ describe('while Attune is locked', () => {
       ['insights.get', {}],
       ['vault.saveExport', { format: 'json', confirmPlaintext: true }],
       ['checkin.suggestions', { states: [], needs: [] }],
+      ['vault.incidents', undefined],
+      ['vault.dismissIncident', { id: '1700000000000-abcdef' }],
     ] as const) {
       expect(await call(channel, payload), channel).toMatchObject({ ok: false, error: { code: 'vault-locked' } });
     }

@@ -55,5 +55,7 @@ export function createVaultHandlers(vault: VaultService, deferred?: DeferredDele
     'vault.changePassphrase': ({ current, next }) => vault.changePassphrase(current, next),
     'vault.acceptDamage': () => vault.acceptSnapshotDamage(),
     'vault.deleteRecovered': () => vault.deleteRecoveredFiles(),
+    'vault.incidents': () => vault.incidents(),
+    'vault.dismissIncident': ({ id }) => vault.dismissIncident(id),
   };
 }

@@ -10,6 +10,7 @@ import { type Credential, unwrapDataKey } from './credential';
 import type { ListPage, ListQuery } from './entry-index';
 import { type ExportRequest, type ExportResult, writeExport } from './export-file';
 import { type FileLock, type LockEnvironment, systemLockEnvironment } from './file-lock';
+import { dismissIncident, type IntegrityIncident, readIncidents, recordIncident } from './integrity-incidents';
 import { assertWellFormedPassphrase, DEFAULT_SCRYPT, type ScryptParams } from './kdf';
 import { type KeyFile, type RecoveryWrap, writeKeyFile } from './key-file';
 import { wrapWithPassphrase, wrapWithRecovery } from './key-wrap';
@@ -334,6 +335,23 @@ export class VaultService {
     });
   }
 
+  /** What earlier unlocks found missing, out of order or no longer linked, until the person dismisses it. Only while unlocked. */
+  incidents(): Promise<IntegrityIncident[]> {
+    return this.task(async () => {
+      this.requireSession();
+      return readIncidents(this.options.dir);
+    });
+  }
+
+  dismissIncident(id: string): Promise<IntegrityIncident[]> {
+    return this.task(async () => {
+      this.requireSession();
+      return dismissIncident(this.fs, this.options.dir, id).catch((error: unknown) => {
+        throw toStorageErrorOrInternal(error, 'dismiss incident');
+      });
+    });
+  }
+
   /** Erase everything. Needs no credential: a person who lost every key must still be able to start over. */
   erase(): Promise<VaultStatus> {
     return this.task(async () => {
@@ -451,6 +469,9 @@ export class VaultService {
     });
     this.session = { key, store };
     this.problems = store.problems;
+    // The repair has just removed the evidence; this keeps the finding for History until dismissed. A disk that
+    // refuses the write loses only that lasting copy: this unlock's status still reports every problem.
+    await recordIncident(this.fs, this.options.dir, store.problems, this.clock.now()).catch(() => undefined);
     this.recoveredFiles = await countRecoveredFiles(this.fs, this.options.dir);
   }
 

@@ -25,6 +25,8 @@ export const CHANNEL_NAMES = [
   'vault.changePassphrase',
   'vault.acceptDamage',
   'vault.deleteRecovered',
+  'vault.incidents',
+  'vault.dismissIncident',
   'pauses.status',
   'pauses.command',
   'pauses.startNow',

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { STATE_IDS } from '../entry-ids';
 import { entryInputSchema, entrySchema } from '../entry-schema';
 import { EPOCH_MS_MAX } from '../epoch';
+import { LASTING_PROBLEM_KINDS, MAX_INCIDENTS } from '../vault-incidents';
 import { PASSPHRASE_MAX, PASSPHRASE_MIN, VAULT_STATES } from '../vault-states';
 import { channel } from './channel';
 
@@ -47,13 +48,27 @@ export const PROBLEM_KIND_IDS = [
   'cleanup-deferred',
 ] as const;
 
+const affectedSchema = z.array(z.strictObject({ from: z.number().int().min(0), to: z.number().int().min(0) })).max(1000);
+
 export const vaultProblemSchema = z.strictObject({
   kind: z.enum(PROBLEM_KIND_IDS),
   /** Affected sequence numbers as inclusive ranges; empty when they could not be told. */
-  affected: z.array(z.strictObject({ from: z.number().int().min(0), to: z.number().int().min(0) })).max(1000),
+  affected: affectedSchema,
   /** File under recovered/ holding the set-aside (still encrypted) bytes. */
   setAside: z.string().max(255).nullable(),
 });
+
+const incidentIdSchema = z.string().regex(/^\d{1,16}-[0-9a-f]{6}$/);
+export const integrityIncidentSchema = z.strictObject({
+  /** `<foundAt>-<6 hex>`. */
+  id: incidentIdSchema,
+  foundAt: z.number().int().min(0).max(EPOCH_MS_MAX),
+  problems: z
+    .array(z.strictObject({ kind: z.enum(LASTING_PROBLEM_KINDS), affected: affectedSchema }))
+    .min(1)
+    .max(LASTING_PROBLEM_KINDS.length),
+});
+const incidentsSchema = z.array(integrityIncidentSchema).max(MAX_INCIDENTS);
 
 export const vaultStatusSchema = z.strictObject({
   state: z.enum(VAULT_STATES),
@@ -138,6 +153,10 @@ export const vaultContract = {
     z.strictObject({ confirm: z.literal(true) }),
     z.strictObject({ deleted: z.number().int().min(0), left: z.number().int().min(0), status: vaultStatusSchema }),
   ),
+  /** Integrity incidents found at earlier unlocks and not yet dismissed, oldest first. Only while unlocked. */
+  'vault.incidents': channel(z.undefined(), incidentsSchema),
+  /** The person has read it: it goes. Answers with what is left. */
+  'vault.dismissIncident': channel(z.strictObject({ id: incidentIdSchema }), incidentsSchema),
 } as const;
 
 export type VaultChannel = keyof typeof vaultContract;
