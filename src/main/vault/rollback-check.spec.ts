@@ -1,0 +1,55 @@
+import { randomBytes } from 'node:crypto';
+
+import { describe, expect, it } from 'vitest';
+
+import { importKey } from './aead';
+import { decodeMark, encodeDeleted, encodeHead, HEAD_BYTES, type HistoryMark } from './history-mark';
+import { judgeAgainstMark, type SeenHistory } from './rollback-check';
+
+const mark: HistoryMark = { seq: 10, hash: 'h10', throughSeq: 6, anchor: 'a6' };
+const seen = (over: Partial<SeenHistory>): SeenHistory => ({ lastSeq: 10, throughSeq: 6, lastHash: 'h10', clean: true, ...over });
+
+describe('judgeAgainstMark', () => {
+  it('no mark judges nothing', () => {
+    expect(judgeAgainstMark(undefined, seen({ lastSeq: 0, throughSeq: 0 }))).toEqual({ older: false });
+  });
+
+  it('the same history, or a newer one (the mark fell behind in a crash), is not older', () => {
+    expect(judgeAgainstMark(mark, seen({}))).toEqual({ older: false });
+    expect(judgeAgainstMark(mark, seen({ lastSeq: 14, lastHash: 'h14' }))).toEqual({ older: false });
+    // A roll whose mark update was lost: same seqs, a new snapshot.
+    expect(judgeAgainstMark(mark, seen({ throughSeq: 10, lastHash: 'a10' }))).toEqual({ older: false });
+  });
+
+  it('records gone from the end: older, naming them', () => {
+    expect(judgeAgainstMark(mark, seen({ lastSeq: 7, lastHash: 'h7' }))).toEqual({ older: true, affected: [{ from: 8, to: 10 }] });
+  });
+
+  it('an earlier snapshot beside a later journal: older', () => {
+    expect(judgeAgainstMark(mark, seen({ throughSeq: 3 }))).toEqual({ older: true, affected: [] });
+  });
+
+  it("the mark's seq held by another record: older, unless damage was found (reported as damage instead)", () => {
+    expect(judgeAgainstMark(mark, seen({ lastHash: 'other' }))).toEqual({ older: true, affected: [] });
+    expect(judgeAgainstMark(mark, seen({ lastHash: 'other', clean: false }))).toEqual({ older: false });
+  });
+});
+
+describe('the mark file', () => {
+  const key = importKey(randomBytes(32));
+  const bytes = Buffer.concat([encodeHead(key, 'k1', mark), encodeDeleted(key, 'k1', ['a', 'b'])]);
+
+  it('reads back what was written, the head in a fixed size', () => {
+    expect(encodeHead(key, 'k1', mark)).toHaveLength(HEAD_BYTES);
+    expect(decodeMark(bytes, key, 'k1')).toEqual({ head: mark, deleted: ['a', 'b'] });
+  });
+
+  it('another key, another vault or a changed byte reads as absent: nobody without the key can hide entries with it', () => {
+    expect(decodeMark(bytes, importKey(randomBytes(32)), 'k1')).toEqual({ head: undefined, deleted: undefined });
+    expect(decodeMark(bytes, key, 'k2')).toEqual({ head: undefined, deleted: undefined });
+    const changed = Buffer.from(bytes);
+    changed[HEAD_BYTES + 20] = (changed[HEAD_BYTES + 20] as number) ^ 1;
+    expect(decodeMark(changed, key, 'k1')).toEqual({ head: mark, deleted: undefined });
+    expect(decodeMark(bytes.subarray(0, 100), key, 'k1')).toEqual({ head: undefined, deleted: undefined });
+  });
+});
