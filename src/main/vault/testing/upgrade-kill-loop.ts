@@ -1,0 +1,85 @@
+import { cp, readdir, readFile, rm } from 'node:fs/promises';
+import { join } from 'node:path';
+import { isDeepStrictEqual } from 'node:util';
+
+import type { Entry } from '../../../shared/entry-schema';
+import { ATOMIC_TEMP_NAME } from '../../fs/durable-write';
+import { createVaultService } from '../vault-service';
+import { createFakeKeychain } from './fake-keychain';
+import { failureKeeper } from './keep-failed';
+import { bundleChild, spawnChild } from './kill-harness';
+
+/**
+ * kill -9 during the upgrade of a version-1 vault: each round copies the
+ * fixture (testing/v1-vault) afresh, starts a child that unlocks it (the
+ * unlock rolls it into version 2) and kills it after a random delay, drawn
+ * over the time a child has been seen to need (mostly its second half, where
+ * the roll is), so kills fall before, inside and after the roll. The parent then opens the vault itself: no problem may
+ * be reported, every entry must be there, and no temp file may outlive it.
+ */
+export interface UpgradeLoopOptions {
+  root: string;
+  fixture: string;
+  kills: number;
+  onProgress?: (done: number) => void;
+}
+
+export interface UpgradeLoopResult {
+  kills: number;
+  /** What the kills left on disk, by snapshot version and journal state. */
+  states: Record<string, number>;
+  strayTempFilesMax: number;
+}
+
+const sleep = (ms: number): Promise<void> => new Promise((done) => setTimeout(done, ms));
+const byId = (entries: Entry[]): Entry[] => [...entries].sort((a, b) => a.id.localeCompare(b.id));
+
+export const runUpgradeKillLoop = async (options: UpgradeLoopOptions): Promise<UpgradeLoopResult> => {
+  const dir = join(options.root, 'vault');
+  const keychain = createFakeKeychain();
+  const scrypt = { N: 2 ** 10, r: 8, p: 1 };
+  const want = byId(JSON.parse(await readFile(join(options.fixture, 'entries.json'), 'utf8')) as Entry[]);
+  const result: UpgradeLoopResult = { kills: 0, states: {}, strayTempFilesMax: 0 };
+  const keeper = failureKeeper(options.root, dir);
+  const command = await bundleChild('upgrade-child.ts', options.root);
+  // How long "go" to "open" takes here; kills are spread over a little more than that.
+  let openMs = 30;
+  for (let index = 0; index < options.kills; index += 1) {
+    await rm(dir, { recursive: true, force: true });
+    await cp(options.fixture, dir, { recursive: true, filter: (source) => !source.endsWith('entries.json') });
+    const child = spawnChild(command, [dir]);
+    await child.ready;
+    const started = performance.now();
+    child.proc.stdin.write('go\n');
+    void child.opened.then(() => (openMs = Math.max(5, 0.8 * openMs + 0.2 * (performance.now() - started))));
+    // The roll is the last part of the unlock: most kills aim at the second half, some anywhere.
+    await sleep(openMs * (Math.random() < 0.2 ? Math.random() * 1.3 : 0.5 + Math.random() * 0.7));
+    child.proc.kill('SIGKILL');
+    const { signal } = await child.exited;
+    if (signal !== 'SIGKILL') throw new Error(`child ended by itself before the kill (round ${index + 1}):\n${child.stderr.join('')}`);
+    result.kills += 1;
+
+    const snapshot = (await readFile(join(dir, 'snapshot.bin'))).subarray(0, 8).toString('ascii');
+    const journal = (await readFile(join(dir, 'journal.log'), 'latin1')).slice(0, 2);
+    const state = `${snapshot}, journal ${journal || 'empty'}`;
+    result.states[state] = (result.states[state] ?? 0) + 1;
+
+    keeper.beforeCheck(index + 1, child.lines, child.stderr);
+    const check = createVaultService({ dir, keychain, scrypt });
+    try {
+      const status = await check.unlock({ method: 'keychain' });
+      if (status.problems.length > 0) throw new Error(`kill ${index + 1} (${state}): problems ${JSON.stringify(status.problems)}`);
+      const got = byId(await check.entries());
+      if (!isDeepStrictEqual(got, want))
+        throw new Error(`kill ${index + 1} (${state}): ${got.length} entries read back, ${want.length} expected`);
+    } catch (error) {
+      throw keeper.kept(error);
+    } finally {
+      await check.close();
+    }
+    const strays = (await readdir(dir)).filter((name) => ATOMIC_TEMP_NAME.test(name)).length;
+    result.strayTempFilesMax = Math.max(result.strayTempFilesMax, strays);
+    options.onProgress?.(index + 1);
+  }
+  return result;
+};
