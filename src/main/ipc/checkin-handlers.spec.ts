@@ -38,7 +38,9 @@ describe('checkin.followUp', () => {
         at: checkIn.at,
         offsetMinutes: checkIn.offsetMinutes,
         stepText: 'Get a glass of water',
+        stepId: 'drink-water',
         states: ['freeze'],
+        needs: ['rest'],
       },
     });
     await vault.append({ kind: 'follow-up', data: { checkInId: checkIn.id, outcome: 'helped' } });
@@ -53,7 +55,7 @@ describe('checkin.followUp', () => {
     await settings.set({ checkIn: { ...DEFAULT_SETTINGS.checkIn, followUpMinutes: null } });
     expect(await handlers['checkin.followUp'](undefined, ctx)).toEqual({ checkIn: null });
     await settings.set({ checkIn: { ...DEFAULT_SETTINGS.checkIn, followUpMinutes: 20 } });
-    expect((await handlers['checkin.followUp'](undefined, ctx)).checkIn?.stepText).toBe('my own step');
+    expect((await handlers['checkin.followUp'](undefined, ctx)).checkIn).toMatchObject({ stepText: 'my own step', stepId: null });
     await vault.lock();
     expect(await handlers['checkin.followUp'](undefined, ctx)).toEqual({ checkIn: null });
     await vault.close();

@@ -36,7 +36,9 @@ export const createCheckinHandlers = (
         at: entry.at,
         offsetMinutes: entry.offsetMinutes,
         stepText: entry.data.step.text,
+        stepId: entry.data.step.id ?? null,
         states: entry.data.states,
+        needs: entry.data.needs,
       },
     };
   },

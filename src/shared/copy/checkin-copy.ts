@@ -100,6 +100,18 @@ export const checkInCopy = {
     notNow: 'Not now',
     save: 'Save',
     saved: 'Noted.',
+    /** After "A bit" or "Not really": another step, now, with the earlier answers filled in. */
+    offer: 'Want to try another small step now?',
+    offerHint: 'Your answers from before are filled in. The step you tried is last in the list.',
+    tryAnother: 'Try another small step now',
+    /** The small card on the first screen: the question waits there, it never stands in the way. */
+    card: {
+      label: 'An earlier small step',
+      earlier: (time: string) => `Earlier, at ${time}:`,
+      answer: 'Did that help?',
+      notNow: 'Not now',
+      notNowLabel: 'Not now: ask about this step another time',
+    },
   },
   escHint: 'Esc closes',
   /** After Esc or Close with words typed: they were kept, and can be let go. */

@@ -4,6 +4,7 @@ import { NEED_IDS, STATE_IDS } from '../entry-ids';
 import { channel } from './channel';
 
 const stateIds = z.array(z.enum(STATE_IDS)).max(STATE_IDS.length);
+const needIds = z.array(z.enum(NEED_IDS)).max(NEED_IDS.length);
 
 /**
  * What the check-in asks main as it opens: is there one earlier step to ask
@@ -20,13 +21,16 @@ export const checkinContract = {
           at: z.number().int(),
           offsetMinutes: z.number().int(),
           stepText: z.string().max(500),
+          /** The built-in step's id (null for the person's own words): "try another" ranks it last. */
+          stepId: z.string().max(64).nullable(),
           states: stateIds,
+          needs: needIds,
         })
         .nullable(),
     }),
   ),
   'checkin.suggestions': channel(
-    z.strictObject({ states: stateIds, needs: z.array(z.enum(NEED_IDS)).max(NEED_IDS.length) }),
+    z.strictObject({ states: stateIds, needs: needIds }),
     z.strictObject({
       /** Built-in step id → how much it has helped here (higher = more, more recently). Empty with little history. */
       scores: z.array(z.strictObject({ stepId: z.string().max(64), score: z.number().finite() })).max(100),

@@ -31,6 +31,23 @@ describe('suggestSteps', () => {
     expect(without[0]).toBe('rest-without-explaining');
   });
 
+  test('a step just tried that did not help comes last, even where history ranks it first', () => {
+    const history = new Map([['step-away-screen', 3]]);
+    const before = ids(suggestSteps({ needs: ['rest'], states: [] }, history));
+    expect(before[0]).toBe('step-away-screen');
+    const after = ids(suggestSteps({ needs: ['rest'], states: [], tried: 'step-away-screen' }, history));
+    expect(after).toHaveLength(3);
+    expect(after[2]).toBe('step-away-screen');
+    expect(after.slice(0, 2)).toEqual(before.slice(1, 3));
+    // A step outside what these needs suggest is still offered (it was the person's choice), last.
+    const elsewhere = ids(suggestSteps({ needs: ['rest'], states: [], tried: 'one-small-no' }));
+    expect(elsewhere).toEqual([...ids(suggestSteps({ needs: ['rest'], states: [] })).slice(0, 2), 'one-small-no']);
+    // Words of the person's own, or an unknown id: nothing to move.
+    expect(ids(suggestSteps({ needs: ['rest'], states: [], tried: 'no-such-step' }))).toEqual(
+      ids(suggestSteps({ needs: ['rest'], states: [] })),
+    );
+  });
+
   test('stable: the same input gives the same list', () => {
     const input = { needs: ['comfort' as const], states: ['freeze' as const] };
     expect(ids(suggestSteps(input))).toEqual(ids(suggestSteps(input)));

@@ -4,6 +4,8 @@ import { type SmallStep, STEP_CATALOGUE } from './step-catalogue';
 export interface SuggestionInput {
   needs: readonly NeedId[];
   states: readonly StateId[];
+  /** A step tried since that did not help (enough): still offered, but last ("try another small step"). */
+  tried?: string | null;
 }
 
 /**
@@ -19,9 +21,15 @@ const GENTLE_DEFAULTS = ['feet-on-floor', 'step-away-screen', 'drink-water'];
  * Pure: three small steps for this check-in. Order: what has helped this person
  * before (when history is given), then how many chosen needs a step serves, then
  * whether it suits a chosen state, then catalogue order (stable, so the list does
- * not shuffle between opens).
+ * not shuffle between opens). A step just tried without much help comes last: the
+ * person sees something else first, and can still choose it again.
  */
 export const suggestSteps = (input: SuggestionInput, history?: StepHistoryScore, count = 3): SmallStep[] => {
+  const tried = input.tried ? STEP_CATALOGUE.find((step) => step.id === input.tried) : undefined;
+  if (tried) {
+    const others = suggestSteps({ needs: input.needs, states: input.states }, history, count + 1).filter((step) => step !== tried);
+    return [...others.slice(0, count - 1), tried];
+  }
   const needs = new Set(input.needs);
   const states = new Set(input.states);
   if (needs.size === 0 && states.size === 0 && !history?.size) {

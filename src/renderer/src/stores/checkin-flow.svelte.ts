@@ -9,11 +9,19 @@ import { type CheckInDraft, emptyDraft } from '../../../shared/checkin/checkin-d
 export const SCREENS = ['now', 'need', 'step'] as const;
 export type Screen = (typeof SCREENS)[number] | 'follow-up' | 'vault' | 'recovery-key' | 'saved' | 'nothing' | 'help' | 'locked';
 
-export const flow = $state<{ screen: Screen; draft: CheckInDraft; saving: boolean; problem: string | null }>({
+export const flow = $state<{
+  screen: Screen;
+  draft: CheckInDraft;
+  saving: boolean;
+  problem: string | null;
+  /** A step just tried that did not help (enough): "try another" lists it last. */
+  tried: string | null;
+}>({
   screen: 'now',
   draft: emptyDraft(),
   saving: false,
   problem: null,
+  tried: null,
 });
 
 export const stepIndex = (screen: Screen): number => SCREENS.indexOf(screen as (typeof SCREENS)[number]);
@@ -23,6 +31,7 @@ export function resetFlow(): void {
   flow.draft = emptyDraft();
   flow.saving = false;
   flow.problem = null;
+  flow.tried = null;
 }
 
 export function goTo(screen: Screen): void {

@@ -1,3 +1,4 @@
+import type { OutcomeId } from '../../../shared/entry-ids';
 import type { ResponseOf } from '../../../shared/ipc/contract';
 import { bridge } from '../lib/bridge';
 
@@ -16,3 +17,9 @@ export const dueFollowUp = async (): Promise<PendingFollowUp | null> => {
 
 /** Answered or let go: not asked again while Attune runs. */
 export const followUpAsked = (id: string): void => void asked.add(id);
+
+/** How "Did that help?" ended: let go for now, answered, or answered and another step wanted now. */
+export type FollowUpResult = 'not-now' | 'saved' | 'try-another';
+
+/** "A bit" and "Not really" invite another small step now; "It helped" and "Didn't get to it" do not. */
+export const offersAnother = (outcome: OutcomeId): boolean => outcome === 'a-bit' || outcome === 'not-really';

@@ -237,58 +237,6 @@ describe('CheckInFlow', () => {
     expect(primary()).toHaveTextContent('Skip');
   });
 
-  test('an earlier step is asked about first ("did that help?"); the answer is saved as its own record', async () => {
-    const user = userEvent.setup();
-    bridgeAnswers.set('checkin.followUp', () => ({
-      ok: true,
-      value: {
-        checkIn: {
-          id: 'checkin-123',
-          at: Date.UTC(2026, 10, 23, 13, 20),
-          offsetMinutes: 60,
-          stepText: 'Get a glass of water',
-          states: ['freeze'],
-        },
-      },
-    }));
-    bridgeAnswers.set('vault.append', (request) => ({
-      ok: true,
-      value: { ...(request as object), id: 'followup-1', at: 1, offsetMinutes: 0 },
-    }));
-    render(CheckInFlow);
-    expect(await screen.findByRole('heading', { name: 'Did that help?' })).toBeInTheDocument();
-    expect(screen.getByText(/^Earlier, at (14:20|2:20\sPM), you chose a small step:$/)).toBeInTheDocument(); // the system locale's clock
-    expect(screen.getByText('Get a glass of water')).toBeInTheDocument();
-    await user.click(screen.getByRole('radio', { name: 'Not really' }));
-    await user.type(screen.getByLabelText('What happened instead? (optional)'), 'made tea instead');
-    await user.click(screen.getByRole('button', { name: 'Save' }));
-    expect(await screen.findByRole('heading', { name: 'What is here right now?' })).toBeInTheDocument();
-    expect(bridgeCalls.find(([c]) => c === 'vault.append')?.[1]).toEqual({
-      kind: 'follow-up',
-      data: { checkInId: 'checkin-123', outcome: 'not-really', instead: 'made tea instead' },
-    });
-  });
-
-  test('"Not now" lets the question go for this session', async () => {
-    const user = userEvent.setup();
-    bridgeAnswers.set('checkin.followUp', () => ({
-      ok: true,
-      value: { checkIn: { id: 'checkin-456', at: 0, offsetMinutes: 0, stepText: 'Walk to another room and back', states: [] } },
-    }));
-    render(CheckInFlow);
-    await user.click(await screen.findByRole('button', { name: 'Not now' }));
-    expect(screen.getByRole('heading', { level: 1 })).toHaveTextContent('What is here right now?');
-    const asked = () => bridgeCalls.filter(([c]) => c === 'checkin.followUp').length;
-    const before = asked();
-    emitBridgeEvent('popover.shown', { reason: 'tray' });
-    // Wait for the reopen to have asked main again (a positive signal), then check it was not shown.
-    await vi.waitFor(() => expect(asked()).toBeGreaterThan(before));
-    await tick();
-    await tick();
-    expect(screen.queryByRole('heading', { name: 'Did that help?' })).not.toBeInTheDocument();
-    expect(bridgeCalls.map(([c]) => c)).not.toContain('vault.append');
-  });
-
   test('suggestions say what helped before, in counts, never as a score', async () => {
     const user = userEvent.setup();
     bridgeAnswers.set('checkin.suggestions', () => ({
@@ -457,37 +405,6 @@ describe('CheckInFlow', () => {
     await tick();
     expect(heading()).toHaveTextContent('What is here right now?');
     expect(flow.draft.states).toEqual([]);
-  });
-
-  test('unlocking with a follow-up due goes straight to it, once, even when the unlock is reported twice', async () => {
-    const user = userEvent.setup();
-    bridgeAnswers.set('vault.status', () => statusOf('locked'));
-    bridgeAnswers.set('vault.unlock', () => {
-      // Main tells every window as well as answering the gate.
-      emitBridgeEvent('vault.changed', { state: 'unlocked' });
-      return statusOf('unlocked');
-    });
-    bridgeAnswers.set('checkin.followUp', () => ({
-      ok: true,
-      value: {
-        checkIn: {
-          id: 'checkin-9',
-          at: Date.UTC(2026, 10, 23, 13, 20),
-          offsetMinutes: 60,
-          stepText: 'Get a glass of water',
-          states: ['freeze'],
-        },
-      },
-    }));
-    render(CheckInFlow);
-    expect(await screen.findByRole('heading', { name: 'Attune is locked' })).toBeInTheDocument();
-    await user.type(screen.getByLabelText('Passphrase'), 'long enough');
-    await user.click(screen.getByRole('button', { name: 'Unlock' }));
-    expect(await screen.findByRole('heading', { name: 'Did that help?' })).toBeInTheDocument();
-    // Both reports have been handled: the question stays, with focus on it.
-    await new Promise((done) => setTimeout(done, 50));
-    expect(screen.getByRole('heading', { level: 1 })).toHaveTextContent('Did that help?');
-    expect(screen.queryByRole('heading', { name: 'What is here right now?' })).not.toBeInTheDocument();
   });
 
   test('unlocked in another window: this lock screen goes; locked while reading help: help stays', async () => {

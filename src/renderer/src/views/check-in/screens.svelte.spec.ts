@@ -102,7 +102,15 @@ describe('FollowUpScreen', () => {
       value: { ...(request as object), id: 'followup-1', at: 1, offsetMinutes: 0 },
     }));
     render(FollowUpScreen, {
-      pending: { id: 'checkin-123', at: 0, offsetMinutes: 0, stepText: 'Get a glass of water', states: [] },
+      pending: {
+        id: 'checkin-123',
+        at: 0,
+        offsetMinutes: 0,
+        stepText: 'Get a glass of water',
+        stepId: 'drink-water',
+        states: [],
+        needs: [],
+      },
       ondone,
     });
     const notReally = screen.getByRole('radio', { name: 'Not really' });
@@ -115,7 +123,10 @@ describe('FollowUpScreen', () => {
     expect(screen.queryByRole('button', { name: /^Clear/ })).not.toBeInTheDocument();
     await user.click(screen.getByRole('button', { name: 'Save' }));
     expect(bridgeCalls.find(([c]) => c === 'vault.append')?.[1]).toMatchObject({ data: { outcome: 'not-really' } });
-    expect(ondone).toHaveBeenCalledWith(true);
+    // "Not really" offers another small step now; choosing it ends the question that way.
+    expect(ondone).not.toHaveBeenCalled();
+    await user.click(await screen.findByRole('button', { name: 'Try another small step now' }));
+    expect(ondone).toHaveBeenCalledWith('try-another');
   });
 });
 
