@@ -22,6 +22,7 @@ const defaultAnswers: Record<string, Answer> = {
   'settings.get': () => ({ ok: true, value: structuredClone(DEFAULT_SETTINGS) }),
   'checkin.followUp': () => ({ ok: true, value: { checkIn: null } }),
   'checkin.suggestions': () => ({ ok: true, value: { scores: [], explanations: [] } }),
+  'vault.incidents': () => ({ ok: true, value: [] }),
   'vault.status': () => ({
     ok: true,
     value: {

@@ -9,6 +9,7 @@ export { commonCopy } from './common-copy';
 export { errorCopy, waitCopy } from './error-copy';
 export { helpCopy } from './help-copy';
 export { appWindowCopy, historyCopy } from './history-copy';
+export { incidentCopy } from './incident-copy';
 export { insightsCopy } from './insights-copy';
 export { pauseNotificationCopy, pauseNotificationCopyPlain } from './pause-copy';
 export { exerciseCopy, pauseCopy } from './pause-exercise-copy';
