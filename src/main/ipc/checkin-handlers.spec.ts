@@ -95,3 +95,34 @@ describe('checkin.suggestions', () => {
     await vault.close();
   });
 });
+
+describe('checkin.answers', () => {
+  test('for the asked check-ins, the answer that counts (the latest), with what happened instead', async () => {
+    const { vault, clock, handlers } = await setUp();
+    const step = { id: 'message-someone-safe', text: 'Send one message to someone safe' };
+    const first = await vault.append({ kind: 'check-in', data: { states: ['freeze'], needs: ['connection'], step } });
+    const second = await vault.append({ kind: 'check-in', data: { states: [], needs: [], step } });
+    const unanswered = await vault.append({ kind: 'check-in', data: { states: [], needs: [] } });
+    clock.advance(30 * MIN);
+    await vault.append({ kind: 'follow-up', data: { checkInId: first.id, outcome: 'not-really' } });
+    clock.advance(MIN);
+    // Thought over and answered again: the newer answer is the one shown.
+    await vault.append({ kind: 'follow-up', data: { checkInId: first.id, outcome: 'a-bit', instead: 'he did not answer' } });
+    await vault.append({ kind: 'follow-up', data: { checkInId: second.id, outcome: 'helped' } });
+    const asked = [first.id, unanswered.id, 'no-such-entry'];
+    expect(await handlers['checkin.answers']({ checkInIds: asked }, ctx)).toEqual({
+      answers: [{ checkInId: first.id, outcome: 'a-bit', instead: 'he did not answer' }],
+    });
+    // A deleted check-in takes its answers with it.
+    await vault.delete(second.id);
+    expect(await handlers['checkin.answers']({ checkInIds: [second.id] }, ctx)).toEqual({ answers: [] });
+    await vault.close();
+  });
+
+  test('locked: refused as locked, nothing read', async () => {
+    const { vault, handlers } = await setUp();
+    await vault.lock();
+    await expect(handlers['checkin.answers']({ checkInIds: [] }, ctx)).rejects.toMatchObject({ code: 'vault-locked' });
+    await vault.close();
+  });
+});

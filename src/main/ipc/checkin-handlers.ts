@@ -1,6 +1,7 @@
 import type { checkinContract } from '../../shared/ipc/checkin-contract';
 import { isAttuneError } from '../attune-error';
 import { pendingFollowUp } from '../insights/follow-up';
+import { latestAnswers } from '../insights/linked-follow-ups';
 import { buildWhatHelpsMap } from '../insights/what-helps';
 import { explainStep, stepScoresFor } from '../insights/what-helps-ranking';
 import type { SettingsService } from '../settings/settings-service';
@@ -52,5 +53,15 @@ export const createCheckinHandlers = (
       return why ? [{ stepId, state: why.state, helped: why.helped, aBit: why.aBit, answered: why.answered }] : [];
     });
     return { scores, explanations };
+  },
+  'checkin.answers': async ({ checkInIds }) => {
+    const latest = latestAnswers(await vault.entries());
+    const answers = checkInIds.flatMap((checkInId) => {
+      const answer = latest.get(checkInId);
+      if (!answer) return [];
+      const { outcome, instead } = answer.data;
+      return [{ checkInId, outcome, ...(instead ? { instead } : {}) }];
+    });
+    return { answers };
   },
 });

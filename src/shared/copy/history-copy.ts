@@ -23,7 +23,10 @@ export const historyCopy = {
     needs: 'Needed',
     step: 'Small step',
     note: 'Note',
+    followUp: 'Did it help',
   },
+  /** A follow-up's answer, with what happened instead in the person's own words: "A bit — ‘he did not answer’". */
+  followUpAnswer: (outcome: string, instead?: string) => (instead ? `${outcome} — ‘${instead}’` : outcome),
   delete: 'Delete',
   deleteLabel: (time: string) => `Delete the check-in at ${time}`,
   deleted: 'Check-in deleted.',

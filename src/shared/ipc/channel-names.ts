@@ -36,6 +36,7 @@ export const CHANNEL_NAMES = [
   'insights.saveSummary',
   'checkin.followUp',
   'checkin.suggestions',
+  'checkin.answers',
 ] as const;
 
 export const EVENT_NAMES = ['popover.shown', 'view.show', 'settings.changed', 'vault.changed'] as const;

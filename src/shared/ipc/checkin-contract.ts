@@ -1,10 +1,12 @@
 import { z } from 'zod';
 
-import { NEED_IDS, STATE_IDS } from '../entry-ids';
+import { NEED_IDS, OUTCOME_IDS, STATE_IDS, TEXT_LIMITS } from '../entry-ids';
 import { channel } from './channel';
 
 const stateIds = z.array(z.enum(STATE_IDS)).max(STATE_IDS.length);
 const needIds = z.array(z.enum(NEED_IDS)).max(NEED_IDS.length);
+/** One page of History at most (LIST_LIMIT_MAX, vault.list's largest page). */
+const ANSWERS_MAX = 200;
 
 /**
  * What the check-in asks main as it opens: is there one earlier step to ask
@@ -46,6 +48,24 @@ export const checkinContract = {
           }),
         )
         .max(100),
+    }),
+  ),
+  /**
+   * History shows each check-in with its follow-up: for the check-ins on a page,
+   * the answer that counts (the latest). Looked up in main, where every entry is.
+   */
+  'checkin.answers': channel(
+    z.strictObject({ checkInIds: z.array(z.string().max(64)).max(ANSWERS_MAX) }),
+    z.strictObject({
+      answers: z
+        .array(
+          z.strictObject({
+            checkInId: z.string().max(64),
+            outcome: z.enum(OUTCOME_IDS),
+            instead: z.string().max(TEXT_LIMITS.instead).optional(),
+          }),
+        )
+        .max(ANSWERS_MAX),
     }),
   ),
 } as const;

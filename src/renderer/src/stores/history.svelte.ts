@@ -1,7 +1,14 @@
 import { historyCopy } from '../../../shared/copy';
 import type { Entry } from '../../../shared/entry-schema';
 import { type HistoryFilters, listQueryFromFilters } from '../../../shared/history/filter-range';
+import type { ResponseOf } from '../../../shared/ipc/contract';
 import { bridge } from '../lib/bridge';
+
+/** A check-in's follow-up answer, as History shows it beside the check-in. */
+export type FollowUpAnswer = ResponseOf<'checkin.answers'>['answers'][number];
+
+/** Answers are raw state, replaced whole (never mutated), so a plain Map is right here. */
+const noAnswers = (): ReadonlyMap<string, FollowUpAnswer> => new Map();
 
 /** How long a deleted entry can be brought back before it is really deleted. */
 export const UNDO_MS = 6000;
@@ -22,6 +29,8 @@ class HistoryState {
   /** No history yet (set up with the first check-in): nothing to unlock or filter. */
   notSetUp = $state(false);
   filters = $state<HistoryFilters>({ from: '', to: '', state: '' });
+  /** "Did it help" for the check-ins shown, by check-in id (replaced whole, like `entries`). */
+  answers = $state.raw(noAnswers());
   pendingDelete = $state.raw<{ entry: Entry; timer: ReturnType<typeof setTimeout> } | null>(null);
 }
 
@@ -55,9 +64,17 @@ export async function loadMore(): Promise<void> {
     if (fresh.length > 0) history.entries = [...history.entries, ...fresh];
     history.cursor = result.value.nextCursor;
     history.done = result.value.nextCursor === null;
+    if (fresh.length > 0) await loadAnswers(fresh, mine);
   } finally {
     if (mine === generation) history.loading = false;
   }
+}
+
+/** The follow-up answers for a page of check-ins. Without them the check-ins still show, as they are. */
+async function loadAnswers(entries: readonly Entry[], mine: number): Promise<void> {
+  const result = await bridge().checkin.answers({ checkInIds: entries.map((entry) => entry.id) });
+  if (mine !== generation || !result.ok || !result.value) return;
+  history.answers = new Map([...history.answers, ...result.value.answers.map((answer) => [answer.checkInId, answer] as const)]);
 }
 
 export async function reload(): Promise<void> {
@@ -65,6 +82,7 @@ export async function reload(): Promise<void> {
   history.loading = false;
   history.problem = null;
   history.entries = [];
+  history.answers = noAnswers();
   history.cursor = null;
   history.done = false;
   history.locked = false;
@@ -81,6 +99,7 @@ export async function reload(): Promise<void> {
 export function clearForLock(): void {
   generation += 1;
   history.entries = [];
+  history.answers = noAnswers();
   history.cursor = null;
   history.done = false;
   history.loading = false;

@@ -92,6 +92,32 @@ describe('HistoryView', () => {
     expect(articles[0]).toHaveTextContent('note bbbbbbbb');
   });
 
+  test('each check-in shows its follow-up answer, with what happened instead, asked for the page shown', async () => {
+    const entries = [entry('bbbbbbbb', '2026-11-23T15:00:00Z', ['freeze']), entry('aaaaaaaa', '2026-11-22T09:00:00Z', ['fight'])];
+    bridgeAnswers.set('vault.list', () => ({ ok: true, value: { entries, nextCursor: null } }));
+    bridgeAnswers.set('checkin.answers', () => ({
+      ok: true,
+      value: { answers: [{ checkInId: 'aaaaaaaa', outcome: 'a-bit', instead: 'he did not answer' }] },
+    }));
+    render(HistoryView);
+    await vi.waitFor(() => expect(screen.getAllByRole('article')[1]).toHaveTextContent('Did it help'));
+    const [newer, older] = screen.getAllByRole('article');
+    expect(older).toHaveTextContent('A bit — ‘he did not answer’');
+    expect(newer).not.toHaveTextContent('Did it help');
+    expect(bridgeCalls.find(([channel]) => channel === 'checkin.answers')?.[1]).toEqual({ checkInIds: ['bbbbbbbb', 'aaaaaaaa'] });
+  });
+
+  test('without the answers (a call that did not work), the check-ins still show', async () => {
+    const entries = [entry('cccccccc', '2026-11-23T15:00:00Z', ['freeze'])];
+    bridgeAnswers.set('vault.list', () => ({ ok: true, value: { entries, nextCursor: null } }));
+    bridgeAnswers.set('checkin.answers', () => ({ ok: false, error: { code: 'internal', message: 'Something went wrong.' } }));
+    render(HistoryView);
+    await vi.waitFor(() => expect(screen.getAllByRole('article')).toHaveLength(1));
+    await vi.waitFor(() => expect(bridgeCalls.some(([channel]) => channel === 'checkin.answers')).toBe(true));
+    expect(screen.getByRole('article')).toHaveTextContent('Freeze');
+    expect(screen.getByRole('article')).not.toHaveTextContent('Did it help');
+  });
+
   test('the state filter asks main for check-ins with that state, and shows what comes back', async () => {
     const user = userEvent.setup();
     const entries = [entry('bbbbbbbb', '2026-11-23T15:00:00Z', ['freeze']), entry('aaaaaaaa', '2026-11-22T09:00:00Z', ['fight'])];
