@@ -1,3 +1,4 @@
+import { cpSync, rmSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 
@@ -148,5 +149,29 @@ describe('vault channels', () => {
   it('erase answers with a not-set-up status', async () => {
     await call('vault.setup', { useKeychain: true, createRecoveryKey: false });
     expect(await call('vault.erase', { confirm: true })).toMatchObject({ ok: true, value: { state: 'not-set-up' } });
+  });
+
+  it('an older history: reported in the status, a save is refused calmly, and vault.acceptOlder opens it', async () => {
+    await call('vault.setup', { useKeychain: true, createRecoveryKey: false });
+    await call('vault.append', checkIn('in both copies'));
+    await vault.close();
+    const older = join(root, 'older');
+    cpSync(vaultDirIn(root), older, { recursive: true });
+    await call('vault.unlock', { method: 'keychain' });
+    expect(await call('vault.append', checkIn('only in the newer one'))).toMatchObject({ ok: true });
+    await vault.close();
+    rmSync(vaultDirIn(root), { recursive: true });
+    cpSync(older, vaultDirIn(root), { recursive: true });
+
+    expect(await call('vault.unlock', { method: 'keychain' })).toMatchObject({
+      ok: true,
+      value: { state: 'unlocked', entryCount: 0, problems: [{ kind: 'older-history', affected: [{ from: 2, to: 2 }] }] },
+    });
+    expect(await call('vault.append', checkIn('not yet'))).toMatchObject({
+      ok: false,
+      error: { code: 'history-older', message: errorCopy['history-older'] },
+    });
+    expect(await call('vault.acceptOlder', { confirm: true })).toMatchObject({ ok: true, value: { entryCount: 1, problems: [] } });
+    expect(await call('vault.list', { limit: 10 })).toMatchObject({ ok: true, value: { entries: [{ kind: 'check-in' }] } });
   });
 });

@@ -18,6 +18,8 @@ export function createVaultHandlers(vault: VaultService, deferred?: DeferredDele
   /** Deletes asked for while locked are carried out as soon as the history is open again. */
   const carryOutDeferred = async (status: VaultStatus): Promise<VaultStatus> => {
     if (!deferred || status.state !== 'unlocked' || deferred.pending().length === 0) return status;
+    // An older history waits for the person's choice: nothing is written to it, deletes included, until then.
+    if (status.problems.some((found) => found.kind === 'older-history')) return status;
     await deferred.carryOut((id) => vault.delete(id));
     return vault.status();
   };
@@ -54,6 +56,7 @@ export function createVaultHandlers(vault: VaultService, deferred?: DeferredDele
     'vault.export': (request) => vault.export(request),
     'vault.changePassphrase': ({ current, next }) => vault.changePassphrase(current, next),
     'vault.acceptDamage': () => vault.acceptSnapshotDamage(),
+    'vault.acceptOlder': async () => carryOutDeferred(await vault.acceptOlderHistory()),
     'vault.deleteRecovered': () => vault.deleteRecoveredFiles(),
     'vault.incidents': () => vault.incidents(),
     'vault.dismissIncident': ({ id }) => vault.dismissIncident(id),

@@ -33,6 +33,15 @@ describe('judgeAgainstMark', () => {
     expect(judgeAgainstMark(mark, seen({ lastHash: 'other' }))).toEqual({ older: true, affected: [] });
     expect(judgeAgainstMark(mark, seen({ lastHash: 'other', clean: false }))).toEqual({ older: false });
   });
+
+  it('records gone from the end of a damaged journal are reported as that damage; an earlier snapshot still counts', () => {
+    expect(judgeAgainstMark(mark, seen({ lastSeq: 7, clean: false }))).toEqual({ older: false });
+    expect(judgeAgainstMark(mark, seen({ throughSeq: 3, clean: false }))).toEqual({ older: true, affected: [] });
+  });
+
+  it('a snapshot whose header did not authenticate says nothing about its age', () => {
+    expect(judgeAgainstMark(mark, seen({ throughSeq: undefined, clean: false }))).toEqual({ older: false });
+  });
 });
 
 describe('the mark file', () => {

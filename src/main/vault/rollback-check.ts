@@ -4,10 +4,11 @@ import type { SeqRange } from './vault-problem';
 /** What an unlock read, in the terms the mark keeps. */
 export interface SeenHistory {
   lastSeq: number;
-  throughSeq: number;
+  /** The snapshot's throughSeq; undefined when its header did not authenticate (reported as snapshot damage). */
+  throughSeq: number | undefined;
   /** What the next record would link to. */
   lastHash: string | undefined;
-  /** Nothing damaged, missing or torn was found: only then can a differing hash be told from damage. */
+  /** Nothing damaged, missing, torn or out of order was found in the files. */
   clean: boolean;
 }
 
@@ -18,14 +19,16 @@ export type RollbackVerdict = { older: false } | { older: true; affected: SeqRan
  * written only after what it names is durable, so after a crash it can be
  * behind the vault but never ahead of it: "behind the mark" is never a
  * crash. It is older when:
- * - its highest seq is below the mark's (records are gone from the end:
- *   the folder, or its journal, was replaced by an earlier copy);
- * - its snapshot covers fewer seqs than the one the mark saw (an earlier
- *   snapshot beside a later journal: the records between are gone, deletes
- *   among them);
- * - it has the mark's seq as a journal record but a different one (a copy
- *   that went its own way from an earlier point). Compared only when
- *   nothing was found damaged, where a changed line is reported as damage.
+ * - its snapshot, read whole, covers fewer seqs than the one the mark saw
+ *   (an earlier snapshot beside a later journal: the records between are
+ *   gone, deletes among them), whatever else was found;
+ * - nothing else was found and its highest seq is below the mark's (the
+ *   folder, or its journal, was put back from an earlier copy);
+ * - nothing else was found and it has the mark's seq as a journal record,
+ *   but a different one (a copy that went its own way from an earlier point).
+ * Where damage was found (a cut or altered journal also loses records from
+ * its end) that damage is what is reported: the files are set aside and
+ * named by seq as before. Deletes the mark remembers apply either way.
  * A snapshot rewritten with the same seqs (a roll whose mark update a crash
  * cut off) has another anchor and is not older, so the anchor alone is
  * never a reason. No mark (a fresh install, a lost data folder) judges nothing.
@@ -33,8 +36,10 @@ export type RollbackVerdict = { older: false } | { older: true; affected: SeqRan
 export const judgeAgainstMark = (mark: HistoryMark | undefined, seen: SeenHistory): RollbackVerdict => {
   if (!mark) return { older: false };
   const missingFromEnd: SeqRange[] = seen.lastSeq < mark.seq ? [{ from: seen.lastSeq + 1, to: mark.seq }] : [];
-  if (seen.lastSeq < mark.seq || seen.throughSeq < mark.throughSeq) return { older: true, affected: missingFromEnd };
-  if (seen.clean && seen.lastSeq === mark.seq && mark.seq > seen.throughSeq && seen.lastHash !== mark.hash)
+  if (seen.throughSeq !== undefined && seen.throughSeq < mark.throughSeq) return { older: true, affected: missingFromEnd };
+  if (!seen.clean) return { older: false };
+  if (seen.lastSeq < mark.seq) return { older: true, affected: missingFromEnd };
+  if (seen.throughSeq !== undefined && seen.lastSeq === mark.seq && mark.seq > seen.throughSeq && seen.lastHash !== mark.hash)
     return { older: true, affected: [] };
   return { older: false };
 };

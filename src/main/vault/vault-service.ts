@@ -10,6 +10,7 @@ import { type Credential, unwrapDataKey } from './credential';
 import type { ListPage, ListQuery } from './entry-index';
 import { type ExportRequest, type ExportResult, writeExport } from './export-file';
 import { type FileLock, type LockEnvironment, systemLockEnvironment } from './file-lock';
+import { MarkFile, removeMark } from './history-mark-file';
 import { dismissIncident, type IntegrityIncident, readIncidents, recordIncident } from './integrity-incidents';
 import { assertWellFormedPassphrase, DEFAULT_SCRYPT, type ScryptParams } from './kdf';
 import { type KeyFile, type RecoveryWrap, writeKeyFile } from './key-file';
@@ -252,20 +253,26 @@ export class VaultService {
   }
 
   list(query: ListQuery): Promise<ListPage> {
-    return this.task(async () => this.requireSession().store.index.list(query));
+    return this.task(async () => {
+      const { store } = this.requireSession();
+      // An older history waiting for the person's choice is not opened: nothing of it is shown.
+      return store.olderHistory ? { entries: [], nextCursor: null } : store.index.list(query);
+    });
   }
 
   /** Every live entry in a time range, oldest first: for insights and follow-ups, computed in main. */
   entries(from?: number, to?: number): Promise<Entry[]> {
-    return this.task(async () =>
-      this.requireSession()
-        .store.index.range(from, to)
-        .map(({ entry }) => entry),
-    );
+    return this.task(async () => {
+      const { store } = this.requireSession();
+      return store.olderHistory ? [] : store.index.range(from, to).map(({ entry }) => entry);
+    });
   }
 
   get(id: string): Promise<Entry | undefined> {
-    return this.task(async () => this.requireSession().store.index.get(id)?.entry);
+    return this.task(async () => {
+      const { store } = this.requireSession();
+      return store.olderHistory ? undefined : store.index.get(id)?.entry;
+    });
   }
 
   /**
@@ -276,7 +283,7 @@ export class VaultService {
    */
   delete(id: string): Promise<{ deletedIds: string[]; compacted: boolean }> {
     return this.task(async () => {
-      const { store } = this.requireSession();
+      const { store } = this.requireOpenHistory();
       if (!store.index.get(id)) throw new AttuneError('not-found', 'no entry with that id');
       const followUps = store.index
         .range(undefined, undefined)
@@ -298,7 +305,7 @@ export class VaultService {
 
   /** Roll the journal into a fresh snapshot now. Refused ('vault-damaged') while snapshot damage waits to be accepted. */
   compact(): Promise<void> {
-    return this.task(async () => this.requireSession().store.roll());
+    return this.task(async () => this.requireOpenHistory().store.roll());
   }
 
   /**
@@ -308,8 +315,26 @@ export class VaultService {
    */
   acceptSnapshotDamage(): Promise<VaultStatus> {
     return this.task(async () => {
-      const { store } = this.requireSession();
+      const { store } = this.requireOpenHistory();
       await store.acceptSnapshotDamage();
+      return this.snapshotStatus();
+    });
+  }
+
+  /**
+   * The history on disk looked older than the last one Attune saw
+   * ('older-history') and the person chooses to open it anyway: the repairs
+   * it needed run now, the deletes the mark remembers stay deleted, and the
+   * mark moves to this history. Not choosing (locking) leaves every file as
+   * it was, and the next unlock asks again.
+   */
+  acceptOlderHistory(): Promise<VaultStatus> {
+    return this.task(async () => {
+      const { store } = this.requireSession();
+      if (!store.olderHistory) return this.snapshotStatus();
+      await store.acceptOlderHistory();
+      await recordIncident(this.fs, this.options.dir, store.problems, this.clock.now()).catch(() => undefined);
+      this.recoveredFiles = await countRecoveredFiles(this.fs, this.options.dir);
       return this.snapshotStatus();
     });
   }
@@ -323,7 +348,7 @@ export class VaultService {
    */
   deleteRecoveredFiles(): Promise<{ deleted: number; left: number; status: VaultStatus }> {
     return this.task(async () => {
-      const { store } = this.requireSession();
+      const { store } = this.requireOpenHistory();
       const held = store.compactionHeld
         ? store.problems.flatMap((found) => (found.kind === 'snapshot-damaged' && found.setAside ? [found.setAside] : []))
         : [];
@@ -357,6 +382,9 @@ export class VaultService {
     return this.task(async () => {
       await this.dropSession();
       await eraseVault(this.fs, this.options.dir);
+      await removeMark(this.fs, this.options.dir).catch((error: unknown) => {
+        throw toStorageErrorOrInternal(error, 'erase mark');
+      });
       this.keyFile = undefined;
       this.waitingRecovery = undefined;
       this.waitingRecoveryKey = undefined;
@@ -371,7 +399,7 @@ export class VaultService {
 
   export(request: ExportRequest): Promise<ExportResult> {
     return this.task(async () => {
-      const { store } = this.requireSession();
+      const { store } = this.requireOpenHistory();
       const entries = store.index.range(request.range?.from, request.range?.to).map((item) => item.entry);
       return writeExport(this.fs, request, this.options.dir, entries, this.clock.now());
     });
@@ -459,6 +487,8 @@ export class VaultService {
     const key = importKey(dataKey);
     dataKey.fill(0);
     const keyFile = this.requireKeyFile();
+    // Plain node:fs, not the vault's port: the mark is a best-effort side file outside the history's own durability.
+    const mark = await MarkFile.read(nodeFs, this.options.dir, key, keyFile.keyId, (error) => this.options.onBackgroundError?.(error));
     const store = await VaultStore.open({
       fs: this.fs,
       dir: this.options.dir,
@@ -466,12 +496,14 @@ export class VaultService {
       keyId: keyFile.keyId,
       now: () => this.clock.now(),
       rollAfterRecords: this.rollAfter,
+      mark,
     });
     this.session = { key, store };
     this.problems = store.problems;
     // The repair has just removed the evidence; this keeps the finding for History until dismissed. A disk that
     // refuses the write loses only that lasting copy: this unlock's status still reports every problem.
-    await recordIncident(this.fs, this.options.dir, store.problems, this.clock.now()).catch(() => undefined);
+    // An older history waiting for the person's choice is left exactly as it is: its findings are kept once it is opened.
+    if (!store.olderHistory) await recordIncident(this.fs, this.options.dir, store.problems, this.clock.now()).catch(() => undefined);
     this.recoveredFiles = await countRecoveredFiles(this.fs, this.options.dir);
   }
 
@@ -494,10 +526,19 @@ export class VaultService {
     return this.session;
   }
 
+  /** Unlocked, and not an older history still waiting for the person's choice ('history-older'). */
+  private requireOpenHistory(): Session {
+    const session = this.requireSession();
+    if (session.store.olderHistory) throw new AttuneError('history-older', 'an older history waits for the person to choose');
+    return session;
+  }
+
   private snapshotStatus(): VaultStatus {
+    const store = this.session?.store;
     return buildStatus({
       keyFile: this.keyFile,
-      unlockedCount: this.session ? this.session.store.index.size : null,
+      // Nothing of an older history is open until the person chooses, so nothing is counted either.
+      unlockedCount: store ? (store.olderHistory ? 0 : store.index.size) : null,
       problems: this.problems,
       recoveredFiles: this.recoveredFiles,
       keychain: this.options.keychain,

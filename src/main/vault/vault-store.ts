@@ -8,9 +8,12 @@ import { fsyncDir, writeAll, writeAllSync, writeFileAtomic } from '../fs/durable
 import type { FsPort } from '../fs/fs-port';
 import { isDiskError, isDiskFailure, toStorageErrorOrInternal } from '../fs/storage-error';
 import type { EntryIndex } from './entry-index';
+import type { HistoryMark } from './history-mark';
+import type { MarkFile } from './history-mark-file';
 import { encodeRecord, hashText } from './record-codec';
 import { encodePayload, type RecordOp } from './record-payload';
 import { moveNotAFileAside, writeRecoveredFile } from './recovered-file';
+import { judgeAgainstMark } from './rollback-check';
 import { encodeSnapshot } from './snapshot-codec';
 import { JOURNAL_FILE, type LoadedVault, loadVault, SNAPSHOT_FILE } from './vault-load';
 import { problem, type VaultProblem } from './vault-problem';
@@ -28,7 +31,24 @@ export interface StoreContext {
   now: () => number;
   /** Roll the journal into a new snapshot on unlock once it holds more records than this. */
   rollAfterRecords: number;
+  /** The high-water mark outside the folder (history-mark.ts); the store writes it and closes it. */
+  mark?: MarkFile;
 }
+
+/**
+ * Hide what the person deleted, as the mark remembers it: an entry with a
+ * deleted id, and the follow-ups answering it (as the delete took them).
+ * One pass over the entries; returns how many went.
+ */
+const forgetDeleted = (index: EntryIndex, deleted: readonly string[]): number => {
+  if (deleted.length === 0) return 0;
+  const ids = new Set(deleted);
+  const gone = index
+    .range(undefined, undefined)
+    .filter(({ entry }) => ids.has(entry.id) || (entry.kind === 'follow-up' && ids.has(entry.data.checkInId)));
+  for (const { entry } of gone) index.remove(entry.id);
+  return gone.length;
+};
 
 /**
  * O_DSYNC makes each write return only once its bytes, and the file size
@@ -81,6 +101,15 @@ export class VaultStore {
   private held: boolean;
   /** The journal ends in a whole record without its newline: the next append starts with one. */
   private unterminated: boolean;
+  /** The snapshot's throughSeq and anchor, for the mark. */
+  private throughSeq: number;
+  private anchor: string;
+  /**
+   * The history on disk is older than the mark: nothing is written (no
+   * repair, no roll, no append, no mark) until the person chooses to open it
+   * anyway (acceptOlderHistory); this is what that choice carries out.
+   */
+  private olderPending: (() => Promise<void>) | undefined;
 
   private constructor(
     private readonly ctx: StoreContext,
@@ -94,6 +123,8 @@ export class VaultStore {
     this.tailRecords = loaded.tailRecords;
     this.held = loaded.compactionHeld;
     this.unterminated = loaded.unterminated;
+    this.throughSeq = loaded.throughSeq;
+    this.anchor = loaded.anchor ?? loaded.lastHash ?? '';
   }
 
   /**
@@ -104,8 +135,36 @@ export class VaultStore {
    */
   static async open(ctx: StoreContext): Promise<VaultStore> {
     const loaded = await loadVault(ctx.dir, ctx.key, ctx.keyId, ctx.rollAfterRecords);
+    const clean = loaded.problems.length === 0;
     const store = new VaultStore(ctx, loaded.index, loaded, loaded.problems);
-    if (loaded.repair === 'none') return store;
+    // Deletes the mark remembers stay deleted in whatever history opens; a roll then takes their bytes out of it.
+    const forgotten = forgetDeleted(loaded.index, ctx.mark?.deletedIds ?? []);
+    const verdict = judgeAgainstMark(ctx.mark?.found.head, {
+      lastSeq: loaded.lastSeq,
+      // Without an authentic header loadVault counts from 0: that says nothing about the snapshot's age.
+      throughSeq: loaded.anchor === undefined ? undefined : loaded.throughSeq,
+      lastHash: loaded.lastHash,
+      clean,
+    });
+    const settle = async (accepted: boolean): Promise<void> => {
+      await store.repairOnOpen(loaded);
+      if (forgotten > 0 && !store.held && loaded.repair !== 'roll') await store.rollQuietly();
+      // At an ordinary unlock the mark usually already says this: then nothing is written.
+      await ctx.mark?.writeAll(store.head(), !accepted);
+    };
+    if (verdict.older) {
+      store.problems.push({ kind: 'older-history', affected: verdict.affected, setAside: null });
+      store.olderPending = () => settle(true);
+      return store;
+    }
+    await settle(false);
+    return store;
+  }
+
+  /** Carry out the repair loadVault decided on; a repair the disk refuses now waits ('cleanup-deferred'). */
+  private async repairOnOpen(loaded: LoadedVault): Promise<void> {
+    if (loaded.repair === 'none') return;
+    const { ctx } = this;
     const repair = async (): Promise<void> => {
       while (loaded.notFiles.length > 0) {
         const aside = await moveNotAFileAside(ctx.fs, ctx.dir, ctx.now(), loaded.notFiles[0] as string);
@@ -117,18 +176,55 @@ export class VaultStore {
         for (const found of loaded.problems) found.setAside = name;
         loaded.pieces.length = 0;
       }
-      if (loaded.repair === 'cut-torn-tail') await store.cutJournal(loaded.completeLength, loaded.lastHash);
-      else if (loaded.repair === 'empty-stale-journal') await store.cutJournal(0, loaded.anchor);
-      else if (loaded.repair === 'roll') await store.roll();
+      if (loaded.repair === 'cut-torn-tail') await this.cutJournal(loaded.completeLength, loaded.lastHash);
+      else if (loaded.repair === 'empty-stale-journal') await this.cutJournal(0, loaded.anchor);
+      else if (loaded.repair === 'roll') await this.roll();
     };
     try {
       await repair();
     } catch (error) {
       if (!isDiskFailure(error)) throw toStorageErrorOrInternal(error, 'repair vault files');
-      store.problems.push(problem('cleanup-deferred', []));
-      store.pendingRepair = repair;
+      this.problems.push(problem('cleanup-deferred', []));
+      this.pendingRepair = repair;
     }
-    return store;
+  }
+
+  /** A roll that only tidies (deleted bytes out of the live files): the disk refusing it now is not an error. */
+  private async rollQuietly(): Promise<void> {
+    try {
+      await this.roll();
+    } catch (error) {
+      if (!isDiskFailure(error)) throw error;
+    }
+  }
+
+  /** What the mark should say now: the newest durable state. */
+  private head(): HistoryMark {
+    return { seq: this.lastSeq, hash: this.lastHash ?? this.anchor, throughSeq: this.throughSeq, anchor: this.anchor };
+  }
+
+  /** The history on disk is older than the last one Attune saw, and the person has not chosen yet. */
+  get olderHistory(): boolean {
+    return this.olderPending !== undefined;
+  }
+
+  /**
+   * The person chooses to open the older history anyway: the repairs it
+   * needed run now, deletes the mark remembers stay deleted, and the mark
+   * moves to this history.
+   */
+  async acceptOlderHistory(): Promise<void> {
+    const settle = this.olderPending;
+    if (!settle) return;
+    // Cleared first: the repair and roll it runs are exactly what was waiting for this choice.
+    this.olderPending = undefined;
+    try {
+      await settle();
+    } catch (error) {
+      this.olderPending = settle;
+      throw error;
+    }
+    for (let i = this.problems.length - 1; i >= 0; i -= 1) if (this.problems[i]?.kind === 'older-history') this.problems.splice(i, 1);
   }
 
   get tailLength(): number {
@@ -159,6 +255,7 @@ export class VaultStore {
    * before the call, so the file is byte-for-byte what it was.
    */
   async append(ops: readonly RecordOp[]): Promise<number[]> {
+    if (this.olderPending) throw new AttuneError('history-older', 'an older history waits for the person to choose');
     // Awaits only when there is something to do: each await costs a trip through the microtask queue on the hot path.
     if (this.pendingRepair || this.truncateBeforeWrite || this.lastHash === undefined) await this.prepareWrite();
     const { key, keyId } = this.ctx;
@@ -195,10 +292,17 @@ export class VaultStore {
     this.lastSeq = seq;
     this.lastHash = prev;
     this.tailRecords += ops.length;
+    const deleted: string[] = [];
     ops.forEach((op, i) => {
       if (op.op === 'put') this.index.put({ seq: seqs[i] as number, entry: op.entry });
-      else this.index.remove(op.id);
+      else {
+        this.index.remove(op.id);
+        deleted.push(op.id);
+      }
     });
+    // Only after the journal write is durable: the mark may fall behind the vault, never run ahead of it.
+    if (deleted.length > 0) await this.ctx.mark?.addDeleted(deleted, this.head());
+    else this.ctx.mark?.noteHead(this.head());
     return seqs;
   }
 
@@ -210,6 +314,7 @@ export class VaultStore {
    */
   async roll(): Promise<void> {
     if (this.held) throw new AttuneError('vault-damaged', 'compaction is held until the snapshot damage is accepted');
+    if (this.olderPending) throw new AttuneError('history-older', 'an older history waits for the person to choose');
     const { fs, dir, key, keyId, now } = this.ctx;
     const { bytes, anchor } = encodeSnapshot(key, keyId, this.index.bySeq(), this.lastSeq, now());
     try {
@@ -217,13 +322,17 @@ export class VaultStore {
     } catch (error) {
       throw toStorageErrorOrInternal(error, 'write snapshot');
     }
+    this.throughSeq = this.lastSeq;
+    this.anchor = anchor;
     await this.cutJournal(0, anchor);
+    this.ctx.mark?.writeHead(this.head());
   }
 
   async close(): Promise<void> {
     const fd = this.fd;
     this.fd = undefined;
     if (fd !== undefined) await this.ctx.fs.close(fd);
+    await this.ctx.mark?.close();
     this.index.clear();
   }
 

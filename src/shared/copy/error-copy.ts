@@ -28,6 +28,8 @@ export const errorCopy: Record<ErrorCode, string> = {
   'vault-damaged': 'Part of your history could not be read. Everything that could be read is safe and has been kept.',
   'confirm-required': 'Please confirm before Attune writes an unencrypted copy.',
   'recovery-key-gone': 'This recovery key was not kept, so it cannot open your history. Nothing else was changed.',
+  'history-older':
+    'This history looks older than the last one Attune saw, so Attune has not opened it. Nothing was changed. You can choose what to do in History.',
   // Saving a copy where the person chose: say which place, that the history is as it was, and what helps.
   'export-folder-missing':
     'Couldn’t save the file — that folder is not there any more. Your history is unchanged. Try again and choose another folder?',

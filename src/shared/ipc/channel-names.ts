@@ -24,6 +24,7 @@ export const CHANNEL_NAMES = [
   'vault.erase',
   'vault.changePassphrase',
   'vault.acceptDamage',
+  'vault.acceptOlder',
   'vault.deleteRecovered',
   'vault.incidents',
   'vault.dismissIncident',

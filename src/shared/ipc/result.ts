@@ -28,6 +28,8 @@ export const ERROR_CODES = [
   'vault-damaged',
   'confirm-required',
   'recovery-key-gone',
+  // the history on disk is older than the last one Attune saw, and the person has not chosen yet
+  'history-older',
   // a file the person chose where to save (export, summary): the place, not Attune's own folder
   'export-folder-missing',
   'export-not-writable',

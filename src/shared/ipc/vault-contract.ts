@@ -46,6 +46,12 @@ export const PROBLEM_KIND_IDS = [
   'snapshot-damaged',
   /** Damage was found but could not be moved aside yet (disk full or read-only); retried on the next write or unlock. */
   'cleanup-deferred',
+  /**
+   * The history is older than the last one Attune saw (its high-water mark):
+   * nothing is shown or written until the person chooses (vault.acceptOlder).
+   * `affected`: the seqs it lacks at its end, when that is how it is older.
+   */
+  'older-history',
 ] as const;
 
 const affectedSchema = z.array(z.strictObject({ from: z.number().int().min(0), to: z.number().int().min(0) })).max(1000);
@@ -143,6 +149,12 @@ export const vaultContract = {
    * snapshot (its copy is in recovered/ either way).
    */
   'vault.acceptDamage': channel(z.strictObject({ confirm: z.literal(true) }), vaultStatusSchema),
+  /**
+   * The history looks older than the last one Attune saw ('older-history')
+   * and the person chooses to open it anyway: it opens, the deletes Attune
+   * remembers stay deleted, and the mark moves to it.
+   */
+  'vault.acceptOlder': channel(z.strictObject({ confirm: z.literal(true) }), vaultStatusSchema),
   /**
    * Delete the set-aside copies in recovered/: only regular files directly in
    * that folder, never through a link. Refused while locked ('vault-locked').

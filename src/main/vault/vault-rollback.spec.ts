@@ -1,0 +1,204 @@
+import { cpSync, existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+import { beforeEach, describe, expect, it } from 'vitest';
+
+import { readAllFiles, useTempDirs } from '../../../tests/support/temp-dir';
+import { markPath } from './history-mark-file';
+import { createFakeKeychain } from './testing/fake-keychain';
+import { checkIn, followUp, makeVault, vaultDirIn } from './testing/vault-fixtures';
+import type { VaultService } from './vault-service';
+
+/**
+ * Issue #14: a vault folder put back from an older copy, or an older
+ * snapshot beside a newer journal, was opened silently and brought back
+ * what the person had deleted. Real temp folders, the real vault service;
+ * only the keychain is the stand-in.
+ */
+let root: string;
+let dir: string;
+const tempDir = useTempDirs();
+beforeEach(() => {
+  root = tempDir('attune-rollback-');
+  dir = vaultDirIn(root);
+});
+
+const keychain = createFakeKeychain();
+const open = async (): Promise<VaultService> => {
+  const vault = makeVault(root, { keychain });
+  await vault.unlock({ method: 'keychain' });
+  return vault;
+};
+const notes = async (vault: VaultService): Promise<string[]> =>
+  (await vault.entries()).map((entry) => (entry.kind === 'check-in' ? (entry.data.note ?? '') : `answer to ${entry.data.checkInId}`));
+const kinds = (vault: VaultService) => vault.status().then((status) => status.problems.map((found) => found.kind));
+/** Every byte of the vault folder and of the mark beside it. */
+const filesNow = () => [
+  ...readAllFiles(dir),
+  ...(existsSync(markPath(dir)) ? [{ path: markPath(dir), bytes: readFileSync(markPath(dir)) }] : []),
+];
+
+/** A history with "kept" and "deleted later"; a copy of its folder is taken; then "deleted later" is deleted and "newer" added. */
+const historyWithOlderCopy = async (): Promise<{ copy: string; deletedId: string }> => {
+  const vault = makeVault(root, { keychain });
+  await vault.setup({ useKeychain: true, createRecoveryKey: false });
+  await vault.append(checkIn('kept'));
+  const doomed = await vault.append(checkIn('deleted later'));
+  await vault.append(followUp(doomed.id));
+  await vault.close();
+  const copy = join(root, 'older-copy');
+  cpSync(dir, copy, { recursive: true });
+
+  const later = await open();
+  await later.delete(doomed.id);
+  await later.append(checkIn('newer'));
+  await later.close();
+  return { copy, deletedId: doomed.id };
+};
+
+const putBack = (copy: string): void => {
+  rmSync(dir, { recursive: true, force: true });
+  cpSync(copy, dir, { recursive: true });
+};
+
+describe('an older copy of the vault folder put back over a newer one', () => {
+  it('is reported, opens nothing, writes nothing, and the deleted entry does not come back', async () => {
+    const { copy } = await historyWithOlderCopy();
+    putBack(copy);
+    const before = filesNow();
+
+    const vault = await open();
+    const status = await vault.status();
+    expect(status.problems.map((found) => found.kind)).toEqual(['older-history']);
+    expect(status.entryCount).toBe(0);
+    expect(await vault.list({ limit: 50 })).toEqual({ entries: [], nextCursor: null });
+    expect(await vault.entries()).toEqual([]);
+    await expect(vault.append(checkIn('not into an older history'))).rejects.toMatchObject({ code: 'history-older' });
+    await expect(vault.compact()).rejects.toMatchObject({ code: 'history-older' });
+
+    // "Keep looking": locking leaves every file as it was, and the next unlock asks again.
+    await vault.lock();
+    expect(filesNow()).toEqual(before);
+    await vault.unlock({ method: 'keychain' });
+    expect(await kinds(vault)).toEqual(['older-history']);
+    await vault.close();
+    expect(filesNow()).toEqual(before);
+  });
+
+  it('opened anyway: the older history opens without what was deleted since, and the mark moves to it', async () => {
+    const { copy, deletedId } = await historyWithOlderCopy();
+    putBack(copy);
+
+    const vault = await open();
+    const accepted = await vault.acceptOlderHistory();
+    expect(accepted.problems).toEqual([]);
+    // "newer" was never in the older copy; "deleted later" and its follow-up were deleted and stay so.
+    expect(await notes(vault)).toEqual(['kept']);
+    expect(await vault.get(deletedId)).toBeUndefined();
+    await vault.append(checkIn('after choosing'));
+    await vault.close();
+
+    // The mark moved: the next unlock is quiet. Without the mark the entry is still gone: its bytes left the files.
+    const again = await open();
+    expect(await kinds(again)).toEqual([]);
+    expect(await notes(again)).toEqual(['kept', 'after choosing']);
+    await again.close();
+    rmSync(markPath(dir));
+    const withoutMark = await open();
+    expect(await notes(withoutMark)).toEqual(['kept', 'after choosing']);
+    await withoutMark.close();
+  });
+});
+
+describe('an older snapshot beside a newer journal', () => {
+  it('is reported, and the entry deleted in between stays deleted, through compaction and without the mark', async () => {
+    const vault = makeVault(root, { keychain });
+    await vault.setup({ useKeychain: true, createRecoveryKey: false });
+    await vault.append(checkIn('kept'));
+    const doomed = await vault.append(checkIn('deleted later'));
+    await vault.compact();
+    await vault.close();
+    const olderSnapshot = readFileSync(join(dir, 'snapshot.bin'));
+
+    // The delete rolls a new snapshot; "newer" then goes to a journal that links to it.
+    const later = await open();
+    await later.delete(doomed.id);
+    await later.append(checkIn('newer'));
+    await later.close();
+    writeFileSync(join(dir, 'snapshot.bin'), olderSnapshot);
+
+    const reopened = await open();
+    expect(await kinds(reopened)).toContain('older-history');
+    expect(await reopened.entries()).toEqual([]);
+    await reopened.acceptOlderHistory();
+    expect(await notes(reopened)).toEqual(['kept', 'newer']);
+    await reopened.compact();
+    await reopened.close();
+
+    rmSync(markPath(dir));
+    const withoutMark = await open();
+    expect(await kinds(withoutMark)).toEqual([]);
+    expect(await notes(withoutMark)).toEqual(['kept', 'newer']);
+    await withoutMark.close();
+  });
+});
+
+describe('no mark', () => {
+  it('a fresh install or a lost data folder is not a problem, and the mark is made again', async () => {
+    const vault = makeVault(root, { keychain });
+    await vault.setup({ useKeychain: true, createRecoveryKey: false });
+    await vault.append(checkIn('kept'));
+    await vault.close();
+    expect(existsSync(markPath(dir))).toBe(true);
+    rmSync(markPath(dir));
+
+    const reopened = await open();
+    expect(await kinds(reopened)).toEqual([]);
+    expect(await notes(reopened)).toEqual(['kept']);
+    await reopened.close();
+    expect(existsSync(markPath(dir))).toBe(true);
+  });
+
+  it("another vault's mark, or an unreadable one, counts as none", async () => {
+    const vault = makeVault(root, { keychain });
+    await vault.setup({ useKeychain: true, createRecoveryKey: false });
+    await vault.append(checkIn('kept'));
+    await vault.close();
+    writeFileSync(markPath(dir), Buffer.alloc(300, 7));
+
+    const reopened = await open();
+    expect(await kinds(reopened)).toEqual([]);
+    expect(await notes(reopened)).toEqual(['kept']);
+    await reopened.close();
+  });
+
+  it('erase takes the mark with the history', async () => {
+    const vault = makeVault(root, { keychain });
+    await vault.setup({ useKeychain: true, createRecoveryKey: false });
+    await vault.append(checkIn('kept'));
+    await vault.erase();
+    expect(existsSync(markPath(dir))).toBe(false);
+    await vault.close();
+  });
+});
+
+describe('a newer history than the mark', () => {
+  it('is not a problem: a mark left behind (its write lost in a crash) never raises one', async () => {
+    const vault = makeVault(root, { keychain });
+    await vault.setup({ useKeychain: true, createRecoveryKey: false });
+    await vault.append(checkIn('one'));
+    await vault.close();
+    const olderMark = readFileSync(markPath(dir));
+    const later = await open();
+    await later.append(checkIn('two'));
+    await later.compact();
+    await later.append(checkIn('three'));
+    await later.close();
+    writeFileSync(markPath(dir), olderMark);
+
+    const reopened = await open();
+    expect(await kinds(reopened)).toEqual([]);
+    expect(await notes(reopened)).toEqual(['one', 'two', 'three']);
+    await reopened.close();
+  });
+});
