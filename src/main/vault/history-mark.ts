@@ -12,7 +12,7 @@ import { IV_BYTES, open, seal, TAG_BYTES } from './aead';
  *   [0, 256)   head: "ATMARK01" · u16 length · iv(12) · ciphertext · tag(16) · zero padding
  *              plaintext {"seq","hash","throughSeq","anchor"}: rewritten after every append and roll
  *   [256, …)   deleted: u32 length · iv(12) · ciphertext · tag(16)
- *              plaintext {"deleted":[ids]}: rewritten after every delete
+ *              plaintext {"deleted":[ids]} padded with spaces to 4 KiB blocks: rewritten after every delete
  *
  * The head has a fixed size so an append rewrites it in one small
  * positional write, with no rename and no fsync (see history-mark-file.ts).
@@ -67,8 +67,13 @@ export const encodeHead = (key: KeyObject, keyId: string, mark: HistoryMark): Bu
   return out;
 };
 
+/** The deleted ids are padded with spaces to a multiple of this, so the file's size tells how many only to within ~170. */
+export const DELETED_BLOCK = 4096;
+
 export const encodeDeleted = (key: KeyObject, keyId: string, deleted: readonly string[]): Buffer => {
-  const { iv, ciphertext, tag } = seal(key, Buffer.from(JSON.stringify({ deleted }), 'utf8'), aad('deleted', keyId));
+  const json = JSON.stringify({ deleted });
+  const padded = json.padEnd(Math.ceil((json.length + 1) / DELETED_BLOCK) * DELETED_BLOCK, ' ');
+  const { iv, ciphertext, tag } = seal(key, Buffer.from(padded, 'utf8'), aad('deleted', keyId));
   const length = Buffer.alloc(4);
   length.writeUInt32BE(ciphertext.length);
   return Buffer.concat([length, iv, ciphertext, tag]);

@@ -48,8 +48,16 @@ describe('the mark file', () => {
   const key = importKey(randomBytes(32));
   const bytes = Buffer.concat([encodeHead(key, 'k1', mark), encodeDeleted(key, 'k1', ['a', 'b'])]);
 
-  it('reads back what was written, the head in a fixed size', () => {
+  it('reads back what was written, the head in a fixed size, the deleted ids in 4 KiB blocks', () => {
     expect(encodeHead(key, 'k1', mark)).toHaveLength(HEAD_BYTES);
+    const blockOf = (count: number) =>
+      encodeDeleted(
+        key,
+        'k1',
+        Array.from({ length: count }, (_, i) => `id${i}`.padEnd(22, 'x')),
+      ).length;
+    expect(blockOf(0)).toBe(blockOf(150));
+    expect(blockOf(200)).toBe(blockOf(0) + 4096);
     expect(decodeMark(bytes, key, 'k1')).toEqual({ head: mark, deleted: ['a', 'b'] });
   });
 
