@@ -45,7 +45,9 @@ export const runUpgradeKillLoop = async (options: UpgradeLoopOptions): Promise<U
   // How long "go" to "open" takes here; kills are spread over a little more than that.
   let openMs = 30;
   for (let index = 0; index < options.kills; index += 1) {
+    // A fresh copy each round, without the last round's high-water mark (which would rightly call it older).
     await rm(dir, { recursive: true, force: true });
+    await rm(`${dir}.mark`, { force: true });
     await cp(options.fixture, dir, { recursive: true, filter: (source) => !source.endsWith('entries.json') });
     const child = spawnChild(command, [dir]);
     await child.ready;
