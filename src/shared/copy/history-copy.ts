@@ -50,6 +50,17 @@ export const historyCopy = {
    * Part of the saved history (the snapshot) could not be read. Attune leaves
    * it as it is until the person chooses to go on with what is left.
    */
+  /** The history on disk is older than the last one Attune saw (problem 'older-history'); nothing is open until the person chooses. */
+  olderHistory: {
+    heading: 'This history looks older than the last one Attune saw',
+    body: 'It may be a copy from a backup or another computer, so check-ins saved later may not be in it. Attune has not opened it or changed anything.',
+    deleted: 'Check-ins you deleted stay deleted, whichever you choose.',
+    keepLookingHint: 'Keep looking locks Attune and leaves every file as it is. You can put the newer copy back, then unlock again.',
+    keepLooking: 'Keep looking',
+    openAnyway: 'Open it anyway',
+    working: 'Opening…',
+    problem: 'Couldn’t do that just now. Nothing was changed. Try again when you like.',
+  },
   snapshotDamage: {
     heading: 'Some earlier check-ins could not be read',
     body: 'Part of the file that holds your earlier check-ins is damaged or cut short. A copy of it is kept, still encrypted, in the “recovered” folder. Everything shown here is intact.',
