@@ -177,6 +177,34 @@ for (const zoom of [100, 200] as const) {
       await judge(page, 'popover', 'locked', zoom, musts);
     });
 
+    test('popover: a follow-up card, its question, and the offer of another step', async ({ page, harness }) => {
+      await page.setViewportSize(sizeFor('popover'));
+      await page.goto(`${harness.url}/#popover`);
+      await expect(h1(page)).toBeVisible();
+      await setUpVault(page);
+      const step = { id: 'message-someone-safe', text: 'Send one message to someone safe' };
+      const saved = await page.evaluate(
+        (s) => window.attune.vault.append({ kind: 'check-in', data: { states: ['freeze'], needs: ['connection'], step: s } }),
+        step,
+      );
+      expect(saved.ok).toBe(true);
+      harness.advanceClock(25 * 60_000);
+      await page.reload();
+      const musts = { heading: h1(page), wayOut: wayOut(page), help: button(page, 'Get help now') };
+      const ask = button(page, /^Did that help\?/);
+      await expect(ask).toBeVisible();
+      await judge(page, 'popover', 'card', zoom, musts);
+
+      await ask.click();
+      await expect(h1(page)).toHaveText('Did that help?');
+      await judge(page, 'popover', 'follow-up', zoom, musts);
+      await page.getByRole('radio', { name: 'Not really' }).check();
+
+      await button(page, 'Save').click();
+      await expect(h1(page)).toHaveText('Noted.');
+      await judge(page, 'popover', 'offer', zoom, musts);
+    });
+
     const appMusts = (page: Page): Musts => ({ heading: h1(page), wayOut: null, help: button(page, 'Get help now') });
 
     test('app window: history, insights', async ({ page, harness }) => {

@@ -1,4 +1,4 @@
-import { openPrompt, primaryButton, setUpVault } from './checkin-steps';
+import { openAppView, openPrompt, primaryButton, setUpVault } from './checkin-steps';
 import { expect, screenshot, seriousA11yViolations, test } from './fixtures';
 
 /**
@@ -44,9 +44,18 @@ test('answer the follow-up on the next open, and see the suggestion order change
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Noted.');
   await page.keyboard.press('Escape');
 
-  // Later: the next open asks about it.
+  // Later: the next open shows the check-in, with the question waiting on it as a small card.
   harness.advanceClock(25 * 60_000);
   harness.emit('popover.shown', { reason: 'shortcut' });
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('What is here right now?');
+  const card = page.getByRole('complementary', { name: 'An earlier small step' });
+  await expect(card).toContainText(target);
+  await screenshot(page, 'follow-up-card');
+  // The card fits beside the seven states and the way on, with nothing to scroll at 380×580.
+  await expect(card).toBeInViewport({ ratio: 1 });
+  await expect(primaryButton(page)).toBeInViewport({ ratio: 1 });
+  expect(await seriousA11yViolations(page)).toEqual([]);
+  await card.getByRole('button', { name: /^Did that help\?/ }).click();
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Did that help?');
   await expect(page.getByText(target)).toBeVisible();
   await screenshot(page, 'follow-up');
@@ -64,5 +73,59 @@ test('answer the follow-up on the next open, and see the suggestion order change
   await expect(first).toHaveAccessibleName(new RegExp(target));
   await expect(first).toHaveAccessibleName(/Helped you each of the 3 times you tried it when freeze was present\./);
   await screenshot(page, 'suggestions-learned');
+  expect(pageProblems).toEqual([]);
+});
+
+test('"Not really": another small step now, the earlier answers in, that step last; History shows the answer', async ({
+  page,
+  harness,
+  pageProblems,
+}) => {
+  await openPrompt(page, harness.url);
+  await setUpVault(page);
+  await page.getByText('Freeze', { exact: true }).click();
+  await primaryButton(page).click();
+  await page.getByText('Rest', { exact: true }).click();
+  await primaryButton(page).click();
+  const tried = page.getByRole('radio').first();
+  const triedName = (await tried.locator('xpath=ancestor::label[1]').innerText()).split('\n')[0]!.trim();
+  await tried.check();
+  await primaryButton(page).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Noted.');
+  await page.keyboard.press('Escape');
+
+  harness.advanceClock(25 * 60_000);
+  harness.emit('popover.shown', { reason: 'tray' });
+  // By keyboard: Enter on the card’s question.
+  const ask = page.getByRole('button', { name: /^Did that help\?/ });
+  await ask.focus();
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Did that help?');
+  await page.getByRole('radio', { name: 'Not really' }).check();
+  await page.getByLabel('What happened instead? (optional)').fill('he did not answer');
+  await page.getByRole('button', { name: 'Save' }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Noted.');
+  await expect(page.getByRole('heading', { level: 1 })).toBeFocused();
+  await screenshot(page, 'follow-up-offer');
+  expect(await seriousA11yViolations(page)).toEqual([]);
+  await page.getByRole('button', { name: 'Try another small step now' }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('One small step');
+  const radios = page.getByRole('radio');
+  await expect(radios).toHaveCount(4);
+  await expect(radios.nth(2)).toHaveAccessibleName(new RegExp(`^${triedName}`));
+  await screenshot(page, 'follow-up-try-another');
+  await radios.first().check();
+  await primaryButton(page).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Noted.');
+  await page.keyboard.press('Escape');
+
+  // Two check-ins, both freeze and rest; the answer shows with the one it was about.
+  await openAppView(page, harness.url, 'history');
+  const cards = page.getByRole('article');
+  await expect(cards).toHaveCount(2);
+  await expect(cards.last()).toContainText('Not really — ‘he did not answer’');
+  await expect(cards.first()).not.toContainText('Did it help');
+  await screenshot(page, 'history-follow-up');
+  expect(await seriousA11yViolations(page)).toEqual([]);
   expect(pageProblems).toEqual([]);
 });

@@ -110,6 +110,7 @@ test.describe('a save that does not work', () => {
     expect(checkIn.ok).toBe(true);
     harness.advanceClock(25 * 60_000);
     harness.emit('popover.shown', { reason: 'tray' });
+    await page.getByRole('button', { name: /^Did that help\?/ }).click();
     await expect(page.getByRole('heading', { level: 1 })).toHaveText('Did that help?');
     await page.getByRole('radio', { name: 'A bit' }).click();
     harness.failNextVaultWrite();

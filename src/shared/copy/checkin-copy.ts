@@ -107,7 +107,6 @@ export const checkInCopy = {
     /** The small card on the first screen: the question waits there, it never stands in the way. */
     card: {
       label: 'An earlier small step',
-      earlier: (time: string) => `Earlier, at ${time}:`,
       answer: 'Did that help?',
       notNow: 'Not now',
       notNowLabel: 'Not now: ask about this step another time',
