@@ -53,8 +53,10 @@ describe('History: a history older than the last one Attune saw', () => {
     expect(notice).toHaveTextContent(t.deleted);
     expect(screen.getByRole('button', { name: t.keepLooking })).toBeInTheDocument();
     expect(screen.getByRole('button', { name: t.openAnyway })).toBeInTheDocument();
-    // Not the general damage line as well.
+    // Not the general damage line as well, and nothing that reads as an empty history.
     expect(screen.queryByText(/set aside in a “recovered” folder/)).not.toBeInTheDocument();
+    expect(screen.queryByText(historyCopy.empty.heading)).not.toBeInTheDocument();
+    expect(screen.queryByRole('form', { name: historyCopy.filters.label })).not.toBeInTheDocument();
     expect(calls('vault.acceptOlder')).toEqual([]);
     expect(calls('vault.lock')).toEqual([]);
   });
