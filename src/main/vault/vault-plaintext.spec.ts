@@ -67,6 +67,8 @@ describe('plaintext never reaches the data folder', () => {
     const files = readAllFiles(dataDir);
     expect(files.map((f) => f.path.slice(dataDir.length)).sort()).toEqual([
       '/vault.lock',
+      // The high-water mark beside the folder: sealed with the data key, so it is checked like the rest.
+      '/vault.mark',
       '/vault/journal.log',
       expect.stringMatching(/^\/vault\/recovered\/incident-\d+-[0-9a-f]{6}\.json$/),
       '/vault/snapshot.bin',
