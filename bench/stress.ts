@@ -1,24 +1,28 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 
 import { runCompactionKillLoop } from '../src/main/vault/testing/compaction-kill-loop';
 import { runKillLoop } from '../src/main/vault/testing/kill-loop';
 import { runRewrapKillLoop } from '../src/main/vault/testing/rewrap-kill-loop';
+import { runUpgradeKillLoop } from '../src/main/vault/testing/upgrade-kill-loop';
 
 /**
- * `npx tsx bench/stress.ts [--kills 1000] [--paths append,compaction,passphrase] [--json]`
+ * `npx tsx bench/stress.ts [--kills 1000] [--paths append,compaction,passphrase,upgrade] [--json]`
  *
  * The vault's kill -9 loops, longer than the test suite runs them. `--kills`
  * is the total, shared evenly by the chosen paths:
  * - append      appends with some deletes and compactions (kill-loop.ts)
  * - compaction  deletes (tombstone + roll) and compactions (compaction-kill-loop.ts)
  * - passphrase  passphrase changes, i.e. rewraps of vault.json (rewrap-kill-loop.ts)
+ * - upgrade     the first unlock of a format-1 vault, which rolls it into format 2 (upgrade-kill-loop.ts)
  * Same children, same checks as the specs. Prints one summary table (progress
  * goes to stderr); exits non-zero if any path lost an acknowledged entry,
  * revived a delete, or opened with the wrong passphrase.
  */
-const PATHS = ['append', 'compaction', 'passphrase'] as const;
+const PATHS = ['append', 'compaction', 'passphrase', 'upgrade'] as const;
+const V1_FIXTURE = join(dirname(fileURLToPath(import.meta.url)), '..', 'src', 'main', 'vault', 'testing', 'v1-vault');
 type PathName = (typeof PATHS)[number];
 
 interface Row {
@@ -35,7 +39,7 @@ interface Row {
 }
 
 const usage = (): never => {
-  console.error('usage: tsx bench/stress.ts [--kills N] [--paths append,compaction,passphrase] [--json]');
+  console.error('usage: tsx bench/stress.ts [--kills N] [--paths append,compaction,passphrase,upgrade] [--json]');
   process.exit(2);
 };
 
@@ -83,6 +87,17 @@ const runPath = async (path: PathName, count: number): Promise<Row> => {
         midOpWhat: `delete/compact (${r.midDeleteLanded} of ${r.killedMidDelete} deletes landed)`,
         acknowledged: `${r.deletesAcknowledged} deletes, ${r.compactionsAcknowledged} compactions, ${r.appendsAcknowledged} appends`,
         tornTails: r.tornTails,
+        entriesAtEnd: r.entriesAtEnd,
+      });
+    } else if (path === 'upgrade') {
+      const r = await runUpgradeKillLoop({ root, fixture: V1_FIXTURE, kills: count, onProgress: progress(path, count) });
+      if (r.strayTempFilesMax > 0) throw new Error(`${r.strayTempFilesMax} temp files of killed upgrades survived a reopen`);
+      const left = (state: string): number => r.states[state] ?? 0;
+      Object.assign(row, {
+        kills: r.kills,
+        midOp: left('ATSNAP02, journal A1'),
+        midOpWhat: `between snapshot and journal cut (${left('ATSNAP01, journal A1')} before, ${left('ATSNAP02, journal empty')} after)`,
+        acknowledged: '—',
         entriesAtEnd: r.entriesAtEnd,
       });
     } else {

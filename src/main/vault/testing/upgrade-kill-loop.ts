@@ -29,6 +29,8 @@ export interface UpgradeLoopResult {
   /** What the kills left on disk, by snapshot version and journal state. */
   states: Record<string, number>;
   strayTempFilesMax: number;
+  /** Entries the vault holds (the fixture's), read back after every kill. */
+  entriesAtEnd: number;
 }
 
 const sleep = (ms: number): Promise<void> => new Promise((done) => setTimeout(done, ms));
@@ -39,7 +41,7 @@ export const runUpgradeKillLoop = async (options: UpgradeLoopOptions): Promise<U
   const keychain = createFakeKeychain();
   const scrypt = { N: 2 ** 10, r: 8, p: 1 };
   const want = byId(JSON.parse(await readFile(join(options.fixture, 'entries.json'), 'utf8')) as Entry[]);
-  const result: UpgradeLoopResult = { kills: 0, states: {}, strayTempFilesMax: 0 };
+  const result: UpgradeLoopResult = { kills: 0, states: {}, strayTempFilesMax: 0, entriesAtEnd: want.length };
   const keeper = failureKeeper(options.root, dir);
   const command = await bundleChild('upgrade-child.ts', options.root);
   // How long "go" to "open" takes here; kills are spread over a little more than that.
