@@ -8,6 +8,7 @@ import { useTempDirs } from '../../../tests/support/temp-dir';
 import { errorCopy } from '../../shared/copy';
 import { vaultContract } from '../../shared/ipc/vault-contract';
 import { createMemoryLogger } from '../log/logger';
+import { DeferredDeletes } from '../vault/deferred-deletes';
 import { checkIn, makeVault, manualClock, vaultDirIn } from '../vault/testing/vault-fixtures';
 import type { VaultService } from '../vault/vault-service';
 import type { CallContext } from './call-context';
@@ -173,5 +174,29 @@ describe('vault channels', () => {
     });
     expect(await call('vault.acceptOlder', { confirm: true })).toMatchObject({ ok: true, value: { entryCount: 1, problems: [] } });
     expect(await call('vault.list', { limit: 10 })).toMatchObject({ ok: true, value: { entries: [{ kind: 'check-in' }] } });
+  });
+
+  it('a delete asked for while locked waits through an older history, and is carried out once it is opened', async () => {
+    const deferred = new DeferredDeletes(join(root, 'pending-deletes.json'), createMemoryLogger());
+    dispatch = createDispatch(vaultContract, createVaultHandlers(vault, deferred), createMemoryLogger());
+    await call('vault.setup', { useKeychain: true, createRecoveryKey: false });
+    const kept = await vault.append(checkIn('in both copies'));
+    await vault.close();
+    const older = join(root, 'older');
+    cpSync(vaultDirIn(root), older, { recursive: true });
+    await vault.unlock({ method: 'keychain' });
+    await vault.append(checkIn('only in the newer one'));
+    await vault.close();
+    rmSync(vaultDirIn(root), { recursive: true });
+    cpSync(older, vaultDirIn(root), { recursive: true });
+
+    expect(await call('vault.delete', { id: kept.id })).toMatchObject({ ok: true, value: { deferred: true } });
+    expect(await call('vault.unlock', { method: 'keychain' })).toMatchObject({
+      ok: true,
+      value: { problems: [{ kind: 'older-history' }] },
+    });
+    expect(deferred.pending()).toEqual([kept.id]);
+    expect(await call('vault.acceptOlder', { confirm: true })).toMatchObject({ ok: true, value: { entryCount: 0, problems: [] } });
+    expect(deferred.pending()).toEqual([]);
   });
 });

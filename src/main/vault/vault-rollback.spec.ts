@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
 
 import { readAllFiles, useTempDirs } from '../../../tests/support/temp-dir';
-import { markPath } from './history-mark-file';
+import { MARK_DELAY_MS, markPath } from './history-mark-file';
 import { createFakeKeychain } from './testing/fake-keychain';
 import { checkIn, followUp, makeVault, vaultDirIn } from './testing/vault-fixtures';
 import type { VaultService } from './vault-service';
@@ -179,6 +179,28 @@ describe('no mark', () => {
     await vault.erase();
     expect(existsSync(markPath(dir))).toBe(false);
     await vault.close();
+  });
+});
+
+describe('the mark after an append', () => {
+  it('is written a moment later without a lock or a close: a copy from before the append is caught after a crash', async () => {
+    const vault = makeVault(root, { keychain });
+    await vault.setup({ useKeychain: true, createRecoveryKey: false });
+    await vault.append(checkIn('one'));
+    await vault.close();
+    const copy = join(root, 'older-copy');
+    cpSync(dir, copy, { recursive: true });
+
+    const running = await open();
+    await running.append(checkIn('two'));
+    // Never closed or locked: the process dies here, after the mark's short delay.
+    await new Promise((resolve) => setTimeout(resolve, MARK_DELAY_MS + 300));
+    putBack(copy);
+
+    const afterCrash = makeVault(root, { keychain, lockEnvironment: { now: () => Date.now(), isAlive: () => false, bootTime: () => 0 } });
+    await afterCrash.unlock({ method: 'keychain' });
+    expect(await kinds(afterCrash)).toEqual(['older-history']);
+    await afterCrash.close();
   });
 });
 
