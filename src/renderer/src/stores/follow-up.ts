@@ -23,3 +23,13 @@ export type FollowUpResult = 'not-now' | 'saved' | 'try-another';
 
 /** "A bit" and "Not really" invite another small step now; "It helped" and "Didn't get to it" do not. */
 export const offersAnother = (outcome: OutcomeId): boolean => outcome === 'a-bit' || outcome === 'not-really';
+
+/** The question's answer while it is open: kept across help and back, so nothing chosen or typed is lost. */
+export interface FollowUpAnswerDraft {
+  outcome: OutcomeId | null;
+  instead: string;
+  /** Saved as a record: never saved again, and its card does not come back. */
+  saved: boolean;
+}
+
+export const freshAnswer = (): FollowUpAnswerDraft => ({ outcome: null, instead: '', saved: false });

@@ -112,6 +112,66 @@ describe('CheckInFlow: an earlier step, followed up', () => {
     expect(appended().at(-1)).toMatchObject({ kind: 'check-in', data: { states: ['freeze'], needs: ['rest'] } });
   });
 
+  test('choosing an answer again (click, double-click) keeps it, with its field; saved once', async () => {
+    const user = userEvent.setup();
+    due('checkin-again');
+    render(CheckInFlow);
+    await user.click(await screen.findByRole('button', { name: /^Did that help\?/ }));
+    const notReally = screen.getByRole('radio', { name: 'Not really' });
+    await user.click(notReally);
+    await user.click(notReally);
+    await user.dblClick(notReally);
+    expect(notReally).toBeChecked();
+    expect(screen.getByLabelText('What happened instead? (optional)')).toBeInTheDocument();
+    // A needed answer (Not now is the way out): no Clear here.
+    expect(screen.queryByRole('button', { name: /^Clear/ })).not.toBeInTheDocument();
+    await user.click(screen.getByRole('button', { name: 'Save' }));
+    expect(heading()).toHaveTextContent('Noted.');
+    expect(appended()).toEqual([{ kind: 'follow-up', data: { checkInId: 'checkin-again', outcome: 'not-really' } }]);
+  });
+
+  test('help and back keep the answer being given; after it is saved, they keep the offer, and nothing saves twice', async () => {
+    const user = userEvent.setup();
+    due('checkin-help');
+    render(CheckInFlow);
+    await user.click(await screen.findByRole('button', { name: /^Did that help\?/ }));
+    await user.click(screen.getByRole('radio', { name: 'A bit' }));
+    await user.type(screen.getByLabelText('What happened instead? (optional)'), 'a short walk');
+    await user.click(screen.getByRole('button', { name: 'Get help now' }));
+    await user.click(await screen.findByRole('button', { name: 'Back' }));
+    expect(screen.getByRole('radio', { name: 'A bit' })).toBeChecked();
+    expect(screen.getByLabelText('What happened instead? (optional)')).toHaveValue('a short walk');
+    await user.click(screen.getByRole('button', { name: 'Save' }));
+    expect(heading()).toHaveTextContent('Noted.');
+    await user.click(screen.getByRole('button', { name: 'Get help now' }));
+    await user.click(await screen.findByRole('button', { name: 'Back' }));
+    expect(screen.getByRole('button', { name: 'Try another small step now' })).toBeInTheDocument();
+    expect(screen.queryByRole('button', { name: 'Save' })).not.toBeInTheDocument();
+    expect(appended()).toHaveLength(1);
+  });
+
+  test('Esc on the question keeps it waiting on the card, with what was chosen; Esc after saving lets it go', async () => {
+    const user = userEvent.setup();
+    due('checkin-esc');
+    render(CheckInFlow);
+    await user.click(await screen.findByRole('button', { name: /^Did that help\?/ }));
+    await user.click(screen.getByRole('radio', { name: 'Not really' }));
+    await user.keyboard('{Escape}');
+    emitBridgeEvent('popover.shown', { reason: 'tray' });
+    await user.click(await screen.findByRole('button', { name: /^Did that help\?/ }));
+    expect(screen.getByRole('radio', { name: 'Not really' })).toBeChecked();
+    await user.click(screen.getByRole('button', { name: 'Save' }));
+    expect(heading()).toHaveTextContent('Noted.');
+    await user.keyboard('{Escape}');
+    // Main has nothing more to ask now that it is answered.
+    bridgeAnswers.set('checkin.followUp', () => ({ ok: true, value: { checkIn: null } }));
+    emitBridgeEvent('popover.shown', { reason: 'tray' });
+    await vi.waitFor(() => expect(heading()).toHaveTextContent('What is here right now?'));
+    await tick();
+    expect(card()).toBeNull();
+    expect(appended()).toHaveLength(1);
+  });
+
   test('try another keeps what this check-in already has, and adds the earlier answers', async () => {
     const user = userEvent.setup();
     due('checkin-merge', { states: ['freeze'], needs: ['rest'] });

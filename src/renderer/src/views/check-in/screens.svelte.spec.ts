@@ -4,7 +4,6 @@ import { beforeEach, describe, expect, test, vi } from 'vitest';
 
 import { bridgeAnswers, bridgeCalls } from '../../../../../tests/renderer-setup';
 import { flow, resetFlow } from '../../stores/checkin-flow.svelte';
-import FollowUpScreen from './FollowUpScreen.svelte';
 import NeedScreen from './NeedScreen.svelte';
 import NowScreen from './NowScreen.svelte';
 import StepScreen from './StepScreen.svelte';
@@ -90,43 +89,6 @@ describe('StepScreen', () => {
     flow.draft.needs = ['rest'];
     render(StepScreen, { history: new Map([['drink-water', 5]]) });
     expect(screen.getAllByRole('radio')[0]).toHaveAccessibleName('Get a glass of water');
-  });
-});
-
-describe('FollowUpScreen', () => {
-  test('choosing an answer again keeps it: it stays chosen, its follow-on field stays, and Save saves it', async () => {
-    const user = userEvent.setup();
-    const ondone = vi.fn();
-    bridgeAnswers.set('vault.append', (request) => ({
-      ok: true,
-      value: { ...(request as object), id: 'followup-1', at: 1, offsetMinutes: 0 },
-    }));
-    render(FollowUpScreen, {
-      pending: {
-        id: 'checkin-123',
-        at: 0,
-        offsetMinutes: 0,
-        stepText: 'Get a glass of water',
-        stepId: 'drink-water',
-        states: [],
-        needs: [],
-      },
-      ondone,
-    });
-    const notReally = screen.getByRole('radio', { name: 'Not really' });
-    await user.click(notReally);
-    await user.click(notReally);
-    await user.dblClick(notReally);
-    expect(notReally).toBeChecked();
-    expect(screen.getByLabelText('What happened instead? (optional)')).toBeInTheDocument();
-    // A needed answer (Not now is the way out): no Clear here.
-    expect(screen.queryByRole('button', { name: /^Clear/ })).not.toBeInTheDocument();
-    await user.click(screen.getByRole('button', { name: 'Save' }));
-    expect(bridgeCalls.find(([c]) => c === 'vault.append')?.[1]).toMatchObject({ data: { outcome: 'not-really' } });
-    // "Not really" offers another small step now; choosing it ends the question that way.
-    expect(ondone).not.toHaveBeenCalled();
-    await user.click(await screen.findByRole('button', { name: 'Try another small step now' }));
-    expect(ondone).toHaveBeenCalledWith('try-another');
   });
 });
 
