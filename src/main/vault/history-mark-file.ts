@@ -3,7 +3,7 @@ import { closeSync, constants, openSync } from 'node:fs';
 
 import { writeAllSync, writeFileAtomic } from '../fs/durable-write';
 import type { FsPort } from '../fs/fs-port';
-import { isNotRegularFile, readRegularFile } from '../fs/regular-file';
+import { isNotRegularFile, readRegularFileSync } from '../fs/regular-file';
 import { isNotFound } from '../fs/storage-error';
 import { decodeMark, DELETED_MAX, encodeDeleted, encodeHead, type HistoryMark, type MarkContents } from './history-mark';
 
@@ -50,7 +50,8 @@ export class MarkFile {
     const path = markPath(dir);
     let found = EMPTY;
     try {
-      found = decodeMark(await readRegularFile(path), key, keyId);
+      // Blocking: a file of a few KiB, read once per unlock; the thread pool's four round trips cost ~1 ms on a busy machine.
+      found = decodeMark(readRegularFileSync(path), key, keyId);
     } catch (error) {
       if (!isNotFound(error) && !isNotRegularFile(error)) onError(error);
     }
