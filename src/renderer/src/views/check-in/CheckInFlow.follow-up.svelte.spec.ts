@@ -130,6 +130,19 @@ describe('CheckInFlow: an earlier step, followed up', () => {
     expect(appended()).toEqual([{ kind: 'follow-up', data: { checkInId: 'checkin-again', outcome: 'not-really' } }]);
   });
 
+  test('words typed under "Not really" and hidden by a change to "It helped" are not saved', async () => {
+    const user = userEvent.setup();
+    due('checkin-hidden-words');
+    render(CheckInFlow);
+    await user.click(await screen.findByRole('button', { name: /^Did that help\?/ }));
+    await user.click(screen.getByRole('radio', { name: 'Not really' }));
+    await user.type(screen.getByLabelText('What happened instead? (optional)'), 'made tea instead');
+    await user.click(screen.getByRole('radio', { name: 'It helped' }));
+    expect(screen.queryByLabelText('What happened instead? (optional)')).not.toBeInTheDocument();
+    await user.click(screen.getByRole('button', { name: 'Save' }));
+    expect(appended()).toEqual([{ kind: 'follow-up', data: { checkInId: 'checkin-hidden-words', outcome: 'helped' } }]);
+  });
+
   test('help and back keep the answer being given; after it is saved, they keep the offer, and nothing saves twice', async () => {
     const user = userEvent.setup();
     due('checkin-help');
