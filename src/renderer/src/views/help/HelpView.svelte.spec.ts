@@ -50,11 +50,12 @@ describe('HelpView', () => {
     ).toBe('https://findahelpline.com/');
   });
 
-  test('the emergency number is the first thing under the statement: large, a tel: link, with the country named', () => {
+  test('the emergency number is the first thing, the statement right after: large, a tel: link, with the country named', () => {
     render(HelpView, { locale: 'en-GB', compact: true, onBack: () => {} });
     const statement = screen.getByText(helpCopy.statement);
     const emergency = section(helpCopy.emergencyHeading);
-    expect(statement.nextElementSibling).toBe(emergency);
+    expect(emergency.nextElementSibling).toBe(statement);
+    expect(emergency.previousElementSibling?.tagName).toBe('HEADER');
     const number = within(emergency).getByRole('link', { name: 'Call 999' });
     expect(number.textContent).toBe('Call 999');
     expect(number.querySelector('.visually-hidden')?.textContent).toBe(`${helpCopy.callNumber} `);
@@ -125,8 +126,8 @@ describe('HelpView', () => {
     const emergency = section(helpCopy.emergencyHeading);
     expect(within(emergency).getByText(helpCopy.emergencyNoRegion)).toBeTruthy();
     expect(within(emergency).queryAllByRole('link')).toEqual([]);
-    // In the same first place under the statement.
-    expect(screen.getByText(helpCopy.statement).nextElementSibling).toBe(emergency);
+    // In the same first place, the statement right after it.
+    expect(emergency.nextElementSibling).toBe(screen.getByText(helpCopy.statement));
     expect(within(section(helpCopy.linesHeading)).getByText(helpCopy.noLines)).toBeTruthy();
     expect(within(section(helpCopy.directoryHeading)).getAllByRole('link')).toHaveLength(1);
     expect(screen.getByText(helpCopy.statement)).toBeTruthy();
