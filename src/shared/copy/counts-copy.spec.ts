@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 
-import { insightsCopy, settingsCopy, summaryCopy, vaultCopy, waitCopy, whatHelpsCopy } from './index';
+import { insightsCopy, pauseCopy, settingsCopy, summaryCopy, vaultCopy, waitCopy, whatHelpsCopy } from './index';
 
 /** Counts in the copy, as a person reads them: one, none, a few, and never "1 seconds". */
 describe('counts in the copy', () => {
@@ -10,6 +10,17 @@ describe('counts in the copy', () => {
     expect(waitCopy(2)).toBe('You can try again in 2 seconds.');
     expect(waitCopy(60)).toBe('You can try again in about 1 minute.');
     expect(waitCopy(150)).toBe('You can try again in about 3 minutes.');
+  });
+
+  test('a pause length is counted, not looked up: any length reads right', () => {
+    expect(pauseCopy.length(60)).toBe('1 minute');
+    expect(pauseCopy.length(120)).toBe('2 minutes');
+    expect(pauseCopy.length(300)).toBe('5 minutes');
+    expect(pauseCopy.length(90)).toBe('1.5 minutes');
+  });
+
+  test('an empty history to erase is said in words, not as "0 entries"', () => {
+    expect(settingsCopy.privacy.eraseWhat(0)).toBe('Nothing is saved in it yet. This erases the key that opens your history.');
   });
 
   test('an empty period reads no count at all; one and many read plainly', () => {

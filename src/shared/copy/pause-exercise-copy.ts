@@ -51,7 +51,8 @@ export const pauseCopy = {
   /** The exercise choice's own label (the heading already names the window). */
   chooseExercise: 'Which pause',
   chooseLength: 'Length',
-  lengths: { 60: '1 minute', 120: '2 minutes', 180: '3 minutes' } as Record<number, string>,
+  /** A pause's length in the picker: "1 minute", "2 minutes" (plural rules, not a fixed list). */
+  length: (seconds: number) => plural(seconds / 60, { one: '# minute', other: '# minutes' }),
   begin: 'Begin',
   stop: 'Stop',
   notHelping: 'This isn’t helping',

@@ -171,7 +171,10 @@ export const settingsCopy = {
     eraseBody: 'Removes your whole history from this computer, for good.',
     eraseStart: 'Erase everything…',
     eraseWhatHeading: 'What will be erased',
-    eraseWhat: (count: number) => `This erases ${plural(count, ENTRIES)} — your check-ins and follow-ups — and the key that opens them.`,
+    eraseWhat: (count: number) =>
+      count === 0
+        ? 'Nothing is saved in it yet. This erases the key that opens your history.'
+        : `This erases ${plural(count, ENTRIES)} — your check-ins and follow-ups — and the key that opens them.`,
     eraseWhatUnknown: 'This erases all your check-ins and follow-ups, and the key that opens them.',
     eraseNoUndo: 'They can’t be brought back — not by Attune, not by anyone. Your settings stay as they are.',
     eraseContinue: 'Continue',
