@@ -99,7 +99,8 @@ const start = async (
     keychain: platform.keychain(),
     ...(platform.vaultFs ? { fs: platform.vaultFs } : {}),
     ...(platform.vaultClock ? { clock: platform.vaultClock } : {}),
-    onBackgroundError: (error) => log.warn('vault: background compaction will be retried', { error: String(error) }),
+    // Compaction, or writing the history mark: the data is safe either way, and each is tried again later.
+    onBackgroundError: (error) => log.warn('vault: background work failed; it is tried again later', { error: String(error) }),
   });
   const opened = await vault.open().catch((error: unknown) => {
     log.error('vault: could not open at start-up', { error: String(error) });
