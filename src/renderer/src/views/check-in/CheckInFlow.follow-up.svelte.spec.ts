@@ -6,6 +6,7 @@ import { beforeEach, describe, expect, test, vi } from 'vitest';
 import { bridgeAnswers, bridgeCalls, emitBridgeEvent } from '../../../../../tests/renderer-setup';
 import type { ResponseOf } from '../../../../shared/ipc/contract';
 import { flow, resetFlow } from '../../stores/checkin-flow.svelte';
+import { statusOf } from './check-in-test-kit';
 import CheckInFlow from './CheckInFlow.svelte';
 
 /**
@@ -30,18 +31,6 @@ const due = (id: string, extra: Partial<Pending> = {}): void => {
   };
   bridgeAnswers.set('checkin.followUp', () => ({ ok: true, value: { checkIn } }));
 };
-
-const statusOf = (state: 'locked' | 'unlocked') => ({
-  ok: true,
-  value: {
-    state,
-    methods: { keychain: false, passphrase: true, recovery: true },
-    keychainAvailable: false,
-    entryCount: null,
-    problems: [],
-    recoveredFiles: 0,
-  },
-});
 
 const heading = () => screen.getByRole('heading', { level: 1 });
 const card = () => screen.queryByRole('complementary', { name: 'An earlier small step' });

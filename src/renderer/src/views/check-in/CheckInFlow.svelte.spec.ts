@@ -6,19 +6,8 @@ import { beforeEach, describe, expect, test, vi } from 'vitest';
 import { bridgeAnswers, bridgeCalls, emitBridgeEvent } from '../../../../../tests/renderer-setup';
 import { flow, resetFlow } from '../../stores/checkin-flow.svelte';
 import { baseSettings } from '../settings/settings-test-kit';
+import { statusOf } from './check-in-test-kit';
 import CheckInFlow from './CheckInFlow.svelte';
-
-const statusOf = (state: 'locked' | 'unlocked') => ({
-  ok: true,
-  value: {
-    state,
-    methods: { keychain: false, passphrase: true, recovery: true },
-    keychainAvailable: false,
-    entryCount: null,
-    problems: [],
-    recoveredFiles: 0,
-  },
-});
 
 const heading = () => screen.getByRole('heading', { level: 1 });
 const primary = () => screen.getByRole('button', { name: /^(Skip|Continue|Save|Try again|Saving…)$/ });
