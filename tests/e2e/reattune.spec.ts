@@ -96,9 +96,16 @@ test('"Not really": another small step now, the earlier answers in, that step la
 
   harness.advanceClock(25 * 60_000);
   harness.emit('popover.shown', { reason: 'tray' });
-  // By keyboard: Enter on the card’s question.
+  // Keyboard only: Tab from the heading reaches the card's question after the first screen's own choices.
   const ask = page.getByRole('button', { name: /^Did that help\?/ });
-  await ask.focus();
+  await expect(ask).toBeVisible();
+  await page.getByRole('heading', { level: 1 }).focus();
+  let presses = 0;
+  while (!(await ask.evaluate((el) => el === document.activeElement)) && presses < 30) {
+    await page.keyboard.press('Tab');
+    presses += 1;
+  }
+  await expect(ask).toBeFocused();
   await page.keyboard.press('Enter');
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Did that help?');
   await page.getByRole('radio', { name: 'Not really' }).check();
