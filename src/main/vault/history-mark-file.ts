@@ -58,6 +58,25 @@ export class MarkFile {
     return new MarkFile(fs, path, key, keyId, found, onError);
   }
 
+  /**
+   * A re-key: the mark sealed anew under the new data key, with the deleted
+   * ids the old one remembered and the new snapshot as its head, written
+   * whole (atomically). Like every mark write, a failure is only logged.
+   */
+  static async reseal(
+    fs: FsPort,
+    dir: string,
+    key: KeyObject,
+    keyId: string,
+    deleted: readonly string[],
+    head: HistoryMark,
+    onError: (error: unknown) => void,
+  ): Promise<void> {
+    const mark = new MarkFile(fs, markPath(dir), key, keyId, EMPTY, onError);
+    mark.deleted = [...deleted];
+    await mark.writeAll(head);
+  }
+
   /** Ids the person deleted, as remembered here: applied to whatever history opens, so an earlier copy cannot bring them back. */
   get deletedIds(): readonly string[] {
     return this.deleted;

@@ -13,14 +13,15 @@ import { type FileLock, type LockEnvironment, systemLockEnvironment } from './fi
 import { MarkFile, removeMark } from './history-mark-file';
 import { dismissIncident, type IntegrityIncident, readIncidents, recordIncident } from './integrity-incidents';
 import { assertWellFormedPassphrase, DEFAULT_SCRYPT, type ScryptParams } from './kdf';
-import { type KeyFile, type RecoveryWrap, writeKeyFile } from './key-file';
-import { wrapWithPassphrase, wrapWithRecovery } from './key-wrap';
+import { type KeyFile, readKeyFile, type RecoveryWrap, writeKeyFile } from './key-file';
+import { makeKeyCheck, newDataKey, wrapWithKeychain, wrapWithPassphrase, wrapWithRecovery } from './key-wrap';
 import type { Keychain } from './keychain';
 import { publicRandomBytes } from './random-pool';
 import { countRecoveredFiles } from './recovered-file';
 import { sweepRecovered } from './recovered-sweep';
 import { formatRecoveryKey, generateRecoverySecret } from './recovery-key';
 import { writeRecoveryKeyFile } from './recovery-key-file';
+import { commitKeyFile, finishRekey, settleRekey, stageSnapshot } from './rekey-files';
 import { decideAttempt, initialThrottle, recordFailure, recordSuccess, type ThrottleState } from './throttle';
 import { loadThrottle, saveThrottle, throttleFilePath } from './throttle-file';
 import { systemVaultClock, type VaultClock } from './vault-clock';
@@ -53,6 +54,13 @@ export interface VaultServiceOptions {
 }
 
 export const DEFAULT_ROLL_AFTER = 1024;
+
+export interface RekeyRequest {
+  /** The passphrase the new key file carries; when absent, the current one (given as the credential) is kept. */
+  passphrase?: string;
+  /** Make a new recovery key; by default only when one was in use (or waiting to be kept). */
+  recoveryKey?: boolean;
+}
 
 interface Session {
   key: KeyObject;
@@ -427,6 +435,98 @@ export class VaultService {
     });
   }
 
+  /**
+   * Re-key: a new random data key for the whole history. Every live entry is
+   * written again under it (one new snapshot, an empty journal), vault.json
+   * wraps it anew (the passphrase; the keychain when it was in use), the mark
+   * is sealed anew, and a recovery key, when one was in use or is asked for,
+   * is made new and waits to be kept like the one at setup. Afterwards an
+   * older vault.json (a backup) and the old recovery key open nothing written
+   * here. Crash-safe: see rekey-files.ts. Only while unlocked, proven by any
+   * current method.
+   */
+  rekey(current: Credential, request: RekeyRequest = {}): Promise<{ status: VaultStatus; recoveryKey: string | undefined }> {
+    return this.task(async () => {
+      const keyFile = this.requireKeyFile();
+      if (current.method === 'passphrase') assertWellFormedPassphrase(current.passphrase);
+      if (request.passphrase !== undefined) assertWellFormedPassphrase(request.passphrase);
+      const { store } = this.requireOpenHistory();
+      const passphrase = request.passphrase ?? (current.method === 'passphrase' ? current.passphrase : undefined);
+      if (keyFile.wraps.passphrase && passphrase === undefined)
+        throw new AttuneError('invalid-request', 'a re-key needs the passphrase, current or new');
+      if (keyFile.wraps.keychain && !this.options.keychain.isAvailable())
+        throw new AttuneError('keychain-unavailable', 'the keychain must be available to wrap the new key');
+      if (!keyFile.wraps.keychain && passphrase === undefined) throw new AttuneError('invalid-request', 'a re-key needs a passphrase');
+      const wantRecovery = request.recoveryKey ?? (keyFile.wraps.recovery !== undefined || this.waitingRecovery !== undefined);
+      (await this.unwrap(keyFile, current)).fill(0);
+      await store.prepareForRekey();
+
+      const { dataKey, keyId } = newDataKey();
+      const key = importKey(dataKey);
+      const wraps: KeyFile['wraps'] = {};
+      let recoveryWrap: RecoveryWrap | undefined;
+      let recoveryKey: string | undefined;
+      try {
+        if (keyFile.wraps.keychain) wraps.keychain = wrapWithKeychain(dataKey, this.options.keychain);
+        if (passphrase !== undefined) wraps.passphrase = await wrapWithPassphrase(dataKey, keyId, passphrase, this.scrypt);
+        if (wantRecovery) {
+          const secret = generateRecoverySecret();
+          recoveryWrap = wrapWithRecovery(dataKey, keyId, secret);
+          recoveryKey = formatRecoveryKey(secret);
+          secret.fill(0);
+        }
+      } catch (error) {
+        dataKey.fill(0);
+        throw error;
+      }
+      const next: KeyFile = { ...keyFile, keyId, check: makeKeyCheck(key, keyId), wraps };
+      const throughSeq = store.lastSequence;
+      const deleted = [...store.markedDeletedIds];
+      let anchor: string;
+      try {
+        anchor = await stageSnapshot(this.fs, this.options.dir, key, keyId, store.index.bySeq(), throughSeq, this.clock.now());
+        await commitKeyFile(this.fs, this.options.dir, next);
+      } catch (error) {
+        dataKey.fill(0);
+        await this.afterFailedCommit(keyFile.keyId);
+        throw toStorageErrorOrInternal(error, 're-key');
+      }
+      // Committed: from here only the new key opens the history, and the steps left are the ones an unlock also finishes.
+      this.keyFile = next;
+      this.waitingRecovery = recoveryWrap;
+      this.waitingRecoveryKey = recoveryKey;
+      await this.dropSession();
+      try {
+        await finishRekey(this.fs, this.options.dir, keyId);
+      } catch (error) {
+        dataKey.fill(0);
+        throw toStorageErrorOrInternal(error, 'finish re-key');
+      }
+      const head = { seq: throughSeq, hash: anchor, throughSeq, anchor };
+      await MarkFile.reseal(nodeFs, this.options.dir, key, keyId, deleted, head, (error) => this.options.onBackgroundError?.(error));
+      await this.startSession(dataKey);
+      return { status: this.snapshotStatus(), recoveryKey };
+    });
+  }
+
+  /**
+   * A re-key failed before or at its commit point. What vault.json on disk
+   * says decides: still the old key, the staged snapshot goes and the session
+   * goes on; anything else (the rename happened, or it cannot be read), the
+   * session is closed and the next unlock settles the folder by it.
+   */
+  private async afterFailedCommit(oldKeyId: string): Promise<void> {
+    const onDisk = await readKeyFile(this.options.dir, [DEFAULT_SCRYPT, this.scrypt]).catch(() => undefined);
+    if (onDisk?.keyId === oldKeyId) {
+      await settleRekey(this.fs, this.options.dir, oldKeyId).catch(() => undefined);
+      return;
+    }
+    await this.dropSession();
+    if (onDisk) this.keyFile = onDisk;
+    this.waitingRecovery = undefined;
+    this.waitingRecoveryKey = undefined;
+  }
+
   private task<T>(work: () => Promise<T>): Promise<T> {
     return this.queue.run(async () => {
       if (!this.opened) await this.ensureOpen();
@@ -487,6 +587,10 @@ export class VaultService {
     const key = importKey(dataKey);
     dataKey.fill(0);
     const keyFile = this.requireKeyFile();
+    // A re-key cut off by a crash: finished when vault.json names its key, dropped when not (rekey-files.ts).
+    await settleRekey(this.fs, this.options.dir, keyFile.keyId).catch((error: unknown) => {
+      throw toStorageErrorOrInternal(error, 'settle re-key');
+    });
     // Plain node:fs, not the vault's port: the mark is a best-effort side file outside the history's own durability.
     const mark = await MarkFile.read(nodeFs, this.options.dir, key, keyFile.keyId, (error) => this.options.onBackgroundError?.(error));
     const store = await VaultStore.open({

@@ -230,6 +230,27 @@ export class VaultStore {
     for (let i = this.problems.length - 1; i >= 0; i -= 1) if (this.problems[i]?.kind === 'older-history') this.problems.splice(i, 1);
   }
 
+  /** The highest seq written: a re-key's snapshot covers everything up to it. */
+  get lastSequence(): number {
+    return this.lastSeq;
+  }
+
+  /** The ids the mark remembers as deleted, for a re-key to carry into the mark it seals anew. */
+  get markedDeletedIds(): readonly string[] {
+    return this.ctx.mark?.deletedIds ?? [];
+  }
+
+  /**
+   * Before a re-key rewrites the whole history: a repair the disk refused
+   * earlier runs first (its set-aside copies must exist before the files
+   * change); a held snapshot or an older history is refused, like a roll.
+   */
+  async prepareForRekey(): Promise<void> {
+    if (this.held) throw new AttuneError('vault-damaged', 'compaction is held until the snapshot damage is accepted');
+    if (this.olderPending) throw new AttuneError('history-older', 'an older history waits for the person to choose');
+    await this.finishPendingRepair();
+  }
+
   get tailLength(): number {
     return this.tailRecords;
   }
