@@ -55,6 +55,11 @@ describe('while Attune is locked', () => {
       ['vault.list', { limit: 10 }],
       ['vault.append', checkIn('while locked')],
       ['vault.changePassphrase', { current: { method: 'passphrase', passphrase: 'the passphrase' }, next: 'another passphrase' }],
+      [
+        'vault.changePassphrase',
+        { current: { method: 'passphrase', passphrase: 'the passphrase' }, next: 'another passphrase', replaceKey: true },
+      ],
+      ['vault.makeRecoveryKey', undefined],
       ['vault.setup', { useKeychain: false, createRecoveryKey: false, passphrase: 'a new passphrase' }],
       ['vault.acceptDamage', { confirm: true }],
       ['checkin.followUp', undefined],

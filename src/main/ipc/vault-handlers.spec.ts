@@ -86,6 +86,52 @@ describe('vault channels', () => {
     for (const secret of secrets) expect(everything).not.toContain(secret);
   });
 
+  it('changePassphrase with replaceKey re-keys: a new recovery key is answered once, an old vault.json opens nothing', async () => {
+    const setup = await call('vault.setup', { passphrase: 'the first one', useKeychain: false, createRecoveryKey: true });
+    const firstKey = (setup as unknown as { value: { recoveryKey: string } }).value.recoveryKey;
+    await call('vault.keepRecoveryKey', { recoveryKey: firstKey });
+    await call('vault.append', checkIn('before'));
+    const backup = await readFile(join(vaultDirIn(root), 'vault.json'));
+    // Without the option: the same key, no recovery key made.
+    expect(
+      await call('vault.changePassphrase', { current: { method: 'passphrase', passphrase: 'the first one' }, next: 'the second one' }),
+    ).toEqual({ ok: true, value: { status: expect.objectContaining({ state: 'unlocked' }), recoveryKey: null } });
+    const changed = await call('vault.changePassphrase', {
+      current: { method: 'passphrase', passphrase: 'the second one' },
+      next: 'the third one',
+      replaceKey: true,
+    });
+    expect(changed).toMatchObject({
+      ok: true,
+      value: { status: { state: 'unlocked', entryCount: 1, problems: [] }, recoveryKey: expect.any(String) },
+    });
+    const nextKey = (changed as unknown as { value: { recoveryKey: string } }).value.recoveryKey;
+    expect(nextKey).not.toBe(firstKey);
+    expect(await call('vault.keepRecoveryKey', { recoveryKey: nextKey })).toMatchObject({
+      ok: true,
+      value: { methods: { recovery: true } },
+    });
+    await call('vault.lock');
+    expect(await call('vault.unlock', { method: 'recovery', recoveryKey: firstKey })).toMatchObject({
+      ok: false,
+      error: { code: 'wrong-passphrase' },
+    });
+    expect(await call('vault.unlock', { method: 'passphrase', passphrase: 'the third one' })).toMatchObject({
+      ok: true,
+      value: { entryCount: 1 },
+    });
+    await vault.close();
+
+    // The backup's vault.json with its own passphrase: the key unwraps, but nothing written under the new key opens.
+    const { writeFile } = await import('node:fs/promises');
+    await writeFile(join(vaultDirIn(root), 'vault.json'), backup);
+    vault = makeVault(root, { clock: manualClock() });
+    dispatch = createDispatch(vaultContract, createVaultHandlers(vault), createMemoryLogger());
+    const old = await call('vault.unlock', { method: 'passphrase', passphrase: 'the first one' });
+    expect(old).toMatchObject({ ok: true, value: { entryCount: 0 } });
+    expect(await call('vault.list', { limit: 10 })).toMatchObject({ ok: true, value: { entries: [] } });
+  });
+
   it('reject malformed requests before the vault sees them, leaving the files as they were', async () => {
     await call('vault.setup', { useKeychain: true, createRecoveryKey: false });
     const journal = await readFile(join(vaultDirIn(root), 'journal.log'));

@@ -54,7 +54,11 @@ export function createVaultHandlers(vault: VaultService, deferred?: DeferredDele
       return status;
     },
     'vault.export': (request) => vault.export(request),
-    'vault.changePassphrase': ({ current, next }) => vault.changePassphrase(current, next),
+    'vault.changePassphrase': async ({ current, next, replaceKey }) => {
+      if (!replaceKey) return { status: await vault.changePassphrase(current, next), recoveryKey: null };
+      const { status, recoveryKey } = await vault.rekey(current, { passphrase: next });
+      return { status, recoveryKey: recoveryKey ?? null };
+    },
     'vault.acceptDamage': () => vault.acceptSnapshotDamage(),
     'vault.acceptOlder': async () => carryOutDeferred(await vault.acceptOlderHistory()),
     'vault.deleteRecovered': () => vault.deleteRecoveredFiles(),

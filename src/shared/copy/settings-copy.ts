@@ -141,6 +141,12 @@ export const settingsCopy = {
     savingPassphrase: 'Saving…',
     passphraseChanged: 'Your passphrase is changed. Use the new one from now on.',
     passphraseAdded: 'Your passphrase is added. It can open your history too.',
+    /** Change passphrase: the re-key option (issue 14). */
+    replaceKey: 'Also replace the encryption key',
+    replaceKeyHint:
+      'A good choice if someone may know your old passphrase: your whole history gets a new key, so old copies of the passphrase and recovery key open nothing saved here from now on. This takes a moment.',
+    savingNewKey: 'Saving with a new key… this takes a moment.',
+    passphraseChangedNewKey: 'Your passphrase is changed and your history has a new key. Use the new passphrase from now on.',
     cancel: 'Cancel',
     lockHeading: 'Locking',
     lockAfter: 'Lock when not used for',

@@ -45,6 +45,9 @@ export const vaultCopy = {
     close: 'Done',
     /** Settings → Privacy, when the history has no recovery key (the key screen was closed, or none was made). */
     make: 'Make a recovery key',
+    /** Settings → Privacy, when a recovery key is in use: a new one in its place. */
+    replace: 'Make a new recovery key',
+    replaceHint: 'Your current recovery key keeps working until you keep the new one. Then only the new one opens your history.',
   },
   unlock: {
     heading: 'Unlock to save',

@@ -142,7 +142,17 @@ export const vaultContract = {
     exportRequestSchema,
     z.strictObject({ path: z.string().max(4096), count: z.number().int().min(0), bytes: z.number().int().min(0) }),
   ),
-  'vault.changePassphrase': channel(z.strictObject({ current: credentialSchema, next: passphraseSchema }), vaultStatusSchema),
+  /**
+   * A new passphrase. With `replaceKey`, also a new encryption key for the
+   * whole history (a re-key, see docs/vault-format.md): an older vault.json
+   * and the old recovery key then open nothing written here. A recovery key
+   * in use is made new then; it is answered once, like at setup, and works
+   * once kept (vault.keepRecoveryKey or vault.saveRecoveryKey).
+   */
+  'vault.changePassphrase': channel(
+    z.strictObject({ current: credentialSchema, next: passphraseSchema, replaceKey: z.boolean().optional() }),
+    z.strictObject({ status: vaultStatusSchema, recoveryKey: z.string().max(64).nullable() }),
+  ),
   /**
    * The snapshot read short ('snapshot-damaged') and the person chooses to go
    * on with what could be read. Until then no compaction replaces the damaged

@@ -54,13 +54,48 @@ describe('PrivacySection: how the history unlocks', () => {
 
     await user.clear(screen.getByLabelText(t.again));
     await user.type(screen.getByLabelText(t.again), 'new quiet words');
-    bridgeAnswers.set('vault.changePassphrase', () => ok(vaultStatus()));
+    bridgeAnswers.set('vault.changePassphrase', () => ok({ status: vaultStatus(), recoveryKey: null }));
     await user.click(screen.getByRole('button', { name: t.savePassphrase }));
     await vi.waitFor(() => expect(screen.getByText(t.passphraseChanged)).toBeInTheDocument());
     expect(called('vault.changePassphrase')).toEqual([
       { current: { method: 'passphrase', passphrase: 'old quiet words' }, next: 'new quiet words' },
     ]);
     expect(screen.queryByLabelText(t.current)).not.toBeInTheDocument();
+  });
+
+  test('change passphrase with a new key: the option is sent, and the new recovery key is shown once', async () => {
+    const user = userEvent.setup();
+    const KEY = '7K3M-QX9P-7K3M-QX9P-7K3M-QX9P-7K3M-QX9P';
+    await renderPrivacy(vaultStatus({ methods: { keychain: false, passphrase: true, recovery: true } }));
+    await user.click(await screen.findByRole('button', { name: t.changePassphrase }));
+    const option = screen.getByRole('checkbox', { name: t.replaceKey });
+    expect(option).not.toBeChecked();
+    expect(option).toHaveAccessibleDescription(t.replaceKeyHint);
+    await user.type(screen.getByLabelText(t.current), 'old quiet words');
+    await user.type(screen.getByLabelText(t.next), 'new quiet words');
+    await user.type(screen.getByLabelText(t.again), 'new quiet words');
+    await user.click(option);
+    bridgeAnswers.set('vault.changePassphrase', () =>
+      ok({ status: vaultStatus({ methods: { keychain: false, passphrase: true, recovery: false } }), recoveryKey: KEY }),
+    );
+    await user.click(screen.getByRole('button', { name: t.savePassphrase }));
+    await vi.waitFor(() => expect(screen.getByText(t.passphraseChangedNewKey)).toBeInTheDocument());
+    expect(called('vault.changePassphrase')).toEqual([
+      { current: { method: 'passphrase', passphrase: 'old quiet words' }, next: 'new quiet words', replaceKey: true },
+    ]);
+    expect(screen.getByText(KEY)).toBeInTheDocument();
+  });
+
+  test('a recovery key in use: a new one can be made in its place, shown like at set-up', async () => {
+    const user = userEvent.setup();
+    const KEY = 'AAAA-BBBB-CCCC-DDDD-EEEE-FFFF-GGGG-HHHH';
+    await renderPrivacy(vaultStatus({ methods: { keychain: false, passphrase: true, recovery: true } }));
+    bridgeAnswers.set('vault.makeRecoveryKey', () => ok({ recoveryKey: KEY }));
+    const replace = await screen.findByRole('button', { name: vaultCopy.recovery.replace });
+    expect(replace).toHaveAccessibleDescription(vaultCopy.recovery.replaceHint);
+    await user.click(replace);
+    await vi.waitFor(() => expect(screen.getByText(KEY)).toBeInTheDocument());
+    expect(called('vault.makeRecoveryKey')).toHaveLength(1);
   });
 
   test('a wrong current passphrase: main’s calm message, and the form stays open', async () => {
