@@ -66,7 +66,9 @@ test('a check-in gone from the file: History keeps a note across a restart until
 
   const note = page.getByRole('region', { name: /^Attune noticed a change in your history/ });
   await expect(note).toBeVisible();
-  await expect(note).toContainText('Some check-ins saved earlier were not in the file any more. The rest are all here.');
+  await expect(note).toContainText(
+    'Some entries saved earlier (check-ins or answers to them) were not in the file any more. The rest are all here.',
+  );
   await expect(note).toContainText('Attune keeps this note until you remove it.');
   await expect(page.getByText('Part of your history could not be read')).toHaveCount(0);
   expect(await seriousA11yViolations(page)).toEqual([]);

@@ -9,7 +9,7 @@ export const incidentCopy = {
   heading: 'Attune noticed a change in your history',
   found: (date: string) => `Found when your history was opened on ${date}.`,
   kinds: {
-    missing: 'Some check-ins saved earlier were not in the file any more. The rest are all here.',
+    missing: 'Some entries saved earlier (check-ins or answers to them) were not in the file any more. The rest are all here.',
     reordered: 'Some check-ins were stored out of their saved order. They are all still here.',
     'chain-broken':
       'Some check-ins did not follow on from the ones saved before them, as if part of the file came from another copy. Everything shown here could be read.',

@@ -28,8 +28,10 @@ export const offersAnother = (outcome: OutcomeId): boolean => outcome === 'a-bit
 export interface FollowUpAnswerDraft {
   outcome: OutcomeId | null;
   instead: string;
+  /** A save on its way: help and back remount the screen, and a second Save must wait for it. */
+  saving: boolean;
   /** Saved as a record: never saved again, and its card does not come back. */
   saved: boolean;
 }
 
-export const freshAnswer = (): FollowUpAnswerDraft => ({ outcome: null, instead: '', saved: false });
+export const freshAnswer = (): FollowUpAnswerDraft => ({ outcome: null, instead: '', saving: false, saved: false });

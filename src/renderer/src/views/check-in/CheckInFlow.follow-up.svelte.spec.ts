@@ -152,6 +152,36 @@ describe('CheckInFlow: an earlier step, followed up', () => {
     expect(appended()).toHaveLength(1);
   });
 
+  test('a save still on its way: help does not lose it, a second Save waits, and its landing leaves help open', async () => {
+    const user = userEvent.setup();
+    due('checkin-in-flight');
+    let land: (() => void) | undefined;
+    bridgeAnswers.set(
+      'vault.append',
+      (request) =>
+        new Promise((resolve) => {
+          land = () => resolve({ ok: true, value: { ...(request as object), id: 'followup-1', at: 1, offsetMinutes: 0 } });
+        }),
+    );
+    render(CheckInFlow);
+    await user.click(await screen.findByRole('button', { name: /^Did that help\?/ }));
+    await user.click(screen.getByRole('radio', { name: 'It helped' }));
+    await user.click(screen.getByRole('button', { name: 'Save' }));
+    await user.click(screen.getByRole('button', { name: 'Get help now' }));
+    await user.click(await screen.findByRole('button', { name: 'Back' }));
+    await user.click(screen.getByRole('button', { name: 'Save' }));
+    expect(appended()).toHaveLength(1);
+    await user.click(screen.getByRole('button', { name: 'Get help now' }));
+    land?.();
+    await tick();
+    await tick();
+    expect(heading()).toHaveTextContent('Get help now');
+    await user.click(await screen.findByRole('button', { name: 'Back' }));
+    expect(heading()).toHaveTextContent('What is here right now?');
+    expect(card()).toBeNull();
+    expect(appended()).toHaveLength(1);
+  });
+
   test('Esc on the question keeps it waiting on the card, with what was chosen; Esc after saving lets it go', async () => {
     const user = userEvent.setup();
     due('checkin-esc');

@@ -175,6 +175,14 @@ describe('PrivacySection: export', () => {
 });
 
 describe('PrivacySection: erase everything', () => {
+  test('an older history waiting for a choice is not called empty: the panel does not guess a count', async () => {
+    const user = userEvent.setup();
+    await renderPrivacy(vaultStatus({ entryCount: 0, problems: [{ kind: 'older-history', affected: [], setAside: null }] }));
+    await user.click(await screen.findByRole('button', { name: t.eraseStart }));
+    expect(screen.getByText(t.eraseWhatUnknown)).toBeInTheDocument();
+    expect(screen.queryByText(t.eraseWhat(0))).not.toBeInTheDocument();
+  });
+
   test('needs both confirms; the first names how many entries and the key', async () => {
     const user = userEvent.setup();
     await renderPrivacy(vaultStatus({ entryCount: 12 }));
