@@ -5,6 +5,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 
 import { useTempDirs } from '../../../tests/support/temp-dir';
 import type { Entry } from '../../shared/entry-schema';
+import { type FsPort, nodeFs } from '../fs/fs-port';
 import { frozenFs } from './testing/frozen-fs';
 import { checkIn, followUp, makeVault, vaultDirIn } from './testing/vault-fixtures';
 import type { VaultService } from './vault-service';
@@ -146,6 +147,44 @@ describe('re-key', () => {
       code: 'vault-locked',
     });
     expect(await readFile(join(dir(), 'vault.json'))).toEqual(before);
+  });
+
+  it.each([
+    ['the staged snapshot', 0],
+    ['vault.json, the commit point', 1],
+  ])('a full disk while writing %s: a calm disk-full, the old key still in force, the session goes on', async (_what, failAt) => {
+    // Real files; the n-th write of a whole file (temp files: the staged snapshot, then vault.json) fails as a full disk does.
+    let armed = false;
+    let tempWrites = 0;
+    const fullAt = new Map<number, boolean>();
+    const fs: FsPort = {
+      ...nodeFs,
+      open: async (path, flags, mode) => {
+        const fd = await nodeFs.open(path, flags, mode);
+        if (armed && path.endsWith('.tmp')) fullAt.set(fd, tempWrites++ === failAt);
+        return fd;
+      },
+      write: (fd, buffer, offset, length, position) =>
+        fullAt.get(fd)
+          ? Promise.reject(Object.assign(new Error('no space'), { code: 'ENOSPC' }))
+          : nodeFs.write(fd, buffer, offset, length, position),
+    };
+    const vault = track(makeVault(root, { fs }));
+    await vault.setup({ passphrase: OLD, useKeychain: false, createRecoveryKey: false });
+    const entry = await vault.append(checkIn('kept'));
+    const keyFile = await readFile(join(dir(), 'vault.json'));
+    armed = true;
+    await expect(vault.rekey({ method: 'passphrase', passphrase: OLD }, { passphrase: NEW })).rejects.toMatchObject({ code: 'disk-full' });
+    armed = false;
+    expect(await readFile(join(dir(), 'vault.json'))).toEqual(keyFile);
+    expect((await readdir(dir())).filter((name) => name.startsWith('snapshot-') || name.endsWith('.tmp'))).toEqual([]);
+    // Still open under the old key: it reads and saves as before.
+    expect(await vault.entries()).toEqual([entry]);
+    const later = await vault.append(checkIn('after the full disk'));
+    await vault.close();
+    const again = track(makeVault(root));
+    await again.unlock({ method: 'passphrase', passphrase: OLD });
+    expect(byId(await again.entries())).toEqual(byId([entry, later]));
   });
 
   it('interrupted before each file call (or halfway through a write) opens with the old or the new credentials and loses nothing', async () => {
