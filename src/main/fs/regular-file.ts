@@ -7,7 +7,9 @@ import * as fs from 'node:fs';
  * (O_NONBLOCK: a FIFO opens at once), check the open descriptor is a regular
  * file — on the descriptor, so nothing can be swapped in between the check and
  * the read — and only then read it. Anything else is a NotRegularFileError,
- * for the caller to set aside or report.
+ * for the caller to set aside or report. So is a file larger than the caller
+ * allows (`maxBytes`): none of Attune's small files is ever that big, and a
+ * huge one read whole would freeze the main thread or run it out of memory.
  */
 export class NotRegularFileError extends Error {
   readonly code = 'ENOTREG';
@@ -27,7 +29,7 @@ const READ_FLAGS = fs.constants.O_RDONLY | (typeof fs.constants.O_NONBLOCK === '
 const notRegularIfSocket = (path: string, error: unknown): unknown =>
   (error as NodeJS.ErrnoException | null)?.code === 'ENXIO' ? new NotRegularFileError(path) : error;
 
-export const readRegularFile = async (path: string): Promise<Buffer> => {
+export const readRegularFile = async (path: string, maxBytes = Number.POSITIVE_INFINITY): Promise<Buffer> => {
   let handle: fs.promises.FileHandle;
   try {
     handle = await fs.promises.open(path, READ_FLAGS);
@@ -35,14 +37,15 @@ export const readRegularFile = async (path: string): Promise<Buffer> => {
     throw notRegularIfSocket(path, error);
   }
   try {
-    if (!(await handle.stat()).isFile()) throw new NotRegularFileError(path);
+    const stat = await handle.stat();
+    if (!stat.isFile() || stat.size > maxBytes) throw new NotRegularFileError(path);
     return await handle.readFile();
   } finally {
     await handle.close();
   }
 };
 
-export const readRegularFileSync = (path: string): Buffer => {
+export const readRegularFileSync = (path: string, maxBytes = Number.POSITIVE_INFINITY): Buffer => {
   let fd: number;
   try {
     fd = fs.openSync(path, READ_FLAGS);
@@ -50,7 +53,8 @@ export const readRegularFileSync = (path: string): Buffer => {
     throw notRegularIfSocket(path, error);
   }
   try {
-    if (!fs.fstatSync(fd).isFile()) throw new NotRegularFileError(path);
+    const stat = fs.fstatSync(fd);
+    if (!stat.isFile() || stat.size > maxBytes) throw new NotRegularFileError(path);
     return fs.readFileSync(fd);
   } finally {
     fs.closeSync(fd);

@@ -10,10 +10,13 @@ import { errnoCode } from '../fs/storage-error';
  * file: it changes often and is not a setting. A damaged file is set aside and
  * the schedule starts fresh — the worst case is one pause a little early or late.
  */
+/** Far above what Attune writes (a few hundred bytes); a larger file is set aside unread. */
+const MAX_PAUSE_STATE_BYTES = 64 * 1024;
+
 export const loadPauseState = (file: string, now = Date.now()): PauseState => {
   try {
     // Without blocking: a FIFO or a device in its place is set aside like an invalid file, never waited on.
-    const parsed = pauseStateSchema.safeParse(JSON.parse(readRegularFileSync(file).toString('utf8')));
+    const parsed = pauseStateSchema.safeParse(JSON.parse(readRegularFileSync(file, MAX_PAUSE_STATE_BYTES).toString('utf8')));
     if (parsed.success) return parsed.data;
   } catch (error) {
     if (errnoCode(error) === 'ENOENT') return INITIAL_PAUSE_STATE;

@@ -24,11 +24,14 @@ const setAside = (file: string, now: number): string => {
  * moved aside (to read later, or to send for support) and Attune starts from
  * what could be kept plus defaults, with a calm notice.
  */
+/** Settings are a few KiB; a file over this is set aside unread (it would freeze start-up). */
+const MAX_SETTINGS_BYTES = 1024 * 1024;
+
 export const prepareSettingsFile = (file: string, now = Date.now()): SettingsFileOutcome => {
   let text: string;
   try {
     // Without blocking: a FIFO or a device in its place is set aside like any unreadable file, never waited on.
-    text = readRegularFileSync(file).toString('utf8');
+    text = readRegularFileSync(file, MAX_SETTINGS_BYTES).toString('utf8');
   } catch (error) {
     if (errnoCode(error) === 'ENOENT') return { kind: 'fresh' };
     return { kind: 'set-aside', reason: 'unreadable', keptAt: setAside(file, now) };

@@ -7,6 +7,8 @@ import type { Logger } from '../log/logger';
 
 const ID = /^[A-Za-z0-9_-]{8,64}$/;
 const MAX_IDS = 10_000;
+/** MAX_IDS ids of at most 64 characters, quoted and separated, with room to spare; a larger file is not read. */
+const MAX_PENDING_BYTES = MAX_IDS * 70;
 
 /** Pure: the ids in a pending-deletes file, ignoring anything that is not one (a damaged file loses nothing else). */
 export const parsePendingIds = (text: string): string[] => {
@@ -35,7 +37,7 @@ export class DeferredDeletes {
   ) {
     this.#ids = (() => {
       try {
-        return parsePendingIds(readRegularFileSync(file).toString('utf8'));
+        return parsePendingIds(readRegularFileSync(file, MAX_PENDING_BYTES).toString('utf8'));
       } catch {
         return [];
       }

@@ -108,9 +108,12 @@ export const judgeLock = (owner: LockOwner | undefined, ageMs: number, env: Lock
 /** Something other than a regular file at the lock's path: no Attune wrote it, and it is never read (a FIFO would block). */
 const NOT_A_FILE = 'not-a-file';
 
+/** A lock file holds a pid, a token and a time; anything larger was not written by Attune. */
+const MAX_LOCK_BYTES = 4 * 1024;
+
 const readOwner = (path: string): LockOwner | undefined | typeof NOT_A_FILE => {
   try {
-    const value = JSON.parse(readRegularFileSync(path).toString('utf8')) as Partial<LockOwner>;
+    const value = JSON.parse(readRegularFileSync(path, MAX_LOCK_BYTES).toString('utf8')) as Partial<LockOwner>;
     if (typeof value.pid === 'number' && typeof value.token === 'string' && typeof value.createdAt === 'number') {
       return {
         pid: value.pid,

@@ -83,9 +83,12 @@ export const parseIncidents = (text: string): IntegrityIncident[] => {
   }
 };
 
+/** Twenty small incidents are a few KiB; a larger file is not ours and is not read. */
+const MAX_INCIDENTS_BYTES = 256 * 1024;
+
 export const readIncidents = async (dir: string): Promise<IntegrityIncident[]> => {
   try {
-    return parseIncidents((await readRegularFile(join(dir, INCIDENTS_FILE))).toString('utf8'));
+    return parseIncidents((await readRegularFile(join(dir, INCIDENTS_FILE), MAX_INCIDENTS_BYTES)).toString('utf8'));
   } catch {
     // Missing, unreadable, or not a regular file: nothing kept (the next write puts a real file in its place).
     return [];

@@ -64,11 +64,14 @@ export const keyFilePath = (dir: string): string => join(dir, KEY_FILE);
  * derivation runs, so an altered file cannot make an unlock cost seconds and
  * gigabytes.
  */
+/** vault.json is under 2 KiB; a larger one is reported as not a key file, never read whole. */
+const MAX_KEY_FILE_BYTES = 64 * 1024;
+
 export const readKeyFile = async (dir: string, acceptedScrypt: readonly ScryptParams[]): Promise<KeyFile | undefined> => {
   let raw: Buffer;
   try {
     // Read without blocking: a FIFO or device in its place is reported, never waited on.
-    raw = await readRegularFile(keyFilePath(dir));
+    raw = await readRegularFile(keyFilePath(dir), MAX_KEY_FILE_BYTES);
   } catch (error) {
     if (isNotFound(error)) return undefined;
     if (isNotRegularFile(error)) throw new AttuneError('vault-damaged', 'vault.json is not a regular file', { cause: error });

@@ -40,9 +40,12 @@ export const parseThrottle = (text: string, now: number): ThrottleState => {
   }
 };
 
+/** A count and a time: anything over this is not ours and is not read. */
+const MAX_THROTTLE_BYTES = 4 * 1024;
+
 export const loadThrottle = async (path: string, now: number): Promise<ThrottleState> => {
   try {
-    return parseThrottle((await readRegularFile(path)).toString('utf8'), now);
+    return parseThrottle((await readRegularFile(path, MAX_THROTTLE_BYTES)).toString('utf8'), now);
   } catch {
     // Missing, unreadable, or not a regular file (never read): start fresh. The next miss writes a real file over it.
     return initialThrottle;
