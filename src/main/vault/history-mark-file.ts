@@ -18,6 +18,9 @@ export const MARK_DELAY_MS = 500;
 
 const EMPTY: MarkContents = { head: undefined, deleted: undefined };
 
+/** DELETED_MAX ids and the head, sealed and padded, are well under this; a larger file is not one Attune wrote. */
+const MAX_MARK_BYTES = 2 * 1024 * 1024;
+
 const sameHead = (a: HistoryMark | undefined, b: HistoryMark): boolean =>
   a !== undefined && a.seq === b.seq && a.hash === b.hash && a.throughSeq === b.throughSeq && a.anchor === b.anchor;
 
@@ -33,6 +36,8 @@ export class MarkFile {
   private deleted: string[];
   private pendingHead: HistoryMark | undefined;
   private timer: ReturnType<typeof setTimeout> | undefined;
+  /** The mark could not be read this session (a passing I/O error): it is not written over either. */
+  private readOnly = false;
 
   private constructor(
     private readonly fs: FsPort,
@@ -45,17 +50,37 @@ export class MarkFile {
     this.deleted = found.deleted ?? [];
   }
 
-  /** Reads what is there: anything unreadable, or not a regular file, counts as no mark. */
-  static async read(fs: FsPort, dir: string, key: KeyObject, keyId: string, onError: (error: unknown) => void): Promise<MarkFile> {
+  /**
+   * Reads what is there: absent, not a regular file (or far too big to be one
+   * Attune wrote), or not sealed with this key counts as no mark, and the
+   * session writes a new one. A read that failed for a passing reason (EIO,
+   * EBUSY from a virus scanner or a sync client) is different: the mark is
+   * probably fine, so this session leaves it alone rather than overwrite the
+   * deleted ids it holds with an empty list.
+   */
+  static async read(
+    fs: FsPort,
+    dir: string,
+    key: KeyObject,
+    keyId: string,
+    onError: (error: unknown) => void,
+    readFile: (path: string, maxBytes: number) => Buffer = readRegularFileSync,
+  ): Promise<MarkFile> {
     const path = markPath(dir);
     let found = EMPTY;
+    let unreadable = false;
     try {
       // Blocking: a file of a few KiB, read once per unlock; the thread pool's four round trips cost ~1 ms on a busy machine.
-      found = decodeMark(readRegularFileSync(path), key, keyId);
+      found = decodeMark(readFile(path, MAX_MARK_BYTES), key, keyId);
     } catch (error) {
-      if (!isNotFound(error) && !isNotRegularFile(error)) onError(error);
+      if (!isNotFound(error) && !isNotRegularFile(error)) {
+        unreadable = true;
+        onError(error);
+      }
     }
-    return new MarkFile(fs, path, key, keyId, found, onError);
+    const mark = new MarkFile(fs, path, key, keyId, found, onError);
+    mark.readOnly = unreadable;
+    return mark;
   }
 
   /**
@@ -120,12 +145,13 @@ export class MarkFile {
    */
   async writeAll(head: HistoryMark, onlyIfChanged = false): Promise<void> {
     this.pendingHead = undefined;
+    if (this.readOnly) return;
     if (onlyIfChanged && this.found.deleted !== undefined && sameHead(this.found.head, head)) return;
     try {
       const bytes = Buffer.concat([encodeHead(this.key, this.keyId, head), encodeDeleted(this.key, this.keyId, this.deleted)]);
-      await writeFileAtomic(this.fs, this.path, bytes);
-      // The next head write goes to the new file.
+      // Closed before the rename: Windows refuses to rename over a file that is still open. The next head write opens the new file.
       this.closeFd();
+      await writeFileAtomic(this.fs, this.path, bytes);
     } catch (error) {
       this.onError(error);
     }
@@ -141,7 +167,7 @@ export class MarkFile {
     this.pendingHead = undefined;
     if (this.timer) clearTimeout(this.timer);
     this.timer = undefined;
-    if (!mark) return;
+    if (!mark || this.readOnly) return;
     try {
       this.fd ??= openSync(this.path, HEAD_FLAGS, 0o600);
       writeAllSync(this.fs, this.fd, encodeHead(this.key, this.keyId, mark), 0);
