@@ -16,7 +16,9 @@ describe('judgeAgainstMark', () => {
 
   it('the same history, or a newer one (the mark fell behind in a crash), is not older', () => {
     expect(judgeAgainstMark(mark, seen({}))).toEqual({ older: false });
-    expect(judgeAgainstMark(mark, seen({ lastSeq: 14, lastHash: 'h14' }))).toEqual({ older: false });
+    // Later records after the mark's own one (looked up by seq: the same record the mark saw).
+    const onward = (seq: number) => (seq === 10 ? 'h10' : `h${seq}`);
+    expect(judgeAgainstMark(mark, seen({ lastSeq: 14, lastHash: 'h14', hashAt: onward }))).toEqual({ older: false });
     // A roll whose mark update was lost: same seqs, a new snapshot.
     expect(judgeAgainstMark(mark, seen({ throughSeq: 10, lastHash: 'a10' }))).toEqual({ older: false });
   });
@@ -32,6 +34,12 @@ describe('judgeAgainstMark', () => {
   it("the mark's seq held by another record: older, unless damage was found (reported as damage instead)", () => {
     expect(judgeAgainstMark(mark, seen({ lastHash: 'other' }))).toEqual({ older: true, affected: [] });
     expect(judgeAgainstMark(mark, seen({ lastHash: 'other', clean: false }))).toEqual({ older: false });
+  });
+
+  it('a copy that went its own way from an earlier point and then wrote past the mark: older', () => {
+    // Restored from seq 8, then written to seq 15 elsewhere: seq 10 is there, but it is another record.
+    const forked = (seq: number) => `x${seq}`;
+    expect(judgeAgainstMark(mark, seen({ lastSeq: 15, lastHash: 'x15', hashAt: forked }))).toEqual({ older: true, affected: [] });
   });
 
   it('records gone from the end of a damaged journal are reported as that damage; an earlier snapshot still counts', () => {

@@ -8,6 +8,8 @@ export interface SeenHistory {
   throughSeq: number | undefined;
   /** What the next record would link to. */
   lastHash: string | undefined;
+  /** The hash of the journal record with this seq, if there is one (to compare with the mark's). */
+  hashAt?: (seq: number) => string | undefined;
   /** Nothing damaged, missing, torn or out of order was found in the files. */
   clean: boolean;
 }
@@ -25,7 +27,8 @@ export type RollbackVerdict = { older: false } | { older: true; affected: SeqRan
  * - nothing else was found and its highest seq is below the mark's (the
  *   folder, or its journal, was put back from an earlier copy);
  * - nothing else was found and it has the mark's seq as a journal record,
- *   but a different one (a copy that went its own way from an earlier point).
+ *   but a different one (a copy that went its own way from an earlier point,
+ *   whether it then stopped there or wrote further than the mark).
  * Where damage was found (a cut or altered journal also loses records from
  * its end) that damage is what is reported: the files are set aside and
  * named by seq as before. Deletes the mark remembers apply either way.
@@ -39,7 +42,9 @@ export const judgeAgainstMark = (mark: HistoryMark | undefined, seen: SeenHistor
   if (seen.throughSeq !== undefined && seen.throughSeq < mark.throughSeq) return { older: true, affected: missingFromEnd };
   if (!seen.clean) return { older: false };
   if (seen.lastSeq < mark.seq) return { older: true, affected: missingFromEnd };
-  if (seen.throughSeq !== undefined && seen.lastSeq === mark.seq && mark.seq > seen.throughSeq && seen.lastHash !== mark.hash)
-    return { older: true, affected: [] };
+  if (seen.throughSeq !== undefined && mark.seq > seen.throughSeq && seen.lastSeq >= mark.seq) {
+    const there = seen.lastSeq === mark.seq ? seen.lastHash : seen.hashAt?.(mark.seq);
+    if (there !== mark.hash) return { older: true, affected: [] };
+  }
   return { older: false };
 };

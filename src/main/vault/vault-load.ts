@@ -33,6 +33,8 @@ export interface LoadedVault {
   anchor: string | undefined;
   lastSeq: number;
   lastHash: string | undefined;
+  /** The hash of the authentic journal record with this seq (what the record after it links to), if there is one. */
+  hashAt: (seq: number) => string | undefined;
   journalBytes: number;
   completeLength: number;
   tailRecords: number;
@@ -204,6 +206,7 @@ export const loadVault = async (dir: string, key: KeyObject, keyId: string, roll
     // Seqs are never reused: the next one comes after the highest seen anywhere, damaged parts included.
     lastSeq: Math.max(baseSeq, verdict.lastSeq, snapshot.highestSeq),
     lastHash: verdict.lastHash,
+    hashAt: (seq) => checked.find((line) => line.ok && line.seq === seq)?.hash,
     compactionHeld,
     unterminated,
     notFiles,

@@ -110,6 +110,33 @@ describe('an older copy of the vault folder put back over a newer one', () => {
   });
 });
 
+describe('a copy that went its own way', () => {
+  it('taken earlier, then written past the mark elsewhere: reported as older, nothing of it opened', async () => {
+    const first = makeVault(root, { keychain });
+    await first.setup({ useKeychain: true, createRecoveryKey: false });
+    await first.append(checkIn('one'));
+    await first.close();
+    // Another data folder takes the vault folder and goes on there, with its own mark.
+    const elsewhere = tempDir('attune-elsewhere-');
+    cpSync(dir, vaultDirIn(elsewhere), { recursive: true });
+    const here = await open();
+    await here.append(checkIn('two here'));
+    await here.append(checkIn('three here'));
+    await here.close();
+    const there = makeVault(elsewhere, { keychain });
+    await there.unlock({ method: 'keychain' });
+    for (const note of ['two there', 'three there', 'four there', 'five there']) await there.append(checkIn(note));
+    await there.close();
+
+    // Its last seq is past this mark's, but the record at the mark's seq is another one: "two here" and "three here" are not in it.
+    putBack(vaultDirIn(elsewhere));
+    const vault = await open();
+    expect(await kinds(vault)).toEqual(['older-history']);
+    expect(await vault.entries()).toEqual([]);
+    await vault.close();
+  });
+});
+
 describe('an older snapshot beside a newer journal', () => {
   it('is reported, and the entry deleted in between stays deleted, through compaction and without the mark', async () => {
     const vault = makeVault(root, { keychain });

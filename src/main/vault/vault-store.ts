@@ -147,6 +147,7 @@ export class VaultStore {
       // Without an authentic header loadVault counts from 0: that says nothing about the snapshot's age.
       throughSeq: loaded.anchor === undefined ? undefined : loaded.throughSeq,
       lastHash: loaded.lastHash,
+      hashAt: loaded.hashAt,
       clean,
     });
     const settle = async (accepted: boolean): Promise<void> => {
