@@ -142,6 +142,8 @@ export const settingsCopy = {
     passphraseChanged: 'Your passphrase is changed. Use the new one from now on.',
     passphraseAdded: 'Your passphrase is added. It can open your history too.',
     /** Change passphrase: the re-key option (issue 14). */
+    /** Saying so turns the re-key on (the person can still turn it off). */
+    mayBeKnown: 'Someone else may know my old passphrase',
     replaceKey: 'Also replace the encryption key',
     replaceKeyHint:
       'A good choice if someone may know your old passphrase: your whole history gets a new key, so old copies of the passphrase and recovery key open nothing saved here from now on. This takes a moment.',

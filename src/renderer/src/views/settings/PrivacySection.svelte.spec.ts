@@ -74,6 +74,11 @@ describe('PrivacySection: how the history unlocks', () => {
     await user.type(screen.getByLabelText(t.current), 'old quiet words');
     await user.type(screen.getByLabelText(t.next), 'new quiet words');
     await user.type(screen.getByLabelText(t.again), 'new quiet words');
+    // Saying the old passphrase may be known turns the new key on; it can still be turned off, and on again.
+    await user.click(screen.getByRole('checkbox', { name: t.mayBeKnown }));
+    expect(option).toBeChecked();
+    await user.click(option);
+    expect(option).not.toBeChecked();
     await user.click(option);
     bridgeAnswers.set('vault.changePassphrase', () =>
       ok({ status: vaultStatus({ methods: { keychain: false, passphrase: true, recovery: false } }), recoveryKey: KEY }),
