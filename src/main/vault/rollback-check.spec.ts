@@ -4,10 +4,32 @@ import { describe, expect, it } from 'vitest';
 
 import { importKey } from './aead';
 import { decodeMark, encodeDeleted, encodeHead, HEAD_BYTES, type HistoryMark } from './history-mark';
-import { judgeAgainstMark, type SeenHistory } from './rollback-check';
+import { judgeAgainstMark, lostPastEnd, type SeenHistory } from './rollback-check';
 
 const mark: HistoryMark = { seq: 10, hash: 'h10', throughSeq: 6, anchor: 'a6' };
 const seen = (over: Partial<SeenHistory>): SeenHistory => ({ lastSeq: 10, throughSeq: 6, lastHash: 'h10', clean: true, ...over });
+
+describe('lostPastEnd', () => {
+  it('names what the mark saw past everything a damaged history holds', () => {
+    // A journal cut inside record 5: 5 is named as torn, 6–10 are nowhere.
+    expect(lostPastEnd(mark, 4, [{ affected: [{ from: 5, to: 5 }] }])).toEqual([{ from: 6, to: 10 }]);
+    expect(lostPastEnd(mark, 4, [])).toEqual([{ from: 5, to: 10 }]);
+    // A torn line that claims a seq far past the mark covers only that seq, not the ones before it.
+    expect(lostPastEnd(mark, 4, [{ affected: [{ from: 1000, to: 1000 }] }])).toEqual([{ from: 5, to: 10 }]);
+    expect(lostPastEnd(mark, 4, [{ affected: [{ from: 7, to: 7 }] }, { affected: [{ from: 2, to: 3 }] }])).toEqual([
+      { from: 5, to: 6 },
+      { from: 8, to: 10 },
+    ]);
+  });
+
+  it('nothing when the mark is reached, by records or by damage that names its seqs, or when there is no mark', () => {
+    // A crash tears only a record the mark never saw.
+    expect(lostPastEnd(mark, 10, [{ affected: [{ from: 11, to: 11 }] }])).toEqual([]);
+    expect(lostPastEnd(mark, 9, [{ affected: [{ from: 10, to: 10 }] }])).toEqual([]);
+    expect(lostPastEnd(mark, 7, [{ affected: [{ from: 2, to: 3 }] }, { affected: [{ from: 8, to: 12 }] }])).toEqual([]);
+    expect(lostPastEnd(undefined, 0, [])).toEqual([]);
+  });
+});
 
 describe('judgeAgainstMark', () => {
   it('no mark judges nothing', () => {

@@ -48,3 +48,31 @@ export const judgeAgainstMark = (mark: HistoryMark | undefined, seen: SeenHistor
   }
   return { older: false };
 };
+
+/**
+ * Seqs the mark saw that a damaged history holds nowhere, not even as a
+ * damaged or torn line: records lost from its end. A crash cannot do this
+ * (the mark never names a record before it is durable, and a torn line is
+ * one that was not), so a cut journal, or an older copy with a torn line
+ * added, is named as `missing` here rather than opened with nothing said.
+ * What a damaged or torn line claims is not trusted to cover the rest: its
+ * seq is unauthenticated, so only the seqs it names are left out.
+ */
+export const lostPastEnd = (
+  mark: HistoryMark | undefined,
+  lastSeq: number,
+  problems: ReadonlyArray<{ affected: readonly SeqRange[] }>,
+): SeqRange[] => {
+  if (!mark || lastSeq >= mark.seq) return [];
+  const named = problems.flatMap((found) => found.affected).sort((a, b) => a.from - b.from);
+  const lost: SeqRange[] = [];
+  let next = lastSeq + 1;
+  for (const range of named) {
+    if (range.to < next) continue;
+    if (range.from > mark.seq) break;
+    if (range.from > next) lost.push({ from: next, to: range.from - 1 });
+    next = range.to + 1;
+  }
+  if (next <= mark.seq) lost.push({ from: next, to: mark.seq });
+  return lost;
+};

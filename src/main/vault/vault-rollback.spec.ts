@@ -110,6 +110,38 @@ describe('an older copy of the vault folder put back over a newer one', () => {
   });
 });
 
+describe('an older copy with a torn line added to its journal', () => {
+  it('is not passed off as a crash: what it lacks is named, and the mark does not move back', async () => {
+    const first = makeVault(root, { keychain });
+    await first.setup({ useKeychain: true, createRecoveryKey: false });
+    await first.append(checkIn('one'));
+    await first.close();
+    const copy = join(root, 'older-copy');
+    cpSync(dir, copy, { recursive: true });
+    const later = await open();
+    await later.append(checkIn('two'));
+    await later.append(checkIn('three'));
+    await later.close();
+
+    // Half a line after the copy's last record, claiming a seq far ahead, as a crash mid-append would leave (but with a made-up seq).
+    putBack(copy);
+    writeFileSync(join(dir, 'journal.log'), Buffer.concat([readFileSync(join(dir, 'journal.log')), Buffer.from('v2.900.AAAA')]));
+    const vault = await open();
+    const status = await vault.status();
+    expect(status.problems.map((found) => found.kind)).toEqual(['torn-tail', 'missing']);
+    expect(status.problems[1]?.affected).toEqual([{ from: 2, to: 3 }]);
+    expect(await notes(vault)).toEqual(['one']);
+    expect((await vault.incidents()).map((incident) => incident.problems.map((found) => found.kind))).toEqual([['missing']]);
+    await vault.close();
+
+    // The mark still knows seq 3: the clean copy put back again is caught as older, not opened as the newest.
+    putBack(copy);
+    const again = await open();
+    expect(await kinds(again)).toEqual(['older-history']);
+    await again.close();
+  });
+});
+
 describe('a copy that went its own way', () => {
   it('taken earlier, then written past the mark elsewhere: reported as older, nothing of it opened', async () => {
     const first = makeVault(root, { keychain });

@@ -13,7 +13,7 @@ import type { MarkFile } from './history-mark-file';
 import { encodeRecord, hashText } from './record-codec';
 import { encodePayload, type RecordOp } from './record-payload';
 import { moveNotAFileAside, writeRecoveredFile } from './recovered-file';
-import { judgeAgainstMark } from './rollback-check';
+import { judgeAgainstMark, lostPastEnd } from './rollback-check';
 import { encodeSnapshot } from './snapshot-codec';
 import { JOURNAL_FILE, type LoadedVault, loadVault, SNAPSHOT_FILE } from './vault-load';
 import { problem, type VaultProblem } from './vault-problem';
@@ -160,6 +160,23 @@ export class VaultStore {
       store.problems.push({ kind: 'older-history', affected: verdict.affected, setAside: null });
       store.olderPending = () => settle(true);
       return store;
+    }
+    const markSeq = ctx.mark?.found.head?.seq ?? 0;
+    const lost = lostPastEnd(ctx.mark?.found.head, loaded.lastSeq, loaded.problems);
+    if (lost.length > 0) {
+      const missing = store.problems.find((found) => found.kind === 'missing');
+      if (missing) missing.affected = [...missing.affected, ...lost].sort((a, b) => a.from - b.from);
+      else store.problems.push(problem('missing', lost));
+    }
+    /**
+     * Damage that ends before the mark (a cut journal, an older copy with a
+     * torn line added): those seqs stay used and the mark never moves back,
+     * because a roll puts the snapshot past them. A held snapshot waits for
+     * the person, and its next appends may take them again.
+     */
+    if (loaded.lastSeq < markSeq && !loaded.compactionHeld) {
+      store.lastSeq = markSeq;
+      loaded.repair = 'roll';
     }
     await settle(false);
     return store;

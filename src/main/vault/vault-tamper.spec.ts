@@ -146,14 +146,29 @@ describe('journal tampering', () => {
     expect(again.ids).toEqual([...idsOf(saved, range(1, 10)), next.id]);
   });
 
-  it('truncated in the middle of the file: later records are gone, earlier ones all readable', async () => {
+  it('truncated in the middle of the file: the records gone after the cut are named too, earlier ones all readable', async () => {
     const saved = await build(10);
     const list = await lines();
     const keep = `${list.slice(0, 4).join('\n')}\n${(list[4] as string).slice(0, 30)}`;
     await writeFile(journalPath(), keep, 'latin1');
-    const { status, ids } = await reopen();
-    expect(status.problems).toEqual([{ kind: 'torn-tail', affected: [{ from: 5, to: 5 }], setAside: expect.any(String) }]);
+    const { vault, status, ids } = await reopen();
+    // The mark saw seq 10: 6–10 left no byte behind, and a crash never loses records the mark saw.
+    expect(status.problems).toEqual([
+      { kind: 'torn-tail', affected: [{ from: 5, to: 5 }], setAside: expect.any(String) },
+      { kind: 'missing', affected: [{ from: 6, to: 10 }], setAside: expect.any(String) },
+    ]);
     expect(ids).toEqual(idsOf(saved, range(1, 4)));
+    expect((await vault.incidents()).map((incident) => incident.problems)).toEqual([
+      [{ kind: 'missing', affected: [{ from: 6, to: 10 }] }],
+    ]);
+
+    // Their seqs are never taken again, and the next unlock finds a clean history (the incident stays until dismissed).
+    await vault.append(checkIn('after the cut'));
+    expect((await lines()).map((line) => line.split('.')[1])).toEqual(['11']);
+    const again = await reopen();
+    expect(again.status.problems).toEqual([]);
+    expect(await again.vault.incidents()).toHaveLength(1);
+    expect(again.ids).toHaveLength(5);
   });
 
   it('a record swapped for an authentic one from a forked copy: the broken link is reported', async () => {
