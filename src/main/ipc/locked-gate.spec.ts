@@ -59,6 +59,7 @@ describe('while Attune is locked', () => {
         'vault.changePassphrase',
         { current: { method: 'passphrase', passphrase: 'the passphrase' }, next: 'another passphrase', replaceKey: true },
       ],
+      ['vault.replaceKey', { current: { method: 'passphrase', passphrase: 'the passphrase' } }],
       ['vault.makeRecoveryKey', undefined],
       ['vault.setup', { useKeychain: false, createRecoveryKey: false, passphrase: 'a new passphrase' }],
       ['vault.acceptDamage', { confirm: true }],

@@ -59,6 +59,11 @@ export function createVaultHandlers(vault: VaultService, deferred?: DeferredDele
       const { status, recoveryKey } = await vault.rekey(current, { passphrase: next });
       return { status, recoveryKey: recoveryKey ?? null };
     },
+    // The passphrase stays: VaultService.rekey wraps the new key with the current one.
+    'vault.replaceKey': async ({ current }) => {
+      const { status, recoveryKey } = await vault.rekey(current);
+      return { status, recoveryKey: recoveryKey ?? null };
+    },
     'vault.acceptDamage': () => vault.acceptSnapshotDamage(),
     'vault.acceptOlder': async () => carryOutDeferred(await vault.acceptOlderHistory()),
     'vault.deleteRecovered': () => vault.deleteRecoveredFiles(),

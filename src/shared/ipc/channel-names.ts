@@ -23,6 +23,7 @@ export const CHANNEL_NAMES = [
   'vault.delete',
   'vault.erase',
   'vault.changePassphrase',
+  'vault.replaceKey',
   'vault.acceptDamage',
   'vault.acceptOlder',
   'vault.deleteRecovered',

@@ -154,6 +154,25 @@ export const vaultContract = {
     z.strictObject({ status: vaultStatusSchema, recoveryKey: z.string().max(64).nullable() }),
   ),
   /**
+   * A new encryption key for the whole history, the passphrase staying as it
+   * is (a re-key, see docs/vault-format.md): for when someone may have seen
+   * the files. Proven by the passphrase when the history has one, else by the
+   * keychain. Afterwards an older vault.json and the old recovery key open
+   * nothing written here; a recovery key in use is made new, answered once
+   * like at setup, and works once kept. Refused while locked, while an older
+   * history waits ('history-older') and while snapshot damage waits
+   * ('vault-damaged'); a wrong passphrase counts against the unlock throttle.
+   */
+  'vault.replaceKey': channel(
+    z.strictObject({
+      current: z.discriminatedUnion('method', [
+        z.strictObject({ method: z.literal('keychain') }),
+        z.strictObject({ method: z.literal('passphrase'), passphrase: anyPassphraseSchema }),
+      ]),
+    }),
+    z.strictObject({ status: vaultStatusSchema, recoveryKey: z.string().max(64).nullable() }),
+  ),
+  /**
    * The snapshot read short ('snapshot-damaged') and the person chooses to go
    * on with what could be read. Until then no compaction replaces the damaged
    * snapshot (its copy is in recovered/ either way).
