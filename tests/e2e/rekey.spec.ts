@@ -56,7 +56,7 @@ test('change passphrase with a new encryption key: the new recovery key is shown
 
   await privacy.getByRole('button', { name: t.savePassphrase }).click();
   await expect(privacy.getByRole('heading', { name: vaultCopy.recovery.heading })).toBeVisible({ timeout: 30_000 });
-  await expect(privacy.getByText(t.passphraseChangedNewKey)).toBeVisible();
+  await expect(privacy.getByText(t.passphraseChangedNewKey(true))).toBeVisible();
   const newKey = (await privacy.locator('.key').innerText()).trim();
   expect(newKey).not.toBe(oldKey);
   await screenshot(page, 'rekey-new-recovery-key');

@@ -20,6 +20,11 @@ const duration = (total: number): string => {
   return rest === 0 ? plural(whole, HOURS) : `${plural(whole, HOURS)} ${plural(rest, MINUTES)}`;
 };
 
+/** After any re-key: what old copies can still do, said plainly (issue 14). */
+const afterRekey = (newRecoveryKey: boolean): string =>
+  (newRecoveryKey ? 'Your old recovery key has already stopped working. The new one shown here is the only one. ' : '') +
+  'Old copies of the key file, such as in a backup, open nothing saved from now on.';
+
 export const settingsCopy = {
   heading: 'Settings',
   intro: 'Changes are saved as you make them.',
@@ -148,7 +153,25 @@ export const settingsCopy = {
     replaceKeyHint:
       'A good choice if someone may know your old passphrase: your whole history gets a new key, so old copies of the passphrase and recovery key open nothing saved here from now on. This takes a moment.',
     savingNewKey: 'Saving with a new key… this takes a moment.',
-    passphraseChangedNewKey: 'Your passphrase is changed and your history has a new key. Use the new passphrase from now on.',
+    /** After a re-key with a new passphrase; `newRecoveryKey`: a recovery key was in use, so a new one was made. */
+    passphraseChangedNewKey: (newRecoveryKey: boolean) =>
+      `Your passphrase is changed and your history has a new key. Use the new passphrase from now on. ${afterRekey(newRecoveryKey)}`,
+    /** Settings › Privacy: a new encryption key on its own, the passphrase staying as it is (issue 14). */
+    newKey: {
+      start: 'Replace the encryption key…',
+      hint: 'For when someone may have seen your files. Your passphrase stays the same.',
+      heading: 'Replace the encryption key',
+      what: 'Your whole history is saved again under a new key. After that, old copies of the key file and your old recovery key open nothing saved here.',
+      keychain: 'This computer’s keychain proves it is you, so no passphrase is needed here.',
+      confirm: 'Replace the key',
+      working: 'Replacing the key… this takes a moment.',
+      /** Afterwards; `newRecoveryKey`: a recovery key was in use, so a new one was made and is shown below. */
+      done: (newRecoveryKey: boolean) => `Your history has a new key. Your passphrase is the same. ${afterRekey(newRecoveryKey)}`,
+      /** Snapshot damage waiting for the person's choice in History ('vault-damaged'). */
+      held: 'Part of your history is waiting for your choice in History. Choose there first, then the key can be replaced. Nothing was changed.',
+      diskFull:
+        'Couldn’t replace the key — the disk is full. Your history keeps its current key and everything saved is safe. Free some space and try again.',
+    },
     cancel: 'Cancel',
     lockHeading: 'Locking',
     lockAfter: 'Lock when not used for',

@@ -84,7 +84,7 @@ describe('PrivacySection: how the history unlocks', () => {
       ok({ status: vaultStatus({ methods: { keychain: false, passphrase: true, recovery: false } }), recoveryKey: KEY }),
     );
     await user.click(screen.getByRole('button', { name: t.savePassphrase }));
-    await vi.waitFor(() => expect(screen.getByText(t.passphraseChangedNewKey)).toBeInTheDocument());
+    await vi.waitFor(() => expect(screen.getByText(t.passphraseChangedNewKey(true))).toBeInTheDocument());
     expect(called('vault.changePassphrase')).toEqual([
       { current: { method: 'passphrase', passphrase: 'old quiet words' }, next: 'new quiet words', replaceKey: true },
     ]);
