@@ -1,7 +1,4 @@
-import { createInterface } from 'node:readline';
-
-import { createVaultService } from '../vault-service';
-import { createFakeKeychain } from './fake-keychain';
+import { runKillChild, say } from './kill-child';
 import { checkIn, FAST_SCRYPT } from './vault-fixtures';
 
 /**
@@ -17,54 +14,30 @@ import { checkIn, FAST_SCRYPT } from './vault-fixtures';
  *   x <id>      about to delete <id> (no promise yet)
  *   d <id>      delete acknowledged
  *   c           compaction done
- *
- * On Linux, writes to a pipe from process.stdout are synchronous, so an
- * acknowledgement is in the pipe before the next operation starts.
  */
 const [dir, rollAfter] = process.argv.slice(2);
 if (!dir) throw new Error('usage: append-child <vault dir> [rollAfterRecords]');
 
-const say = (line: string): void => {
-  process.stdout.write(`${line}\n`);
-};
-
-const waitForGo = (): Promise<void> =>
-  new Promise((resolve) => {
-    const lines = createInterface({ input: process.stdin });
-    lines.on('line', (line) => {
-      if (line.trim() === 'go') {
-        lines.close();
-        resolve();
+runKillChild({
+  name: 'append-child',
+  vault: { dir, scrypt: FAST_SCRYPT, rollAfterRecords: Number(rollAfter ?? 64) },
+  work: async (vault) => {
+    const mine: string[] = [];
+    for (let n = 0; ; n += 1) {
+      const roll = Math.random();
+      if (roll < 0.08 && mine.length > 0) {
+        const [id] = mine.splice(Math.floor(Math.random() * mine.length), 1) as [string];
+        say(`x ${id}`);
+        await vault.delete(id);
+        say(`d ${id}`);
+      } else if (roll < 0.1) {
+        await vault.compact();
+        say('c');
+      } else {
+        const entry = await vault.append(checkIn(`child ${process.pid} #${n}`));
+        mine.push(entry.id);
+        say(`a ${entry.id}`);
       }
-    });
-  });
-
-const run = async (): Promise<void> => {
-  say('ready');
-  await waitForGo();
-  const vault = createVaultService({ dir, keychain: createFakeKeychain(), scrypt: FAST_SCRYPT, rollAfterRecords: Number(rollAfter ?? 64) });
-  await vault.unlock({ method: 'keychain' });
-  say('open');
-  const mine: string[] = [];
-  for (let n = 0; ; n += 1) {
-    const roll = Math.random();
-    if (roll < 0.08 && mine.length > 0) {
-      const [id] = mine.splice(Math.floor(Math.random() * mine.length), 1) as [string];
-      say(`x ${id}`);
-      await vault.delete(id);
-      say(`d ${id}`);
-    } else if (roll < 0.1) {
-      await vault.compact();
-      say('c');
-    } else {
-      const entry = await vault.append(checkIn(`child ${process.pid} #${n}`));
-      mine.push(entry.id);
-      say(`a ${entry.id}`);
     }
-  }
-};
-
-run().catch((error: unknown) => {
-  process.stderr.write(`append-child failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
-  process.exit(1);
+  },
 });

@@ -1,7 +1,4 @@
-import { createInterface } from 'node:readline';
-
-import { createVaultService } from '../vault-service';
-import { createFakeKeychain } from './fake-keychain';
+import { runKillChild, say } from './kill-child';
 import { checkIn, FAST_SCRYPT, followUp } from './vault-fixtures';
 
 /**
@@ -25,60 +22,39 @@ if (!dir) throw new Error('usage: compaction-child <vault dir> [rollAfterRecords
 const low = Number(lowArg ?? 150);
 const high = Number(highArg ?? 250);
 
-const say = (line: string): void => {
-  process.stdout.write(`${line}\n`);
-};
-
-const waitForGo = (): Promise<void> =>
-  new Promise((resolve) => {
-    const lines = createInterface({ input: process.stdin });
-    lines.on('line', (line) => {
-      if (line.trim() === 'go') {
-        lines.close();
-        resolve();
-      }
-    });
-  });
-
 const pick = <T>(items: readonly T[]): T => items[Math.floor(Math.random() * items.length)] as T;
 
-const run = async (): Promise<void> => {
-  say('ready');
-  await waitForGo();
-  const vault = createVaultService({ dir, keychain: createFakeKeychain(), scrypt: FAST_SCRYPT, rollAfterRecords: Number(rollAfter ?? 64) });
-  await vault.unlock({ method: 'keychain' });
-  say('open');
-  // What is live now, including entries earlier children wrote (acknowledged or not).
-  const live = new Map<string, 'check-in' | 'follow-up'>();
-  for (const entry of (await vault.list({ limit: Number.MAX_SAFE_INTEGER })).entries) live.set(entry.id, entry.kind);
-  for (let n = 0; ; n += 1) {
-    const checkIns = [...live].filter(([, kind]) => kind === 'check-in').map(([id]) => id);
-    // Below `low` only appends, above `high` only deletes; in between a mix that is mostly compaction work.
-    const roll = live.size <= low || checkIns.length === 0 ? 0.5 + Math.random() / 2 : live.size > high ? 0 : Math.random();
-    if (roll < 0.4) {
-      const id = pick(checkIns);
-      say(`x ${id}`);
-      const { deletedIds, compacted } = await vault.delete(id);
-      for (const gone of deletedIds) live.delete(gone);
-      say(`d ${compacted ? 1 : 0} ${deletedIds.join(' ')}`);
-    } else if (roll < 0.5) {
-      say('k');
-      await vault.compact();
-      say('c');
-    } else if (roll < 0.7 && checkIns.length > 0) {
-      const answers = pick(checkIns);
-      const entry = await vault.append(followUp(answers));
-      live.set(entry.id, 'follow-up');
-      say(`f ${entry.id} ${answers}`);
-    } else {
-      const entry = await vault.append(checkIn(`compaction child ${process.pid} #${n}`));
-      live.set(entry.id, 'check-in');
-      say(`a ${entry.id}`);
+runKillChild({
+  name: 'compaction-child',
+  vault: { dir, scrypt: FAST_SCRYPT, rollAfterRecords: Number(rollAfter ?? 64) },
+  work: async (vault) => {
+    // What is live now, including entries earlier children wrote (acknowledged or not).
+    const live = new Map<string, 'check-in' | 'follow-up'>();
+    for (const entry of (await vault.list({ limit: Number.MAX_SAFE_INTEGER })).entries) live.set(entry.id, entry.kind);
+    for (let n = 0; ; n += 1) {
+      const checkIns = [...live].filter(([, kind]) => kind === 'check-in').map(([id]) => id);
+      // Below `low` only appends, above `high` only deletes; in between a mix that is mostly compaction work.
+      const roll = live.size <= low || checkIns.length === 0 ? 0.5 + Math.random() / 2 : live.size > high ? 0 : Math.random();
+      if (roll < 0.4) {
+        const id = pick(checkIns);
+        say(`x ${id}`);
+        const { deletedIds, compacted } = await vault.delete(id);
+        for (const gone of deletedIds) live.delete(gone);
+        say(`d ${compacted ? 1 : 0} ${deletedIds.join(' ')}`);
+      } else if (roll < 0.5) {
+        say('k');
+        await vault.compact();
+        say('c');
+      } else if (roll < 0.7 && checkIns.length > 0) {
+        const answers = pick(checkIns);
+        const entry = await vault.append(followUp(answers));
+        live.set(entry.id, 'follow-up');
+        say(`f ${entry.id} ${answers}`);
+      } else {
+        const entry = await vault.append(checkIn(`compaction child ${process.pid} #${n}`));
+        live.set(entry.id, 'check-in');
+        say(`a ${entry.id}`);
+      }
     }
-  }
-};
-
-run().catch((error: unknown) => {
-  process.stderr.write(`compaction-child failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
-  process.exit(1);
+  },
 });

@@ -1,8 +1,7 @@
 import { randomBytes } from 'node:crypto';
-import { createInterface } from 'node:readline';
 
-import { createVaultService } from '../vault-service';
 import { createFakeKeychain } from './fake-keychain';
+import { runKillChild, say } from './kill-child';
 import { checkIn } from './vault-fixtures';
 
 /**
@@ -21,42 +20,22 @@ import { checkIn } from './vault-fixtures';
  */
 const [dir, scryptN] = process.argv.slice(2);
 if (!dir) throw new Error('usage: rewrap-child <vault dir> [scrypt N]');
-const scrypt = { N: Number(scryptN ?? 2 ** 10), r: 8, p: 1 };
 
-const say = (line: string): void => {
-  process.stdout.write(`${line}\n`);
-};
-
-const waitForGo = (): Promise<string> =>
-  new Promise((resolve) => {
-    const lines = createInterface({ input: process.stdin });
-    lines.on('line', (line) => {
-      const [word, passphrase] = line.trim().split(' ');
-      if (word === 'go' && passphrase) {
-        lines.close();
-        resolve(passphrase);
-      }
-    });
-  });
-
-const run = async (): Promise<void> => {
-  say('ready');
-  let current = await waitForGo();
-  const vault = createVaultService({ dir, keychain: createFakeKeychain(false), scrypt });
-  await vault.unlock({ method: 'passphrase', passphrase: current });
-  say('open');
-  for (let n = 0; ; n += 1) {
-    const next = `pp-${process.pid}-${n}-${randomBytes(4).toString('hex')}`;
-    say(`q ${next}`);
-    await vault.changePassphrase({ method: 'passphrase', passphrase: current }, next);
-    current = next;
-    say(`p ${next}`);
-    const entry = await vault.append(checkIn(`rewrap child ${process.pid} #${n}`));
-    say(`a ${entry.id}`);
-  }
-};
-
-run().catch((error: unknown) => {
-  process.stderr.write(`rewrap-child failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
-  process.exit(1);
+runKillChild({
+  name: 'rewrap-child',
+  vault: { dir, keychain: createFakeKeychain(false), scrypt: { N: Number(scryptN ?? 2 ** 10), r: 8, p: 1 } },
+  goWords: 1,
+  credential: ([passphrase]) => ({ method: 'passphrase', passphrase: passphrase as string }),
+  work: async (vault, [first]) => {
+    let current = first as string;
+    for (let n = 0; ; n += 1) {
+      const next = `pp-${process.pid}-${n}-${randomBytes(4).toString('hex')}`;
+      say(`q ${next}`);
+      await vault.changePassphrase({ method: 'passphrase', passphrase: current }, next);
+      current = next;
+      say(`p ${next}`);
+      const entry = await vault.append(checkIn(`rewrap child ${process.pid} #${n}`));
+      say(`a ${entry.id}`);
+    }
+  },
 });
