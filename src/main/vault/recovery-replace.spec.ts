@@ -1,11 +1,11 @@
-import { copyFile, readFile } from 'node:fs/promises';
+import { copyFile } from 'node:fs/promises';
 import { join } from 'node:path';
 
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 
 import { useTempDirs } from '../../../tests/support/temp-dir';
-import { checkIn, makeVault, vaultDirIn } from './testing/vault-fixtures';
-import type { VaultService } from './vault-service';
+import type { Entry } from '../../shared/entry-schema';
+import { byId, keyIdIn, makeVault, openVaults, type SeededVault, seedVault, vaultDirIn } from './testing/vault-fixtures';
 
 /**
  * Replacing the recovery key on its own (issue 14): a new key wrapping the
@@ -15,31 +15,28 @@ import type { VaultService } from './vault-service';
  * only a re-key (vault-rekey.spec.ts) shuts that out.
  */
 let root: string;
-const services: VaultService[] = [];
-const track = <T extends VaultService>(vault: T): T => {
-  services.push(vault);
-  return vault;
-};
 const tempDir = useTempDirs();
+const vaults = openVaults();
+const track = vaults.track;
 beforeEach(() => {
   root = tempDir('attune-recovery-replace-');
 });
-afterEach(async () => {
-  for (const vault of services.splice(0)) await vault.close();
-});
+afterEach(vaults.closeAll);
 
-const setUp = async (): Promise<{ vault: VaultService; oldKey: string }> => {
+/** The recovery key and the passphrase are the only ways in. */
+const setUp = (): Promise<SeededVault> => seedVault(track(makeVault(root)), { passphrase: 'a passphrase', useKeychain: false });
+
+/** Unlocks with the recovery key, expecting no problem and the whole seeded history. */
+const opensWhole = async (recoveryKey: string, live: readonly Entry[]): Promise<void> => {
   const vault = track(makeVault(root));
-  const setup = await vault.setup({ passphrase: 'a passphrase', useKeychain: false, createRecoveryKey: true });
-  await vault.keepRecoveryKey(setup.recoveryKey as string);
-  await vault.append(checkIn('there'));
-  return { vault, oldKey: setup.recoveryKey as string };
+  expect(await vault.unlock({ method: 'recovery', recoveryKey })).toMatchObject({ entryCount: live.length, problems: [] });
+  expect(byId(await vault.entries())).toEqual(live);
 };
 
 describe('replacing the recovery key', () => {
   it('once the new key is kept, the old one fails and the new one opens the history', async () => {
-    const { vault, oldKey } = await setUp();
-    const keyIdBefore = (JSON.parse(await readFile(join(vaultDirIn(root), 'vault.json'), 'utf8')) as { keyId: string }).keyId;
+    const { vault, recoveryKey: oldKey, live } = await setUp();
+    const keyIdBefore = await keyIdIn(vaultDirIn(root));
     const newKey = await vault.makeRecoveryKey();
     expect(newKey).not.toBe(oldKey);
     await vault.keepRecoveryKey(newKey);
@@ -48,27 +45,24 @@ describe('replacing the recovery key', () => {
     const withOld = track(makeVault(root));
     await expect(withOld.unlock({ method: 'recovery', recoveryKey: oldKey })).rejects.toMatchObject({ code: 'wrong-passphrase' });
     await withOld.close();
-    const withNew = track(makeVault(root));
-    expect(await withNew.unlock({ method: 'recovery', recoveryKey: newKey })).toMatchObject({ entryCount: 1, problems: [] });
+    await opensWhole(newKey, live);
     // The same data key: nothing else in the folder changed.
-    expect((JSON.parse(await readFile(join(vaultDirIn(root), 'vault.json'), 'utf8')) as { keyId: string }).keyId).toBe(keyIdBefore);
+    expect(await keyIdIn(vaultDirIn(root))).toBe(keyIdBefore);
   });
 
   it('until the new key is kept, the old one still opens the history', async () => {
-    const { vault, oldKey } = await setUp();
+    const { vault, recoveryKey: oldKey, live } = await setUp();
     await vault.makeRecoveryKey();
     await vault.close();
-    const withOld = track(makeVault(root));
-    expect(await withOld.unlock({ method: 'recovery', recoveryKey: oldKey })).toMatchObject({ entryCount: 1 });
+    await opensWhole(oldKey, live);
   });
 
   it('an older vault.json still opens with the old key: the same data key, which only a re-key replaces', async () => {
-    const { vault, oldKey } = await setUp();
+    const { vault, recoveryKey: oldKey, live } = await setUp();
     await copyFile(join(vaultDirIn(root), 'vault.json'), join(root, 'backup.json'));
     await vault.keepRecoveryKey(await vault.makeRecoveryKey());
     await vault.close();
     await copyFile(join(root, 'backup.json'), join(vaultDirIn(root), 'vault.json'));
-    const fromBackup = track(makeVault(root));
-    expect(await fromBackup.unlock({ method: 'recovery', recoveryKey: oldKey })).toMatchObject({ entryCount: 1, problems: [] });
+    await opensWhole(oldKey, live);
   });
 });

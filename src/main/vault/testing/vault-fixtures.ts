@@ -1,6 +1,7 @@
+import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 
-import type { EntryInput } from '../../../shared/entry-schema';
+import type { Entry, EntryInput } from '../../../shared/entry-schema';
 import type { ScryptParams } from '../kdf';
 import { createVaultService, type VaultClock, type VaultService, type VaultServiceOptions } from '../vault-service';
 import { createFakeKeychain, type FakeKeychain } from './fake-keychain';
@@ -51,4 +52,62 @@ export const makeVault = (
   const keychain = options.keychain ?? createFakeKeychain();
   const service = createVaultService({ dir: vaultDirIn(root), scrypt: FAST_SCRYPT, ...options, keychain });
   return Object.assign(service, { keychainFake: keychain });
+};
+
+/** Entries in id order, to compare histories read back in any order. */
+export const byId = (entries: readonly Entry[]): Entry[] => [...entries].sort((a, b) => a.id.localeCompare(b.id));
+
+/** The data key's id as vault.json names it: it changes with a re-key and only then. */
+export const keyIdIn = async (dir: string): Promise<string> =>
+  (JSON.parse(await readFile(join(dir, 'vault.json'), 'utf8')) as { keyId: string }).keyId;
+
+/** The services a test opened, to close after it (`afterEach(vaults.closeAll)`): an open one holds the folder's lock. */
+export interface OpenVaults {
+  track<T extends VaultService>(vault: T): T;
+  closeAll(): Promise<void>;
+}
+
+export const openVaults = (): OpenVaults => {
+  const services: VaultService[] = [];
+  return {
+    track: (vault) => {
+      services.push(vault);
+      return vault;
+    },
+    closeAll: async () => {
+      for (const vault of services.splice(0)) await vault.close();
+    },
+  };
+};
+
+export interface SeededVault {
+  /** Still unlocked. */
+  vault: VaultService;
+  /** What it holds, by id. */
+  live: Entry[];
+  /** The check-in deleted with its follow-up. */
+  deletedIds: string[];
+  recoveryKey: string;
+}
+
+/**
+ * A history worth re-keying: set up with `passphrase` and a recovery key the
+ * person kept; two check-ins with follow-ups, one of them deleted with its
+ * follow-up (tombstones, then the compaction a delete runs), and one more
+ * check-in after that, left in the journal.
+ */
+export const seedVault = async (vault: VaultService, setup: { passphrase: string; useKeychain: boolean }): Promise<SeededVault> => {
+  const made = await vault.setup({ ...setup, createRecoveryKey: true });
+  const recoveryKey = made.recoveryKey as string;
+  await vault.keepRecoveryKey(recoveryKey);
+  const first = await vault.append(checkIn('first'));
+  const answer = await vault.append(followUp(first.id));
+  const gone = await vault.append(checkIn('to be deleted'));
+  const goneAnswer = await vault.append(followUp(gone.id));
+  const last = await vault.append(checkIn('last'));
+  const { deletedIds } = await vault.delete(gone.id);
+  if ([...deletedIds].sort().join(' ') !== [gone.id, goneAnswer.id].sort().join(' '))
+    throw new Error(`seedVault: the delete took ${deletedIds.join(', ')}, not the check-in and its follow-up`);
+  const tail = await vault.append(checkIn('after the delete, in the journal'));
+  return { vault, live: byId([first, answer, last, tail]), deletedIds, recoveryKey };
 };
