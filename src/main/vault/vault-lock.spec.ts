@@ -7,7 +7,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { useTempDirs } from '../../../tests/support/temp-dir';
 import { judgeLock, type LockEnvironment, parseProcStat } from './file-lock';
 import { createFakeKeychain } from './testing/fake-keychain';
-import { prepareChild, startChild } from './testing/kill-loop';
+import { bundleChild, spawnChild } from './testing/kill-harness';
 import { checkIn, makeVault, vaultDirIn } from './testing/vault-fixtures';
 
 const keychain = createFakeKeychain();
@@ -23,7 +23,7 @@ describe('second instance', () => {
     await setup.setup({ useKeychain: true, createRecoveryKey: false });
     await setup.close();
 
-    const child = startChild(await prepareChild(root), vaultDirIn(root), 64);
+    const child = spawnChild(await bundleChild('append-child.ts', root), [vaultDirIn(root), '64']);
     try {
       await child.ready;
       child.proc.stdin.write('go\n');

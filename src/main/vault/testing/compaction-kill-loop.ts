@@ -1,11 +1,9 @@
-import { readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 
-import { ATOMIC_TEMP_NAME } from '../../fs/durable-write';
 import { createVaultService } from '../vault-service';
 import { createFakeKeychain } from './fake-keychain';
 import { failureKeeper } from './keep-failed';
-import { bundleChild, runKills } from './kill-harness';
+import { bundleChild, checkAcknowledged, reopenAfterKill, runKills, strayFiles } from './kill-harness';
 import { checkIn, FAST_SCRYPT, followUp } from './vault-fixtures';
 
 /**
@@ -128,11 +126,8 @@ export const runCompactionKillLoop = async (options: CompactionLoopOptions): Pro
       keeper.beforeCheck(index + 1, child.lines, child.stderr);
       const check = createVaultService({ dir, keychain, scrypt: FAST_SCRYPT, rollAfterRecords: rollAfter });
       try {
-        const status = await check.unlock({ method: 'keychain' });
-        const unexpected = status.problems.filter((found) => found.kind !== 'torn-tail');
-        if (unexpected.length > 0) throw new Error(`${round}: unexpected problems ${JSON.stringify(unexpected)}`);
-        result.tornTails += status.problems.length;
-        const present = new Set((await check.list({ limit: Number.MAX_SAFE_INTEGER })).entries.map((entry) => entry.id));
+        const { tornTails, present } = await reopenAfterKill(check, { method: 'keychain' }, round);
+        result.tornTails += tornTails;
 
         if (pendingDelete !== undefined) {
           // One write carries the tombstones for the check-in and its follow-ups: all of them or none.
@@ -149,18 +144,14 @@ export const runCompactionKillLoop = async (options: CompactionLoopOptions): Pro
             }
           }
         }
-        const lost = [...alive.keys()].filter((id) => !present.has(id));
-        if (lost.length > 0) throw new Error(`${round}: ${lost.length} acknowledged entries missing, e.g. ${lost[0]}`);
-        const revived = [...deleted].filter((id) => present.has(id));
-        if (revived.length > 0) throw new Error(`${round}: ${revived.length} acknowledged deletes came back, e.g. ${revived[0]}`);
+        checkAcknowledged(round, present, alive.keys(), deleted);
         result.entriesAtEnd = present.size;
       } catch (error) {
         throw keeper.kept(error);
       } finally {
         await check.close();
       }
-      const strays = (await readdir(dir)).filter((name) => ATOMIC_TEMP_NAME.test(name)).length;
-      result.strayTempFilesMax = Math.max(result.strayTempFilesMax, strays);
+      result.strayTempFilesMax = Math.max(result.strayTempFilesMax, await strayFiles(dir));
       options.onProgress?.(index + 1, result);
     },
   });

@@ -1,14 +1,20 @@
 import { type ChildProcessWithoutNullStreams, spawn } from 'node:child_process';
+import { readdir } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
+import { ATOMIC_TEMP_NAME } from '../../fs/durable-write';
+import type { Credential } from '../credential';
+import type { VaultService } from '../vault-service';
+
 /**
- * The machinery under every kill -9 loop except the original append loop
- * (kill-loop.ts): bundle a child script, keep the next child started and
- * waiting, send "go", kill it with SIGKILL at a random moment, hand the round
- * to the caller's check. Each child script speaks the same small protocol on
- * stdout: "ready" once loaded, "open" once the vault is unlocked, then one
- * line per acknowledged step (written only after the step resolved).
+ * The machinery under every kill -9 loop: bundle a child script, keep the
+ * next child started and waiting, send "go", kill it with SIGKILL at a random
+ * moment, hand the round to the caller's check, and the checks every loop
+ * makes the same way. Each child script (see kill-child.ts) speaks the same
+ * small protocol on stdout: "ready" once loaded, "open" once the vault is
+ * unlocked, then one line per acknowledged step (written only after the step
+ * resolved).
  */
 const here = dirname(fileURLToPath(import.meta.url));
 const REPO_ROOT = resolve(here, '../../../..');
@@ -76,6 +82,46 @@ export const spawnChild = (command: readonly string[], args: readonly string[]):
 
 const sleep = (ms: number): Promise<void> => new Promise((done) => setTimeout(done, ms));
 
+/** Kills the child and waits until its output is read; a child that had already ended by itself fails the round. */
+export const killChild = async (child: KilledChild, round: number): Promise<void> => {
+  child.proc.kill('SIGKILL');
+  const { signal } = await child.exited;
+  if (signal !== 'SIGKILL') throw new Error(`child ended by itself before the kill (round ${round}):\n${child.stderr.join('')}`);
+};
+
+/**
+ * Unlocks after a kill as the next start would: a torn tail (a kill mid-write) is the only problem a kill may
+ * leave, never damage. Answers how many torn tails were reported and the ids the vault holds.
+ */
+export const reopenAfterKill = async (
+  vault: VaultService,
+  credential: Credential,
+  round: string,
+): Promise<{ tornTails: number; present: Set<string> }> => {
+  const status = await vault.unlock(credential);
+  const unexpected = status.problems.filter((found) => found.kind !== 'torn-tail');
+  if (unexpected.length > 0) throw new Error(`${round}: unexpected problems ${JSON.stringify(unexpected)}`);
+  const present = new Set((await vault.list({ limit: Number.MAX_SAFE_INTEGER })).entries.map((entry) => entry.id));
+  return { tornTails: status.problems.length, present };
+};
+
+/** Every acknowledged entry is present and no acknowledged delete came back. */
+export const checkAcknowledged = (
+  round: string,
+  present: ReadonlySet<string>,
+  alive: Iterable<string>,
+  deleted: Iterable<string> = [],
+): void => {
+  const lost = [...alive].filter((id) => !present.has(id));
+  if (lost.length > 0) throw new Error(`${round}: ${lost.length} acknowledged entries missing, e.g. ${lost[0]}`);
+  const revived = [...deleted].filter((id) => present.has(id));
+  if (revived.length > 0) throw new Error(`${round}: ${revived.length} acknowledged deletes came back, e.g. ${revived[0]}`);
+};
+
+/** Temp files of durable writes (`.*.tmp`) in the folder, and any other names `also` matches. */
+export const strayFiles = async (dir: string, also?: RegExp): Promise<number> =>
+  (await readdir(dir)).filter((name) => ATOMIC_TEMP_NAME.test(name) || (also?.test(name) ?? false)).length;
+
 /** Until `count` of the child's lines match (or it has ended by itself). */
 const progressed = async (child: KilledChild, line: RegExp, count: number): Promise<void> => {
   let ended = false;
@@ -131,9 +177,7 @@ export const runKills = async (options: KillHarnessOptions): Promise<{ beforeOpe
         if (options.pace) await progressed(child, options.pace.line, options.pace.count());
         await sleep(Math.random() * options.maxWindowMs);
       }
-      child.proc.kill('SIGKILL');
-      const { signal } = await child.exited;
-      if (signal !== 'SIGKILL') throw new Error(`child ended by itself before the kill (round ${index + 1}):\n${child.stderr.join('')}`);
+      await killChild(child, index + 1);
       await options.afterKill({ index, child, beforeOpen });
     }
   } finally {

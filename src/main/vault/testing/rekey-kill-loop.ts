@@ -1,14 +1,13 @@
-import { copyFile, cp, readdir, readFile, rm } from 'node:fs/promises';
+import { copyFile, cp, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { isDeepStrictEqual } from 'node:util';
 
 import type { Entry } from '../../../shared/entry-schema';
-import { ATOMIC_TEMP_NAME } from '../../fs/durable-write';
 import { createVaultService, type VaultService } from '../vault-service';
 import { createFakeKeychain } from './fake-keychain';
 import { failureKeeper } from './keep-failed';
-import { bundleChild, spawnChild } from './kill-harness';
-import { checkIn, followUp } from './vault-fixtures';
+import { bundleChild, killChild, spawnChild, strayFiles } from './kill-harness';
+import { byId, checkIn, followUp, keyIdIn } from './vault-fixtures';
 
 /**
  * kill -9 during a re-key (issue 14): a vault with check-ins, follow-ups and
@@ -45,9 +44,6 @@ const OLD = 'old passphrase from a card';
 const NEW = 'new passphrase, freshly made';
 const SCRYPT = { N: 2 ** 10, r: 8, p: 1 };
 const sleep = (ms: number): Promise<void> => new Promise((done) => setTimeout(done, ms));
-const byId = (entries: Entry[]): Entry[] => [...entries].sort((a, b) => a.id.localeCompare(b.id));
-const keyIdIn = async (dir: string): Promise<string> =>
-  (JSON.parse(await readFile(join(dir, 'vault.json'), 'utf8')) as { keyId: string }).keyId;
 
 const buildFixture = async (dir: string, checkIns: number): Promise<{ live: Entry[]; deleted: string[] }> => {
   const vault = createVaultService({ dir, keychain: createFakeKeychain(), scrypt: SCRYPT, rollAfterRecords: 1e6 });
@@ -119,9 +115,7 @@ export const runRekeyKillLoop = async (options: RekeyLoopOptions): Promise<Rekey
       clearInterval(watch);
     }
     const opened = openedAt !== undefined;
-    child.proc.kill('SIGKILL');
-    const { signal } = await child.exited;
-    if (signal !== 'SIGKILL') throw new Error(`child ended by itself before the kill (round ${index + 1}):\n${child.stderr.join('')}`);
+    await killChild(child, index + 1);
     result.kills += 1;
     const acknowledged = child.lines.includes('rekeyed');
     if (acknowledged) result.afterAcknowledged += 1;
@@ -152,8 +146,7 @@ export const runRekeyKillLoop = async (options: RekeyLoopOptions): Promise<Rekey
     } catch (error) {
       throw keeper.kept(error);
     }
-    const left = (await readdir(dir)).filter((name) => ATOMIC_TEMP_NAME.test(name) || /^snapshot-/.test(name)).length;
-    result.strayFilesMax = Math.max(result.strayFilesMax, left);
+    result.strayFilesMax = Math.max(result.strayFilesMax, await strayFiles(dir, /^snapshot-/));
     options.onProgress?.(index + 1);
   }
   return result;

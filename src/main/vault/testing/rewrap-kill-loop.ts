@@ -1,12 +1,10 @@
-import { readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 
 import { isAttuneError } from '../../attune-error';
-import { ATOMIC_TEMP_NAME } from '../../fs/durable-write';
 import type { ScryptParams } from '../kdf';
 import { createVaultService, type VaultService } from '../vault-service';
 import { createFakeKeychain } from './fake-keychain';
-import { bundleChild, runKills } from './kill-harness';
+import { bundleChild, checkAcknowledged, reopenAfterKill, runKills, strayFiles } from './kill-harness';
 import { checkIn } from './vault-fixtures';
 
 /**
@@ -142,19 +140,14 @@ export const runRewrapKillLoop = async (options: RewrapLoopOptions): Promise<Rew
           if (await opens(check, previous)) throw new Error(`${round}: the passphrase before an acknowledged change still opens the vault`);
         }
 
-        const status = await check.unlock({ method: 'passphrase', passphrase: current });
-        const unexpected = status.problems.filter((found) => found.kind !== 'torn-tail');
-        if (unexpected.length > 0) throw new Error(`${round}: unexpected problems ${JSON.stringify(unexpected)}`);
-        result.tornTails += status.problems.length;
-        const present = new Set((await check.list({ limit: Number.MAX_SAFE_INTEGER })).entries.map((entry) => entry.id));
-        const lost = [...alive].filter((id) => !present.has(id));
-        if (lost.length > 0) throw new Error(`${round}: ${lost.length} acknowledged entries missing, e.g. ${lost[0]}`);
+        const { tornTails, present } = await reopenAfterKill(check, { method: 'passphrase', passphrase: current }, round);
+        result.tornTails += tornTails;
+        checkAcknowledged(round, present, alive);
         result.entriesAtEnd = present.size;
       } finally {
         await check.close();
       }
-      const strays = (await readdir(dir)).filter((name) => ATOMIC_TEMP_NAME.test(name)).length;
-      result.strayTempFilesMax = Math.max(result.strayTempFilesMax, strays);
+      result.strayTempFilesMax = Math.max(result.strayTempFilesMax, await strayFiles(dir));
       options.onProgress?.(index + 1, result);
     },
   });
