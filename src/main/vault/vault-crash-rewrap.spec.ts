@@ -24,6 +24,7 @@ describe('SIGKILL during a passphrase change', () => {
     { timeout: KILL_LOOP_BACKSTOP_MS },
     async () => {
       const result = await failIfStalled((onProgress) => runRewrapKillLoop({ root, kills: 100, onProgress }));
+      console.info(`rewrap kill loop: ${JSON.stringify(result)}`);
       expect(result.kills).toBe(100);
       // Most kills land inside a change (between "about to change" and its acknowledgement).
       expect(result.killedMidChange).toBeGreaterThan(40);

@@ -1,13 +1,13 @@
-import { cp, readdir, readFile, rm } from 'node:fs/promises';
+import { cp, readFile, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { isDeepStrictEqual } from 'node:util';
 
 import type { Entry } from '../../../shared/entry-schema';
-import { ATOMIC_TEMP_NAME } from '../../fs/durable-write';
 import { createVaultService } from '../vault-service';
 import { createFakeKeychain } from './fake-keychain';
 import { failureKeeper } from './keep-failed';
-import { bundleChild, spawnChild } from './kill-harness';
+import { bundleChild, killChild, spawnChild, strayFiles } from './kill-harness';
+import { byId } from './vault-fixtures';
 
 /**
  * kill -9 during the upgrade of a version-1 vault: each round copies the
@@ -28,20 +28,24 @@ export interface UpgradeLoopResult {
   kills: number;
   /** What the kills left on disk, by snapshot version and journal state. */
   states: Record<string, number>;
+  /** Kills that left the snapshot still version 1 (before the roll's rename), and already version 2. */
+  v1: number;
+  v2: number;
+  /** Kills that left a temp file of the roll behind: cut after the upgrade began, before its rename. */
+  staged: number;
   strayTempFilesMax: number;
   /** Entries the vault holds (the fixture's), read back after every kill. */
   entriesAtEnd: number;
 }
 
 const sleep = (ms: number): Promise<void> => new Promise((done) => setTimeout(done, ms));
-const byId = (entries: Entry[]): Entry[] => [...entries].sort((a, b) => a.id.localeCompare(b.id));
 
 export const runUpgradeKillLoop = async (options: UpgradeLoopOptions): Promise<UpgradeLoopResult> => {
   const dir = join(options.root, 'vault');
   const keychain = createFakeKeychain();
   const scrypt = { N: 2 ** 10, r: 8, p: 1 };
   const want = byId(JSON.parse(await readFile(join(options.fixture, 'entries.json'), 'utf8')) as Entry[]);
-  const result: UpgradeLoopResult = { kills: 0, states: {}, strayTempFilesMax: 0, entriesAtEnd: want.length };
+  const result: UpgradeLoopResult = { kills: 0, states: {}, v1: 0, v2: 0, staged: 0, strayTempFilesMax: 0, entriesAtEnd: want.length };
   const keeper = failureKeeper(options.root, dir);
   const command = await bundleChild('upgrade-child.ts', options.root);
   // How long "go" to "open" takes here; kills are spread over a little more than that.
@@ -58,15 +62,17 @@ export const runUpgradeKillLoop = async (options: UpgradeLoopOptions): Promise<U
     void child.opened.then(() => (openMs = Math.max(5, 0.8 * openMs + 0.2 * (performance.now() - started))));
     // The roll is the last part of the unlock: most kills aim at the second half, some anywhere.
     await sleep(openMs * (Math.random() < 0.2 ? Math.random() * 1.3 : 0.5 + Math.random() * 0.7));
-    child.proc.kill('SIGKILL');
-    const { signal } = await child.exited;
-    if (signal !== 'SIGKILL') throw new Error(`child ended by itself before the kill (round ${index + 1}):\n${child.stderr.join('')}`);
+    await killChild(child, index + 1);
     result.kills += 1;
 
     const snapshot = (await readFile(join(dir, 'snapshot.bin'))).subarray(0, 8).toString('ascii');
     const journal = (await readFile(join(dir, 'journal.log'), 'latin1')).slice(0, 2);
     const state = `${snapshot}, journal ${journal || 'empty'}`;
     result.states[state] = (result.states[state] ?? 0) + 1;
+    if (snapshot === 'ATSNAP01') result.v1 += 1;
+    else if (snapshot === 'ATSNAP02') result.v2 += 1;
+    else throw new Error(`kill ${index + 1}: snapshot.bin starts ${JSON.stringify(snapshot)}, neither version`);
+    if ((await strayFiles(dir)) > 0) result.staged += 1;
 
     keeper.beforeCheck(index + 1, child.lines, child.stderr);
     const check = createVaultService({ dir, keychain, scrypt });
@@ -81,8 +87,7 @@ export const runUpgradeKillLoop = async (options: UpgradeLoopOptions): Promise<U
     } finally {
       await check.close();
     }
-    const strays = (await readdir(dir)).filter((name) => ATOMIC_TEMP_NAME.test(name)).length;
-    result.strayTempFilesMax = Math.max(result.strayTempFilesMax, strays);
+    result.strayTempFilesMax = Math.max(result.strayTempFilesMax, await strayFiles(dir));
     options.onProgress?.(index + 1);
   }
   return result;
