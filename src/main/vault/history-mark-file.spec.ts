@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 import { describe, expect, it } from 'vitest';
@@ -8,7 +8,7 @@ import { useTempDirs } from '../../../tests/support/temp-dir';
 import { nodeFs } from '../fs/fs-port';
 import { importKey } from './aead';
 import type { HistoryMark } from './history-mark';
-import { MarkFile, markPath } from './history-mark-file';
+import { MarkFile, markPath, settleMarks, stagedMarkPath } from './history-mark-file';
 
 const tempDir = useTempDirs();
 const KEY_ID = 'key-one';
@@ -52,5 +52,39 @@ describe('the mark file', () => {
     const again = await MarkFile.read(nodeFs, dir, key, KEY_ID, () => undefined);
     expect(again.found.head?.seq).toBe(3);
     expect(again.deletedIds).toEqual(['deleted-one']);
+  });
+});
+
+describe('settling the files beside the folder at unlock', () => {
+  it("puts this key's staged mark in place, removes other keys' and the temp files writes left, and touches nothing else", async () => {
+    const root = tempDir();
+    const dir = join(root, 'vault');
+    const mine = 'a'.repeat(32);
+    const other = 'b'.repeat(32);
+    writeFileSync(markPath(dir), 'the old mark');
+    writeFileSync(stagedMarkPath(dir, mine), 'the new mark');
+    writeFileSync(stagedMarkPath(dir, other), 'a re-key that never committed');
+    for (const name of ['.vault.mark.0123456789ab.tmp', '.vault.attempts.json.0123456789ab.tmp', `.vault.mark-${mine}.0123456789ab.tmp`])
+      writeFileSync(join(root, name), 'cut off mid-write');
+    // Not Attune's vault files, or not left by an atomic write: kept.
+    for (const name of ['settings.json', '.settings.json.0123456789ab.tmp', 'vault.mark-notakeyid', 'vault.lock'])
+      writeFileSync(join(root, name), 'keep');
+
+    const errors: unknown[] = [];
+    expect(await settleMarks(nodeFs, dir, mine, (error) => errors.push(error))).toBe(true);
+    expect(errors).toEqual([]);
+    expect(readFileSync(markPath(dir), 'utf8')).toBe('the new mark');
+    expect(readdirSync(root).sort()).toEqual([
+      '.settings.json.0123456789ab.tmp',
+      'settings.json',
+      'vault.lock',
+      'vault.mark',
+      'vault.mark-notakeyid',
+    ]);
+
+    // Nothing staged: nothing to do, and no error.
+    expect(await settleMarks(nodeFs, dir, mine, (error) => errors.push(error))).toBe(false);
+    expect(existsSync(markPath(dir))).toBe(true);
+    expect(errors).toEqual([]);
   });
 });

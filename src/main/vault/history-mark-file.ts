@@ -1,14 +1,28 @@
 import type { KeyObject } from 'node:crypto';
 import { closeSync, constants, openSync } from 'node:fs';
+import { basename, dirname, join } from 'node:path';
 
-import { writeAllSync, writeFileAtomic } from '../fs/durable-write';
+import { ATOMIC_TEMP_NAME, fsyncDir, writeAllSync, writeFileAtomic } from '../fs/durable-write';
 import type { FsPort } from '../fs/fs-port';
 import { isNotRegularFile, readRegularFileSync } from '../fs/regular-file';
 import { isNotFound } from '../fs/storage-error';
-import { decodeMark, DELETED_MAX, encodeDeleted, encodeHead, type HistoryMark, type MarkContents } from './history-mark';
+import {
+  decodeMark,
+  DELETED_MAX,
+  encodeDeleted,
+  encodeHead,
+  encodeRetired,
+  type HistoryMark,
+  type MarkContents,
+  RETIRED_MAX,
+} from './history-mark';
 
 /** `<vault>.mark`: a sibling of the folder, like `<vault>.lock`, so no copy of the folder carries it. */
 export const markPath = (dir: string): string => `${dir}.mark`;
+
+/** A re-key's new mark, written before its key file is committed and put in place after (settleMarks). */
+export const stagedMarkPath = (dir: string, keyId: string): string => `${dir}.mark-${keyId}`;
+const STAGED_KEY_ID = /^[0-9a-f]{32}$/;
 
 /** O_NOFOLLOW: a link in its place is never written through; O_NONBLOCK: a FIFO in its place cannot stall a write. */
 const HEAD_FLAGS = constants.O_WRONLY | constants.O_CREAT | (constants.O_NOFOLLOW ?? 0) | (constants.O_NONBLOCK ?? 0);
@@ -16,7 +30,7 @@ const HEAD_FLAGS = constants.O_WRONLY | constants.O_CREAT | (constants.O_NOFOLLO
 /** How long after an append its head is written: one write for a burst of appends, never on the append's own path. */
 export const MARK_DELAY_MS = 500;
 
-const EMPTY: MarkContents = { head: undefined, deleted: undefined };
+const EMPTY: MarkContents = { head: undefined, deleted: undefined, retired: undefined, retiredParts: [] };
 
 /** DELETED_MAX ids and the head, sealed and padded, are well under this; a larger file is not one Attune wrote. */
 const MAX_MARK_BYTES = 2 * 1024 * 1024;
@@ -39,6 +53,9 @@ export class MarkFile {
   /** The mark could not be read this session (a passing I/O error): it is not written over either. */
   private readOnly = false;
 
+  /** Retired parts (re-keys before this key) to carry along; dropped when this key's own parts are not here. */
+  private readonly retiredParts: Buffer[];
+
   private constructor(
     private readonly fs: FsPort,
     private readonly path: string,
@@ -47,7 +64,9 @@ export class MarkFile {
     readonly found: MarkContents,
     private readonly onError: (error: unknown) => void,
   ) {
-    this.deleted = found.deleted ?? [];
+    this.deleted = found.deleted ?? found.retired?.deleted ?? [];
+    // Another vault's mark, or this key's retired one (the person opened an older history anyway): this history starts afresh.
+    this.retiredParts = found.head || found.deleted ? found.retiredParts : [];
   }
 
   /**
@@ -102,6 +121,23 @@ export class MarkFile {
     await mark.writeAll(head);
   }
 
+  /**
+   * A re-key's new mark, as bytes: sealed with the new key, with the new
+   * head and the deleted ids remembered here, then a retired part sealed
+   * with this (old) key holding this history's head now, so a history
+   * from before the re-key is still caught as older, then the parts of
+   * earlier re-keys. Undefined when this session could not read the mark.
+   */
+  sealForRekey(newKey: KeyObject, newKeyId: string, newHead: HistoryMark, oldHead: HistoryMark): Buffer | undefined {
+    if (this.readOnly) return undefined;
+    return Buffer.concat([
+      encodeHead(newKey, newKeyId, newHead),
+      encodeDeleted(newKey, newKeyId, this.deleted),
+      encodeRetired(this.key, this.keyId, { head: oldHead, deleted: this.deleted }),
+      ...this.retiredParts.slice(0, RETIRED_MAX - 1),
+    ]);
+  }
+
   /** Ids the person deleted, as remembered here: applied to whatever history opens, so an earlier copy cannot bring them back. */
   get deletedIds(): readonly string[] {
     return this.deleted;
@@ -148,7 +184,11 @@ export class MarkFile {
     if (this.readOnly) return;
     if (onlyIfChanged && this.found.deleted !== undefined && sameHead(this.found.head, head)) return;
     try {
-      const bytes = Buffer.concat([encodeHead(this.key, this.keyId, head), encodeDeleted(this.key, this.keyId, this.deleted)]);
+      const bytes = Buffer.concat([
+        encodeHead(this.key, this.keyId, head),
+        encodeDeleted(this.key, this.keyId, this.deleted),
+        ...this.retiredParts,
+      ]);
       // Closed before the rename: Windows refuses to rename over a file that is still open. The next head write opens the new file.
       this.closeFd();
       await writeFileAtomic(this.fs, this.path, bytes);
@@ -193,4 +233,49 @@ export const removeMark = async (fs: FsPort, dir: string): Promise<void> => {
   await fs.unlink(markPath(dir)).catch((error: unknown) => {
     if (!isNotFound(error)) throw error;
   });
+};
+
+/** A re-key's new mark, staged beside the mark before the key file is committed. Best effort, like every mark write. */
+export const stageMark = async (
+  fs: FsPort,
+  dir: string,
+  keyId: string,
+  bytes: Buffer,
+  onError: (error: unknown) => void,
+): Promise<void> => {
+  await writeFileAtomic(fs, stagedMarkPath(dir, keyId), bytes).catch(onError);
+};
+
+/**
+ * Before the mark is read, holding the vault's lock: a staged mark for the
+ * key in vault.json now is put in place (a re-key committed, then cut off
+ * before it could); one for any other key is removed (a re-key that never
+ * committed), as are temp files that the mark's and the attempts file's
+ * atomic writes left beside the folder. Returns whether a staged mark was
+ * put in place. Failures are only logged: the mark is best effort.
+ */
+export const settleMarks = async (fs: FsPort, dir: string, keyId: string, onError: (error: unknown) => void): Promise<boolean> => {
+  const parent = dirname(dir);
+  const base = basename(dir);
+  const names = await fs.readdir(parent).catch((error: unknown): string[] => {
+    onError(error);
+    return [];
+  });
+  let promoted = false;
+  for (const name of names) {
+    const staged = name.startsWith(`${base}.mark-`) ? name.slice(base.length + '.mark-'.length) : undefined;
+    const ours = staged !== undefined && STAGED_KEY_ID.test(staged);
+    const temp = name.startsWith(`.${base}.`) && ATOMIC_TEMP_NAME.test(name);
+    if (!ours && !temp) continue;
+    try {
+      if (ours && staged === keyId) {
+        await fs.rename(join(parent, name), markPath(dir));
+        promoted = true;
+      } else await fs.unlink(join(parent, name));
+    } catch (error) {
+      if (!isNotFound(error)) onError(error);
+    }
+  }
+  if (promoted) await fsyncDir(fs, parent).catch(onError);
+  return promoted;
 };

@@ -13,7 +13,13 @@ import { IV_BYTES, open, seal, TAG_BYTES } from './aead';
  *              plaintext {"seq","hash","throughSeq","anchor"}: rewritten after every append and roll
  *   [256, …)   deleted: u32 length · iv(12) · ciphertext · tag(16)
  *              plaintext {"deleted":[ids]} padded with spaces to 4 KiB blocks: rewritten after every delete
+ *   then       retired parts, newest first, each like the deleted part but sealed with a data key a re-key
+ *              replaced: plaintext {"head":{…},"deleted":[ids]}, that history's last head and deleted ids
  *
+ * A retired part is what lets a history from before a re-key (an older
+ * folder opened with the old passphrase) be judged at all: nothing sealed
+ * with the new key opens under the old one. Parts for other keys are
+ * carried along unread.
  * The head has a fixed size so an append rewrites it in one small
  * positional write, with no rename and no fsync (see history-mark-file.ts).
  */
@@ -28,18 +34,31 @@ export interface HistoryMark {
   anchor: string;
 }
 
+/** What a re-key left behind for the key it replaced. */
+export interface RetiredMark {
+  head: HistoryMark;
+  deleted: string[];
+}
+
 export interface MarkContents {
   head: HistoryMark | undefined;
   /** Ids the person deleted, newest last; undefined when that part is absent or unreadable. */
   deleted: string[] | undefined;
+  /** This key was replaced by a re-key: the head and deleted ids it had then. */
+  retired: RetiredMark | undefined;
+  /** Every retired part as sealed bytes, newest first, to carry into the next mark. */
+  retiredParts: Buffer[];
 }
 
 export const MARK_MAGIC = Buffer.from('ATMARK01', 'ascii');
 export const HEAD_BYTES = 256;
 /** Enough for years of deletes (each id is 22 characters); beyond it the oldest ids go. */
 export const DELETED_MAX = 10_000;
+/** Re-keys remembered; a history from before more re-keys than this is judged by nothing. */
+export const RETIRED_MAX = 8;
 
-const aad = (part: 'head' | 'deleted', keyId: string): Buffer => Buffer.from(`attune-vault.v1.mark.${part}.${keyId}`, 'utf8');
+type Part = 'head' | 'deleted' | 'retired';
+const aad = (part: Part, keyId: string): Buffer => Buffer.from(`attune-vault.v1.mark.${part}.${keyId}`, 'utf8');
 
 const isMark = (value: unknown): value is HistoryMark => {
   const mark = value as HistoryMark | null;
@@ -70,16 +89,26 @@ export const encodeHead = (key: KeyObject, keyId: string, mark: HistoryMark): Bu
 /** The deleted ids are padded with spaces to a multiple of this, so the file's size tells how many only to within ~170. */
 export const DELETED_BLOCK = 4096;
 
-export const encodeDeleted = (key: KeyObject, keyId: string, deleted: readonly string[]): Buffer => {
-  const json = JSON.stringify({ deleted });
+/** A length-prefixed part, its JSON padded with spaces to DELETED_BLOCK. */
+const encodePart = (key: KeyObject, keyId: string, part: 'deleted' | 'retired', body: unknown): Buffer => {
+  const json = JSON.stringify(body);
   const padded = json.padEnd(Math.ceil((json.length + 1) / DELETED_BLOCK) * DELETED_BLOCK, ' ');
-  const { iv, ciphertext, tag } = seal(key, Buffer.from(padded, 'utf8'), aad('deleted', keyId));
+  const { iv, ciphertext, tag } = seal(key, Buffer.from(padded, 'utf8'), aad(part, keyId));
   const length = Buffer.alloc(4);
   length.writeUInt32BE(ciphertext.length);
   return Buffer.concat([length, iv, ciphertext, tag]);
 };
 
-const openJson = (key: KeyObject, keyId: string, part: 'head' | 'deleted', iv: Buffer, ciphertext: Buffer, tag: Buffer): unknown => {
+export const encodeDeleted = (key: KeyObject, keyId: string, deleted: readonly string[]): Buffer =>
+  encodePart(key, keyId, 'deleted', { deleted });
+
+/** What a re-key leaves for the key it replaces: sealed with that key, so only a history under it can read it. */
+export const encodeRetired = (key: KeyObject, keyId: string, retired: RetiredMark): Buffer =>
+  encodePart(key, keyId, 'retired', { head: retired.head, deleted: retired.deleted });
+
+const isIdList = (value: unknown): value is string[] => Array.isArray(value) && value.every((id) => typeof id === 'string');
+
+const openJson = (key: KeyObject, keyId: string, part: Part, iv: Buffer, ciphertext: Buffer, tag: Buffer): unknown => {
   const plain = open(key, { iv, ciphertext, tag }, aad(part, keyId));
   if (!plain) return undefined;
   try {
@@ -89,9 +118,24 @@ const openJson = (key: KeyObject, keyId: string, part: 'head' | 'deleted', iv: B
   }
 };
 
+/** The length-prefixed part at `offset`, or undefined when the bytes cannot hold one. */
+const partAt = (bytes: Buffer, offset: number): { iv: Buffer; ciphertext: Buffer; tag: Buffer; end: number } | undefined => {
+  if (bytes.length < offset + 4) return undefined;
+  const length = bytes.readUInt32BE(offset);
+  const start = offset + 4 + IV_BYTES;
+  const end = start + length + TAG_BYTES;
+  if (end > bytes.length) return undefined;
+  return {
+    iv: bytes.subarray(offset + 4, start),
+    ciphertext: bytes.subarray(start, start + length),
+    tag: bytes.subarray(start + length, end),
+    end,
+  };
+};
+
 /** Whatever does not authenticate under this key (another vault's mark, a torn or altered write) reads as absent. */
 export const decodeMark = (bytes: Buffer, key: KeyObject, keyId: string): MarkContents => {
-  const result: MarkContents = { head: undefined, deleted: undefined };
+  const result: MarkContents = { head: undefined, deleted: undefined, retired: undefined, retiredParts: [] };
   if (bytes.length < HEAD_BYTES || !bytes.subarray(0, MARK_MAGIC.length).equals(MARK_MAGIC)) return result;
   const headLength = bytes.readUInt16BE(8);
   if (10 + IV_BYTES + headLength + TAG_BYTES <= HEAD_BYTES) {
@@ -106,20 +150,19 @@ export const decodeMark = (bytes: Buffer, key: KeyObject, keyId: string): MarkCo
     );
     if (isMark(head)) result.head = head;
   }
-  if (bytes.length >= HEAD_BYTES + 4) {
-    const length = bytes.readUInt32BE(HEAD_BYTES);
-    const start = HEAD_BYTES + 4 + IV_BYTES;
-    if (start + length + TAG_BYTES <= bytes.length) {
-      const body = openJson(
-        key,
-        keyId,
-        'deleted',
-        bytes.subarray(HEAD_BYTES + 4, start),
-        bytes.subarray(start, start + length),
-        bytes.subarray(start + length, start + length + TAG_BYTES),
-      ) as { deleted?: unknown } | undefined;
-      if (Array.isArray(body?.deleted) && body.deleted.every((id) => typeof id === 'string')) result.deleted = body.deleted as string[];
-    }
+  const deleted = partAt(bytes, HEAD_BYTES);
+  if (!deleted) return result;
+  const body = openJson(key, keyId, 'deleted', deleted.iv, deleted.ciphertext, deleted.tag) as { deleted?: unknown } | undefined;
+  if (isIdList(body?.deleted)) result.deleted = body.deleted;
+  let offset = deleted.end;
+  for (let count = 0; count < RETIRED_MAX; count += 1) {
+    const part = partAt(bytes, offset);
+    if (!part) break;
+    result.retiredParts.push(bytes.subarray(offset, part.end));
+    offset = part.end;
+    if (result.retired) continue;
+    const retired = openJson(key, keyId, 'retired', part.iv, part.ciphertext, part.tag) as Partial<RetiredMark> | undefined;
+    if (isMark(retired?.head) && isIdList(retired.deleted)) result.retired = { head: retired.head, deleted: retired.deleted };
   }
   return result;
 };

@@ -3,10 +3,11 @@ import { randomBytes } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 
 import { importKey } from './aead';
-import { decodeMark, encodeDeleted, encodeHead, HEAD_BYTES, type HistoryMark } from './history-mark';
+import { decodeMark, encodeDeleted, encodeHead, encodeRetired, HEAD_BYTES, type HistoryMark, RETIRED_MAX } from './history-mark';
 import { judgeAgainstMark, lostPastEnd, type SeenHistory } from './rollback-check';
 
 const mark: HistoryMark = { seq: 10, hash: 'h10', throughSeq: 6, anchor: 'a6' };
+const NOTHING = { head: undefined, deleted: undefined, retired: undefined, retiredParts: [] };
 const seen = (over: Partial<SeenHistory>): SeenHistory => ({ lastSeq: 10, throughSeq: 6, lastHash: 'h10', clean: true, ...over });
 
 describe('lostPastEnd', () => {
@@ -88,15 +89,47 @@ describe('the mark file', () => {
       ).length;
     expect(blockOf(0)).toBe(blockOf(150));
     expect(blockOf(200)).toBe(blockOf(0) + 4096);
-    expect(decodeMark(bytes, key, 'k1')).toEqual({ head: mark, deleted: ['a', 'b'] });
+    expect(decodeMark(bytes, key, 'k1')).toEqual({ head: mark, deleted: ['a', 'b'], retired: undefined, retiredParts: [] });
   });
 
   it('another key, another vault or a changed byte reads as absent: nobody without the key can hide entries with it', () => {
-    expect(decodeMark(bytes, importKey(randomBytes(32)), 'k1')).toEqual({ head: undefined, deleted: undefined });
-    expect(decodeMark(bytes, key, 'k2')).toEqual({ head: undefined, deleted: undefined });
+    expect(decodeMark(bytes, importKey(randomBytes(32)), 'k1')).toEqual(NOTHING);
+    expect(decodeMark(bytes, key, 'k2')).toEqual(NOTHING);
     const changed = Buffer.from(bytes);
     changed[HEAD_BYTES + 20] = (changed[HEAD_BYTES + 20] as number) ^ 1;
-    expect(decodeMark(changed, key, 'k1')).toEqual({ head: mark, deleted: undefined });
-    expect(decodeMark(bytes.subarray(0, 100), key, 'k1')).toEqual({ head: undefined, deleted: undefined });
+    expect(decodeMark(changed, key, 'k1')).toEqual({ ...NOTHING, head: mark });
+    expect(decodeMark(bytes.subarray(0, 100), key, 'k1')).toEqual(NOTHING);
+  });
+});
+
+describe('retired parts (a re-key)', () => {
+  const oldKey = importKey(randomBytes(32));
+  const newKey = importKey(randomBytes(32));
+  const oldHead: HistoryMark = { seq: 7, hash: 'h7', throughSeq: 7, anchor: 'a7' };
+  const retiredPart = encodeRetired(oldKey, 'old', { head: oldHead, deleted: ['gone'] });
+  const bytes = Buffer.concat([encodeHead(newKey, 'new', mark), encodeDeleted(newKey, 'new', ['gone']), retiredPart]);
+
+  it('the new key reads its own parts and carries the retired one unread', () => {
+    expect(decodeMark(bytes, newKey, 'new')).toEqual({ head: mark, deleted: ['gone'], retired: undefined, retiredParts: [retiredPart] });
+  });
+
+  it('the old key reads only its retired part: the head and deleted ids it had at the re-key', () => {
+    expect(decodeMark(bytes, oldKey, 'old')).toEqual({
+      head: undefined,
+      deleted: undefined,
+      retired: { head: oldHead, deleted: ['gone'] },
+      retiredParts: [retiredPart],
+    });
+    // Under another key id (the AAD binds it), or with a changed byte, it is not this key's.
+    expect(decodeMark(bytes, oldKey, 'other').retired).toBeUndefined();
+    const changed = Buffer.from(bytes);
+    changed[changed.length - 20] = (changed[changed.length - 20] as number) ^ 1;
+    expect(decodeMark(changed, oldKey, 'old').retired).toBeUndefined();
+  });
+
+  it('reads at most RETIRED_MAX parts, and a part cut short ends the list', () => {
+    const many = Array.from({ length: RETIRED_MAX + 2 }, () => retiredPart);
+    expect(decodeMark(Buffer.concat([bytes, ...many]), newKey, 'new').retiredParts).toHaveLength(RETIRED_MAX);
+    expect(decodeMark(bytes.subarray(0, bytes.length - 1), newKey, 'new').retiredParts).toEqual([]);
   });
 });

@@ -76,3 +76,14 @@ export const lostPastEnd = (
   if (next <= mark.seq) lost.push({ from: next, to: mark.seq });
   return lost;
 };
+
+/**
+ * A history sealed with a data key that a re-key has since replaced (an
+ * older folder, opened with the old passphrase): older than the re-keyed
+ * one however far it goes, since everything after the re-key is under the
+ * new key. `retired` is its head when the re-key happened.
+ */
+export const judgeRetired = (retired: HistoryMark, lastSeq: number): RollbackVerdict => ({
+  older: true,
+  affected: lastSeq < retired.seq ? [{ from: lastSeq + 1, to: retired.seq }] : [],
+});

@@ -10,7 +10,7 @@ import { type Credential, unwrapDataKey } from './credential';
 import type { ListPage, ListQuery } from './entry-index';
 import { type ExportRequest, type ExportResult, writeExport } from './export-file';
 import { type FileLock, type LockEnvironment, systemLockEnvironment } from './file-lock';
-import { MarkFile, removeMark } from './history-mark-file';
+import { MarkFile, removeMark, settleMarks, stageMark } from './history-mark-file';
 import { dismissIncident, type IntegrityIncident, readIncidents, recordIncident } from './integrity-incidents';
 import { assertWellFormedPassphrase, DEFAULT_SCRYPT, type ScryptParams } from './kdf';
 import { type KeyFile, readKeyFile, type RecoveryWrap, writeKeyFile } from './key-file';
@@ -482,9 +482,13 @@ export class VaultService {
       const next: KeyFile = { ...keyFile, keyId, check: makeKeyCheck(key, keyId), wraps };
       const throughSeq = store.lastSequence;
       const deleted = [...store.markedDeletedIds];
+      const logged = (error: unknown): void => this.options.onBackgroundError?.(error);
       let anchor: string;
       try {
         anchor = await stageSnapshot(this.fs, this.options.dir, key, keyId, store.index.bySeq(), throughSeq, this.clock.now());
+        // The new mark is staged too, so a crash after the commit cannot leave the mark sealed with a key nothing opens.
+        const markBytes = store.sealMarkForRekey(key, keyId, { seq: throughSeq, hash: anchor, throughSeq, anchor });
+        if (markBytes) await stageMark(nodeFs, this.options.dir, keyId, markBytes, logged);
         await commitKeyFile(this.fs, this.options.dir, next);
       } catch (error) {
         dataKey.fill(0);
@@ -502,8 +506,11 @@ export class VaultService {
         dataKey.fill(0);
         throw toStorageErrorOrInternal(error, 'finish re-key');
       }
-      const head = { seq: throughSeq, hash: anchor, throughSeq, anchor };
-      await MarkFile.reseal(nodeFs, this.options.dir, key, keyId, deleted, head, (error) => this.options.onBackgroundError?.(error));
+      // Staged marks go in place; only when staging failed is the mark sealed here, without the retired part.
+      if (!(await settleMarks(nodeFs, this.options.dir, keyId, logged))) {
+        const head = { seq: throughSeq, hash: anchor, throughSeq, anchor };
+        await MarkFile.reseal(nodeFs, this.options.dir, key, keyId, deleted, head, logged);
+      }
       await this.startSession(dataKey);
       return { status: this.snapshotStatus(), recoveryKey };
     });
@@ -519,6 +526,7 @@ export class VaultService {
     const onDisk = await readKeyFile(this.options.dir, [DEFAULT_SCRYPT, this.scrypt]).catch(() => undefined);
     if (onDisk?.keyId === oldKeyId) {
       await settleRekey(this.fs, this.options.dir, oldKeyId).catch(() => undefined);
+      await settleMarks(nodeFs, this.options.dir, oldKeyId, (error) => this.options.onBackgroundError?.(error));
       return;
     }
     await this.dropSession();
@@ -591,8 +599,10 @@ export class VaultService {
     await settleRekey(this.fs, this.options.dir, keyFile.keyId).catch((error: unknown) => {
       throw toStorageErrorOrInternal(error, 'settle re-key');
     });
+    const logged = (error: unknown): void => this.options.onBackgroundError?.(error);
     // Plain node:fs, not the vault's port: the mark is a best-effort side file outside the history's own durability.
-    const mark = await MarkFile.read(nodeFs, this.options.dir, key, keyFile.keyId, (error) => this.options.onBackgroundError?.(error));
+    await settleMarks(nodeFs, this.options.dir, keyFile.keyId, logged);
+    const mark = await MarkFile.read(nodeFs, this.options.dir, key, keyFile.keyId, logged);
     const store = await VaultStore.open({
       fs: this.fs,
       dir: this.options.dir,
@@ -607,7 +617,7 @@ export class VaultService {
     // The repair has just removed the evidence; this keeps the finding for History until dismissed. A disk that
     // refuses the write loses only that lasting copy: this unlock's status still reports every problem.
     // An older history waiting for the person's choice is left exactly as it is: its findings are kept once it is opened.
-    if (!store.olderHistory) await recordIncident(this.fs, this.options.dir, store.problems, this.clock.now()).catch(() => undefined);
+    if (!store.olderHistory) await recordIncident(this.fs, this.options.dir, store.problems, this.clock.now()).catch(logged);
     this.recoveredFiles = await countRecoveredFiles(this.fs, this.options.dir);
   }
 

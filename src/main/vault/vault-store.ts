@@ -13,7 +13,7 @@ import type { MarkFile } from './history-mark-file';
 import { encodeRecord, hashText } from './record-codec';
 import { encodePayload, type RecordOp } from './record-payload';
 import { moveNotAFileAside, writeRecoveredFile } from './recovered-file';
-import { judgeAgainstMark, lostPastEnd } from './rollback-check';
+import { judgeAgainstMark, judgeRetired, lostPastEnd } from './rollback-check';
 import { encodeSnapshot } from './snapshot-codec';
 import { JOURNAL_FILE, type LoadedVault, loadVault, SNAPSHOT_FILE } from './vault-load';
 import { problem, type VaultProblem } from './vault-problem';
@@ -142,14 +142,17 @@ export class VaultStore {
     const store = new VaultStore(ctx, loaded.index, loaded, loaded.problems);
     // Deletes the mark remembers stay deleted in whatever history opens; a roll then takes their bytes out of it.
     const forgotten = forgetDeleted(loaded.index, ctx.mark?.deletedIds ?? []);
-    const verdict = judgeAgainstMark(ctx.mark?.found.head, {
-      lastSeq: loaded.lastSeq,
-      // Without an authentic header loadVault counts from 0: that says nothing about the snapshot's age.
-      throughSeq: loaded.anchor === undefined ? undefined : loaded.throughSeq,
-      lastHash: loaded.lastHash,
-      hashAt: loaded.hashAt,
-      clean,
-    });
+    const retired = ctx.mark?.found.head ? undefined : ctx.mark?.found.retired;
+    const verdict = retired
+      ? judgeRetired(retired.head, loaded.lastSeq)
+      : judgeAgainstMark(ctx.mark?.found.head, {
+          lastSeq: loaded.lastSeq,
+          // Without an authentic header loadVault counts from 0: that says nothing about the snapshot's age.
+          throughSeq: loaded.anchor === undefined ? undefined : loaded.throughSeq,
+          lastHash: loaded.lastHash,
+          hashAt: loaded.hashAt,
+          clean,
+        });
     const settle = async (accepted: boolean): Promise<void> => {
       await store.repairOnOpen(loaded);
       if (forgotten > 0 && !store.held && loaded.repair !== 'roll') await store.rollQuietly();
@@ -251,6 +254,11 @@ export class VaultStore {
   /** The highest seq written: a re-key's snapshot covers everything up to it. */
   get lastSequence(): number {
     return this.lastSeq;
+  }
+
+  /** A re-key's new mark (history-mark-file.ts), with this history's head retired under the old key. */
+  sealMarkForRekey(newKey: KeyObject, newKeyId: string, newHead: HistoryMark): Buffer | undefined {
+    return this.ctx.mark?.sealForRekey(newKey, newKeyId, newHead, this.head());
   }
 
   /** The ids the mark remembers as deleted, for a re-key to carry into the mark it seals anew. */
