@@ -4,11 +4,9 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 
 import { useTempDirs } from '../../../tests/support/temp-dir';
-import type { Entry } from '../../shared/entry-schema';
 import { type FsPort, nodeFs } from '../fs/fs-port';
 import { frozenFs } from './testing/frozen-fs';
-import { checkIn, followUp, makeVault, vaultDirIn } from './testing/vault-fixtures';
-import type { VaultService } from './vault-service';
+import { byId, checkIn, keyIdIn, makeVault, openVaults, type SeededVault, seedVault, vaultDirIn } from './testing/vault-fixtures';
 
 /**
  * Re-key (issue 14): a new data key for the whole history. After it, an
@@ -21,39 +19,17 @@ const OLD = 'old words on a card';
 const NEW = 'new words nobody has seen';
 
 let root: string;
-const services: VaultService[] = [];
-const track = <T extends VaultService>(vault: T): T => {
-  services.push(vault);
-  return vault;
-};
 const tempDir = useTempDirs();
+const vaults = openVaults();
+const track = vaults.track;
 beforeEach(() => {
   root = tempDir('attune-rekey-');
 });
-afterEach(async () => {
-  for (const vault of services.splice(0)) await vault.close();
-});
+afterEach(vaults.closeAll);
 
 const dir = (): string => vaultDirIn(root);
-const byId = (entries: Entry[]): Entry[] => [...entries].sort((a, b) => a.id.localeCompare(b.id));
-const keyIdOnDisk = async (): Promise<string> => (JSON.parse(await readFile(join(dir(), 'vault.json'), 'utf8')) as { keyId: string }).keyId;
-
-/** Check-ins, follow-ups, and one check-in deleted with its follow-up; the recovery key kept. */
-const seed = async (): Promise<{ vault: VaultService; live: Entry[]; deletedIds: string[]; recoveryKey: string }> => {
-  const vault = track(makeVault(root));
-  const setup = await vault.setup({ passphrase: OLD, useKeychain: true, createRecoveryKey: true });
-  const recoveryKey = setup.recoveryKey as string;
-  await vault.keepRecoveryKey(recoveryKey);
-  const first = await vault.append(checkIn('first'));
-  const answer = await vault.append(followUp(first.id));
-  const gone = await vault.append(checkIn('to be deleted'));
-  const goneAnswer = await vault.append(followUp(gone.id));
-  const last = await vault.append(checkIn('last'));
-  const { deletedIds } = await vault.delete(gone.id);
-  expect(deletedIds.sort()).toEqual([gone.id, goneAnswer.id].sort());
-  const tail = await vault.append(checkIn('after the delete, in the journal'));
-  return { vault, live: byId([first, answer, last, tail]), deletedIds, recoveryKey };
-};
+const keyIdOnDisk = (): Promise<string> => keyIdIn(dir());
+const seed = (): Promise<SeededVault> => seedVault(track(makeVault(root)), { passphrase: OLD, useKeychain: true });
 
 describe('re-key', () => {
   it('keeps every entry, deleted ones stay deleted, and the new credentials open it after a restart', async () => {
@@ -201,7 +177,6 @@ describe('re-key', () => {
     async () => {
       const seeded = await seed();
       await seeded.vault.close();
-      services.splice(0);
       const fixture = join(root, 'fixture');
       await cp(dir(), fixture, { recursive: true });
       await copyFile(`${dir()}.mark`, `${fixture}.mark`);
@@ -250,7 +225,6 @@ describe('re-key', () => {
         expect(byId(await check.entries()), `step ${step}`).toEqual(seeded.live);
         for (const id of seeded.deletedIds) expect(await check.get(id)).toBeUndefined();
         await check.close();
-        services.splice(services.indexOf(check), 1);
         // That unlock settled the folder: nothing staged, no temp file left.
         expect((await readdir(dir())).filter((name) => name !== 'recovered').sort(), `step ${step}`).toEqual([
           'journal.log',
