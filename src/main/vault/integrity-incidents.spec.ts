@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 
 import { useTempDirs } from '../../../tests/support/temp-dir';
+import { integrityIncidentSchema } from '../../shared/ipc/vault-contract';
 import { MAX_INCIDENTS } from '../../shared/vault-incidents';
 import { incidentFrom, INCIDENTS_FILE, type IntegrityIncident, parseIncidents, withIncident } from './integrity-incidents';
 import { createFakeKeychain } from './testing/fake-keychain';
@@ -177,5 +178,20 @@ describe('the incident list (pure)', () => {
     expect(parseIncidents(file([{ ...good, extra: 'dropped' }]))).toEqual([good]);
     expect(parseIncidents(JSON.stringify({ incidents: [good] }))).toEqual([]);
     expect(parseIncidents('{')).toEqual([]);
+  });
+
+  it('a file edited by hand still gives what the status channel accepts: each id and kind once, ranges capped', () => {
+    const good = missing(5, 100);
+    const file = (incidents: unknown[]): string => JSON.stringify({ format: 'attune-vault-incidents', version: 1, incidents });
+    const many = Array.from({ length: 1500 }, (_, i) => ({ from: i * 2, to: i * 2 }));
+    const [parsed] = parseIncidents(file([{ ...good, problems: [{ kind: 'missing', affected: many }, ...good.problems] }, good]));
+    expect(parsed?.problems).toHaveLength(1);
+    const ranges = parsed?.problems[0]?.affected ?? [];
+    expect(ranges).toHaveLength(1000);
+    // The first ranges stay exact; the rest fold into one that covers them.
+    expect(ranges[0]).toEqual({ from: 0, to: 0 });
+    expect(ranges[999]).toEqual({ from: 1998, to: 2998 });
+    expect(() => integrityIncidentSchema.parse(parsed)).not.toThrow();
+    expect(parseIncidents(file([good, good]))).toEqual([good]);
   });
 });

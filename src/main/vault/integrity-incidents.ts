@@ -6,7 +6,7 @@ import { writeFileAtomic } from '../fs/durable-write';
 import type { FsPort } from '../fs/fs-port';
 import { readRegularFile } from '../fs/regular-file';
 import { isNotFound } from '../fs/storage-error';
-import type { SeqRange, VaultProblem } from './vault-problem';
+import { problem, type SeqRange, type VaultProblem } from './vault-problem';
 
 /**
  * Records that went missing, came back out of order, or no longer link to
@@ -69,14 +69,30 @@ const isIncident = (value: unknown): value is IntegrityIncident => {
   );
 };
 
+const onePerKind = (problems: IntegrityIncident['problems']): IntegrityIncident['problems'] => {
+  const kinds = new Set<string>();
+  return problems
+    .filter(({ kind }) => !kinds.has(kind) && Boolean(kinds.add(kind)))
+    .map(({ kind, affected }) => ({
+      kind,
+      affected: problem(
+        kind,
+        affected.map(({ from, to }) => ({ from, to })),
+      ).affected,
+    }));
+};
+
 /** Pure: the incidents in the file's text; what is not ours is left out. */
 export const parseIncidents = (text: string): IntegrityIncident[] => {
   try {
     const value = JSON.parse(text) as { format?: unknown; incidents?: unknown };
     if (value.format !== FORMAT || !Array.isArray(value.incidents)) return [];
+    // Shaped to what the status channel accepts, whatever the file says: each id and each kind once, ranges capped.
+    const ids = new Set<string>();
     return value.incidents
       .filter(isIncident)
-      .map(({ id, foundAt, problems }) => ({ id, foundAt, problems }))
+      .filter(({ id }) => !ids.has(id) && Boolean(ids.add(id)))
+      .map(({ id, foundAt, problems }) => ({ id, foundAt, problems: onePerKind(problems) }))
       .slice(-MAX_INCIDENTS);
   } catch {
     return [];
