@@ -56,9 +56,14 @@ const forgetDeleted = (index: EntryIndex, deleted: readonly string[]): number =>
 /**
  * O_DSYNC makes each write return only once its bytes, and the file size
  * needed to read them back, are on stable storage: write + fdatasync in one
- * system call. Node has no O_DSYNC on Windows; there an explicit fsync follows.
+ * system call. Node has no O_DSYNC on Windows; there an explicit fsync
+ * follows. On macOS O_DSYNC, like fsync(2), stops at the drive's own cache,
+ * which may reorder or lose it at power loss; Node's fsync there is
+ * fcntl(F_FULLFSYNC) (libuv), so macOS takes the explicit fsync too.
  */
-const DSYNC: number | undefined = typeof constants.O_DSYNC === 'number' && process.platform !== 'win32' ? constants.O_DSYNC : undefined;
+export const dsyncFlag = (platform: NodeJS.Platform, oDsync: number | undefined): number | undefined =>
+  typeof oDsync === 'number' && platform !== 'win32' && platform !== 'darwin' ? oDsync : undefined;
+const DSYNC = dsyncFlag(process.platform, constants.O_DSYNC);
 const journalFlags = constants.O_RDWR | constants.O_CREAT | (DSYNC ?? 0);
 
 /**
