@@ -22,7 +22,7 @@ const duration = (total: number): string => {
 
 /** After any re-key: what old copies can still do, said plainly (issue 14). */
 const afterRekey = (newRecoveryKey: boolean): string =>
-  (newRecoveryKey ? 'Your old recovery key has already stopped working. The new one shown here is the only one. ' : '') +
+  (newRecoveryKey ? 'Your old recovery key has already stopped working. The new one, shown above, is the only one. ' : '') +
   'Old copies of the key file, such as in a backup, open nothing saved from now on.';
 
 export const settingsCopy = {

@@ -89,6 +89,27 @@ describe('PrivacySection: how the history unlocks', () => {
       { current: { method: 'passphrase', passphrase: 'old quiet words' }, next: 'new quiet words', replaceKey: true },
     ]);
     expect(screen.getByText(KEY)).toBeInTheDocument();
+    // The new recovery key keeps the focus it takes, as at set-up (Change passphrase does not take it back).
+    await vi.waitFor(() => expect(screen.getByRole('heading', { name: vaultCopy.recovery.heading })).toHaveFocus());
+  });
+
+  test('replace the key: the new recovery key takes focus, the confirmation says the old one stopped; done returns to the section', async () => {
+    const user = userEvent.setup();
+    const KEY = '7K3M-QX9P-7K3M-QX9P-7K3M-QX9P-7K3M-QX9P';
+    await renderPrivacy(vaultStatus({ methods: { keychain: false, passphrase: true, recovery: true } }));
+    bridgeAnswers.set('vault.replaceKey', () =>
+      ok({ status: vaultStatus({ methods: { keychain: false, passphrase: true, recovery: false } }), recoveryKey: KEY }),
+    );
+    await user.click(await screen.findByRole('button', { name: t.newKey.start }));
+    await user.type(screen.getByLabelText(t.current), 'old quiet words');
+    await user.click(screen.getByRole('button', { name: t.newKey.confirm }));
+    await vi.waitFor(() => expect(screen.getByRole('heading', { name: vaultCopy.recovery.heading })).toHaveFocus());
+    expect(screen.getByText(KEY)).toBeInTheDocument();
+    expect(screen.getByText(t.newKey.done(true))).toBeInTheDocument();
+    expect(called('vault.replaceKey')).toEqual([{ current: { method: 'passphrase', passphrase: 'old quiet words' } }]);
+    bridgeAnswers.set('vault.keepRecoveryKey', () => ok(vaultStatus({ methods: { keychain: false, passphrase: true, recovery: true } })));
+    await user.click(screen.getByRole('button', { name: vaultCopy.recovery.done }));
+    await vi.waitFor(() => expect(screen.getByRole('heading', { level: 2, name: settingsCopy.sections.privacy })).toHaveFocus());
   });
 
   test('a recovery key in use: a new one can be made in its place, shown like at set-up', async () => {
