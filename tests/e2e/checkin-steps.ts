@@ -45,3 +45,22 @@ export const openAppView = async (page: Page, url: string, view: string) => {
   await page.goto('about:blank');
   await page.goto(`${url}/#app/${view}`);
 };
+
+/** History on a fresh page load, locked; the passphrase typed and sent with Enter, keyboard only, as a person would. */
+export const unlockFromHistory = async (page: Page, url: string, passphrase = PASSPHRASE) => {
+  await page.goto(`${url}/#app/history`);
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Attune is locked');
+  await page.getByLabel('Passphrase').focus();
+  await page.keyboard.type(passphrase);
+  await page.keyboard.press('Enter');
+};
+
+/** Tab (forwards) until the named button has focus: what a keyboard-only person does to reach it. */
+export const tabTo = async (page: Page, name: string | RegExp) => {
+  const target = page.getByRole('button', { name, exact: typeof name === 'string' });
+  for (let i = 0; i < 40; i += 1) {
+    if (await target.evaluate((el) => el === document.activeElement).catch(() => false)) return;
+    await page.keyboard.press('Tab');
+  }
+  await expect(target).toBeFocused();
+};

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 
 import { type Harness, startHarness } from '../harness/harness-server';
-import { PASSPHRASE } from './checkin-steps';
+import { PASSPHRASE, unlockFromHistory } from './checkin-steps';
 import { expect, screenshot, seriousA11yViolations, test } from './fixtures';
 
 /**
@@ -37,11 +37,7 @@ const removeSecondLine = (dataDir: string): void => {
 };
 
 const unlockHistory = async (page: Page, harness: Harness): Promise<void> => {
-  await page.goto(`${harness.url}/#app/history`);
-  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Attune is locked');
-  await page.getByLabel('Passphrase').focus();
-  await page.keyboard.type(PASSPHRASE);
-  await page.keyboard.press('Enter');
+  await unlockFromHistory(page, harness.url);
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('History');
 };
 

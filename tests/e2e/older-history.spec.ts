@@ -2,7 +2,7 @@ import { cpSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 
 import { type Harness, startHarness } from '../harness/harness-server';
-import { PASSPHRASE } from './checkin-steps';
+import { PASSPHRASE, tabTo, unlockFromHistory } from './checkin-steps';
 import { expect, screenshot, seriousA11yViolations, test } from './fixtures';
 
 /**
@@ -52,11 +52,7 @@ test('an older copy of the history: History asks, shows nothing of it, and opens
   await olderFolderPutBack(dataDir);
   harness = await startHarness({ dataDir });
 
-  await page.goto(`${harness.url}/#app/history`);
-  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Attune is locked');
-  await page.getByLabel('Passphrase').focus();
-  await page.keyboard.type(PASSPHRASE);
-  await page.keyboard.press('Enter');
+  await unlockFromHistory(page, harness.url);
 
   const notice = page.getByRole('region', { name: 'This history looks older than the last one Attune saw' });
   await expect(notice).toBeVisible();
@@ -64,6 +60,14 @@ test('an older copy of the history: History asks, shows nothing of it, and opens
   await expect(page.getByText('kept')).toHaveCount(0);
   expect(await seriousA11yViolations(page)).toEqual([]);
   await screenshot(page, 'older-history-notice');
+  for (const scheme of ['light', 'dark'] as const) {
+    await page.emulateMedia({ forcedColors: 'active', colorScheme: scheme });
+    // Buttons ease their colours: the picture waits for that to end.
+    await page.waitForFunction(() => document.getAnimations().every((animation) => animation.playState !== 'running'));
+    expect(await seriousA11yViolations(page)).toEqual([]);
+    await screenshot(page, `older-history-notice-forced-${scheme}`);
+  }
+  await page.emulateMedia({ forcedColors: 'none', colorScheme: 'light' });
 
   await page.getByRole('button', { name: 'Open it anyway' }).click();
   await expect(notice).toHaveCount(0);
@@ -72,4 +76,24 @@ test('an older copy of the history: History asks, shows nothing of it, and opens
   await expect(page.getByText('newer')).toHaveCount(0);
   expect(harness.calls.filter((channel) => channel === 'vault.acceptOlder')).toHaveLength(1);
   await screenshot(page, 'older-history-opened');
+});
+
+test.describe('at 200%', () => {
+  test.use({ viewport: { width: 440, height: 330 }, deviceScaleFactor: 2 });
+  test('the notice reads in order and both choices are in reach by keyboard', async ({ page, dataDir }) => {
+    await olderFolderPutBack(dataDir);
+    harness = await startHarness({ dataDir });
+    await unlockFromHistory(page, harness.url);
+    const notice = page.getByRole('region', { name: 'This history looks older than the last one Attune saw' });
+    await expect(notice).toBeVisible();
+    await notice.getByRole('heading').scrollIntoViewIfNeeded();
+    await expect(notice.getByRole('heading')).toBeInViewport({ ratio: 1 });
+    await screenshot(page, 'older-history-notice-200');
+    for (const name of ['Keep looking', 'Open it anyway']) {
+      await tabTo(page, name);
+      await expect(page.getByRole('button', { name, exact: true })).toBeInViewport({ ratio: 1 });
+    }
+    await screenshot(page, 'older-history-notice-200-choices');
+    expect(await seriousA11yViolations(page)).toEqual([]);
+  });
 });

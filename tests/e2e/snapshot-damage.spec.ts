@@ -1,10 +1,8 @@
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
-import type { Page } from '@playwright/test';
-
 import { type Harness, startHarness } from '../harness/harness-server';
-import { PASSPHRASE } from './checkin-steps';
+import { PASSPHRASE, tabTo, unlockFromHistory } from './checkin-steps';
 import { expect, screenshot, seriousA11yViolations, test } from './fixtures';
 
 /**
@@ -39,15 +37,6 @@ const cutAfterHeader = (dataDir: string): void => {
   writeFileSync(path, bytes.subarray(0, headerEnd));
 };
 
-const tabTo = async (page: Page, name: string | RegExp): Promise<void> => {
-  const target = page.getByRole('button', { name, exact: typeof name === 'string' });
-  for (let i = 0; i < 40; i += 1) {
-    if (await target.evaluate((el) => el === document.activeElement).catch(() => false)) return;
-    await page.keyboard.press('Tab');
-  }
-  await expect(target).toBeFocused();
-};
-
 let harness: Harness | undefined;
 test.afterEach(async () => {
   await harness?.close();
@@ -59,11 +48,7 @@ test('a cut snapshot: History says so, the person chooses to go on, Privacy dele
   cutAfterHeader(dataDir);
   harness = await startHarness({ dataDir });
 
-  await page.goto(`${harness.url}/#app/history`);
-  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Attune is locked');
-  await page.getByLabel('Passphrase').focus();
-  await page.keyboard.type(PASSPHRASE);
-  await page.keyboard.press('Enter');
+  await unlockFromHistory(page, harness.url);
 
   const notice = page.getByRole('region', { name: 'Some earlier check-ins could not be read' });
   await expect(notice).toBeVisible();
