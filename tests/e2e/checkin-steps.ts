@@ -64,3 +64,22 @@ export const tabTo = async (page: Page, name: string | RegExp) => {
   }
   await expect(target).toBeFocused();
 };
+
+/** Set up through the real bridge with a recovery key kept, and `count` check-ins saved; answers that recovery key. */
+export const setUpWithRecoveryKey = async (page: Page, url: string, count = 3): Promise<string> => {
+  await page.goto(`${url}/#app/history`);
+  const setup = await page.evaluate(
+    (passphrase) => window.attune.vault.setup({ useKeychain: false, passphrase, createRecoveryKey: true }),
+    PASSPHRASE,
+  );
+  if (!setup.ok || setup.value.recoveryKey === null) throw new Error('setup');
+  const key = setup.value.recoveryKey;
+  expect((await page.evaluate((recoveryKey) => window.attune.vault.keepRecoveryKey({ recoveryKey }), key)).ok).toBe(true);
+  for (let i = 0; i < count; i++) {
+    const saved = await page.evaluate(() =>
+      window.attune.vault.append({ kind: 'check-in', data: { states: ['freeze'], needs: ['rest'] } }),
+    );
+    expect(saved.ok).toBe(true);
+  }
+  return key;
+};

@@ -1,7 +1,5 @@
-import type { Page } from '@playwright/test';
-
 import { settingsCopy, vaultCopy } from '../../src/shared/copy';
-import { listEntries, openAppView, PASSPHRASE } from './checkin-steps';
+import { listEntries, openAppView, PASSPHRASE, setUpWithRecoveryKey } from './checkin-steps';
 import { expect, screenshot, seriousA11yViolations, test } from './fixtures';
 
 /**
@@ -14,29 +12,11 @@ const APP_WINDOW = { width: 880, height: 660 };
 const t = settingsCopy.privacy;
 const NEXT = 'a passphrase nobody else knows';
 
-const withHistoryAndRecoveryKey = async (page: Page, url: string): Promise<string> => {
-  await page.goto(`${url}/#app/history`);
-  const setup = await page.evaluate(
-    (passphrase) => window.attune.vault.setup({ useKeychain: false, passphrase, createRecoveryKey: true }),
-    PASSPHRASE,
-  );
-  if (!setup.ok || setup.value.recoveryKey === null) throw new Error('setup');
-  const key = setup.value.recoveryKey;
-  expect((await page.evaluate((k) => window.attune.vault.keepRecoveryKey({ recoveryKey: k }), key)).ok).toBe(true);
-  for (let i = 0; i < 3; i++) {
-    const result = await page.evaluate(() =>
-      window.attune.vault.append({ kind: 'check-in', data: { states: ['freeze'], needs: ['rest'] } }),
-    );
-    expect(result.ok).toBe(true);
-  }
-  return key;
-};
-
 test('change passphrase with a new encryption key: the new recovery key is shown once, the old credentials open nothing', async ({
   page,
   harness,
 }) => {
-  const oldKey = await withHistoryAndRecoveryKey(page, harness.url);
+  const oldKey = await setUpWithRecoveryKey(page, harness.url);
   const before = await listEntries(page);
   await page.setViewportSize(APP_WINDOW);
   await openAppView(page, harness.url, 'settings');

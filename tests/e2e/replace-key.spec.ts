@@ -5,7 +5,7 @@ import type { Page } from '@playwright/test';
 
 import { settingsCopy, vaultCopy } from '../../src/shared/copy';
 import { type Harness, startHarness } from '../harness/harness-server';
-import { listEntries, openAppView, PASSPHRASE, tabTo } from './checkin-steps';
+import { listEntries, openAppView, PASSPHRASE, setUpWithRecoveryKey, tabTo } from './checkin-steps';
 import { expect, screenshot, seriousA11yViolations, test } from './fixtures';
 
 /**
@@ -27,25 +27,6 @@ test.afterEach(async () => {
   harness = undefined;
 });
 
-/** Set up through the real bridge with a recovery key kept, and a few check-ins; answers the recovery key. */
-const historyWithRecoveryKey = async (page: Page, url: string): Promise<string> => {
-  await page.goto(`${url}/#app/history`);
-  const setup = await page.evaluate(
-    (passphrase) => window.attune.vault.setup({ useKeychain: false, passphrase, createRecoveryKey: true }),
-    PASSPHRASE,
-  );
-  if (!setup.ok || setup.value.recoveryKey === null) throw new Error('setup');
-  const key = setup.value.recoveryKey;
-  expect((await page.evaluate((recoveryKey) => window.attune.vault.keepRecoveryKey({ recoveryKey }), key)).ok).toBe(true);
-  for (let i = 0; i < ENTRIES; i++) {
-    const saved = await page.evaluate(() =>
-      window.attune.vault.append({ kind: 'check-in', data: { states: ['freeze'], needs: ['rest'] } }),
-    );
-    expect(saved.ok).toBe(true);
-  }
-  return key;
-};
-
 /** Settings, then the jump link to Privacy, then Tab to the option: the way a keyboard-only person gets there. */
 const toReplaceKey = async (page: Page, url: string): Promise<void> => {
   await openAppView(page, url, 'settings');
@@ -54,6 +35,14 @@ const toReplaceKey = async (page: Page, url: string): Promise<void> => {
   await page.keyboard.press('Enter');
   await expect(page.getByRole('heading', { level: 2, name: settingsCopy.sections.privacy })).toBeFocused();
   await tabTo(page, k.start);
+};
+
+/** A fresh history with a recovery key, and focus on the option in Settings › Privacy; answers the Privacy region. */
+const atReplaceKey = async (page: Page, dataDir: string) => {
+  harness = await startHarness({ dataDir });
+  await setUpWithRecoveryKey(page, harness.url, ENTRIES);
+  await toReplaceKey(page, harness.url);
+  return page.getByRole('region', { name: settingsCopy.sections.privacy });
 };
 
 const unlock = (page: Page, credential: { method: 'passphrase'; passphrase: string } | { method: 'recovery'; recoveryKey: string }) =>
@@ -67,7 +56,7 @@ test.describe('replace the encryption key', () => {
     dataDir,
   }) => {
     harness = await startHarness({ dataDir });
-    const oldRecoveryKey = await historyWithRecoveryKey(page, harness.url);
+    const oldRecoveryKey = await setUpWithRecoveryKey(page, harness.url, ENTRIES);
     const before = await listEntries(page);
     copyFileSync(keyFile(dataDir), join(dataDir, 'vault.json.old'));
 
@@ -137,10 +126,7 @@ test.describe('replace the encryption key', () => {
   });
 
   test('forced colours, light and dark: the option, its form, and the new recovery key afterwards', async ({ page, dataDir }) => {
-    harness = await startHarness({ dataDir });
-    await historyWithRecoveryKey(page, harness.url);
-    await toReplaceKey(page, harness.url);
-    const privacy = page.getByRole('region', { name: settingsCopy.sections.privacy });
+    const privacy = await atReplaceKey(page, dataDir);
     const looks = async (name: string): Promise<void> => {
       for (const scheme of ['light', 'dark'] as const) {
         await page.emulateMedia({ forcedColors: 'active', colorScheme: scheme });
@@ -168,10 +154,7 @@ test.describe('replace the encryption key at 200%', () => {
   test.use({ viewport: { width: 440, height: 330 }, deviceScaleFactor: 2 });
 
   test('the option, the form and the new recovery key fit the width and are reached by keyboard', async ({ page, dataDir }) => {
-    harness = await startHarness({ dataDir });
-    await historyWithRecoveryKey(page, harness.url);
-    await toReplaceKey(page, harness.url);
-    const privacy = page.getByRole('region', { name: settingsCopy.sections.privacy });
+    const privacy = await atReplaceKey(page, dataDir);
     const start = privacy.getByRole('button', { name: k.start });
     await expect(start).toBeFocused();
     // Reached by Tab: the button, its focus ring and the line that describes it are in view, with no scrolling by hand.
