@@ -69,6 +69,8 @@ const attuneRules = {
 export default tseslint.config(
   {
     ignores: [
+      // Made by `npm run messages` from messages/*.json (formatted by prettier there).
+      'src/shared/i18n/generated/**',
       '.vitest-temp/**',
       '.scratch/**',
       'out/**',

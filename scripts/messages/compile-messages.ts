@@ -1,0 +1,188 @@
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { dirname, join, relative, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+import { format, resolveConfig } from 'prettier';
+
+import { checkLocale } from './check-locale';
+import { emitNamespace, HEADER } from './emit-namespace';
+import { MessageError, parseNamespace, type Tree } from './message-model';
+import { PSEUDO_LOCALES, type PseudoLocale, pseudoTree } from './pseudo-locale';
+
+/**
+ * `npm run messages`: messages/<locale>/<namespace>.json → typed modules in
+ * src/shared/i18n/generated/. English is the source; every other locale is
+ * checked against it (checkLocale) and the build stops on any problem;
+ * the pseudo-locales are made from English. `--check` writes nothing and
+ * fails if what is on disk is not what the JSON makes (a test runs it too).
+ *
+ * Each translation file may carry `"$review"`: a note that it has not yet
+ * been reviewed by a native speaker (shown in Settings beside the language).
+ */
+export const SOURCE_LOCALE = 'en';
+const REVIEW_KEY = '$review';
+
+export interface Compiled {
+  files: Map<string, string>;
+  problems: string[];
+}
+
+const readLocale = (dir: string, locale: string, problems: string[]): { trees: Record<string, Tree>; review: string | undefined } => {
+  const trees: Record<string, Tree> = {};
+  let review: string | undefined;
+  for (const file of readdirSync(join(dir, locale)).sort()) {
+    if (!file.endsWith('.json')) continue;
+    const namespace = file.slice(0, -'.json'.length);
+    const where = `${locale}/${file}`;
+    try {
+      const json = JSON.parse(readFileSync(join(dir, locale, file), 'utf8')) as Record<string, unknown>;
+      if (typeof json[REVIEW_KEY] === 'string') review ??= json[REVIEW_KEY];
+      delete json[REVIEW_KEY];
+      trees[namespace] = parseNamespace(json, where);
+    } catch (error) {
+      problems.push(error instanceof MessageError || error instanceof SyntaxError ? `${where}: ${error.message}` : String(error));
+    }
+  }
+  return { trees, review };
+};
+
+/** `what-helps` (the file) → `whatHelps` (the key in the catalogue). */
+export const namespaceKey = (file: string): string => file.replace(/-([a-z])/g, (_, letter: string) => letter.toUpperCase());
+
+const emitLocale = (files: Map<string, string>, locale: string, intlLocale: string, trees: Record<string, Tree>): string[] => {
+  const namespaces = Object.keys(trees).sort();
+  for (const namespace of namespaces)
+    files.set(
+      `${locale}/${namespace}.ts`,
+      emitNamespace(trees[namespace] as Tree, { namespace, intlLocale, isSource: locale === SOURCE_LOCALE }),
+    );
+  return namespaces;
+};
+
+/** What the generated folder should hold, formatted as the repository formats TypeScript, and every problem found. */
+export const compileMessages = async (messagesDir: string): Promise<Compiled> => {
+  const { files, problems } = compileRaw(messagesDir);
+  const options = (await resolveConfig(join(GENERATED_DIR, 'locales.ts'))) ?? {};
+  for (const [path, text] of files) files.set(path, await format(text, { ...options, filepath: join(GENERATED_DIR, path) }));
+  return { files, problems };
+};
+
+/** Pure over the files under `messagesDir`. */
+export const compileRaw = (messagesDir: string): Compiled => {
+  const problems: string[] = [];
+  const files = new Map<string, string>();
+  const locales = readdirSync(messagesDir, { withFileTypes: true })
+    .filter((entry) => entry.isDirectory())
+    .map((entry) => entry.name)
+    .sort();
+  if (!locales.includes(SOURCE_LOCALE)) return { files, problems: [`no ${SOURCE_LOCALE}/ folder in ${messagesDir}`] };
+  const source = readLocale(messagesDir, SOURCE_LOCALE, problems).trees;
+  emitLocale(files, SOURCE_LOCALE, SOURCE_LOCALE, source);
+  const reviews: Record<string, string | null> = { [SOURCE_LOCALE]: null };
+  for (const locale of locales) {
+    if (locale === SOURCE_LOCALE) continue;
+    if (locale in PSEUDO_LOCALES) {
+      problems.push(`${locale}: pseudo-locales are made from English, not written`);
+      continue;
+    }
+    const { trees, review } = readLocale(messagesDir, locale, problems);
+    problems.push(...checkLocale(locale, source, trees));
+    emitLocale(files, locale, locale, trees);
+    reviews[locale] = review ?? null;
+  }
+  for (const [pseudo, intlLocale] of Object.entries(PSEUDO_LOCALES)) {
+    const trees = Object.fromEntries(
+      Object.entries(source).map(([namespace, tree]) => [namespace, pseudoTree(tree, pseudo as PseudoLocale)]),
+    );
+    emitLocale(files, pseudo, intlLocale, trees);
+  }
+  const written = Object.keys(reviews);
+  const all = [...written, ...Object.keys(PSEUDO_LOCALES)];
+  const namespaces = Object.keys(source).sort();
+  const loaders = all
+    .map((locale) => {
+      const each = namespaces.map((namespace) => `    ${namespaceKey(namespace)}: () => import('./${locale}/${namespace}'),`).join('\n');
+      return `  ${JSON.stringify(locale)}: {\n${each}\n  },`;
+    })
+    .join('\n');
+  const types = namespaces.map((namespace) => `  ${namespaceKey(namespace)}: typeof import('./en/${namespace}').default;`).join('\n');
+  files.set(
+    'locales.ts',
+    `${HEADER}
+
+/** Every locale with messages, written (English first) and then the pseudo-locales made from English. */
+export const WRITTEN_LOCALES = ${JSON.stringify(written)} as const;
+export const PSEUDO_LOCALES = ${JSON.stringify(Object.keys(PSEUDO_LOCALES))} as const;
+export type BuiltLocale = (typeof WRITTEN_LOCALES)[number] | (typeof PSEUDO_LOCALES)[number];
+
+/** What each translation says about its review (null: reviewed, or the source). */
+export const REVIEW_NOTES: Record<(typeof WRITTEN_LOCALES)[number], string | null> = ${JSON.stringify(reviews)};
+
+/** Every namespace's messages, typed by English (the source). */
+export interface Catalogue {
+${types}
+}
+export type Namespace = keyof Catalogue;
+
+/** One chunk per locale and namespace: a window loads only the language it shows, and only what it shows. */
+export const LOADERS: { [L in BuiltLocale]: { [N in Namespace]: () => Promise<{ default: Catalogue[N] }> } } = {
+${loaders}
+};
+`,
+  );
+  const englishImports = namespaces.map((namespace) => `import ${namespaceKey(namespace)} from './en/${namespace}';`).join('\n');
+  files.set(
+    'english.ts',
+    `${HEADER}
+${englishImports}
+import type { Catalogue } from './locales';
+
+/** Every English namespace at once: for main, tests and scripts (a window loads per namespace instead). */
+export const ENGLISH: Catalogue = { ${namespaces.map(namespaceKey).join(', ')} };
+`,
+  );
+  return { files, problems };
+};
+
+const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
+export const MESSAGES_DIR = join(root, 'messages');
+export const GENERATED_DIR = join(root, 'src/shared/i18n/generated');
+
+/** Files now in the generated folder, by path relative to it. */
+export const generatedOnDisk = (dir: string = GENERATED_DIR): Map<string, string> => {
+  const out = new Map<string, string>();
+  if (!existsSync(dir)) return out;
+  const walk = (at: string): void => {
+    for (const entry of readdirSync(at, { withFileTypes: true })) {
+      const path = join(at, entry.name);
+      if (entry.isDirectory()) walk(path);
+      else out.set(relative(dir, path).split('\\').join('/'), readFileSync(path, 'utf8'));
+    }
+  };
+  walk(dir);
+  return out;
+};
+
+const main = async (): Promise<void> => {
+  const { files, problems } = await compileMessages(MESSAGES_DIR);
+  if (problems.length > 0) {
+    process.stderr.write(`The message files have ${problems.length} problem(s):\n${problems.map((p) => `  - ${p}`).join('\n')}\n`);
+    process.exit(1);
+  }
+  const onDisk = generatedOnDisk();
+  const stale = [...files].filter(([path, text]) => onDisk.get(path) !== text).map(([path]) => path);
+  const extra = [...onDisk.keys()].filter((path) => !files.has(path));
+  if (process.argv.includes('--check')) {
+    if (stale.length + extra.length === 0) return;
+    process.stderr.write(`Generated messages are out of date (${[...stale, ...extra].join(', ')}): run npm run messages\n`);
+    process.exit(1);
+  }
+  for (const path of extra) rmSync(join(GENERATED_DIR, path));
+  for (const path of stale) {
+    mkdirSync(dirname(join(GENERATED_DIR, path)), { recursive: true });
+    writeFileSync(join(GENERATED_DIR, path), files.get(path) as string);
+  }
+  process.stdout.write(`messages: ${files.size} files, ${stale.length} written, ${extra.length} removed\n`);
+};
+
+if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) await main();
