@@ -7,7 +7,10 @@ import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 
 import { appCopy } from '../src/shared/copy';
+import { useEnglishNow } from '../src/shared/i18n/english-now';
 import { electronPackageDir, findElectronBinary } from './electron-binary';
+
+useEnglishNow();
 
 const mode = process.argv[2] === 'dev' ? 'dev' : 'preview';
 

@@ -5,11 +5,15 @@ import { join } from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
 import { expect, type Page, test as base } from '@playwright/test';
 
+import { useEnglishNow } from '../../src/shared/i18n/english-now';
 import { type Harness, startHarness } from '../harness/harness-server';
 import { type Desktop, openDesktop } from './desktop';
 import { electronBinary } from './electron-skip-reason';
 import { type AttuneDriver, type Launch, launchOnHarness } from './journeys/attune-driver';
 import { launchOnElectron } from './journeys/electron-driver';
+
+// The specs read Attune's words to find what a person would see (English, as the windows show it by default).
+useEnglishNow();
 
 export const ARTIFACTS = join(import.meta.dirname, 'artifacts');
 

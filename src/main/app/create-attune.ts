@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { appCopy } from '../../shared/copy';
 import { allowedExternalUrls, crisisData } from '../../shared/crisis';
 import { APP_ORIGIN } from '../../shared/csp';
+import { useEnglishNow } from '../../shared/i18n/english-now';
 import { CHANNEL_NAMES } from '../../shared/ipc/channel-names';
 import { contract } from '../../shared/ipc/contract';
 import type { OpenReason } from '../../shared/ipc/event-contract';
@@ -50,6 +51,8 @@ export type StartOutcome = { kind: 'started'; attune: Attune } | { kind: 'second
  * this function only sequences them.
  */
 export const createAttune = async (platform: AttunePlatform): Promise<StartOutcome> => {
+  // Main's own words (tray, notifications, dialogs, the summary) are in English for now; windows load theirs.
+  useEnglishNow();
   // One Attune at a time: a second launch hands its arguments (`attune --check-in`) to the first one and exits.
   // Launches that arrive while this one is still starting wait until it can act on them.
   const handedOver: (readonly string[])[] = [];

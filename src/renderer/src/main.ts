@@ -4,6 +4,8 @@ import { mount } from 'svelte';
 
 import { applyAppearance } from './lib/appearance';
 import { bridge } from './lib/bridge';
+import { showMessages } from './lib/messages-state.svelte';
+import { namespacesFor } from './lib/window-namespaces';
 import { listenForZoomKeys } from './lib/zoom-keys';
 import Popover from './views/Popover.svelte';
 
@@ -26,6 +28,9 @@ api.events.onSettingsChanged((settings) => {
   applyAppearance(settings.appearance);
   zoomKeys.known(settings);
 });
+
+// The words first: nothing is shown before they are here (English until a language can be chosen).
+await showMessages('en', namespacesFor(route));
 
 if (route.startsWith('app')) {
   const { default: AppWindow } = await import('./views/AppWindow.svelte');

@@ -1,0 +1,12 @@
+import { LOADERS, type Namespace } from '../../../shared/i18n/generated/locales';
+
+/**
+ * Which messages a window loads before it shows. The popover keeps to what
+ * its first screens read, so its first paint stays small in every language;
+ * a namespace it reads without loading is an error the e2e suite sees. The
+ * app and pause windows load them all.
+ */
+export const POPOVER_NAMESPACES: readonly Namespace[] = ['common'];
+
+export const namespacesFor = (route: string): readonly Namespace[] =>
+  route.startsWith('app') || route.startsWith('pause') ? (Object.keys(LOADERS.en) as Namespace[]) : POPOVER_NAMESPACES;
