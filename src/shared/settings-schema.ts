@@ -1,5 +1,6 @@
 import { z } from 'zod';
 
+import { LANGUAGE_CHOICES } from './i18n/locale-choice';
 import { DEFAULT_PAUSE_SETTINGS, pauseSettingsSchema } from './pauses/pause-settings';
 import {
   ACCELERATOR_MAX_LENGTH,
@@ -18,7 +19,7 @@ import {
  * and the renderer gets its types from it. Numbers are seconds or local minutes after midnight — never
  * Date strings, so a timezone change cannot shift a setting.
  */
-export const SETTINGS_VERSION = 3;
+export const SETTINGS_VERSION = 4;
 
 export { DEFAULT_SHORTCUT, MOTION, THEMES, ZOOM_STEPS } from './settings-limits';
 
@@ -32,6 +33,8 @@ export const appearanceSchema = z.strictObject({
   discreet: z.boolean(),
   /** Every window's zoom (Ctrl/Cmd + = - 0), one of Chromium's steps. */
   zoomPercent: z.literal(ZOOM_STEPS),
+  /** The language of every window, the tray and notifications: 'system' follows the system's preferred languages. */
+  language: z.enum(LANGUAGE_CHOICES),
 });
 
 export const checkInSettingsSchema = z.strictObject({
@@ -84,7 +87,7 @@ export type SettingsPatch = z.infer<typeof settingsPatchSchema>;
 export const DEFAULT_SETTINGS: Settings = {
   version: SETTINGS_VERSION,
   shortcut: DEFAULT_SHORTCUT,
-  appearance: { theme: 'system', motion: 'system', discreet: true, zoomPercent: 100 },
+  appearance: { theme: 'system', motion: 'system', discreet: true, zoomPercent: 100, language: 'system' },
   pauses: DEFAULT_PAUSE_SETTINGS,
   checkIn: { followUpMinutes: 20, closeAfterSaveSeconds: 3, moreQuestionsOpen: false },
   privacy: { lockAfterIdleMinutes: 15, lockWithScreen: true },

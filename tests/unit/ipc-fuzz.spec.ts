@@ -110,7 +110,7 @@ describe('IPC fuzzing over the real handler table', () => {
     attune = started.attune;
     await attune.vault.setup({ passphrase: 'fuzzing passphrase', useKeychain: false, createRecoveryKey: false });
     await attune.vault.append(checkIn('kept entry'));
-    await attune.settings.set({ appearance: { theme: 'dark', motion: 'system', discreet: true, zoomPercent: 100 } });
+    await attune.settings.set({ appearance: { theme: 'dark', motion: 'system', discreet: true, zoomPercent: 100, language: 'system' } });
     dispatch = attune.dispatch;
   });
   afterAll(() => attune.stop());

@@ -48,7 +48,7 @@ describe('dispatch over the real handler table and a real settings file', () => 
   test('a valid write is saved to disk and returned', async () => {
     const result = await dispatch(
       'settings.set',
-      { appearance: { theme: 'dark', motion: 'reduce', discreet: true, zoomPercent: 125 } },
+      { appearance: { theme: 'dark', motion: 'reduce', discreet: true, zoomPercent: 125, language: 'en' } },
       popover,
     );
     expect(result.ok).toBe(true);
@@ -57,6 +57,7 @@ describe('dispatch over the real handler table and a real settings file', () => 
       motion: 'reduce',
       discreet: true,
       zoomPercent: 125,
+      language: 'en',
     });
   });
 
@@ -69,9 +70,13 @@ describe('dispatch over the real handler table and a real settings file', () => 
     ['a prototype-pollution key', JSON.parse('{"__proto__": {"polluted": true}}')],
     ['a constructor key', { constructor: { prototype: { polluted: true } } }],
     ['main-only version', { version: 1 }],
-    ['a bad enum', { appearance: { theme: 'neon', motion: 'system', discreet: true, zoomPercent: 100 } }],
+    ['a bad enum', { appearance: { theme: 'neon', motion: 'system', discreet: true, zoomPercent: 100, language: 'en' } }],
+    [
+      'a language Attune does not have',
+      { appearance: { theme: 'dark', motion: 'system', discreet: true, zoomPercent: 100, language: 'xx' } },
+    ],
     ['a missing field', { appearance: { theme: 'dark' } }],
-    ['a zoom between the steps', { appearance: { theme: 'dark', motion: 'system', discreet: true, zoomPercent: 120 } }],
+    ['a zoom between the steps', { appearance: { theme: 'dark', motion: 'system', discreet: true, zoomPercent: 120, language: 'en' } }],
     ['NaN in a number', { pauses: { enabled: Number.NaN } }],
     ['a huge string', { shortcut: 'A'.repeat(100_000) }],
   ];

@@ -47,6 +47,15 @@ export const MIGRATIONS: Record<number, (previous: Raw) => Raw> = {
       version: 3,
     };
   },
+  // v4 adds the language; following the system's, as before (when every word was English), is the default.
+  4: (previous) => {
+    const appearance = previous.appearance;
+    return {
+      ...previous,
+      ...(typeof appearance === 'object' && appearance !== null ? { appearance: { ...(appearance as Raw), language: 'system' } } : {}),
+      version: 4,
+    };
+  },
 };
 
 export const versionOf = (raw: Raw): number => (typeof raw.version === 'number' ? raw.version : 0);

@@ -73,7 +73,7 @@ describe('migrations', () => {
     expect(settings.get()).toEqual({
       ...DEFAULT_SETTINGS,
       shortcut: 'Control+Shift+A',
-      appearance: { theme: 'dark', motion: 'system', discreet: false, zoomPercent: 100 },
+      appearance: { theme: 'dark', motion: 'system', discreet: false, zoomPercent: 100, language: 'system' },
     });
     expect(JSON.parse(readFileSync(fileIn(dir), 'utf8')).version).toBe(SETTINGS_VERSION);
   });
@@ -88,7 +88,7 @@ describe('migrations', () => {
     expect(settings.get()).toEqual({
       ...DEFAULT_SETTINGS,
       shortcut: 'Alt+Shift+J',
-      appearance: { theme: 'light', motion: 'reduce', discreet: false, zoomPercent: 100 },
+      appearance: { theme: 'light', motion: 'reduce', discreet: false, zoomPercent: 100, language: 'system' },
       pauses: { ...DEFAULT_SETTINGS.pauses, enabled: true },
     });
   });
@@ -112,7 +112,7 @@ describe('migrations', () => {
     expect(settings.get()).toEqual({
       ...v2,
       version: SETTINGS_VERSION,
-      appearance: { ...v2.appearance, zoomPercent: 100 },
+      appearance: { ...v2.appearance, zoomPercent: 100, language: 'system' },
       pauses: { ...v2Pauses, showTimeLeft: false },
       checkIn: { followUpMinutes: 60, closeAfterSaveSeconds: 3, moreQuestionsOpen: false },
     });
@@ -254,7 +254,7 @@ describe('SettingsService appliers', () => {
       heard.push(s.appearance.theme);
       s.appearance.theme = 'light';
     });
-    await settings.set({ appearance: { theme: 'dark', motion: 'system', discreet: true, zoomPercent: 100 } });
+    await settings.set({ appearance: { theme: 'dark', motion: 'system', discreet: true, zoomPercent: 100, language: 'system' } });
     expect(heard).toEqual(['dark']);
     expect(settings.get().appearance.theme).toBe('dark');
   });

@@ -64,7 +64,7 @@ for (const batch of BATCHES) {
           // Settings as they come, so every sequence starts from the same place.
           const reset = await other.evaluate(() =>
             window.attune.settings.set({
-              appearance: { theme: 'system', motion: 'system', discreet: true, zoomPercent: 100 },
+              appearance: { theme: 'system', motion: 'system', discreet: true, zoomPercent: 100, language: 'system' },
               privacy: { lockAfterIdleMinutes: 15, lockWithScreen: true },
             }),
           );

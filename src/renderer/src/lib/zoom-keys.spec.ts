@@ -9,7 +9,7 @@ import { listenForZoomKeys } from './zoom-keys';
 
 const settings = (zoomPercent: ZoomPercent): Settings => ({
   ...baseSettings(),
-  appearance: { theme: 'dark', motion: 'system', discreet: false, zoomPercent },
+  appearance: { theme: 'dark', motion: 'system', discreet: false, zoomPercent, language: 'system' },
 });
 const press = (target: EventTarget, key: string, init: KeyboardEventInit = { ctrlKey: true }): KeyboardEvent => {
   const event = new KeyboardEvent('keydown', { key, bubbles: true, cancelable: true, ...init });
@@ -37,7 +37,7 @@ describe('zoom keys', () => {
     field.addEventListener('keydown', (event) => event.stopPropagation());
     const event = press(field, '=');
     expect(event.defaultPrevented).toBe(true);
-    expect(saved()).toEqual([{ appearance: { theme: 'dark', motion: 'system', discreet: false, zoomPercent: 110 } }]);
+    expect(saved()).toEqual([{ appearance: { theme: 'dark', motion: 'system', discreet: false, zoomPercent: 110, language: 'system' } }]);
   });
 
   test('a held key steps on from the last step, not from the last answer', () => {

@@ -25,7 +25,7 @@ describe('AppearanceSection', () => {
     await user.click(within(colours()).getByRole('radio', { name: t.themes.dark }));
     await vi.waitFor(() => expect(document.documentElement.dataset.theme).toBe('dark'));
     expect(bridgeCalls.find(([c]) => c === 'settings.set')?.[1]).toEqual({
-      appearance: { theme: 'dark', motion: 'system', discreet: true, zoomPercent: 100 },
+      appearance: { theme: 'dark', motion: 'system', discreet: true, zoomPercent: 100, language: 'system' },
     });
     expect(screen.getByRole('status')).toHaveTextContent(settingsCopy.saved);
   });

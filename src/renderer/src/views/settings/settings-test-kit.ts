@@ -10,9 +10,9 @@ import { loadSettings } from './settings.svelte';
  * with a settings.set that keeps what it saved (or refuses, when told to).
  */
 export const baseSettings = (): Settings => ({
-  version: 3,
+  version: 4,
   shortcut: 'CommandOrControl+Alt+Space',
-  appearance: { theme: 'system', motion: 'system', discreet: true, zoomPercent: 100 },
+  appearance: { theme: 'system', motion: 'system', discreet: true, zoomPercent: 100, language: 'system' },
   pauses: {
     enabled: false,
     intervalSeconds: 3600,

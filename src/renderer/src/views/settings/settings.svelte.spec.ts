@@ -30,7 +30,7 @@ describe('settings store', () => {
   test('changes show at once and go to main one at a time, in order', async () => {
     const main = await loadWith();
     const next = heldAnswers(main);
-    const first = saveSettings({ appearance: { theme: 'dark', motion: 'system', discreet: true, zoomPercent: 100 } });
+    const first = saveSettings({ appearance: { theme: 'dark', motion: 'system', discreet: true, zoomPercent: 100, language: 'system' } });
     const second = saveSettings({ system: { startAtLogin: true } });
     expect(settingsState.settings?.appearance.theme).toBe('dark');
     expect(settingsState.settings?.system.startAtLogin).toBe(true);
@@ -50,7 +50,7 @@ describe('settings store', () => {
   test('a refused change goes back on its own; a later one stays', async () => {
     const main = await loadWith();
     const next = heldAnswers(main, (patch) => 'appearance' in patch);
-    const first = saveSettings({ appearance: { theme: 'dark', motion: 'system', discreet: true, zoomPercent: 100 } });
+    const first = saveSettings({ appearance: { theme: 'dark', motion: 'system', discreet: true, zoomPercent: 100, language: 'system' } });
     const second = saveSettings({ system: { startAtLogin: true } });
     await next();
     expect(await first).toMatchObject({ ok: false, error: { code: 'disk-full' } });
