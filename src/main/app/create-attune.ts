@@ -24,6 +24,7 @@ import { trayMenuModel } from '../tray/tray-menu-model';
 import { DeferredDeletes } from '../vault/deferred-deletes';
 import { VaultService } from '../vault/vault-service';
 import { createCommandLineHandler } from './command-line-wiring';
+import { createMainLanguage } from './main-language';
 import type { AttunePlatform, TrayPort, Windows } from './platform';
 import { createTrayActions, trayStateOf, type VaultState } from './tray-wiring';
 
@@ -51,7 +52,7 @@ export type StartOutcome = { kind: 'started'; attune: Attune } | { kind: 'second
  * this function only sequences them.
  */
 export const createAttune = async (platform: AttunePlatform): Promise<StartOutcome> => {
-  // Main's own words (tray, notifications, dialogs, the summary) are in English for now; windows load theirs.
+  // English at once, before anything could speak; the chosen language follows once the settings are read.
   useEnglishNow();
   // One Attune at a time: a second launch hands its arguments (`attune --check-in`) to the first one and exits.
   // Launches that arrive while this one is still starting wait until it can act on them.
@@ -95,6 +96,9 @@ const start = async (
 
   // The settings file is checked (and migrated or set aside) before the store opens.
   const { settings, notice, firstRun } = openSettings(dataDir, (dir) => platform.openSettingsStore(dir), log);
+  // Main speaks the chosen language (or the system's) from here on: the tray, notifications and dialogs read it when shown.
+  const language = createMainLanguage({ preferred: () => platform.app.preferredLanguages(), log });
+  await language.apply(settings.get().appearance.language);
 
   // The encrypted history; its keychain is the OS one, used only when it really protects.
   const vault = new VaultService({
@@ -211,6 +215,10 @@ const start = async (
     tray.setDiscreet(next.appearance.discreet);
     void refreshTray();
     shown.send('settings.changed', next);
+    // The next tray menu and notification speak a newly chosen language; windows switch on the settings event.
+    void language.apply(next.appearance.language).then(async (changed) => {
+      if (changed) await refreshTray();
+    });
   });
   await pauses.start();
 

@@ -71,6 +71,8 @@ export interface AppPort {
   requestSingleInstance(onSecondInstance: (args?: readonly string[]) => void): boolean;
   /** This launch's arguments after the executable (and the app path in development). */
   launchArgs(): readonly string[];
+  /** The system's preferred languages, most preferred first (BCP 47 tags): what "the system's language" follows. */
+  preferredLanguages(): readonly string[];
   /** Turns Chromium features on (`--enable-features`); only before ready. */
   enableChromiumFeatures(features: readonly string[]): void;
   whenReady(): Promise<void>;

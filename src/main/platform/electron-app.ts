@@ -15,6 +15,7 @@ export const electronApp = {
     return true;
   },
   launchArgs: () => launchArgs(process.argv, process.defaultApp === true),
+  preferredLanguages: (): readonly string[] => app.getPreferredSystemLanguages(),
   /** Chromium keeps only the last --enable-features switch, so the value carries any given at launch. */
   enableChromiumFeatures(features: readonly string[]) {
     if (features.length === 0) return;

@@ -2,6 +2,8 @@ import './styles/base.css';
 
 import { mount } from 'svelte';
 
+import { effectiveLocale } from '../../shared/i18n/locale-choice';
+import type { Settings } from '../../shared/settings-schema';
 import { applyAppearance } from './lib/appearance';
 import { bridge } from './lib/bridge';
 import { showMessages } from './lib/messages-state.svelte';
@@ -19,18 +21,21 @@ const route = location.hash.replace(/^#/, '') || 'popover';
 
 const api = bridge();
 const zoomKeys = listenForZoomKeys(api);
-void api.settings.get().then((result) => {
-  if (!result.ok) return;
-  applyAppearance(result.value.appearance);
-  zoomKeys.known(result.value);
-});
+/** The language this window speaks: the choice in Settings, or the system's (Chromium's list is the system's here). */
+const languageOf = (settings: Settings | undefined) => effectiveLocale(settings?.appearance.language ?? 'system', navigator.languages);
+const atStart = await api.settings.get();
+if (atStart.ok) {
+  applyAppearance(atStart.value.appearance);
+  zoomKeys.known(atStart.value);
+}
 api.events.onSettingsChanged((settings) => {
   applyAppearance(settings.appearance);
   zoomKeys.known(settings);
+  void showMessages(languageOf(settings));
 });
 
-// The words first: nothing is shown before they are here (English until a language can be chosen).
-await showMessages('en', namespacesFor(route));
+// The words first: nothing is shown before they are here.
+await showMessages(languageOf(atStart.ok ? atStart.value : undefined), namespacesFor(route));
 
 if (route.startsWith('app')) {
   const { default: AppWindow } = await import('./views/AppWindow.svelte');

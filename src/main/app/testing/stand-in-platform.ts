@@ -59,6 +59,8 @@ export interface StandInOptions {
   packaged?: boolean;
   /** This launch's arguments, e.g. ['--check-in'] (default: none). */
   args?: readonly string[];
+  /** The system's preferred languages (default: US English). */
+  preferredLanguages?: readonly string[];
 }
 
 /** What a stand-in platform lets a test see and do, beside the ports it hands to createAttune. */
@@ -185,6 +187,7 @@ export const standInPlatform = (options: StandInOptions): AttunePlatform & { sta
         return options.primaryInstance ?? true;
       },
       launchArgs: () => options.args ?? [],
+      preferredLanguages: () => options.preferredLanguages ?? ['en-US'],
       enableChromiumFeatures: (features) => void standIns.chromiumFeatures.push(...features),
       whenReady: async () => void step('ready'),
       quit: () => {

@@ -1,5 +1,6 @@
 import type { BuiltLocale, Catalogue, Namespace } from '../../../shared/i18n/generated/locales';
 import { loadNamespaces } from '../../../shared/i18n/load-messages';
+import { textDirection } from '../../../shared/i18n/locale-choice';
 import { type MessageSource, useMessageSource } from '../../../shared/i18n/messages';
 
 /**
@@ -13,11 +14,28 @@ class MessageBox implements MessageSource {
 }
 
 const box = new MessageBox();
+let latest = 0;
 
-/** Load `names` in `locale` and show them; the previous language stays until all of them have arrived. */
-export const showMessages = async (locale: BuiltLocale, names: readonly Namespace[]): Promise<void> => {
-  const catalogue = await loadNamespaces(locale, names);
+/**
+ * Show `locale`: `names` plus every namespace this window has loaded so far.
+ * The previous language stays until all of them have arrived, so a window
+ * never shows two languages at once; of two quick changes the later wins.
+ * <html> gets the language and its direction, for screen readers and layout.
+ */
+export const showMessages = async (locale: BuiltLocale, names: readonly Namespace[] = []): Promise<void> => {
+  const all = [...names, ...(Object.keys(box.catalogue) as Namespace[])];
+  const wanted = all.filter((name, i) => all.indexOf(name) === i);
+  if (locale === box.locale && wanted.every((name) => box.catalogue[name] !== undefined)) {
+    useMessageSource(box);
+    return;
+  }
+  latest += 1;
+  const mine = latest;
+  const catalogue = await loadNamespaces(locale, wanted);
+  if (mine !== latest) return;
   box.catalogue = catalogue;
   box.locale = locale;
   useMessageSource(box);
+  document.documentElement.lang = locale;
+  document.documentElement.dir = textDirection(locale);
 };
