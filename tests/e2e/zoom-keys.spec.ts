@@ -54,6 +54,12 @@ test.describe('zoom keys', () => {
     await zoomIs(harness, 100);
     expect(harness.windows().zoom).toEqual({ popover: 100, app: 100, pause: 100 });
     // The rest of the appearance section is as it was.
-    expect(harness.attune?.settings.get().appearance).toEqual({ theme: 'system', motion: 'system', discreet: true, zoomPercent: 100, language: 'system' });
+    expect(harness.attune?.settings.get().appearance).toEqual({
+      theme: 'system',
+      motion: 'system',
+      discreet: true,
+      zoomPercent: 100,
+      language: 'system',
+    });
   });
 });

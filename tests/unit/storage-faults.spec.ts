@@ -262,14 +262,20 @@ describe.runIf(mountable.ok)('settings write on a tiny tmpfs', () => {
   it('a full disk: set() rejects with disk-full, settings.json stays byte-identical, the previous value stays in force', async () => {
     const data = volume('data', 64);
     const { settings } = openSettingsIn(data);
-    await settings.set({ shortcut: 'Alt+Shift+K', appearance: { theme: 'light', motion: 'system', discreet: true, zoomPercent: 100, language: 'system' } });
+    await settings.set({
+      shortcut: 'Alt+Shift+K',
+      appearance: { theme: 'light', motion: 'system', discreet: true, zoomPercent: 100, language: 'system' },
+    });
     const file = join(data, 'settings.json');
     const saved = await readFile(file);
     const previous = settings.get();
     const calls = withApplier(settings);
     const filler = await fillToLastByte(data);
 
-    await expectCalm(settings.set({ appearance: { theme: 'dark', motion: 'reduce', discreet: false, zoomPercent: 100, language: 'system' } }), 'disk-full');
+    await expectCalm(
+      settings.set({ appearance: { theme: 'dark', motion: 'reduce', discreet: false, zoomPercent: 100, language: 'system' } }),
+      'disk-full',
+    );
     expect(await readFile(file)).toEqual(saved);
     expect(settings.get()).toEqual(previous);
     // The side effect ran, then was undone with the previous settings.
