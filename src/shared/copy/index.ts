@@ -11,6 +11,7 @@ export { helpCopy } from './help-copy';
 export { appWindowCopy, historyCopy } from './history-copy';
 export { incidentCopy } from './incident-copy';
 export { insightsCopy } from './insights-copy';
+export { languageCopy } from './language-copy';
 export { pauseNotificationCopy, pauseNotificationCopyPlain } from './pause-copy';
 export { exerciseCopy, pauseCopy } from './pause-exercise-copy';
 export { settingsCopy } from './settings-copy';

@@ -11,6 +11,7 @@ export const REVIEW_NOTES: Record<(typeof WRITTEN_LOCALES)[number], string | nul
 /** Every namespace's messages, typed by English (the source). */
 export interface Catalogue {
   common: typeof import('./en/common').default;
+  language: typeof import('./en/language').default;
   welcome: typeof import('./en/welcome').default;
 }
 export type Namespace = keyof Catalogue;
@@ -19,14 +20,17 @@ export type Namespace = keyof Catalogue;
 export const LOADERS: { [L in BuiltLocale]: { [N in Namespace]: () => Promise<{ default: Catalogue[N] }> } } = {
   en: {
     common: () => import('./en/common'),
+    language: () => import('./en/language'),
     welcome: () => import('./en/welcome'),
   },
   'en-XA': {
     common: () => import('./en-XA/common'),
+    language: () => import('./en-XA/language'),
     welcome: () => import('./en-XA/welcome'),
   },
   'ar-XB': {
     common: () => import('./ar-XB/common'),
+    language: () => import('./ar-XB/language'),
     welcome: () => import('./ar-XB/welcome'),
   },
 };

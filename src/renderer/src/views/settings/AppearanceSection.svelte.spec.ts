@@ -3,7 +3,7 @@ import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, test, vi } from 'vitest';
 
 import { bridgeAnswers, bridgeCalls } from '../../../../../tests/renderer-setup';
-import { settingsCopy } from '../../../../shared/copy';
+import { languageCopy, settingsCopy } from '../../../../shared/copy';
 import AppearanceSection from './AppearanceSection.svelte';
 import SectionHost from './SectionHost.svelte';
 import { loadWith, refused } from './settings-test-kit';
@@ -28,6 +28,24 @@ describe('AppearanceSection', () => {
       appearance: { theme: 'dark', motion: 'system', discreet: true, zoomPercent: 100, language: 'system' },
     });
     expect(screen.getByRole('status')).toHaveTextContent(settingsCopy.saved);
+  });
+
+  test('the language: the system’s by default, each language named in its own, and a choice is saved', async () => {
+    const user = userEvent.setup();
+    await loadWith();
+    render(SectionHost, { section: AppearanceSection, headingId: 'settings-appearance' });
+    const language = screen.getByRole('combobox', { name: languageCopy.label });
+    expect(language).toHaveValue('system');
+    expect(language).toHaveAccessibleDescription(languageCopy.hint);
+    const options = within(language).getAllByRole('option');
+    expect(options[0]).toHaveTextContent(languageCopy.system('English'));
+    expect(options.slice(1).map((option) => [option.textContent, option.getAttribute('lang')])).toContainEqual(['English', 'en']);
+    await user.selectOptions(language, 'en');
+    await vi.waitFor(() =>
+      expect(bridgeCalls.find(([c]) => c === 'settings.set')?.[1]).toEqual({
+        appearance: { theme: 'system', motion: 'system', discreet: true, zoomPercent: 100, language: 'en' },
+      }),
+    );
   });
 
   test('less movement sets data-motion', async () => {
