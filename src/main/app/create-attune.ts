@@ -4,6 +4,7 @@ import { appCopy } from '../../shared/copy';
 import { allowedExternalUrls, crisisData } from '../../shared/crisis';
 import { APP_ORIGIN } from '../../shared/csp';
 import { useEnglishNow } from '../../shared/i18n/english-now';
+import { useSystemLanguages } from '../../shared/i18n/format-locale';
 import { CHANNEL_NAMES } from '../../shared/ipc/channel-names';
 import { contract } from '../../shared/ipc/contract';
 import type { OpenReason } from '../../shared/ipc/event-contract';
@@ -97,6 +98,7 @@ const start = async (
   // The settings file is checked (and migrated or set aside) before the store opens.
   const { settings, notice, firstRun } = openSettings(dataDir, (dir) => platform.openSettingsStore(dir), log);
   // Main speaks the chosen language (or the system's) from here on: the tray, notifications and dialogs read it when shown.
+  useSystemLanguages(platform.app.preferredLanguages());
   const language = createMainLanguage({ preferred: () => platform.app.preferredLanguages(), log });
   await language.apply(settings.get().appearance.language);
 

@@ -1,3 +1,4 @@
+import { formatLocale } from '../../shared/i18n/format-locale';
 import type { Settings } from '../../shared/settings-schema';
 import type { Logger } from '../log/logger';
 import type { PauseDriver } from '../pauses/pause-driver';
@@ -66,7 +67,7 @@ export const trayStateOf = ({ platform, shortcut, pauses, settings, vaultState, 
     platform,
     activeShortcut: shortcut.active,
     takenShortcut: shortcut.taken,
-    nextPauseLabel: nextPauseLabel(view, now, undefined),
+    nextPauseLabel: nextPauseLabel(view, now, formatLocale()),
     remindersOn: settings.pauses.enabled && !view.remindersOff,
     pendingPause: view.pending?.delivered === false,
     vault: vaultState,

@@ -2,6 +2,7 @@ import './styles/base.css';
 
 import { mount } from 'svelte';
 
+import { useSystemLanguages } from '../../shared/i18n/format-locale';
 import { effectiveLocale } from '../../shared/i18n/locale-choice';
 import type { Settings } from '../../shared/settings-schema';
 import { applyAppearance } from './lib/appearance';
@@ -20,6 +21,7 @@ const target = document.getElementById('app') as HTMLElement;
 const route = location.hash.replace(/^#/, '') || 'popover';
 
 const api = bridge();
+useSystemLanguages(navigator.languages);
 const zoomKeys = listenForZoomKeys(api);
 /** The language this window speaks: the choice in Settings, or the system's (Chromium's list is the system's here). */
 const languageOf = (settings: Settings | undefined) => effectiveLocale(settings?.appearance.language ?? 'system', navigator.languages);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 
-import { effectiveLocale, matchLocale, textDirection } from './locale-choice';
+import { effectiveLocale, formattingLocale, matchLocale, textDirection } from './locale-choice';
 
 const available = ['en', 'de', 'es', 'fr', 'pt-BR', 'ja'];
 
@@ -26,5 +26,14 @@ describe('which language Attune speaks', () => {
   it('right to left for Arabic, Hebrew, Persian, Urdu, and the ar-XB pseudo-locale', () => {
     expect(['ar-XB', 'he', 'fa-IR', 'ur'].map(textDirection)).toEqual(['rtl', 'rtl', 'rtl', 'rtl']);
     expect(['en', 'ja', 'en-XA', 'pt-BR'].map(textDirection)).toEqual(['ltr', 'ltr', 'ltr', 'ltr']);
+  });
+
+  it("dates and times follow the system's own tag when it is the words' language, else the words'", () => {
+    expect(formattingLocale('en', ['en-GB', 'de'])).toBe('en-GB');
+    expect(formattingLocale('de', ['de-AT'])).toBe('de-AT');
+    expect(formattingLocale('de', ['en-US'])).toBe('de');
+    expect(formattingLocale('en', [])).toBe('en');
+    expect(formattingLocale('en-XA', ['en-GB'])).toBe('en');
+    expect(formattingLocale('ar-XB', ['en-US'])).toBe('ar');
   });
 });

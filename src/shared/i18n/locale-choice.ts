@@ -33,3 +33,19 @@ const RTL_LANGUAGES = new Set(['ar', 'he', 'fa', 'ur', 'ps', 'yi']);
 
 /** `dir` for a window showing `locale` (the ar-XB pseudo-locale is right to left). */
 export const textDirection = (locale: string): 'ltr' | 'rtl' => (RTL_LANGUAGES.has(base(locale)) ? 'rtl' : 'ltr');
+
+/** The tag Intl should use for a pseudo-locale: the language it stands in for. */
+const INTL_STAND_IN: Record<string, string> = { 'en-XA': 'en', 'ar-XB': 'ar' };
+
+/**
+ * The tag dates, times and numbers are written with. The system's own tag
+ * when it is the same language as the words (en-GB keeps its 24-hour
+ * clock and day-month order under English words, de-AT its own); otherwise
+ * the words' language, so a date never reads in a language the window is
+ * not in.
+ */
+export const formattingLocale = (messagesLocale: string, systemPreferred: readonly string[]): string => {
+  const words = INTL_STAND_IN[messagesLocale] ?? messagesLocale;
+  const system = systemPreferred[0];
+  return system !== undefined && base(system) === base(words) && !(messagesLocale in INTL_STAND_IN) ? system : words;
+};

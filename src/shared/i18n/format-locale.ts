@@ -1,0 +1,17 @@
+import { formattingLocale } from './locale-choice';
+import { currentLocale } from './messages';
+
+/**
+ * The one place that says which tag dates, times, weekdays and numbers are
+ * written with: the words' language, with the system's own conventions
+ * when it is the same language (formattingLocale). Read when shown, so a
+ * window re-renders its dates when the language changes, as its words do.
+ */
+let systemLanguages: readonly string[] = [];
+
+/** Main: the OS's preferred languages; a window: navigator.languages (Chromium's list is the system's here). */
+export const useSystemLanguages = (languages: readonly string[]): void => {
+  systemLanguages = [...languages];
+};
+
+export const formatLocale = (): string => formattingLocale(currentLocale(), systemLanguages);
