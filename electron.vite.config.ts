@@ -49,7 +49,16 @@ export default defineConfig({
       assetsInlineLimit: 0,
       minify: true,
       modulePreload: { polyfill: false },
-      rollupOptions: { input: { index: resolve('src/renderer/index.html') } },
+      rollupOptions: {
+        input: { index: resolve('src/renderer/index.html') },
+        // Each language's messages are named for it (messages-<locale>-<namespace>), so the bench can add up what a window in that language loads.
+        output: {
+          chunkFileNames: (chunk) => {
+            const messages = /i18n\/generated\/([^/]+)\/([^/.]+)\.ts$/.exec(chunk.facadeModuleId ?? '');
+            return messages ? `assets/messages-${messages[1]}-${messages[2]}-[hash].js` : 'assets/[name]-[hash].js';
+          },
+        },
+      },
     },
   },
 });
