@@ -99,12 +99,23 @@ export const compileRaw = (messagesDir: string): Compiled => {
   const written = Object.keys(reviews);
   const all = [...written, ...Object.keys(PSEUDO_LOCALES)];
   const namespaces = Object.keys(source).sort();
-  const loaders = all
-    .map((locale) => {
-      const each = namespaces.map((namespace) => `    ${namespaceKey(namespace)}: () => import('./${locale}/${namespace}'),`).join('\n');
-      return `  ${JSON.stringify(locale)}: {\n${each}\n  },`;
-    })
-    .join('\n');
+  const keys = namespaces.map(namespaceKey);
+  // Per locale, a small module of loaders for its namespaces: a window loads it, then only the namespaces it shows.
+  for (const locale of all) {
+    const each = namespaces.map((namespace) => `  ${namespaceKey(namespace)}: () => import('./${namespace}'),`).join('\n');
+    files.set(
+      `${locale}/index.ts`,
+      `${HEADER}
+import type { NamespaceLoaders } from '../locales';
+
+/** Each namespace of this language, its own chunk. */
+export const load: NamespaceLoaders = {
+${each}
+};
+`,
+    );
+  }
+  const localeLoaders = all.map((locale) => `  ${JSON.stringify(locale)}: () => import('./${locale}/index'),`).join('\n');
   const types = namespaces.map((namespace) => `  ${namespaceKey(namespace)}: typeof import('./en/${namespace}').default;`).join('\n');
   files.set(
     'locales.ts',
@@ -123,10 +134,17 @@ export interface Catalogue {
 ${types}
 }
 export type Namespace = keyof Catalogue;
+export const NAMESPACES: readonly Namespace[] = ${JSON.stringify(keys)};
 
-/** One chunk per locale and namespace: a window loads only the language it shows, and only what it shows. */
-export const LOADERS: { [L in BuiltLocale]: { [N in Namespace]: () => Promise<{ default: Catalogue[N] }> } } = {
-${loaders}
+export type NamespaceLoaders = { [N in Namespace]: () => Promise<{ default: Catalogue[N] }> };
+
+/**
+ * One small chunk per locale with its namespaces' loaders, and one chunk per
+ * locale and namespace: a window loads only the language it shows, and only
+ * what it shows, and the first load grows by one line per language added.
+ */
+export const LOCALE_LOADERS: Record<BuiltLocale, () => Promise<{ load: NamespaceLoaders }>> = {
+${localeLoaders}
 };
 `,
   );

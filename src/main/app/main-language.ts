@@ -1,10 +1,10 @@
-import { type BuiltLocale, LOADERS, type Namespace } from '../../shared/i18n/generated/locales';
+import { type BuiltLocale, NAMESPACES } from '../../shared/i18n/generated/locales';
 import { loadNamespaces } from '../../shared/i18n/load-messages';
 import { effectiveLocale, type LanguageChoice } from '../../shared/i18n/locale-choice';
 import { currentLocale, useMessageSource } from '../../shared/i18n/messages';
 import type { Logger } from '../log/logger';
 
-const ALL_NAMESPACES = Object.keys(LOADERS.en) as Namespace[];
+const ALL_NAMESPACES = NAMESPACES;
 
 /**
  * Main's own words (tray menu, notifications, dialogs, the summary) in the

@@ -1,7 +1,7 @@
 import { afterAll, describe, expect, test } from 'vitest';
 
 import { useEnglishNow } from '../i18n/english-now';
-import { LOADERS, type Namespace, WRITTEN_LOCALES } from '../i18n/generated/locales';
+import { type Namespace, NAMESPACES, WRITTEN_LOCALES } from '../i18n/generated/locales';
 import { loadNamespaces } from '../i18n/load-messages';
 import { useMessageSource } from '../i18n/messages';
 import * as copy from './index';
@@ -100,7 +100,7 @@ const collect = (value: unknown, path: string, out: [string, string][]): void =>
   else if (value && typeof value === 'object') for (const [k, v] of Object.entries(value)) collect(v, `${path}.${k}`, out);
 };
 
-const ALL = Object.keys(LOADERS.en) as Namespace[];
+const ALL: readonly Namespace[] = NAMESPACES;
 const stringsIn = async (locale: WrittenLocale): Promise<[string, string][]> => {
   useMessageSource({ locale, catalogue: await loadNamespaces(locale, ALL) });
   const out: [string, string][] = [];

@@ -1,4 +1,4 @@
-import { LOADERS, type Namespace } from '../../../shared/i18n/generated/locales';
+import { type Namespace, NAMESPACES } from '../../../shared/i18n/generated/locales';
 
 /**
  * Which messages a window loads before it shows. The popover keeps to what
@@ -9,4 +9,4 @@ import { LOADERS, type Namespace } from '../../../shared/i18n/generated/locales'
 export const POPOVER_NAMESPACES: readonly Namespace[] = ['common'];
 
 export const namespacesFor = (route: string): readonly Namespace[] =>
-  route.startsWith('app') || route.startsWith('pause') ? (Object.keys(LOADERS.en) as Namespace[]) : POPOVER_NAMESPACES;
+  route.startsWith('app') || route.startsWith('pause') ? NAMESPACES : POPOVER_NAMESPACES;
