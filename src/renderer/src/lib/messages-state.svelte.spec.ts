@@ -4,7 +4,8 @@ import { afterEach, describe, expect, it } from 'vitest';
 
 import { useEnglishNow } from '../../../shared/i18n/english-now';
 import PopoverHeader from '../views/check-in/PopoverHeader.svelte';
-import { showMessages } from './messages-state.svelte';
+import { live } from '../../../shared/i18n/messages';
+import { ensureMessages, showMessages } from './messages-state.svelte';
 
 /**
  * A window switches language in place: what is on screen re-renders in the
@@ -42,5 +43,13 @@ describe('switching language in a window', () => {
     await Promise.all([showMessages('ar-XB'), showMessages('en-XA')]);
     flushSync();
     expect(screen.getByRole('button').textContent).toMatch(/^\[Çļöšé/);
+  });
+
+  it('a namespace asked for later arrives in the language shown, even when the language changes while it loads', async () => {
+    await showMessages('en', ['common']);
+    const pending = ensureMessages(['welcome']);
+    await Promise.all([pending, showMessages('en-XA')]);
+    expect(live('welcome').skip).toMatch(/^\[Šķîƥ/);
+    expect(live('common').close).toMatch(/^\[Çļöšé/);
   });
 });

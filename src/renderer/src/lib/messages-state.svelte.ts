@@ -15,6 +15,9 @@ class MessageBox implements MessageSource {
 
 const box = new MessageBox();
 let latest = 0;
+/** Whether this window's messages come from the box (always in a window; not in component tests, which use English whole). */
+let installed = false;
+const requested: Namespace[] = [];
 
 /**
  * Show `locale`: `names` plus every namespace this window has loaded so far.
@@ -23,10 +26,12 @@ let latest = 0;
  * <html> gets the language and its direction, for screen readers and layout.
  */
 export const showMessages = async (locale: BuiltLocale, names: readonly Namespace[] = []): Promise<void> => {
-  const all = [...names, ...(Object.keys(box.catalogue) as Namespace[])];
-  const wanted = all.filter((name, i) => all.indexOf(name) === i);
+  // Every namespace asked for so far, even one still on its way: a language change mid-load must bring it too.
+  for (const name of names) if (!requested.includes(name)) requested.push(name);
+  const wanted = [...requested];
   if (locale === box.locale && wanted.every((name) => box.catalogue[name] !== undefined)) {
     useMessageSource(box);
+    installed = true;
     return;
   }
   latest += 1;
@@ -36,6 +41,10 @@ export const showMessages = async (locale: BuiltLocale, names: readonly Namespac
   box.catalogue = catalogue;
   box.locale = locale;
   useMessageSource(box);
+  installed = true;
   document.documentElement.lang = locale;
   document.documentElement.dir = textDirection(locale);
 };
+
+/** More namespaces in the language shown now, for a screen loaded later; nothing to do where every message is already there. */
+export const ensureMessages = (names: readonly Namespace[]): Promise<void> => (installed ? showMessages(box.locale, names) : Promise.resolve());
