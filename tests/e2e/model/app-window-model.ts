@@ -180,7 +180,8 @@ interface StepFacts {
 }
 
 const FAST = { force: true, timeout: ACTION_TIMEOUT_MS } as const;
-const SECTION_BY_LABEL = new Map<string, Section>(SECTIONS.map((s) => [appWindowCopy.sections[s], s]));
+/** Read when used, not at load: the words are loaded after the modules. */
+const sectionByLabel = (label: string): Section | undefined => SECTIONS.find((s) => appWindowCopy.sections[s] === label);
 
 class AppCommand implements fc.AsyncCommand<AppModel, AppReal> {
   constructor(
@@ -406,7 +407,7 @@ const pressKey = (key: (typeof KEYS)[number]) =>
     const activates = key === 'Enter' || key === 'Space';
     const at = (l: string) => before.within.includes(l);
     if (before.tag === 'button' && activates) {
-      const section = at('nav') ? SECTION_BY_LABEL.get(before.text) : undefined;
+      const section = at('nav') ? sectionByLabel(before.text) : undefined;
       if (section) {
         if (m.vault === 'locked' && section !== 'help') return {};
         await r.page.keyboard.press(key);
