@@ -12,14 +12,26 @@ export const REVIEW_NOTES: Record<(typeof WRITTEN_LOCALES)[number], string | nul
 export interface Catalogue {
   appWindow: typeof import('./en/app-window').default;
   common: typeof import('./en/common').default;
+  help: typeof import('./en/help').default;
   history: typeof import('./en/history').default;
   insights: typeof import('./en/insights').default;
   language: typeof import('./en/language').default;
   settings: typeof import('./en/settings').default;
+  summary: typeof import('./en/summary').default;
   welcome: typeof import('./en/welcome').default;
 }
 export type Namespace = keyof Catalogue;
-export const NAMESPACES: readonly Namespace[] = ['appWindow', 'common', 'history', 'insights', 'language', 'settings', 'welcome'];
+export const NAMESPACES: readonly Namespace[] = [
+  'appWindow',
+  'common',
+  'help',
+  'history',
+  'insights',
+  'language',
+  'settings',
+  'summary',
+  'welcome',
+];
 
 export type NamespaceLoaders = { [N in Namespace]: () => Promise<{ default: Catalogue[N] }> };
 

@@ -5,9 +5,11 @@ import type { NamespaceLoaders } from '../locales';
 export const load: NamespaceLoaders = {
   appWindow: () => import('./app-window'),
   common: () => import('./common'),
+  help: () => import('./help'),
   history: () => import('./history'),
   insights: () => import('./insights'),
   language: () => import('./language'),
   settings: () => import('./settings'),
+  summary: () => import('./summary'),
   welcome: () => import('./welcome'),
 };
