@@ -11,26 +11,42 @@ export const REVIEW_NOTES: Record<(typeof WRITTEN_LOCALES)[number], string | nul
 /** Every namespace's messages, typed by English (the source). */
 export interface Catalogue {
   appWindow: typeof import('./en/app-window').default;
+  capacity: typeof import('./en/capacity').default;
+  checkin: typeof import('./en/checkin').default;
   common: typeof import('./en/common').default;
+  driver: typeof import('./en/driver').default;
   help: typeof import('./en/help').default;
   history: typeof import('./en/history').default;
   insights: typeof import('./en/insights').default;
   language: typeof import('./en/language').default;
+  need: typeof import('./en/need').default;
+  outcome: typeof import('./en/outcome').default;
   settings: typeof import('./en/settings').default;
+  state: typeof import('./en/state').default;
+  step: typeof import('./en/step').default;
   summary: typeof import('./en/summary').default;
   welcome: typeof import('./en/welcome').default;
+  whatHelps: typeof import('./en/what-helps').default;
 }
 export type Namespace = keyof Catalogue;
 export const NAMESPACES: readonly Namespace[] = [
   'appWindow',
+  'capacity',
+  'checkin',
   'common',
+  'driver',
   'help',
   'history',
   'insights',
   'language',
+  'need',
+  'outcome',
   'settings',
+  'state',
+  'step',
   'summary',
   'welcome',
+  'whatHelps',
 ];
 
 export type NamespaceLoaders = { [N in Namespace]: () => Promise<{ default: Catalogue[N] }> };

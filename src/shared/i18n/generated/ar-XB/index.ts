@@ -4,12 +4,20 @@ import type { NamespaceLoaders } from '../locales';
 /** Each namespace of this language, its own chunk. */
 export const load: NamespaceLoaders = {
   appWindow: () => import('./app-window'),
+  capacity: () => import('./capacity'),
+  checkin: () => import('./checkin'),
   common: () => import('./common'),
+  driver: () => import('./driver'),
   help: () => import('./help'),
   history: () => import('./history'),
   insights: () => import('./insights'),
   language: () => import('./language'),
+  need: () => import('./need'),
+  outcome: () => import('./outcome'),
   settings: () => import('./settings'),
+  state: () => import('./state'),
+  step: () => import('./step'),
   summary: () => import('./summary'),
   welcome: () => import('./welcome'),
+  whatHelps: () => import('./what-helps'),
 };
