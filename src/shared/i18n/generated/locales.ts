@@ -10,41 +10,59 @@ export const REVIEW_NOTES: Record<(typeof WRITTEN_LOCALES)[number], string | nul
 
 /** Every namespace's messages, typed by English (the source). */
 export interface Catalogue {
+  app: typeof import('./en/app').default;
   appWindow: typeof import('./en/app-window').default;
   capacity: typeof import('./en/capacity').default;
   checkin: typeof import('./en/checkin').default;
   common: typeof import('./en/common').default;
   driver: typeof import('./en/driver').default;
+  error: typeof import('./en/error').default;
+  fileType: typeof import('./en/file-type').default;
   help: typeof import('./en/help').default;
   history: typeof import('./en/history').default;
+  incident: typeof import('./en/incident').default;
   insights: typeof import('./en/insights').default;
   language: typeof import('./en/language').default;
   need: typeof import('./en/need').default;
+  notice: typeof import('./en/notice').default;
   outcome: typeof import('./en/outcome').default;
+  pause: typeof import('./en/pause').default;
+  pauseExercise: typeof import('./en/pause-exercise').default;
   settings: typeof import('./en/settings').default;
   state: typeof import('./en/state').default;
   step: typeof import('./en/step').default;
   summary: typeof import('./en/summary').default;
+  vault: typeof import('./en/vault').default;
+  wait: typeof import('./en/wait').default;
   welcome: typeof import('./en/welcome').default;
   whatHelps: typeof import('./en/what-helps').default;
 }
 export type Namespace = keyof Catalogue;
 export const NAMESPACES: readonly Namespace[] = [
+  'app',
   'appWindow',
   'capacity',
   'checkin',
   'common',
   'driver',
+  'error',
+  'fileType',
   'help',
   'history',
+  'incident',
   'insights',
   'language',
   'need',
+  'notice',
   'outcome',
+  'pause',
+  'pauseExercise',
   'settings',
   'state',
   'step',
   'summary',
+  'vault',
+  'wait',
   'welcome',
   'whatHelps',
 ];
