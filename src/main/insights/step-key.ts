@@ -1,5 +1,6 @@
 import { stepCopy } from '../../shared/copy';
 import type { CheckInData } from '../../shared/entry-schema';
+import { currentLocale } from '../../shared/i18n/messages';
 
 /**
  * One key per small step, so the same step counts as one however it was
@@ -27,10 +28,21 @@ export const normalizeStepText = (text: string): string =>
     .trim()
     .replace(/[\s.,;:!?\u2026]+$/u, '');
 
-/** The built-in steps' words, normalised, back to their ids (typed-in text that matches a built-in step is that step). */
-const BUILT_IN_BY_TEXT: ReadonlyMap<string, string> = new Map(
-  Object.entries(stepCopy).map(([id, words]) => [normalizeStepText(words), id] as const),
-);
+/**
+ * The built-in steps' words, normalised, back to their ids (typed-in text that
+ * matches a built-in step is that step). Made on first use, once per language:
+ * the words are not there yet when this module loads, and follow the language.
+ */
+const builtInByText = new Map<string, ReadonlyMap<string, string>>();
+const builtInStepIds = (): ReadonlyMap<string, string> => {
+  const locale = currentLocale();
+  let byText = builtInByText.get(locale);
+  if (!byText) {
+    byText = new Map(Object.entries(stepCopy).map(([id, words]) => [normalizeStepText(words), id] as const));
+    builtInByText.set(locale, byText);
+  }
+  return byText;
+};
 
 /** The key a check-in's step counts under, or null when there is no step to count. */
 export const stepKeyOf = (step: CheckInData['step']): string | null => {
@@ -38,5 +50,5 @@ export const stepKeyOf = (step: CheckInData['step']): string | null => {
   if (step.id) return step.id;
   const normal = normalizeStepText(step.text);
   if (normal === '') return null;
-  return BUILT_IN_BY_TEXT.get(normal) ?? `${OWN_STEP_PREFIX}${normal}`;
+  return builtInStepIds().get(normal) ?? `${OWN_STEP_PREFIX}${normal}`;
 };

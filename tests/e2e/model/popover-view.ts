@@ -25,7 +25,8 @@ export interface PopoverView {
   vault: { ok: true; entries: Expected[] } | { ok: false; code: string };
 }
 
-const SCREENS_BY_HEADING: Record<string, Screen> = {
+/** Read when a view is read, not when this module loads: the words are not there before the fixtures load them. */
+const screensByHeading = (): Record<string, Screen> => ({
   [checkInCopy.now.heading]: 'now',
   [checkInCopy.need.heading]: 'need',
   [checkInCopy.step.heading]: 'step',
@@ -36,7 +37,7 @@ const SCREENS_BY_HEADING: Record<string, Screen> = {
   [vaultCopy.locked.heading]: 'locked',
   [vaultCopy.recovery.heading]: 'recovery',
   [helpCopy.title]: 'help',
-};
+});
 
 export const LANDMARKS = [
   'header.bar',
@@ -137,7 +138,7 @@ export const observePopover = async (page: Page): Promise<PopoverView> => {
     },
     { landmarks: LANDMARKS, getHelp: commonCopy.getHelp, close: commonCopy.close },
   );
-  const screen = raw.heading === null ? 'unknown' : (SCREENS_BY_HEADING[raw.heading] ?? 'unknown');
+  const screen = raw.heading === null ? 'unknown' : (screensByHeading()[raw.heading] ?? 'unknown');
   const texts: Partial<Record<TextField, string>> = {};
   for (const input of raw.inputs) {
     if (input.tag === 'textarea') texts.note = input.value;
