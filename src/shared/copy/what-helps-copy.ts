@@ -1,55 +1,34 @@
-import type { StateId } from '../entry-ids';
-import { plural } from './plural';
+import { live } from '../i18n/messages';
 
 /**
  * Words for the personal "what helps me" map. Counts are told as the person's
  * own record ("helped you 4 of 5 times"), never as a rate, a grade or a
  * comparison; a thin history is named as normal, not as something owed.
+ * Words: messages/<locale>/what-helps.json.
+ *
+ * `whenState` finishes "Helped you 4 of 5 times …", naming the state the way
+ * the check-in does ("What is present"); each sentence of `explain` takes it
+ * as a value, so a translation places it where its word order wants it.
  */
-const times = (count: number): string => plural(count, { one: 'once', other: '# times' });
-
-export const whatHelpsCopy = {
-  /** Finishes "Helped you 4 of 5 times …", naming the state the way the check-in does ("What is present"). */
-  whenState: {
-    fight: 'when fight was present',
-    flight: 'when flight was present',
-    freeze: 'when freeze was present',
-    fawn: 'when fawn was present',
-    withdrawal: 'when withdrawal was present',
-    settled: 'when you felt settled',
-    'not-sure': 'when it was hard to tell',
-  } satisfies Record<StateId, string>,
+export const whatHelpsCopy = live('whatHelps', (m) => ({
   /**
    * "Helped you 4 of 5 times when freeze was present." `helped` counts "it helped" and
    * "a bit" together; `atLeastABit` says so when any of them were "a bit".
+   * One whole sentence per case, with and without `when`.
    */
   explain: (helped: number, of: number, when = '', atLeastABit = false): string => {
-    const lead = atLeastABit ? 'Helped you at least a bit' : 'Helped you';
-    const how =
-      helped !== of
-        ? `${helped} of ${plural(of, { one: '# time', other: '# times' })}`
-        : of === 1
-          ? 'the one time you tried it'
-          : of === 2
-            ? 'both times you tried it'
-            : `each of the ${of} times you tried it`;
-    return `${lead} ${how}${when ? ` ${when}` : ''}.`;
+    const says = atLeastABit ? m.explain.atLeastABit : m.explain.helped;
+    if (helped !== of) return when ? says.partialWhen({ helped, count: of, when }) : says.partial({ helped, count: of });
+    if (of === 1) return when ? says.onceWhen({ when }) : says.once;
+    if (of === 2) return when ? says.bothWhen({ when }) : says.both;
+    return when ? says.eachWhen({ count: of, when }) : says.each({ count: of });
   },
   /** For a table row in insights: plain counts per answer. */
   countLabel: {
-    helped: (count: number) => `Helped: ${times(count)}`,
-    'a-bit': (count: number) => `A bit: ${times(count)}`,
-    'not-really': (count: number) => `Not really: ${times(count)}`,
-    'did-not-get-to-it': (count: number) => `Didn’t get to it: ${times(count)}`,
-    'no-follow-up': (count: number) => `No answer yet: ${times(count)}`,
+    helped: (count: number) => m.countLabel.helped({ count }),
+    'a-bit': (count: number) => m.countLabel.aBit({ count }),
+    'not-really': (count: number) => m.countLabel.notReally({ count }),
+    'did-not-get-to-it': (count: number) => m.countLabel.didNotGetToIt({ count }),
+    'no-follow-up': (count: number) => m.countLabel.noFollowUp({ count }),
   },
-  /** The person's own step, marked as theirs (their words follow, as they wrote them). */
-  ownStep: 'Your own step',
-  /** When there are too few answers to see what helps. */
-  notYet: {
-    heading: 'Nothing to show here yet',
-    body: 'After a small step, Attune can ask later whether it helped. Over time, your answers show what tends to help you. There is no right amount.',
-  },
-  /** For a suggestion with no history behind it: nothing is implied about the person. */
-  builtIn: 'A starting idea',
-} as const;
+}));
