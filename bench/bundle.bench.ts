@@ -26,10 +26,12 @@ export default async function bundle(): Promise<BenchRow[]> {
   const gz = (file: string) => gzipSync(readFileSync(join(dir, file)), { level: 9 }).length / 1024;
   const initialKb = initial.reduce((sum, file) => sum + gz(file), 0);
   const all = readdirSync(join(dir, 'assets')).map((f) => `assets/${f}`);
-  // The language's loader chunk, then the popover's namespaces in that language.
+  // The language's loader chunk, then the popover's namespaces in that language, each by its whole file name
+  // (`app` must not also match `app-window`): kebab-case as in messages/, then Rollup's 8-character hash.
+  const kebab = (namespace: string): string => namespace.replace(/[A-Z]/g, (letter) => `-${letter.toLowerCase()}`);
   const messagesOf = (locale: string): string[] =>
     ['index', ...POPOVER_NAMESPACES].flatMap((namespace) =>
-      all.filter((file) => file.startsWith(`assets/messages-${locale}-${namespace}-`)),
+      all.filter((file) => new RegExp(`^assets/messages-${locale}-${kebab(namespace)}-[\\w-]{8}\\.js$`).test(file)),
     );
   const perLocale = [...WRITTEN_LOCALES, ...PSEUDO_LOCALES].map((locale) => {
     const files = messagesOf(locale);

@@ -6,7 +6,21 @@ import { type Namespace, NAMESPACES } from '../../../shared/i18n/generated/local
  * a namespace it reads without loading is an error the e2e suite sees. The
  * app and pause windows load them all.
  */
-export const POPOVER_NAMESPACES: readonly Namespace[] = ['common'];
+export const POPOVER_NAMESPACES: readonly Namespace[] = [
+  'common',
+  // The check-in's screens and their choices, and the steps' "what helped" lines.
+  'checkin',
+  'state',
+  'driver',
+  'capacity',
+  'need',
+  'outcome',
+  'step',
+  'whatHelps',
+  // The gate: set-up, unlock, the recovery key; the header's name.
+  'vault',
+  'app',
+];
 
 export const namespacesFor = (route: string): readonly Namespace[] =>
   route.startsWith('app') || route.startsWith('pause') ? NAMESPACES : POPOVER_NAMESPACES;
