@@ -11,6 +11,10 @@ import { join } from 'node:path';
 
 import { NodeNotifierNotifier } from '../../src/main/notify/node-notifier-notifier';
 import { linuxDoNotDisturb, linuxFullScreen } from '../../src/main/pauses/linux-attention';
+import { useEnglishNow } from '../../src/shared/i18n/english-now';
+
+// A process of its own: it reads the notification's words in English whole, as main does at start.
+useEnglishNow();
 
 const run = (file: string, args: readonly string[]): Promise<string> =>
   new Promise((resolve, reject) => {
