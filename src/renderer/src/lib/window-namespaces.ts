@@ -17,9 +17,8 @@ export const POPOVER_NAMESPACES: readonly Namespace[] = [
   'outcome',
   'step',
   'whatHelps',
-  // The gate: set-up, unlock, the recovery key; the header's name.
+  // The gate: set-up, unlock, the recovery key. (The header's name, Attune, is not a message.)
   'vault',
-  'app',
 ];
 
 export const namespacesFor = (route: string): readonly Namespace[] =>

@@ -5,9 +5,6 @@ import type source from '../en/app';
 const L = 'ar';
 
 const messages = {
-  name: '‮Attune‬',
-  tooltip: '‮Attune‬',
-  windowTitle: '‮Attune‬',
   tray: {
     checkIn: '‮Check in now‬',
     pauseNow: '‮A short pause now?‬',

@@ -5,9 +5,6 @@ import type source from '../en/app';
 const L = 'en';
 
 const messages = {
-  name: '[Åţţûñé ŀö]',
-  tooltip: '[Åţţûñé ŀö]',
-  windowTitle: '[Åţţûñé ŀö]',
   tray: {
     checkIn: '[Çĥéçķ îñ ñöŵ ŀöŕé]',
     pauseNow: '[Å šĥöŕţ ƥåûšé ñöŵ? ŀöŕéɱ î]',

@@ -4,9 +4,6 @@ import { num, type Value } from '../../runtime';
 const L = 'en';
 
 const messages = {
-  name: 'Attune',
-  tooltip: 'Attune',
-  windowTitle: 'Attune',
   tray: {
     checkIn: 'Check in now',
     pauseNow: 'A short pause now?',
