@@ -8,16 +8,16 @@ import { live } from '../i18n/messages';
  * Words: messages/<locale>/checkin.json, and state, driver, capacity, need,
  * outcome and step.json for the choices.
  */
-export const stateCopy: Record<StateId, { label: string; description: string }> = live('state');
+export const stateCopy: Record<StateId, { label: string; description: string }> = /* @__PURE__ */ live('state');
 
-export const driverCopy: Record<DriverId, { label: string; description: string }> = live('driver');
+export const driverCopy: Record<DriverId, { label: string; description: string }> = /* @__PURE__ */ live('driver');
 
 /** A five-step scale in words, not numbers or faces: capacity, not mood. */
-export const capacityCopy: Record<1 | 2 | 3 | 4 | 5, string> = live('capacity');
+export const capacityCopy: Record<1 | 2 | 3 | 4 | 5, string> = /* @__PURE__ */ live('capacity');
 
-export const needCopy: Record<NeedId, { label: string; description: string }> = live('need');
+export const needCopy: Record<NeedId, { label: string; description: string }> = /* @__PURE__ */ live('need');
 
-export const outcomeCopy: Record<OutcomeId, string> = live('outcome');
+export const outcomeCopy: Record<OutcomeId, string> = /* @__PURE__ */ live('outcome');
 
 /**
  * Follow-up: after "A bit" or "Not really", an offer of another step now, with
@@ -26,23 +26,23 @@ export const outcomeCopy: Record<OutcomeId, string> = live('outcome');
  * were kept and can be let go. `clearChoice` undoes the answer to an optional
  * one-choice question; its label names the question.
  */
-const words = live('checkin');
+const words = /* @__PURE__ */ live('checkin');
 
 /* Groups are live too: a screen keeps one in a variable (`const t = checkInCopy.followUp`) and still switches language. */
-const followUp = liveGroup(
+const followUp = /* @__PURE__ */ liveGroup(
   () => words.followUp,
   (f) => ({ earlier: (time: string) => f.earlier({ time }) }),
 );
-const clearChoice = liveGroup(
+const clearChoice = /* @__PURE__ */ liveGroup(
   () => words.clearChoice,
   (c) => ({ label: (question: string) => c.label({ question }) }),
 );
 
-export const checkInCopy = live('checkin', (m) => ({
+export const checkInCopy = /* @__PURE__ */ live('checkin', (m) => ({
   stepOf: (current: number, total: number) => m.stepOf({ current, total }),
   followUp,
   clearChoice,
 }));
 
 /** The built-in small steps' words, by id (the catalogue in src/shared/steps holds what each serves). */
-export const stepCopy: Record<string, string> = live('step');
+export const stepCopy: Record<string, string> = /* @__PURE__ */ live('step');

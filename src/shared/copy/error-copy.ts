@@ -8,9 +8,9 @@ import type { ErrorCode } from '../ipc/result';
  * person chose (`export-…`): say which place, that the history is as it was,
  * and what helps. Words: messages/<locale>/error.json.
  */
-export const errorCopy: Record<ErrorCode, string> = live('error');
+export const errorCopy: Record<ErrorCode, string> = /* @__PURE__ */ live('error');
 
-const wait = live('wait');
+const wait = /* @__PURE__ */ live('wait');
 
 /** Added to a throttled answer, so nobody waits without knowing for how long. Words: messages/<locale>/wait.json. */
 export const waitCopy = (seconds: number): string =>

@@ -6,7 +6,7 @@ import { live } from '../i18n/messages';
  * words; the lines themselves (names, how to reach) come from the crisis data.
  * Words: messages/<locale>/help.json.
  */
-export const helpCopy = live('help', (m) => ({
+export const helpCopy = /* @__PURE__ */ live('help', (m) => ({
   /** The large emergency number's accessible name ("Call 999"); the number alone is what shows. */
   callNumber: (number: string) => m.callNumber({ number }),
   regionalOnly: (area: string) => m.regionalOnly({ area }),

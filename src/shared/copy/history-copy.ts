@@ -6,7 +6,7 @@ import { live } from '../i18n/messages';
  * line after a crash, or changed bytes) it says so calmly, once; before the
  * first check-in there is nothing to unlock, and that is fine.
  */
-export const historyCopy = live('history', (m) => ({
+export const historyCopy = /* @__PURE__ */ live('history', (m) => ({
   /** A follow-up's answer, with what happened instead in the person's own words: "A bit — ‘he did not answer’". */
   followUpAnswer: (outcome: string, instead?: string) => (instead ? m.followUpAnswerInstead({ outcome, instead }) : outcome),
   deleteLabel: (time: string) => m.deleteLabel({ time }),
@@ -15,4 +15,4 @@ export const historyCopy = live('history', (m) => ({
 }));
 
 /** The app window's navigation. Words: messages/<locale>/app-window.json. */
-export const appWindowCopy = live('appWindow');
+export const appWindowCopy = /* @__PURE__ */ live('appWindow');

@@ -7,7 +7,7 @@ import { live } from '../i18n/messages';
  * `dismissLabel`: the visible words first (the name a voice-control user
  * says), then which note. Words: messages/<locale>/incident.json.
  */
-export const incidentCopy = live('incident', (m) => ({
+export const incidentCopy = /* @__PURE__ */ live('incident', (m) => ({
   found: (date: string) => m.found({ date }),
   dismissLabel: (date: string) => m.dismissLabel({ date }),
 }));

@@ -11,9 +11,9 @@ export type PeriodChoice = (typeof PERIOD_CHOICES)[number];
 type Outcome = 'helped' | 'a-bit' | 'not-really' | 'did-not-get-to-it';
 
 /** Groups are live views of their own: a component that keeps one in a variable still follows a language switch. */
-const messages = live('insights');
+const messages = /* @__PURE__ */ live('insights');
 
-const period = liveGroup(
+const period = /* @__PURE__ */ liveGroup(
   () => messages.period,
   (m) => ({
     range: (first: string, last: string) => (first === last ? first : m.range({ first, last })),
@@ -25,7 +25,7 @@ const period = liveGroup(
   }),
 );
 
-const when = liveGroup(
+const when = /* @__PURE__ */ liveGroup(
   () => messages.when,
   (m) => ({
     /** "Freeze" → the grid of check-ins where freeze was named. */
@@ -41,7 +41,7 @@ const when = liveGroup(
   }),
 );
 
-const named = liveGroup(
+const named = /* @__PURE__ */ liveGroup(
   () => messages.named,
   (m) => ({
     chartTitle: (what: string) => m.chartTitle({ what }),
@@ -51,7 +51,7 @@ const named = liveGroup(
   }),
 );
 
-const helped = liveGroup(
+const helped = /* @__PURE__ */ liveGroup(
   () => messages.helped,
   (m) => ({
     /** "when freeze was present" (whatHelpsCopy.whenState) → a heading: "When freeze was present". */
@@ -69,7 +69,7 @@ const helped = liveGroup(
   }),
 );
 
-const capacity = liveGroup(
+const capacity = /* @__PURE__ */ liveGroup(
   () => messages.capacity,
   (m) => ({
     chartDesc: (first: string, last: string, answered: number) => m.chartDesc({ first, last, count: answered }),
@@ -78,7 +78,7 @@ const capacity = liveGroup(
   }),
 );
 
-const summary = liveGroup(
+const summary = /* @__PURE__ */ liveGroup(
   () => messages.summary,
   (m) => ({
     saved: (path: string) => m.saved({ path }),
@@ -92,4 +92,4 @@ const summary = liveGroup(
  * arrow or a comparison with another time. A thin or empty period is named
  * as normal, never as something owed. Words: messages/<locale>/insights.json.
  */
-export const insightsCopy = live('insights', () => ({ period, when, named, helped, capacity, summary }));
+export const insightsCopy = /* @__PURE__ */ live('insights', () => ({ period, when, named, helped, capacity, summary }));

@@ -1,6 +1,6 @@
 import { live } from '../i18n/messages';
 
 /** Choosing the language (Settings › Appearance). Language names are shown in their own language, by Intl, not here. */
-export const languageCopy = live('language', (m) => ({
+export const languageCopy = /* @__PURE__ */ live('language', (m) => ({
   system: (language: string) => m.system({ language }),
 }));

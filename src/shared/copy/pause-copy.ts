@@ -15,10 +15,10 @@ export interface PauseNotificationCopy {
   readonly close: string;
 }
 
-export const pauseNotificationCopy: PauseNotificationCopy = live('pause', () => ({}));
+export const pauseNotificationCopy: PauseNotificationCopy = /* @__PURE__ */ live('pause', () => ({}));
 
 /**
  * With discreet mode turned off (the person's choice), the notification may say
  * a little more about what it offers — still no feeling, state or health word.
  */
-export const pauseNotificationCopyPlain: PauseNotificationCopy = live('pause', (m) => ({ body: m.bodyPlain }));
+export const pauseNotificationCopyPlain: PauseNotificationCopy = /* @__PURE__ */ live('pause', (m) => ({ body: m.bodyPlain }));

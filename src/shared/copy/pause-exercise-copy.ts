@@ -7,14 +7,14 @@ import type { ExerciseId } from '../pauses/exercises';
  * invitation. Breathing is offered, never required, and never held.
  * Words: messages/<locale>/pause-exercise.json.
  */
-const words = live('pauseExercise');
+const words = /* @__PURE__ */ live('pauseExercise');
 
-export const exerciseCopy: Record<ExerciseId, { title: string; intro: string; prompts: readonly string[] }> = liveGroup(
+export const exerciseCopy: Record<ExerciseId, { title: string; intro: string; prompts: readonly string[] }> = /* @__PURE__ */ liveGroup(
   () => words.exercises,
   () => ({}),
 );
 
-export const pauseCopy = liveGroup(
+export const pauseCopy = /* @__PURE__ */ liveGroup(
   () => words.pause,
   (m) => ({
     /** A pause's length in the picker: "1 minute", "2 minutes" (plural rules, not a fixed list). */

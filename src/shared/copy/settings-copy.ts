@@ -8,7 +8,7 @@ import { live } from '../i18n/messages';
  * you turn it on". Words: messages/<locale>/settings.json; counts are plural
  * messages (the language's plural rules).
  */
-const words = live('settings');
+const words = /* @__PURE__ */ live('settings');
 
 /** "20 minutes", "1 hour", "1 hour 30 minutes". */
 const duration = (total: number): string => {
@@ -23,7 +23,7 @@ const duration = (total: number): string => {
 const COMMAND_LINE = 'attune --check-in';
 
 /* Groups are live too: a section keeps one in a variable (`const t = settingsCopy.privacy`) and still switches language. */
-const checkIn = liveGroup(
+const checkIn = /* @__PURE__ */ liveGroup(
   () => words.checkIn,
   (m) => ({
     /** Linux (GNOME, KDE, Wayland): the desktop's own shortcut settings can run Attune instead. */
@@ -38,7 +38,7 @@ const checkIn = liveGroup(
   }),
 );
 
-const status = liveGroup(
+const status = /* @__PURE__ */ liveGroup(
   () => words.pauses.status,
   (s) => ({
     next: (time: string) => s.next({ time }),
@@ -47,7 +47,7 @@ const status = liveGroup(
   }),
 );
 
-const pauses = liveGroup(
+const pauses = /* @__PURE__ */ liveGroup(
   () => words.pauses,
   (m) => ({
     status,
@@ -57,7 +57,7 @@ const pauses = liveGroup(
   }),
 );
 
-const newKey = liveGroup(
+const newKey = /* @__PURE__ */ liveGroup(
   () => words.privacy.newKey,
   (k) => ({
     /** Afterwards; `newRecoveryKey`: a recovery key was in use, so a new one was made and is shown below. */
@@ -65,7 +65,7 @@ const newKey = liveGroup(
   }),
 );
 
-const privacy = liveGroup(
+const privacy = /* @__PURE__ */ liveGroup(
   () => words.privacy,
   (m) => ({
     /** After a re-key with a new passphrase; `newRecoveryKey`: a recovery key was in use, so a new one was made. */
@@ -83,4 +83,4 @@ const privacy = liveGroup(
   }),
 );
 
-export const settingsCopy = live('settings', () => ({ duration, checkIn, pauses, privacy }));
+export const settingsCopy = /* @__PURE__ */ live('settings', () => ({ duration, checkIn, pauses, privacy }));

@@ -7,7 +7,7 @@ import { currentLocale, live } from '../i18n/messages';
  * person chose to include them, exactly as they wrote them. Words:
  * messages/<locale>/summary.json.
  */
-export const summaryCopy = live('summary', (m) => ({
+export const summaryCopy = /* @__PURE__ */ live('summary', (m) => ({
   /** The language of these words (the summary's lang attribute). */
   lang: currentLocale(),
   period: (first: string, last: string) => (first === last ? first : m.period({ first, last })),

@@ -16,21 +16,21 @@ import { live } from '../i18n/messages';
  * computer whose keychain is not available right now, `…Recovery` when a
  * recovery key was made.
  */
-const words = live('vault');
+const words = /* @__PURE__ */ live('vault');
 
 /* Groups are live too: a screen keeps one in a variable (`const t = vaultCopy.recovery`) and still switches language. */
-const setup = liveGroup(
+const setup = /* @__PURE__ */ liveGroup(
   () => words.setup,
   (m) => ({
     tooShort: (min: number) => m.tooShort({ count: min }),
     rule: (min: number) => m.rule({ count: min }),
   }),
 );
-const recovery = liveGroup(
+const recovery = /* @__PURE__ */ liveGroup(
   () => words.recovery,
   (m) => ({ savedFile: (name: string) => m.savedFile({ name }) }),
 );
 
-export const vaultCopy = live('vault', () => ({ setup, recovery }));
+export const vaultCopy = /* @__PURE__ */ live('vault', () => ({ setup, recovery }));
 
 export { PASSPHRASE_MIN as MIN_PASSPHRASE_LENGTH } from '../vault-states';

@@ -10,7 +10,7 @@ import { live } from '../i18n/messages';
  * the check-in does ("What is present"); each sentence of `explain` takes it
  * as a value, so a translation places it where its word order wants it.
  */
-export const whatHelpsCopy = live('whatHelps', (m) => ({
+export const whatHelpsCopy = /* @__PURE__ */ live('whatHelps', (m) => ({
   /**
    * "Helped you 4 of 5 times when freeze was present." `helped` counts "it helped" and
    * "a bit" together; `atLeastABit` says so when any of them were "a bit".

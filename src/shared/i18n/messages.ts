@@ -36,6 +36,10 @@ const isGroup = (value: unknown): value is Record<string, unknown> => typeof val
 
 type Builder = ((messages: never) => Record<string, unknown>) | undefined;
 
+/**
+ * The one live view: reads `read()` and runs `build` at every access, so a
+ * view kept in a variable still answers in the language of the moment.
+ */
 const view = (read: () => Record<string, unknown>, build: Builder): object => {
   const built = (): Record<string, unknown> => (build ? (build as (messages: unknown) => Record<string, unknown>)(read()) : {});
   const has = (prop: string): boolean => Object.hasOwn(built(), prop) || Object.hasOwn(read(), prop);
@@ -72,3 +76,13 @@ export const live = <N extends Namespace, O extends Record<string, unknown> = Re
   name: N,
   build?: (messages: Catalogue[N]) => O,
 ): View<Catalogue[N], O> => view(() => namespaceNow(name) as Record<string, unknown>, build as Builder) as View<Catalogue[N], O>;
+
+/**
+ * A live view of one group inside a namespace, with some properties built
+ * from its messages, like `live` for a whole namespace. A component often
+ * keeps a group in a variable (`const t = settingsCopy.privacy`); a plain
+ * object built from the messages would keep the words of the moment it was
+ * read, and a language change would pass it by.
+ */
+export const liveGroup = <T extends object, O extends Record<string, unknown>>(group: () => T, build: (messages: T) => O): View<T, O> =>
+  view(group as () => Record<string, unknown>, build as Builder) as View<T, O>;
