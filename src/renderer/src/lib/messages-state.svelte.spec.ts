@@ -52,4 +52,15 @@ describe('switching language in a window', () => {
     expect(live('welcome').skip).toMatch(/^\[Šķîƥ/);
     expect(live('common').close).toMatch(/^\[Çļöšé/);
   });
+
+  it('a call superseded while loading resolves only once the newest messages are in place', async () => {
+    await showMessages('en', ['common']);
+    // A window's first load, and a settings change arriving while it is on its way (asking for no new namespace).
+    const first = showMessages('en-XA', ['welcome']);
+    const change = showMessages('ar-XB');
+    await first;
+    expect(live('welcome').skip).toBe('\u202eSkip\u202c');
+    await change;
+    expect(document.documentElement.dir).toBe('rtl');
+  });
 });
