@@ -3,8 +3,8 @@ import { flushSync } from 'svelte';
 import { afterEach, describe, expect, it } from 'vitest';
 
 import { useEnglishNow } from '../../../shared/i18n/english-now';
-import PopoverHeader from '../views/check-in/PopoverHeader.svelte';
 import { live } from '../../../shared/i18n/messages';
+import PopoverHeader from '../views/check-in/PopoverHeader.svelte';
 import { ensureMessages, showMessages } from './messages-state.svelte';
 
 /**
