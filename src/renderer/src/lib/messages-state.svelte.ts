@@ -68,4 +68,5 @@ export const showMessages = async (locale: BuiltLocale, names: readonly Namespac
 };
 
 /** More namespaces in the language shown now, for a screen loaded later; nothing to do where every message is already there. */
-export const ensureMessages = (names: readonly Namespace[]): Promise<void> => (installed ? showMessages(box.locale, names) : Promise.resolve());
+export const ensureMessages = (names: readonly Namespace[]): Promise<void> =>
+  installed ? showMessages(box.locale, names) : Promise.resolve();
