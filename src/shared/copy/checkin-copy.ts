@@ -1,6 +1,5 @@
 import type { DriverId, NeedId, OutcomeId, StateId } from '../entry-schema';
-import { liveGroup } from '../i18n/live-group';
-import { live } from '../i18n/messages';
+import { live, liveGroup } from '../i18n/messages';
 
 /**
  * The check-in's words. States are named as protective responses, neutrally;

@@ -1,5 +1,4 @@
-import { liveGroup } from '../i18n/live-group';
-import { live } from '../i18n/messages';
+import { live, liveGroup } from '../i18n/messages';
 import type { TimeBlockId } from '../ipc/insights-contract';
 
 /** “helped once” → “Helped once”: the first letter of a line made from lower-case phrases. */

@@ -1,5 +1,4 @@
-import { liveGroup } from '../i18n/live-group';
-import { live } from '../i18n/messages';
+import { live, liveGroup } from '../i18n/messages';
 
 /**
  * The settings view. Every change is saved as it is made, so the words say

@@ -1,5 +1,4 @@
-import { liveGroup } from '../i18n/live-group';
-import { live } from '../i18n/messages';
+import { live, liveGroup } from '../i18n/messages';
 
 /**
  * Words for setting up, unlocking and locking the private history. Words:

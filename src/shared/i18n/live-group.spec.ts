@@ -2,8 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 
 import { useEnglishNow } from './english-now';
 import { ENGLISH } from './generated/english';
-import { liveGroup } from './live-group';
-import { live, useMessageSource } from './messages';
+import { live, liveGroup, useMessageSource } from './messages';
 
 afterEach(() => useEnglishNow());
 

@@ -37,11 +37,23 @@ const isGroup = (value: unknown): value is Record<string, unknown> => typeof val
 type Builder = ((messages: never) => Record<string, unknown>) | undefined;
 
 /**
- * The one live view: reads `read()` and runs `build` at every access, so a
- * view kept in a variable still answers in the language of the moment.
+ * The one live view: reads `read()` at every access (and builds anew for a
+ * new catalogue), so a view kept in a variable still answers in the
+ * language of the moment.
  */
 const view = (read: () => Record<string, unknown>, build: Builder): object => {
-  const built = (): Record<string, unknown> => (build ? (build as (messages: unknown) => Record<string, unknown>)(read()) : {});
+  // Built once per catalogue object: a language change replaces the catalogue, so a new one builds anew.
+  const cache = new WeakMap<object, Record<string, unknown>>();
+  const built = (): Record<string, unknown> => {
+    if (!build) return {};
+    const messages = read();
+    let made = cache.get(messages);
+    if (!made) {
+      made = (build as (messages: unknown) => Record<string, unknown>)(messages);
+      cache.set(messages, made);
+    }
+    return made;
+  };
   const has = (prop: string): boolean => Object.hasOwn(built(), prop) || Object.hasOwn(read(), prop);
   const get = (prop: string): unknown => {
     const made = built();

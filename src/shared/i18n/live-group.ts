@@ -1,2 +1,0 @@
-/** Kept where the copy modules import it from; the one implementation is in messages.ts. */
-export { liveGroup } from './messages';
