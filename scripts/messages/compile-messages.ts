@@ -27,7 +27,11 @@ export interface Compiled {
   problems: string[];
 }
 
-const readLocale = (dir: string, locale: string, problems: string[]): { trees: Record<string, Tree>; review: string | undefined } => {
+export const readLocale = (
+  dir: string,
+  locale: string,
+  problems: string[],
+): { trees: Record<string, Tree>; review: string | undefined } => {
   const trees: Record<string, Tree> = {};
   let review: string | undefined;
   for (const file of readdirSync(join(dir, locale)).sort()) {

@@ -64,6 +64,16 @@ describe('a translation against English', () => {
     ).toEqual([]);
   });
 
+  it('where English has no "_one" form (the count is never one), asks only for the forms counts from two reach', () => {
+    const each = { ns: parseNamespace({ each_other: 'each of the {{count}} times', items_one: '#', items_other: '#' }, 'en') };
+    const french = (forms: Record<string, string>) => checkLocale('fr', each, { ns: parseNamespace(forms, 'fr') });
+    expect(french({ each_other: 'x {{count}}', each_many: 'x {{count}}', items_one: '1', items_many: 'x', items_other: 'x' })).toEqual([]);
+    expect(french({ each_other: 'x {{count}}', items_one: '1', items_other: 'x' })).toEqual([
+      'fr: ns.each has no "_many" form (fr needs many, other)',
+      'fr: ns.items has no "_many" form (fr needs one, many, other)',
+    ]);
+  });
+
   it('a whole missing namespace is every message missing', () => {
     expect(checkLocale('fr', english, {})).toHaveLength(3);
   });
