@@ -1,3 +1,4 @@
+/// <reference types="vite/client" />
 import { afterAll, describe, expect, test } from 'vitest';
 
 import { useEnglishNow } from '../i18n/english-now';
