@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 
-import { errorCopy, waitCopy } from '../../shared/copy';
+import { commonCopy, errorCopy, waitCopy } from '../../shared/copy';
 import type { ChannelSpec } from '../../shared/ipc/channel';
 import { fail, type IpcResult, ok } from '../../shared/ipc/result';
 import { isAttuneError } from '../attune-error';
@@ -53,10 +53,13 @@ export const createDispatch = <T extends Record<string, ChannelSpec>>(contract: 
     } catch (error) {
       if (isAttuneError(error)) {
         log.info('ipc: handled error', { channel, code: error.code });
-        const wait = error.retryAfterSeconds === undefined ? '' : ` ${waitCopy(error.retryAfterSeconds)}`;
+        const message =
+          error.retryAfterSeconds === undefined
+            ? errorCopy[error.code]
+            : commonCopy.twoSentences({ first: errorCopy[error.code], second: waitCopy(error.retryAfterSeconds) });
         return fail({
           code: error.code,
-          message: `${errorCopy[error.code]}${wait}`,
+          message,
           ...(error.retryAfterSeconds === undefined ? {} : { retryAfterSeconds: error.retryAfterSeconds }),
         });
       }

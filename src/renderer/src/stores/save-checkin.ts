@@ -1,4 +1,4 @@
-import { checkInCopy } from '../../../shared/copy';
+import { checkInCopy, commonCopy } from '../../../shared/copy';
 import type { EntryInput } from '../../../shared/entry-schema';
 import { bridge } from '../lib/bridge';
 import { flow } from './checkin-flow.svelte';
@@ -17,7 +17,7 @@ export async function saveCheckIn(entry: EntryInput): Promise<SaveOutcome> {
     const result = await bridge().vault.append(entry);
     if (result.ok) return 'saved';
     if (result.error.code === 'vault-locked' || result.error.code === 'vault-not-set-up') return 'needs-vault';
-    flow.problem = `${checkInCopy.saveProblem} ${result.error.message}`;
+    flow.problem = commonCopy.twoSentences({ first: checkInCopy.saveProblem, second: result.error.message });
     return 'kept';
   } catch {
     // The bridge itself did not answer (main busy or restarting): same calm message, entry kept.
