@@ -23,6 +23,8 @@ const messages = {
   hoursLabel: '‮Hours:‬',
   costLabel: '‮Cost:‬',
   languagesLabel: '‮Languages:‬',
+  alwaysOpen: '‮24/7‬',
+  free: '‮Free‬',
   opensInBrowser: '‮(opens in your browser)‬',
   verifiedOn: (v: { date: Value }): string => '‮These details were checked on ' + num(L, v.date) + '.‬',
   mayChange: '‮Numbers can change. If one does not connect, try another line or the directory.‬',
