@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest';
 
 import { crisisData } from './crisis-data';
-import { formatVerifiedDate, languageList, plainDetail, textLanguage } from './crisis-lines';
+import { formatVerifiedDate, languageList, localDetail, plainDetail, textLanguage } from './crisis-lines';
 
 describe('plainDetail', () => {
   test.each([
@@ -31,6 +31,29 @@ describe('languageList', () => {
     expect(languageList(['fr'])).toBe('French');
     expect(languageList(null)).toBeNull();
     expect(languageList([])).toBeNull();
+  });
+
+  test('names them in the language the person reads, joined as that language joins lists', () => {
+    expect(languageList(['en', 'es'], 'de')).toBe('Englisch und Spanisch');
+    expect(languageList(['en', 'fr', 'ar'], 'ja')).toBe('英語、フランス語、アラビア語');
+  });
+});
+
+describe('localDetail', () => {
+  const known = { '24/7': 'rund um die Uhr', free: 'kostenlos' };
+
+  test('says the common values in the person’s language', () => {
+    expect(localDetail('24/7', known)).toEqual({ text: 'rund um die Uhr', lang: undefined });
+    expect(localDetail("free (per secondary sources: 'toll-free')", known)).toEqual({ text: 'kostenlos', lang: undefined });
+  });
+
+  test('keeps any other detail as the data says it, marked as English', () => {
+    expect(localDetail('24/7, 365 days', known)).toEqual({ text: '24/7, 365 days', lang: 'en' });
+    expect(localDetail('free from mobiles; local-call cost from landlines', known)).toEqual({
+      text: 'Free from mobiles; local-call cost from landlines',
+      lang: 'en',
+    });
+    expect(localDetail(null, known)).toBeNull();
   });
 });
 

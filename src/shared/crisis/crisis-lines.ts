@@ -103,6 +103,25 @@ export const plainDetail = (text: string | null): string | null => {
   return plain === '' ? null : plain.charAt(0).toUpperCase() + plain.slice(1);
 };
 
+/** A detail to show: `lang` is 'en' when the words are the data's own (English), not the person's language. */
+export interface ShownDetail {
+  text: string;
+  lang: 'en' | undefined;
+}
+
+/**
+ * Hours or cost in the person's language where the data says one of the
+ * common values (`known`: '24/7' → "rund um die Uhr", 'free' → "kostenlos");
+ * anything else is shown as the data has it, marked as English so it is
+ * read out as English.
+ */
+export const localDetail = (text: string | null, known: Readonly<Record<string, string>>): ShownDetail | null => {
+  const plain = plainDetail(text);
+  if (plain === null) return null;
+  const said = known[plain.toLowerCase()];
+  return said === undefined ? { text: plain, lang: 'en' } : { text: said, lang: undefined };
+};
+
 const languageNamer = (displayLocale: string): ((code: string) => string) => {
   try {
     const names = new Intl.DisplayNames([displayLocale, 'en'], { type: 'language', fallback: 'code' });

@@ -11,11 +11,13 @@ export {
   HIDDEN_ENTRIES,
   languageList,
   linesForRegion,
+  localDetail,
   plainDetail,
   type RegionLines,
   sectionsForRegion,
   type Service,
   serviceName,
+  type ShownDetail,
   textLanguage,
 } from './crisis-lines';
 export { availableRegions, defaultRegion, regionFromLocale, regionFromLocales, regionName, type RegionOption } from './crisis-region';

@@ -1,9 +1,12 @@
 import { render, screen, within } from '@testing-library/svelte';
 import userEvent from '@testing-library/user-event';
+import { flushSync } from 'svelte';
 import { afterEach, describe, expect, test, vi } from 'vitest';
 
 import { helpCopy } from '../../../../shared/copy';
 import { allowedExternalUrls, crisisData } from '../../../../shared/crisis';
+import { useEnglishNow } from '../../../../shared/i18n/english-now';
+import { showMessages } from '../../lib/messages-state.svelte';
 import HelpView from './HelpView.svelte';
 
 const regionSelect = () => screen.getByRole<HTMLSelectElement>('combobox', { name: helpCopy.regionLabel });
@@ -213,5 +216,40 @@ describe('HelpView', () => {
     const select = regionSelect();
     const hint = document.getElementById(select.getAttribute('aria-describedby') ?? '');
     expect(hint?.textContent).toBe(helpCopy.regionHint);
+  });
+});
+
+describe('HelpView in the person’s language', () => {
+  afterEach(async () => {
+    await showMessages('en', ['common', 'help']);
+    useEnglishNow();
+  });
+
+  test('names countries and languages in it, says common hours and cost in it, and follows a change', async () => {
+    await showMessages('ar-XB', ['common', 'help']);
+    render(HelpView, { locale: 'en-US' });
+    const selected = () => regionSelect().selectedOptions[0]?.textContent;
+    expect(selected()).toBe(new Intl.DisplayNames(['ar'], { type: 'region' }).of('US'));
+    const lines = section(helpCopy.linesHeading);
+    const arabicLanguages = new Intl.ListFormat('ar', { type: 'conjunction' }).format(
+      ['en', 'es'].map((code) => new Intl.DisplayNames(['ar'], { type: 'language' }).of(code) ?? code),
+    );
+    expect(within(lines).getAllByText(arabicLanguages).length).toBeGreaterThan(0);
+    expect(within(lines).getAllByText(helpCopy.alwaysOpen).length).toBeGreaterThan(0);
+    expect(within(lines).getAllByText(helpCopy.free).length).toBeGreaterThan(0);
+    expect(helpCopy.free).not.toBe('Free');
+
+    await showMessages('en', ['common', 'help']);
+    flushSync();
+    expect(selected()).toBe('United States');
+    expect(within(lines).getAllByText('English and Spanish').length).toBeGreaterThan(0);
+    expect(within(lines).getAllByText('Free').length).toBeGreaterThan(0);
+  });
+
+  test('a detail Attune cannot say in the person’s language keeps the data’s words, marked as English', async () => {
+    await showMessages('ar-XB', ['common', 'help']);
+    render(HelpView, { locale: 'es-ES' });
+    const kept = within(section(helpCopy.linesHeading)).getByText('24/7, 365 days');
+    expect(kept.getAttribute('lang')).toBe('en');
   });
 });
