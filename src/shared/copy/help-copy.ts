@@ -9,6 +9,8 @@ import { live } from '../i18n/messages';
 export const helpCopy = /* @__PURE__ */ live('help', (m) => ({
   /** The large emergency number's accessible name ("Call 999"); the number alone is what shows. */
   callNumber: (number: string) => m.callNumber({ number }),
+  textNumber: (number: string) => m.textNumber({ number }),
+  textWordTo: (word: string, number: string) => m.textWordTo({ word, number }),
   regionalOnly: (area: string) => m.regionalOnly({ area }),
   verifiedOn: (date: string) => m.verifiedOn({ date }),
 }));

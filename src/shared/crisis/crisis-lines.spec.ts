@@ -1,7 +1,8 @@
 import { describe, expect, test } from 'vitest';
 
 import { crisisData } from './crisis-data';
-import { formatVerifiedDate, languageList, localDetail, plainDetail, textLanguage } from './crisis-lines';
+import { formatVerifiedDate, howToShown, languageList, localDetail, plainDetail, textLanguage } from './crisis-lines';
+import type { CrisisEntry } from './crisis-schema';
 
 describe('plainDetail', () => {
   test.each([
@@ -84,5 +85,44 @@ describe('textLanguage', () => {
     expect(textLanguage(byId('us-988-text'))).toBeNull();
     expect(textLanguage(byId('ca-988-call'))).toBeNull();
     expect(textLanguage(byId('gb-samaritans-call'))).toBeNull();
+  });
+});
+
+describe('howToShown', () => {
+  const words = {
+    callNumber: (number: string) => `Anrufen: ${number}`,
+    textNumber: (number: string) => `SMS an ${number}`,
+    textWordTo: (word: string, number: string) => `${word} per SMS an ${number}`,
+  };
+  const entry = (id: string): CrisisEntry => {
+    const found = crisisData.entries.find((e) => e.id === id);
+    if (!found) throw new Error(`no entry ${id}`);
+    return found;
+  };
+  const shown = (howTo: string, kind: CrisisEntry['kind'] = 'call', languages: string[] | null = null) =>
+    howToShown({ ...entry('us-988-call'), howTo, kind, languages }, words);
+
+  test('says the plain forms in the person’s language, the number as the data writes it', () => {
+    expect(shown('Call 116 123')).toEqual({ text: 'Anrufen: 116 123', lang: undefined });
+    expect(shown('Call 9-8-8', 'call', ['en', 'fr'])).toEqual({ text: 'Anrufen: 9-8-8', lang: undefined });
+    expect(shown('Text 988', 'text', ['en'])).toEqual({ text: 'SMS an 988', lang: undefined });
+    expect(shown('Text SHOUT to 85258', 'text')).toEqual({ text: 'SHOUT per SMS an 85258', lang: undefined });
+  });
+
+  test('keeps anything else as the data says it, with its language', () => {
+    expect(shown('Call 111 and select the mental health option')).toEqual({
+      text: 'Call 111 and select the mental health option',
+      lang: 'en',
+    });
+    expect(shown('Call Triple Zero (000)')).toEqual({ text: 'Call Triple Zero (000)', lang: 'en' });
+    expect(shown('Appeler le 3114', 'call', ['fr'])).toEqual({ text: 'Appeler le 3114', lang: 'fr' });
+    expect(shown('Call 988', 'text')).toEqual({ text: 'Call 988', lang: 'en' });
+  });
+
+  test('every shipped line still shows its number (the words never lose it)', () => {
+    for (const line of crisisData.entries.filter((e) => e.kind === 'call' || e.kind === 'text')) {
+      const text = howToShown(line, words).text;
+      for (const number of line.howTo.match(/[0-9+][0-9 -]*[0-9]|[0-9]/g) ?? []) expect(text).toContain(number);
+    }
   });
 });

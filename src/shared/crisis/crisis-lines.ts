@@ -122,6 +122,38 @@ export const localDetail = (text: string | null, known: Readonly<Record<string, 
   return said === undefined ? { text: plain, lang: 'en' } : { text: said, lang: undefined };
 };
 
+/** The ways of reaching a line Attune can say in the person's language. */
+export interface HowToWords {
+  callNumber: (number: string) => string;
+  textNumber: (number: string) => string;
+  textWordTo: (word: string, number: string) => string;
+}
+
+const DIAL = '[0-9+][0-9 \\-]*[0-9]';
+const CALL = new RegExp(`^Call (${DIAL})$`);
+const TEXT = new RegExp(`^Text (${DIAL})$`);
+const TEXT_WORD = new RegExp(`^Text ([A-Z]+) to (${DIAL})$`);
+
+/**
+ * How to reach a line, in the person's language where the data's English
+ * is one of the plain forms ("Call 116 123", "Text 988", "Text SHOUT to
+ * 85258"), the number written exactly as the data writes it. Anything else
+ * (a menu option, a line's own language: "Appeler le 3114") stays as the
+ * data says it, with that text's language.
+ */
+export const howToShown = (entry: CrisisEntry, words: HowToWords): { text: string; lang: string | undefined } => {
+  const own = textLanguage(entry);
+  if (own === null) {
+    const call = entry.kind === 'call' ? CALL.exec(entry.howTo) : null;
+    if (call?.[1]) return { text: words.callNumber(call[1]), lang: undefined };
+    const text = entry.kind === 'text' ? TEXT.exec(entry.howTo) : null;
+    if (text?.[1]) return { text: words.textNumber(text[1]), lang: undefined };
+    const keyword = entry.kind === 'text' ? TEXT_WORD.exec(entry.howTo) : null;
+    if (keyword?.[1] && keyword[2]) return { text: words.textWordTo(keyword[1], keyword[2]), lang: undefined };
+  }
+  return { text: entry.howTo, lang: own ?? 'en' };
+};
+
 const languageNamer = (displayLocale: string): ((code: string) => string) => {
   try {
     const names = new Intl.DisplayNames([displayLocale, 'en'], { type: 'language', fallback: 'code' });

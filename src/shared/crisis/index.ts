@@ -9,6 +9,8 @@ export {
   formatVerifiedDate,
   groupByService,
   HIDDEN_ENTRIES,
+  howToShown,
+  type HowToWords,
   languageList,
   linesForRegion,
   localDetail,

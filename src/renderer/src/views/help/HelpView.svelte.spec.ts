@@ -238,6 +238,12 @@ describe('HelpView in the person’s language', () => {
     expect(within(lines).getAllByText(helpCopy.alwaysOpen).length).toBeGreaterThan(0);
     expect(within(lines).getAllByText(helpCopy.free).length).toBeGreaterThan(0);
     expect(helpCopy.free).not.toBe('Free');
+    expect(
+      within(lines)
+        .getByRole('link', { name: helpCopy.callNumber('988') })
+        .getAttribute('href'),
+    ).toBe('tel:988');
+    expect(helpCopy.callNumber('988')).not.toBe('Call 988');
 
     await showMessages('en', ['common', 'help']);
     flushSync();

@@ -14,6 +14,8 @@ const messages = {
   otherRegion: '[Åñöţĥéŕ çöûñţŕý ŀöŕéɱ]',
   emergencyHeading: '[Îñ åñ éɱéŕĝéñçý ŀöŕéɱ]',
   callNumber: (v: { number: Value }): string => '[Çåļļ ' + num(L, v.number) + ' ŀöŕ]',
+  textNumber: (v: { number: Value }): string => '[Ţéẋţ ' + num(L, v.number) + ' ŀöŕ]',
+  textWordTo: (v: { number: Value; word: Value }): string => '[Ţéẋţ ' + num(L, v.word) + ' ţö ' + num(L, v.number) + ' ŀöŕéɱ ]',
   emergencyOrLocal: '[Öŕ çåļļ ýöûŕ ļöçåļ éɱéŕĝéñçý ñûɱƀéŕ. ŀöŕéɱ îƥšûɱ đö]',
   emergencyNoRegion: '[Çåļļ ýöûŕ ļöçåļ éɱéŕĝéñçý ñûɱƀéŕ. ŀöŕéɱ îƥšûɱ đ]',
   linesHeading: '[Çŕîšîš ļîñéš ŀöŕé]',

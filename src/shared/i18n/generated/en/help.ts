@@ -13,6 +13,8 @@ const messages = {
   otherRegion: 'Another country',
   emergencyHeading: 'In an emergency',
   callNumber: (v: { number: Value }): string => 'Call ' + num(L, v.number),
+  textNumber: (v: { number: Value }): string => 'Text ' + num(L, v.number),
+  textWordTo: (v: { number: Value; word: Value }): string => 'Text ' + num(L, v.word) + ' to ' + num(L, v.number),
   emergencyOrLocal: 'Or call your local emergency number.',
   emergencyNoRegion: 'Call your local emergency number.',
   linesHeading: 'Crisis lines',
