@@ -42,6 +42,8 @@ const collect = (value: unknown, path: string, out: [string, string][]): void =>
       [90, 120],
       [3600],
       [0.5, 1.5],
+      // A message used as it is takes one object of named values: every name answers the same sample.
+      ...['X', 0, 1, 2, 5, 0.5].map((sample) => [new Proxy({}, { get: () => sample })]),
     ];
     // A sample of the wrong type for this function is skipped; at least one must fit.
     let fitted = 0;
@@ -52,6 +54,8 @@ const collect = (value: unknown, path: string, out: [string, string][]): void =>
       } catch {
         return;
       }
+      // Values read from a sample that does not fit (positional values for named ones) are not text to check.
+      if (typeof text === 'number' || (typeof text === 'string' && /undefined|NaN|\[object Object\]/.test(text))) return;
       fitted += 1;
       collect(text, `${path}(#${i})`, out);
     });
