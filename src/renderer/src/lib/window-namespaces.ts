@@ -17,8 +17,7 @@ export const POPOVER_NAMESPACES: readonly Namespace[] = [
   'outcome',
   'step',
   'whatHelps',
-  // The gate: set-up, unlock, the recovery key. (The header's name, Attune, is not a message.)
-  'vault',
+  // Not 'vault': the lock screen, set-up and the recovery key load it with their chunk (CheckInFlow).
 ];
 
 export const namespacesFor = (route: string): readonly Namespace[] =>

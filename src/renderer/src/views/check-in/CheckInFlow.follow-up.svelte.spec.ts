@@ -56,6 +56,7 @@ describe('CheckInFlow: an earlier step, followed up', () => {
     expect(screen.getAllByRole('checkbox')).toHaveLength(7);
     expect(found).toHaveTextContent('Did that help? Step away from the screen for two minutes');
     await user.click(screen.getByRole('button', { name: /^Did that help\?/ }));
+    await screen.findByRole('radio', { name: 'It helped' });
     expect(heading()).toHaveTextContent('Did that help?');
     expect(heading()).toHaveFocus();
     await user.click(screen.getByRole('radio', { name: 'It helped' }));
@@ -74,7 +75,7 @@ describe('CheckInFlow: an earlier step, followed up', () => {
     }));
     render(CheckInFlow);
     await user.click(await screen.findByRole('button', { name: /^Did that help\?/ }));
-    await user.click(screen.getByRole('radio', { name: 'A bit' }));
+    await user.click(await screen.findByRole('radio', { name: 'A bit' }));
     await user.type(screen.getByLabelText('What happened instead? (optional)'), 'he did not answer');
     await user.click(screen.getByRole('button', { name: 'Save' }));
     expect(heading()).toHaveTextContent('Noted.');
@@ -106,7 +107,7 @@ describe('CheckInFlow: an earlier step, followed up', () => {
     due('checkin-again');
     render(CheckInFlow);
     await user.click(await screen.findByRole('button', { name: /^Did that help\?/ }));
-    const notReally = screen.getByRole('radio', { name: 'Not really' });
+    const notReally = await screen.findByRole('radio', { name: 'Not really' });
     await user.click(notReally);
     await user.click(notReally);
     await user.dblClick(notReally);
@@ -124,7 +125,7 @@ describe('CheckInFlow: an earlier step, followed up', () => {
     due('checkin-hidden-words');
     render(CheckInFlow);
     await user.click(await screen.findByRole('button', { name: /^Did that help\?/ }));
-    await user.click(screen.getByRole('radio', { name: 'Not really' }));
+    await user.click(await screen.findByRole('radio', { name: 'Not really' }));
     await user.type(screen.getByLabelText('What happened instead? (optional)'), 'made tea instead');
     await user.click(screen.getByRole('radio', { name: 'It helped' }));
     expect(screen.queryByLabelText('What happened instead? (optional)')).not.toBeInTheDocument();
@@ -137,7 +138,7 @@ describe('CheckInFlow: an earlier step, followed up', () => {
     due('checkin-help');
     render(CheckInFlow);
     await user.click(await screen.findByRole('button', { name: /^Did that help\?/ }));
-    await user.click(screen.getByRole('radio', { name: 'A bit' }));
+    await user.click(await screen.findByRole('radio', { name: 'A bit' }));
     await user.type(screen.getByLabelText('What happened instead? (optional)'), 'a short walk');
     await user.click(screen.getByRole('button', { name: 'Get help now' }));
     await user.click(await screen.findByRole('button', { name: 'Back' }));
@@ -165,7 +166,7 @@ describe('CheckInFlow: an earlier step, followed up', () => {
     );
     render(CheckInFlow);
     await user.click(await screen.findByRole('button', { name: /^Did that help\?/ }));
-    await user.click(screen.getByRole('radio', { name: 'It helped' }));
+    await user.click(await screen.findByRole('radio', { name: 'It helped' }));
     await user.click(screen.getByRole('button', { name: 'Save' }));
     await user.click(screen.getByRole('button', { name: 'Get help now' }));
     await user.click(await screen.findByRole('button', { name: 'Back' }));
@@ -187,11 +188,11 @@ describe('CheckInFlow: an earlier step, followed up', () => {
     due('checkin-esc');
     render(CheckInFlow);
     await user.click(await screen.findByRole('button', { name: /^Did that help\?/ }));
-    await user.click(screen.getByRole('radio', { name: 'Not really' }));
+    await user.click(await screen.findByRole('radio', { name: 'Not really' }));
     await user.keyboard('{Escape}');
     emitBridgeEvent('popover.shown', { reason: 'tray' });
     await user.click(await screen.findByRole('button', { name: /^Did that help\?/ }));
-    expect(screen.getByRole('radio', { name: 'Not really' })).toBeChecked();
+    expect(await screen.findByRole('radio', { name: 'Not really' })).toBeChecked();
     await user.click(screen.getByRole('button', { name: 'Save' }));
     expect(heading()).toHaveTextContent('Noted.');
     await user.keyboard('{Escape}');
@@ -210,7 +211,7 @@ describe('CheckInFlow: an earlier step, followed up', () => {
     render(CheckInFlow);
     await user.click(screen.getByRole('checkbox', { name: /^Fight/ }));
     await user.click(await screen.findByRole('button', { name: /^Did that help\?/ }));
-    await user.click(screen.getByRole('radio', { name: 'Not really' }));
+    await user.click(await screen.findByRole('radio', { name: 'Not really' }));
     await user.click(screen.getByRole('button', { name: 'Save' }));
     await user.click(screen.getByRole('button', { name: 'Try another small step now' }));
     expect(flow.draft.states).toEqual(['fight', 'freeze']);
@@ -222,7 +223,7 @@ describe('CheckInFlow: an earlier step, followed up', () => {
     due('checkin-offer-not-now');
     const { container } = render(CheckInFlow);
     await user.click(await screen.findByRole('button', { name: /^Did that help\?/ }));
-    await user.click(screen.getByRole('radio', { name: 'Not really' }));
+    await user.click(await screen.findByRole('radio', { name: 'Not really' }));
     await user.click(screen.getByRole('button', { name: 'Save' }));
     await user.click(screen.getByRole('button', { name: 'Not now' }));
     expect(heading()).toHaveTextContent('What is here right now?');
@@ -236,7 +237,7 @@ describe('CheckInFlow: an earlier step, followed up', () => {
     due('checkin-did-not');
     render(CheckInFlow);
     await user.click(await screen.findByRole('button', { name: /^Did that help\?/ }));
-    await user.click(screen.getByRole('radio', { name: 'Didn’t get to it' }));
+    await user.click(await screen.findByRole('radio', { name: 'Didn’t get to it' }));
     await user.click(screen.getByRole('button', { name: 'Save' }));
     expect(heading()).toHaveTextContent('What is here right now?');
     expect(screen.queryByRole('button', { name: 'Try another small step now' })).not.toBeInTheDocument();
@@ -265,7 +266,7 @@ describe('CheckInFlow: an earlier step, followed up', () => {
     due('checkin-own', { stepText: 'text my brother', stepId: null, needs: ['connection'] });
     render(CheckInFlow);
     await user.click(await screen.findByRole('button', { name: /^Did that help\?/ }));
-    await user.click(screen.getByRole('radio', { name: 'Not really' }));
+    await user.click(await screen.findByRole('radio', { name: 'Not really' }));
     await user.click(screen.getByRole('button', { name: 'Save' }));
     await user.click(screen.getByRole('button', { name: 'Try another small step now' }));
     expect(heading()).toHaveTextContent('One small step');
