@@ -2,7 +2,6 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
 
-import { POPOVER_NAMESPACES } from '../src/renderer/src/lib/window-namespaces';
 import { PSEUDO_LOCALES, WRITTEN_LOCALES } from '../src/shared/i18n/generated/locales';
 import type { BenchRow } from './bench-row';
 
@@ -10,8 +9,8 @@ import type { BenchRow } from './bench-row';
  * Bytes a window must load before the popover can show: the entry script, the
  * chunks it preloads and the stylesheet, gzipped, plus the messages of the
  * popover's namespaces in one language (each language has its own chunks:
- * `messages-<locale>-index-<hash>.js`, its loaders, then
- * `messages-<locale>-<namespace>-<hash>.js`, loaded before the first paint).
+ * `messages-<locale>-index-<hash>.js`, its loaders, then the popover group,
+ * `messages-<locale>-popover-<hash>.js`, loaded before the first paint).
  * One row per language, the pseudo-locales included (en-XA is 40% longer than
  * English: the worst case a translation is likely to reach). Lazy chunks
  * (history, insights…, and every other language) are listed separately.
@@ -26,17 +25,14 @@ export default async function bundle(): Promise<BenchRow[]> {
   const gz = (file: string) => gzipSync(readFileSync(join(dir, file)), { level: 9 }).length / 1024;
   const initialKb = initial.reduce((sum, file) => sum + gz(file), 0);
   const all = readdirSync(join(dir, 'assets')).map((f) => `assets/${f}`);
-  // The language's loader chunk, then the popover's namespaces in that language, each by its whole file name
-  // (`app` must not also match `app-window`): kebab-case as in messages/, then Rollup's 8-character hash.
-  const kebab = (namespace: string): string => namespace.replace(/[A-Z]/g, (letter) => `-${letter.toLowerCase()}`);
+  // The language's loader chunk, then its popover group, each by its whole file name and Rollup's 8-character hash.
   const messagesOf = (locale: string): string[] =>
-    ['index', ...POPOVER_NAMESPACES].flatMap((namespace) =>
-      all.filter((file) => new RegExp(`^assets/messages-${locale}-${kebab(namespace)}-[\\w-]{8}\\.js$`).test(file)),
+    ['index', 'popover'].flatMap((chunk) =>
+      all.filter((file) => new RegExp(`^assets/messages-${locale}-${chunk}-[\\w-]{8}\\.js$`).test(file)),
     );
   const perLocale = [...WRITTEN_LOCALES, ...PSEUDO_LOCALES].map((locale) => {
     const files = messagesOf(locale);
-    if (files.length !== POPOVER_NAMESPACES.length + 1)
-      throw new Error(`bundle bench: ${locale} has ${files.length} of the popover's message chunks`);
+    if (files.length !== 2) throw new Error(`bundle bench: ${locale} has ${files.length} of the popover's message chunks`);
     return { locale, kb: initialKb + files.reduce((sum, file) => sum + gz(file), 0) };
   });
   const lazyKb = all.filter((f) => !initial.includes(f)).reduce((sum, file) => sum + gz(file), 0);

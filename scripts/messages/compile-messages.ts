@@ -50,6 +50,42 @@ export const readLocale = (
   return { trees, review };
 };
 
+/**
+ * messages/groups.json: `{ "<group>": ["<namespace file name>", …] }`. Each
+ * group becomes one chunk per language. A namespace is in one group at most,
+ * and a group is not named like a namespace.
+ */
+export const readGroups = (messagesDir: string, source: Record<string, Tree>, problems: string[]): Record<string, string[]> => {
+  const file = join(messagesDir, 'groups.json');
+  if (!existsSync(file)) return {};
+  const groups: Record<string, string[]> = {};
+  const seen = new Set<string>();
+  let json: unknown;
+  try {
+    json = JSON.parse(readFileSync(file, 'utf8'));
+  } catch (error) {
+    problems.push(`groups.json: ${error instanceof Error ? error.message : String(error)}`);
+    return {};
+  }
+  for (const [group, members] of Object.entries(json as Record<string, unknown>)) {
+    if (group.startsWith('$')) continue;
+    if (!/^[a-z][a-z-]*$/.test(group) || group in source || group === 'index') {
+      problems.push(`groups.json: "${group}" cannot name a group (kebab-case, not a namespace or "index")`);
+      continue;
+    }
+    if (!Array.isArray(members) || members.some((member) => typeof member !== 'string' || !(member in source))) {
+      problems.push(`groups.json: "${group}" must list namespace file names that exist in ${SOURCE_LOCALE}/`);
+      continue;
+    }
+    for (const member of members as string[]) {
+      if (seen.has(member)) problems.push(`groups.json: "${member}" is in two groups`);
+      seen.add(member);
+    }
+    groups[group] = members as string[];
+  }
+  return groups;
+};
+
 /** `what-helps` (the file) → `whatHelps` (the key in the catalogue). */
 export const namespaceKey = (file: string): string => file.replace(/-([a-z])/g, (_, letter: string) => letter.toUpperCase());
 
@@ -100,24 +136,43 @@ export const compileRaw = (messagesDir: string): Compiled => {
     );
     emitLocale(files, pseudo, intlLocale, trees);
   }
+  const groups = readGroups(messagesDir, source, problems);
+  const groupOf = new Map(Object.entries(groups).flatMap(([group, members]) => members.map((namespace) => [namespace, group] as const)));
   const written = Object.keys(reviews);
   const all = [...written, ...Object.keys(PSEUDO_LOCALES)];
   const namespaces = Object.keys(source).sort();
   const keys = namespaces.map(namespaceKey);
   // Per locale, a small module of loaders for its namespaces: a window loads it, then only the namespaces it shows.
+  // A group's namespaces are one chunk (a window's first paint): one file to fetch, and it compresses as one.
   for (const locale of all) {
-    const each = namespaces.map((namespace) => `  ${namespaceKey(namespace)}: () => import('./${namespace}'),`).join('\n');
+    const each = namespaces
+      .map((namespace) => {
+        const group = groupOf.get(namespace);
+        const key = namespaceKey(namespace);
+        return group === undefined
+          ? `  ${key}: () => import('./${namespace}'),`
+          : `  ${key}: () => import('./${group}').then((group) => ({ default: group.${key} })),`;
+      })
+      .join('\n');
     files.set(
       `${locale}/index.ts`,
       `${HEADER}
 import type { NamespaceLoaders } from '../locales';
 
-/** Each namespace of this language, its own chunk. */
+/** Each namespace of this language: its own chunk, or its group's (messages/groups.json). */
 export const load: NamespaceLoaders = {
 ${each}
 };
 `,
     );
+    for (const [group, members] of Object.entries(groups))
+      files.set(
+        `${locale}/${group}.ts`,
+        `${HEADER}
+/** The "${group}" group's namespaces (messages/groups.json), one chunk. */
+${members.map((namespace) => `export { default as ${namespaceKey(namespace)} } from './${namespace}';`).join('\n')}
+`,
+      );
   }
   const localeLoaders = all.map((locale) => `  ${JSON.stringify(locale)}: () => import('./${locale}/index'),`).join('\n');
   const types = namespaces.map((namespace) => `  ${namespaceKey(namespace)}: typeof import('./en/${namespace}').default;`).join('\n');
@@ -132,6 +187,9 @@ export type BuiltLocale = (typeof WRITTEN_LOCALES)[number] | (typeof PSEUDO_LOCA
 
 /** What each translation says about its review (null: reviewed, or the source). */
 export const REVIEW_NOTES: Record<(typeof WRITTEN_LOCALES)[number], string | null> = ${JSON.stringify(reviews)};
+
+/** Namespaces loaded together as one chunk (messages/groups.json): a window's first paint. */
+export const MESSAGE_GROUPS = ${JSON.stringify(Object.fromEntries(Object.entries(groups).map(([group, members]) => [group, members.map(namespaceKey)])))} as const;
 
 /** Every namespace's messages, typed by English (the source). */
 export interface Catalogue {

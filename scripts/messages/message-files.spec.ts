@@ -123,4 +123,34 @@ describe('compiling', () => {
     writeFileSync(join(dir, 'en', 'ns.json'), '{}');
     expect(compileRaw(dir).problems).toEqual(['en-XA: pseudo-locales are made from English, not written']);
   });
+
+  it('a group is one chunk per language: its namespaces load through it, the rest on their own', () => {
+    const dir = tempDir('attune-messages-');
+    mkdirSync(join(dir, 'en'));
+    for (const ns of ['first', 'second', 'later']) writeFileSync(join(dir, 'en', `${ns}.json`), JSON.stringify({ a: ns }));
+    writeFileSync(join(dir, 'groups.json'), JSON.stringify({ $comment: 'why', start: ['first', 'second'] }));
+    const { problems, files } = compileRaw(dir);
+    expect(problems).toEqual([]);
+    expect(files.get('en/start.ts')).toContain("export { default as first } from './first';");
+    expect(files.get('en-XA/start.ts')).toContain("export { default as second } from './second';");
+    const loaders = files.get('en/index.ts') ?? '';
+    expect(loaders).toContain("first: () => import('./start').then((group) => ({ default: group.first })),");
+    expect(loaders).toContain("later: () => import('./later'),");
+    expect(files.get('locales.ts')).toContain('MESSAGE_GROUPS = {"start":["first","second"]} as const');
+  });
+
+  it('refuses a group that names a namespace, lists an unknown one, or shares one with another group', () => {
+    const dir = tempDir('attune-messages-');
+    mkdirSync(join(dir, 'en'));
+    for (const ns of ['first', 'second']) writeFileSync(join(dir, 'en', `${ns}.json`), JSON.stringify({ a: ns }));
+    writeFileSync(
+      join(dir, 'groups.json'),
+      JSON.stringify({ first: ['second'], one: ['first', 'nope'], two: ['second'], three: ['second'] }),
+    );
+    expect(compileRaw(dir).problems).toEqual([
+      'groups.json: "first" cannot name a group (kebab-case, not a namespace or "index")',
+      'groups.json: "one" must list namespace file names that exist in en/',
+      'groups.json: "second" is in two groups',
+    ]);
+  });
 });

@@ -12,6 +12,11 @@ export const REVIEW_NOTES: Record<(typeof WRITTEN_LOCALES)[number], string | nul
   ja: 'Not yet reviewed by a native speaker with clinical or peer-support experience.',
 };
 
+/** Namespaces loaded together as one chunk (messages/groups.json): a window's first paint. */
+export const MESSAGE_GROUPS = {
+  popover: ['common', 'checkin', 'state', 'driver', 'capacity', 'need', 'outcome', 'step', 'whatHelps'],
+} as const;
+
 /** Every namespace's messages, typed by English (the source). */
 export interface Catalogue {
   app: typeof import('./en/app').default;
