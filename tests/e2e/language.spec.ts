@@ -79,6 +79,9 @@ test.describe('language', () => {
     const close = page.getByRole('button', { name: /Close/ });
     const box = await close.boundingBox();
     expect(box && box.x + box.width / 2).toBeLessThan((page.viewportSize()?.width ?? 0) / 2);
+    // A closed disclosure's arrow points the way the line reads.
+    const arrow = () => page.locator('.toggle').evaluate((el) => getComputedStyle(el, '::before').content);
+    expect(await arrow()).toContain('◂');
     await screenshot(page, 'language-ar-XB-popover');
     await screenshot(app, 'language-ar-XB-settings');
 
@@ -88,6 +91,7 @@ test.describe('language', () => {
       await expect(each.locator('html')).toHaveAttribute('dir', 'ltr');
     }
     await expect(heading(page)).toHaveText('What is here right now?');
+    expect(await arrow()).toContain('▸');
     await expect.poll(() => harness.tray().labels()).toEqual(englishTray);
   });
 });
