@@ -4,6 +4,7 @@ import type { Locator, Page } from '@playwright/test';
 import { lockVault, openAppView, primaryButton, setUpVault } from './checkin-steps';
 import { expect, screenshot, test } from './fixtures';
 import { chartsVisible, seedHistory } from './insights-steps';
+import { fullyInView, layoutFindings, useScheme } from './layout-checks';
 
 /**
  * Every screen of every window at the window's real content size, at 100% and at 200% zoom
@@ -20,7 +21,6 @@ const CONTENT = {
 } as const;
 type WindowName = keyof typeof CONTENT;
 const SCHEMES = ['light', 'dark', 'forced'] as const;
-const MIN_TARGET = 24;
 
 interface Musts {
   heading: Locator;
@@ -28,65 +28,6 @@ interface Musts {
   wayOut: Locator | null;
   help: Locator | null;
 }
-
-/** Fully inside the viewport and not clipped by a scrolling ancestor, at the scroll position the screen opened with. */
-const fullyInView = (locator: Locator): Promise<boolean> =>
-  locator.evaluate((element) => {
-    const rect = element.getBoundingClientRect();
-    if (rect.width === 0 || rect.height === 0) return false;
-    let box = { top: 0, left: 0, bottom: window.innerHeight, right: document.documentElement.clientWidth };
-    for (let parent = element.parentElement; parent; parent = parent.parentElement) {
-      const style = getComputedStyle(parent);
-      if (style.overflowX === 'visible' && style.overflowY === 'visible') continue;
-      const clip = parent.getBoundingClientRect();
-      box = {
-        top: Math.max(box.top, clip.top),
-        left: Math.max(box.left, clip.left),
-        bottom: Math.min(box.bottom, clip.bottom),
-        right: Math.min(box.right, clip.right),
-      };
-    }
-    const slack = 0.5;
-    return (
-      rect.top >= box.top - slack && rect.left >= box.left - slack && rect.bottom <= box.bottom + slack && rect.right <= box.right + slack
-    );
-  });
-
-/** Sideways scrolling anywhere (the page or a scrolling region), and targets under 24×24 (a checkbox or radio by its label). */
-const layoutFindings = (page: Page) =>
-  page.evaluate((min) => {
-    const describe = (element: Element) => {
-      const text = (element.textContent ?? '').trim().replace(/\s+/g, ' ').slice(0, 40);
-      return `${element.tagName.toLowerCase()}${element.className ? `.${String(element.className).split(' ').join('.')}` : ''} "${text}"`;
-    };
-    const sideways: string[] = [];
-    for (const element of [document.documentElement, ...document.querySelectorAll('*')]) {
-      const style = getComputedStyle(element);
-      const scrolls = element === document.documentElement || style.overflowX === 'auto' || style.overflowX === 'scroll';
-      if (scrolls && element.scrollWidth > element.clientWidth + 1)
-        sideways.push(`${describe(element)} ${element.scrollWidth}>${element.clientWidth}`);
-    }
-    const small: string[] = [];
-    const seen = new Set<Element>();
-    for (const element of document.querySelectorAll<HTMLElement>('a, button, select, summary, input[type=checkbox], input[type=radio]')) {
-      const choice = element instanceof HTMLInputElement;
-      const target: Element = choice ? (element.closest('label') ?? element.labels?.[0] ?? element) : element;
-      if (seen.has(target)) continue;
-      seen.add(target);
-      // Hidden, or visually hidden for screen readers only (clipped to a pixel): not a target anyone aims at.
-      if (!target.checkVisibility({ visibilityProperty: true })) continue;
-      const rect = target.getBoundingClientRect();
-      if (rect.width <= 1 || rect.height <= 1) continue;
-      if (rect.width < min - 0.01 || rect.height < min - 0.01)
-        small.push(`${describe(target)} ${rect.width.toFixed(1)}×${rect.height.toFixed(1)}`);
-    }
-    return { sideways, small };
-  }, MIN_TARGET);
-
-const useScheme = (page: Page, scheme: (typeof SCHEMES)[number]) =>
-  scheme === 'forced'
-    ? page.emulateMedia({ forcedColors: 'active', colorScheme: 'light' })
-    : page.emulateMedia({ forcedColors: 'none', colorScheme: scheme });
 
 /**
  * Screens whose views are being reworked elsewhere: their findings are written to the test's
