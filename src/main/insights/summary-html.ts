@@ -1,3 +1,4 @@
+import { textDirection } from '../../shared/i18n/locale-choice';
 import type { SummaryGroup, SummaryModel, SummaryRow, SummarySection } from './therapist-summary';
 
 /**
@@ -84,7 +85,7 @@ const renderSections = (sections: readonly SummarySection[]): string[] => {
 export const renderSummaryHtml = (model: SummaryModel): string =>
   [
     '<!doctype html>',
-    `<html lang="${escapeHtml(model.lang)}">`,
+    `<html lang="${escapeHtml(model.lang)}" dir="${textDirection(model.lang)}">`,
     '<head>',
     '<meta charset="utf-8">',
     `<meta http-equiv="Content-Security-Policy" content="${CSP}">`,

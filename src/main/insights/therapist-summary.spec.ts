@@ -79,7 +79,7 @@ describe('buildTherapistSummary: only what was chosen', () => {
     const model = buildTherapistSummary(history, { ...PERIOD, include: { ...NONE, whatHelped: true } });
     const groups = model.sections[0]?.groups ?? [];
     expect(groups.map((g) => g.heading)).toEqual([stateCopy.freeze.label, stateCopy.fawn.label]);
-    expect(groups[0]?.rows[0]).toEqual({ label: stepCopy['drink-water'], value: 'Helped once, a bit once' });
+    expect(groups[0]?.rows[0]).toEqual({ label: stepCopy['drink-water'], value: 'Helped once and a bit once' });
     expect(groups[1]?.rows[0]).toMatchObject({
       label: `Make tea ${MARK}-step`,
       value: 'Not really once',
@@ -159,7 +159,7 @@ describe('renderSummaryHtml', () => {
 
   test('self-contained: no scripts, no external resources, a CSP that forbids both', () => {
     expect(out.startsWith('<!doctype html>')).toBe(true);
-    expect(out).toMatch(/<html lang="en">/);
+    expect(out).toMatch(/<html lang="en" dir="ltr">/);
     expect(out).toContain(`<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'`);
     // Escaped text cannot open a tag, so any "<" left is markup: check the markup and the one style block.
     expect(out).not.toMatch(/<(script|link|iframe|object|embed|img|base|form)\b/i);

@@ -1,5 +1,6 @@
 import { needCopy, stateCopy, stepCopy, summaryCopy } from '../../shared/copy';
 import type { Entry } from '../../shared/entry-schema';
+import { listOf } from '../../shared/i18n/format-locale';
 import { computeInsights, type Insights } from './insights';
 import { DAY_MS, MINUTE_MS, TIME_BLOCKS } from './local-time';
 import type { WhatHelpedStep } from './what-helped-list';
@@ -116,7 +117,7 @@ const stepRow = (step: WhatHelpedStep): SummaryRow => {
   const parts = (['helped', 'a-bit', 'not-really', 'did-not-get-to-it'] as const)
     .filter((outcome) => step.counts[outcome] > 0)
     .map((outcome) => summaryCopy.outcomes[outcome](step.counts[outcome]));
-  const value = summaryCopy.outcomeLine(parts.join(', '));
+  const value = summaryCopy.outcomeLine(listOf(parts));
   if (step.stepId === null) return { label: step.ownText ?? '', value, detail: summaryCopy.ownStep, ownWords: true };
   return { label: stepCopy[step.stepId] ?? step.stepId, value };
 };

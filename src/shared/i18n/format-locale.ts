@@ -15,3 +15,16 @@ export const useSystemLanguages = (languages: readonly string[]): void => {
 };
 
 export const formatLocale = (): string => formattingLocale(currentLocale(), systemLanguages);
+
+const lists = new Map<string, Intl.ListFormat>();
+
+/** Items as the words' language lists them: "Fight, Freeze and Rest", 「闘う、固まる、休む」. */
+export const listOf = (items: readonly string[]): string => {
+  const locale = formatLocale();
+  let format = lists.get(locale);
+  if (!format) {
+    format = new Intl.ListFormat(locale, { type: 'conjunction' });
+    lists.set(locale, format);
+  }
+  return format.format(items);
+};

@@ -85,10 +85,10 @@ describe('WhatHelpedList', () => {
     const group = screen.getByRole('region', { name: 'When freeze was present' });
     const items = within(group).getAllByRole('listitem');
     expect(items[0]).toHaveTextContent('Feel your feet on the floor for a few seconds');
-    expect(items[0]).toHaveTextContent('Helped 3 times, a bit once, not really once');
+    expect(items[0]).toHaveTextContent('Helped 3 times, a bit once, and not really once');
     expect(items[1]).toHaveTextContent('Make tea');
     expect(items[1]).toHaveTextContent('Your own step');
-    expect(items[1]).toHaveTextContent('Helped once, a bit 2 times, didn’t get to it once');
+    expect(items[1]).toHaveTextContent('Helped once, a bit 2 times, and didn’t get to it once');
     // The little bars repeat the words for the eye only.
     for (const svg of group.querySelectorAll('svg')) expect(svg).toHaveAttribute('aria-hidden', 'true');
   });

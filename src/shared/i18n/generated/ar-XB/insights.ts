@@ -101,6 +101,7 @@ const messages = {
     chartTitle: (v: { what: Value }): string => '‮' + num(L, v.what) + ', most named first‬',
     chartDesc: (v: { items: Value }): string =>
       '‮Bars in order of how often each was named: ' + num(L, v.items) + '. The same numbers are in the table.‬',
+    itemSeparator: '‮; ‬',
     item: (v: { count: number; label: Value }): string =>
       plural(L, v.count, {
         one: () => '‮' + num(L, v.label) + ', once‬',

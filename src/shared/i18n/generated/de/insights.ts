@@ -101,6 +101,7 @@ const messages = {
     chartTitle: (v: { what: Value }): string => num(L, v.what) + ', das Häufigste zuerst',
     chartDesc: (v: { items: Value }): string =>
       'Balken, geordnet danach, wie oft etwas benannt wurde: ' + num(L, v.items) + '. Die gleichen Zahlen stehen in der Tabelle.',
+    itemSeparator: '; ',
     item: (v: { count: number; label: Value }): string =>
       plural(L, v.count, { one: () => num(L, v.label) + ', einmal', other: () => num(L, v.label) + ', ' + num(L, v.count) + '-mal' }),
     times: (v: { count: number }): string => plural(L, v.count, { one: () => 'einmal', other: () => num(L, v.count) + '-mal' }),

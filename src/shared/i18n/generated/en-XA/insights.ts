@@ -103,6 +103,7 @@ const messages = {
       '[Ɓåŕš îñ öŕđéŕ öƒ ĥöŵ öƒţéñ éåçĥ ŵåš ñåɱéđ: ' +
       num(L, v.items) +
       '. Ţĥé šåɱé ñûɱƀéŕš åŕé îñ ţĥé ţåƀļé. ŀöŕéɱ îƥšûɱ đöļöŕ šîţ åɱéţ ŀöŕéɱ ]',
+    itemSeparator: '[;  ŀ]',
     item: (v: { count: number; label: Value }): string =>
       plural(L, v.count, {
         one: () => '[' + num(L, v.label) + ', öñçé ŀöŕ]',

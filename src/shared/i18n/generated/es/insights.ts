@@ -107,6 +107,7 @@ const messages = {
     chartTitle: (v: { what: Value }): string => num(L, v.what) + ', de más a menos nombrado',
     chartDesc: (v: { items: Value }): string =>
       'Barras ordenadas según cuántas veces se nombró cada cosa: ' + num(L, v.items) + '. Los mismos números están en la tabla.',
+    itemSeparator: '; ',
     item: (v: { count: number; label: Value }): string =>
       plural(L, v.count, {
         one: () => num(L, v.label) + ', una vez',

@@ -111,6 +111,7 @@ const messages = {
       'Des barres rangées selon le nombre de fois où chaque chose a été nommée : ' +
       num(L, v.items) +
       '. Les mêmes nombres sont dans le tableau.',
+    itemSeparator: ' ; ',
     item: (v: { count: number; label: Value }): string =>
       plural(L, v.count, {
         one: () => num(L, v.label) + ', une fois',

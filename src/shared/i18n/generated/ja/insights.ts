@@ -92,6 +92,7 @@ const messages = {
     chartTitle: (v: { what: Value }): string => num(L, v.what) + '（多い順）',
     chartDesc: (v: { items: Value }): string =>
       '名前をつけた回数の多い順に並んだ棒グラフです：' + num(L, v.items) + '。同じ数は表にもあります。',
+    itemSeparator: ' ／ ',
     item: (v: { count: number; label: Value }): string =>
       plural(L, v.count, { other: () => num(L, v.label) + '、' + num(L, v.count) + '回' }),
     times: (v: { count: number }): string => plural(L, v.count, { other: () => num(L, v.count) + '回' }),

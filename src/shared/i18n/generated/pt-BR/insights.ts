@@ -107,6 +107,7 @@ const messages = {
     chartTitle: (v: { what: Value }): string => num(L, v.what) + ', do mais ao menos nomeado',
     chartDesc: (v: { items: Value }): string =>
       'Barras na ordem de quantas vezes cada um foi nomeado: ' + num(L, v.items) + '. Os mesmos números estão na tabela.',
+    itemSeparator: '; ',
     item: (v: { count: number; label: Value }): string =>
       plural(L, v.count, {
         one: () => num(L, v.label) + ', uma vez',
