@@ -39,6 +39,8 @@ const clearChoice = /* @__PURE__ */ liveGroup(
 
 export const checkInCopy = /* @__PURE__ */ live('checkin', (m) => ({
   stepOf: (current: number, total: number) => m.stepOf({ current, total }),
+  /** Read out when a step opens: "Step 2 of 3: What I need". */
+  stepAnnouncement: (position: string, name: string) => m.stepAnnouncement({ position, name }),
   followUp,
   clearChoice,
 }));

@@ -11,6 +11,7 @@ const messages = {
     step: 'Ein kleiner Schritt',
   },
   stepOf: (v: { current: Value; total: Value }): string => 'Schritt ' + num(L, v.current) + ' von ' + num(L, v.total),
+  stepAnnouncement: (v: { name: Value; position: Value }): string => num(L, v.position) + ': ' + num(L, v.name),
   now: {
     heading: 'Was ist gerade da?',
     hint: 'Wähle, was passt. Oder überspring es.',

@@ -11,6 +11,7 @@ const messages = {
     step: '[Öñé šɱåļļ šţéƥ ŀöŕéɱ]',
   },
   stepOf: (v: { current: Value; total: Value }): string => '[Šţéƥ ' + num(L, v.current) + ' öƒ ' + num(L, v.total) + ' ŀöŕéɱ ]',
+  stepAnnouncement: (v: { name: Value; position: Value }): string => '[' + num(L, v.position) + ': ' + num(L, v.name) + ' ŀöŕ]',
   now: {
     heading: '[Ŵĥåţ îš ĥéŕé ŕîĝĥţ ñöŵ? ŀöŕéɱ îƥš]',
     hint: '[Çĥööšé åñý ţĥåţ ƒîţ. Öŕ šķîƥ. ŀöŕéɱ îƥšûɱ]',

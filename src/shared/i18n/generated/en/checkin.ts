@@ -10,6 +10,7 @@ const messages = {
     step: 'One small step',
   },
   stepOf: (v: { current: Value; total: Value }): string => 'Step ' + num(L, v.current) + ' of ' + num(L, v.total),
+  stepAnnouncement: (v: { name: Value; position: Value }): string => num(L, v.position) + ': ' + num(L, v.name),
   now: {
     heading: 'What is here right now?',
     hint: 'Choose any that fit. Or skip.',

@@ -11,6 +11,7 @@ const messages = {
     step: 'Un paso pequeño',
   },
   stepOf: (v: { current: Value; total: Value }): string => 'Paso ' + num(L, v.current) + ' de ' + num(L, v.total),
+  stepAnnouncement: (v: { name: Value; position: Value }): string => num(L, v.position) + ': ' + num(L, v.name),
   now: {
     heading: '¿Qué hay aquí ahora mismo?',
     hint: 'Puedes elegir varias, o ninguna.',

@@ -11,6 +11,7 @@ const messages = {
     step: 'Un petit pas',
   },
   stepOf: (v: { current: Value; total: Value }): string => 'Étape ' + num(L, v.current) + ' sur ' + num(L, v.total),
+  stepAnnouncement: (v: { name: Value; position: Value }): string => num(L, v.position) + ' : ' + num(L, v.name),
   now: {
     heading: 'Qu’est-ce qui est là, maintenant ?',
     hint: 'Choisissez ce qui correspond. Ou passez.',

@@ -11,6 +11,7 @@ const messages = {
     step: '小さな一歩',
   },
   stepOf: (v: { current: Value; total: Value }): string => 'ステップ ' + num(L, v.current) + '/' + num(L, v.total),
+  stepAnnouncement: (v: { name: Value; position: Value }): string => num(L, v.position) + '：' + num(L, v.name),
   now: {
     heading: 'いま、何がありますか。',
     hint: 'いくつ選んでも、飛ばしてもかまいません。',

@@ -11,6 +11,7 @@ const messages = {
     step: 'Um pequeno passo',
   },
   stepOf: (v: { current: Value; total: Value }): string => 'Etapa ' + num(L, v.current) + ' de ' + num(L, v.total),
+  stepAnnouncement: (v: { name: Value; position: Value }): string => num(L, v.position) + ': ' + num(L, v.name),
   now: {
     heading: 'O que está presente agora?',
     hint: 'Escolha o que fizer sentido. Ou pule.',
