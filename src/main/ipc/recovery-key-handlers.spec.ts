@@ -4,6 +4,9 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 
 import { useTempDirs } from '../../../tests/support/temp-dir';
+import { useEnglishNow } from '../../shared/i18n/english-now';
+import { loadNamespaces } from '../../shared/i18n/load-messages';
+import { useMessageSource } from '../../shared/i18n/messages';
 import type { Contract } from '../../shared/ipc/contract';
 import { RECOVERY_CLIPBOARD_CLEAR_MS, recoveryKeyContract } from '../../shared/ipc/recovery-key-contract';
 import { createMemoryLogger } from '../log/logger';
@@ -160,6 +163,20 @@ describe('vault.saveRecoveryKey', () => {
     await vault.lock();
     expect(await vault.unlock({ method: 'recovery', recoveryKey: key })).toMatchObject({ state: 'unlocked' });
     expect(await call('vault.saveRecoveryKey')).toMatchObject({ ok: false, error: { code: 'recovery-key-gone' } });
+  });
+
+  it('says what the file is in the language chosen when it is saved', async () => {
+    const key = await setUpWithKey();
+    mkdirSync(join(root, 'kept'));
+    useMessageSource({ locale: 'de', catalogue: await loadNamespaces('de', ['vault']) });
+    try {
+      expect(await call('vault.saveRecoveryKey')).toMatchObject({ ok: true });
+    } finally {
+      useEnglishNow();
+    }
+    const [first, , second] = readFileSync(chosen as string, 'utf8').split('\n');
+    expect(first).toMatch(/^Wiederherstellungsschlüssel für Attune\./);
+    expect(second).toBe(key);
   });
 
   it('cancelling the dialog writes nothing and keeps nothing', async () => {

@@ -1,3 +1,4 @@
+import { vaultCopy } from '../../shared/copy';
 import type { recoveryKeyContract } from '../../shared/ipc/recovery-key-contract';
 import { RECOVERY_KEY_FILE_NAME } from '../vault/recovery-key-file';
 import type { VaultService } from '../vault/vault-service';
@@ -20,7 +21,7 @@ export const createRecoveryKeyHandlers = (
     await vault.waitingRecoveryKeyText();
     const path = await ports.dialog.chooseSavePath(RECOVERY_KEY_FILE_NAME, 'txt');
     if (path === null) return { saved: false };
-    const saved = await vault.saveRecoveryKeyFile(path);
+    const saved = await vault.saveRecoveryKeyFile(path, vaultCopy.recovery.fileIntro);
     return { saved: true, path: saved.path, status: saved.status };
   },
 });

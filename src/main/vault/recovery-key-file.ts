@@ -14,9 +14,8 @@ import { errnoCode, toStorageErrorOrInternal } from '../fs/storage-error';
 /** The name the save dialog suggests: neutral, since a file name may be seen by others. */
 export const RECOVERY_KEY_FILE_NAME = 'attune-recovery-key.txt';
 
-export const RECOVERY_KEY_FILE_INTRO = 'Attune recovery key. It can open your Attune history on this computer. Keep it safe and private.';
-
-export const recoveryKeyFileText = (recoveryKey: string): string => `${RECOVERY_KEY_FILE_INTRO}\n\n${recoveryKey}\n`;
+/** The file's first line, in the language of the moment it was saved (the caller passes the words). */
+export const recoveryKeyFileText = (recoveryKey: string, intro: string): string => `${intro}\n\n${recoveryKey}\n`;
 
 const inside = (parent: string, child: string): boolean => {
   const rel = relative(parent, child);
@@ -34,10 +33,16 @@ export const checkRecoveryKeyTarget = (path: string, vaultDir: string): string =
 };
 
 /** Writes the file atomically: the destination is the old file or the whole new one, never half. */
-export const writeRecoveryKeyFile = async (fs: FsPort, path: string, vaultDir: string, recoveryKey: string): Promise<string> => {
+export const writeRecoveryKeyFile = async (
+  fs: FsPort,
+  path: string,
+  vaultDir: string,
+  recoveryKey: string,
+  intro: string,
+): Promise<string> => {
   const target = checkRecoveryKeyTarget(path, vaultDir);
   try {
-    await writeFileAtomic(fs, target, Buffer.from(recoveryKeyFileText(recoveryKey), 'utf8'), 0o600);
+    await writeFileAtomic(fs, target, Buffer.from(recoveryKeyFileText(recoveryKey, intro), 'utf8'), 0o600);
   } catch (error) {
     const code = errnoCode(error);
     if (code === 'ENOENT' || code === 'ENOTDIR' || code === 'EISDIR')

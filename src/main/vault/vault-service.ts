@@ -214,13 +214,13 @@ export class VaultService {
    * save dialog, then keeps it: a saved file whose key opened nothing would
    * be worse than no file. Nothing is kept if the file could not be written.
    */
-  saveRecoveryKeyFile(path: string): Promise<{ path: string; status: VaultStatus }> {
+  saveRecoveryKeyFile(path: string, intro: string): Promise<{ path: string; status: VaultStatus }> {
     return this.task(async () => {
       const keyFile = this.requireKeyFile();
       const waiting = this.waitingRecovery;
       const key = this.waitingRecoveryKey;
       if (!waiting || key === undefined) throw new AttuneError('recovery-key-gone', 'no recovery key is waiting to be kept');
-      const written = await writeRecoveryKeyFile(this.fs, path, this.options.dir, key);
+      const written = await writeRecoveryKeyFile(this.fs, path, this.options.dir, key, intro);
       await this.keepWaitingRecovery(keyFile, waiting);
       return { path: written, status: this.snapshotStatus() };
     });

@@ -41,6 +41,8 @@ const messages = {
     submitting: 'Wird eingerichtet …',
   },
   recovery: {
+    fileIntro:
+      'Wiederherstellungsschlüssel für Attune. Er kann deinen Attune-Verlauf auf diesem Computer öffnen. Bewahre ihn sicher und privat auf.',
     heading: 'Dein Wiederherstellungsschlüssel',
     body: 'Schreib ihn auf und bewahr ihn an einem sicheren Ort auf. Er kann deinen Verlauf öffnen, wenn die Passphrase verloren ist. Er wird nur dieses eine Mal angezeigt.',
     notKeptYet:

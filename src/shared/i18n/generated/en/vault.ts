@@ -40,6 +40,7 @@ const messages = {
     submitting: 'Setting up…',
   },
   recovery: {
+    fileIntro: 'Attune recovery key. It can open your Attune history on this computer. Keep it safe and private.',
     heading: 'Your recovery key',
     body: 'Write it down and keep it somewhere safe. It can open your history if the passphrase is lost. It is shown only this once.',
     notKeptYet:

@@ -43,6 +43,7 @@ const messages = {
     submitting: 'Configurando…',
   },
   recovery: {
+    fileIntro: 'Clave de recuperación de Attune. Puede abrir tu historial de Attune en este equipo. Guárdala en un lugar seguro y privado.',
     heading: 'Tu clave de recuperación',
     body: 'Anótala y guárdala en un lugar seguro. Puede abrir tu historial si pierdes la frase de contraseña. Solo se muestra esta vez.',
     notKeptYet:

@@ -43,6 +43,8 @@ const messages = {
     submitting: 'Configuration…',
   },
   recovery: {
+    fileIntro:
+      'Clé de récupération d’Attune. Elle peut ouvrir votre historique Attune sur cet ordinateur. Gardez-la en lieu sûr, à l’abri des regards.',
     heading: 'Votre clé de récupération',
     body: 'Notez-la et gardez-la en lieu sûr. Elle peut ouvrir votre historique si la phrase secrète est perdue. Elle n’est affichée que cette fois.',
     notKeptYet:

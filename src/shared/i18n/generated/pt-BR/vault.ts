@@ -43,6 +43,8 @@ const messages = {
     submitting: 'Configurando…',
   },
   recovery: {
+    fileIntro:
+      'Chave de recuperação do Attune. Ela pode abrir o seu histórico do Attune neste computador. Guarde-a em um lugar seguro e privado.',
     heading: 'Sua chave de recuperação',
     body: 'Anote e guarde em um lugar seguro. Ela pode abrir seu histórico se a frase-senha se perder. Ela aparece só desta vez.',
     notKeptYet:
