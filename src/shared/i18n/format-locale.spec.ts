@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, test } from 'vitest';
 
 import { useEnglishNow } from './english-now';
-import { formatLocale, listOf, useSystemLanguages } from './format-locale';
+import { formatLocale, listOf, useSystemLanguages, weekdayName } from './format-locale';
 import { useMessageSource } from './messages';
 
 afterEach(() => {
@@ -18,6 +18,17 @@ describe('formatting in the words’ language', () => {
     useMessageSource({ locale: 'de', catalogue: {} });
     expect(listOf(['Kampf', 'Rückzug'])).toBe('Kampf und Rückzug');
     expect(listOf(['Kampf'])).toBe('Kampf');
+  });
+
+  test('weekdays are named by Intl in the words’ language, Sunday as 0 and 7 alike', () => {
+    useMessageSource({ locale: 'en', catalogue: {} });
+    expect([0, 1, 6, 7].map((day) => weekdayName(day))).toEqual(['Sunday', 'Monday', 'Saturday', 'Sunday']);
+    useMessageSource({ locale: 'fr', catalogue: {} });
+    expect(weekdayName(1)).toBe('lundi');
+    useMessageSource({ locale: 'de', catalogue: {} });
+    expect(weekdayName(6, 'short')).toBe('Sa');
+    useMessageSource({ locale: 'ja', catalogue: {} });
+    expect(weekdayName(1, 'short')).toBe('月');
   });
 
   test('the system’s own tag is used when it is the same language (en-GB keeps its list style)', () => {

@@ -28,3 +28,22 @@ export const listOf = (items: readonly string[]): string => {
   }
   return format.format(items);
 };
+
+const weekdays = new Map<string, Intl.DateTimeFormat>();
+
+/**
+ * A weekday's name in the words' language, by the JavaScript number (0 is
+ * Sunday): "Montag", "lundi" (lower case, as French writes it mid-sentence),
+ * 「月」 short. From Intl, so no language keeps its own list to get wrong.
+ */
+export const weekdayName = (day: number, width: 'long' | 'short' = 'long'): string => {
+  const locale = formatLocale();
+  const key = `${locale} ${width}`;
+  let format = weekdays.get(key);
+  if (!format) {
+    format = new Intl.DateTimeFormat(locale, { weekday: width, timeZone: 'UTC' });
+    weekdays.set(key, format);
+  }
+  // 1 January 2023 was a Sunday.
+  return format.format(Date.UTC(2023, 0, 1 + (((day % 7) + 7) % 7)));
+};

@@ -1,5 +1,6 @@
 import { clockTime } from '../../../../shared/clock-time';
 import { settingsCopy } from '../../../../shared/copy';
+import { weekdayName } from '../../../../shared/i18n/format-locale';
 import type { PauseScheduleView } from '../../../../shared/pauses/pause-state';
 
 /**
@@ -14,7 +15,7 @@ export const pauseStatusLine = (view: PauseScheduleView, now: number, locale?: s
     const { at } = view.next;
     if (day(at) === day(now)) return t.next(time(at));
     const weekday = new Date(`${day(at)}T12:00:00Z`).getUTCDay();
-    return t.nextOn(settingsCopy.pauses.dayNames[weekday] ?? '', time(at));
+    return t.nextOn(weekdayName(weekday), time(at));
   }
   if (view.remindersPausedUntil !== null && view.remindersPausedUntil > now) return t.remindersPaused(time(view.remindersPausedUntil));
   if (view.next.reason === 'reminders-off') return t.remindersOff;

@@ -57,8 +57,6 @@ const messages = {
     afternoon: '‮12–18‬',
     evening: '‮18–24‬',
   },
-  weekdays: ['‮Monday‬', '‮Tuesday‬', '‮Wednesday‬', '‮Thursday‬', '‮Friday‬', '‮Saturday‬', '‮Sunday‬'],
-  weekdaysShort: ['‮Mon‬', '‮Tue‬', '‮Wed‬', '‮Thu‬', '‮Fri‬', '‮Sat‬', '‮Sun‬'],
   when: {
     heading: '‮When things showed up‬',
     intro: '‮Check-ins by day of the week and time of day, in the local time where you were.‬',

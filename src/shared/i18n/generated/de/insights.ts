@@ -57,8 +57,6 @@ const messages = {
     afternoon: '12–18',
     evening: '18–24',
   },
-  weekdays: ['Montag', 'Dienstag', 'Mittwoch', 'Donnerstag', 'Freitag', 'Samstag', 'Sonntag'],
-  weekdaysShort: ['Mo', 'Di', 'Mi', 'Do', 'Fr', 'Sa', 'So'],
   when: {
     heading: 'Wann etwas da war',
     intro: 'Check-ins nach Wochentag und Tageszeit, nach der Ortszeit, wo du jeweils warst.',

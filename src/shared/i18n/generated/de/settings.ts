@@ -66,8 +66,6 @@ const messages = {
     },
     interval: 'Zeit zwischen den Pausen',
     days: 'An diesen Tagen',
-    dayNames: ['Sonntag', 'Montag', 'Dienstag', 'Mittwoch', 'Donnerstag', 'Freitag', 'Samstag'],
-    dayShort: ['So', 'Mo', 'Di', 'Mi', 'Do', 'Fr', 'Sa'],
     hours: 'In diesen Stunden',
     from: 'Von',
     until: 'Bis',

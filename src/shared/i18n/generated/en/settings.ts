@@ -64,8 +64,6 @@ const messages = {
     },
     interval: 'Time between pauses',
     days: 'On these days',
-    dayNames: ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'],
-    dayShort: ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'],
     hours: 'During these hours',
     from: 'From',
     until: 'Until',

@@ -58,8 +58,6 @@ const messages = {
     afternoon: '12–18',
     evening: '18–24',
   },
-  weekdays: ['Lunes', 'Martes', 'Miércoles', 'Jueves', 'Viernes', 'Sábado', 'Domingo'],
-  weekdaysShort: ['Lun', 'Mar', 'Mié', 'Jue', 'Vie', 'Sáb', 'Dom'],
   when: {
     heading: 'Cuándo aparecieron las cosas',
     intro: 'Registros por día de la semana y momento del día, en la hora local de donde estabas.',

@@ -79,8 +79,6 @@ const messages = {
     },
     interval: 'Tiempo entre pausas',
     days: 'Estos días',
-    dayNames: ['Domingo', 'Lunes', 'Martes', 'Miércoles', 'Jueves', 'Viernes', 'Sábado'],
-    dayShort: ['Dom', 'Lun', 'Mar', 'Mié', 'Jue', 'Vie', 'Sáb'],
     hours: 'En este horario',
     from: 'Desde',
     until: 'Hasta',

@@ -58,8 +58,6 @@ const messages = {
     afternoon: '12–18 h',
     evening: '18–24 h',
   },
-  weekdays: ['Lundi', 'Mardi', 'Mercredi', 'Jeudi', 'Vendredi', 'Samedi', 'Dimanche'],
-  weekdaysShort: ['Lun.', 'Mar.', 'Mer.', 'Jeu.', 'Ven.', 'Sam.', 'Dim.'],
   when: {
     heading: 'Quand les choses se sont présentées',
     intro: 'Ce que vous avez noté, par jour de la semaine et par moment de la journée, à l’heure locale de là où vous étiez.',

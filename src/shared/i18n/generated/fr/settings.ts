@@ -78,8 +78,6 @@ const messages = {
     },
     interval: 'Temps entre deux pauses',
     days: 'Quels jours',
-    dayNames: ['Dimanche', 'Lundi', 'Mardi', 'Mercredi', 'Jeudi', 'Vendredi', 'Samedi'],
-    dayShort: ['Dim.', 'Lun.', 'Mar.', 'Mer.', 'Jeu.', 'Ven.', 'Sam.'],
     hours: 'Plage horaire',
     from: 'De',
     until: 'À',

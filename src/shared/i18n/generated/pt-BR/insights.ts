@@ -58,8 +58,6 @@ const messages = {
     afternoon: '12–18',
     evening: '18–24',
   },
-  weekdays: ['Segunda-feira', 'Terça-feira', 'Quarta-feira', 'Quinta-feira', 'Sexta-feira', 'Sábado', 'Domingo'],
-  weekdaysShort: ['Seg', 'Ter', 'Qua', 'Qui', 'Sex', 'Sáb', 'Dom'],
   when: {
     heading: 'Quando as coisas apareceram',
     intro: 'Check-ins por dia da semana e hora do dia, no horário local de onde você estava.',

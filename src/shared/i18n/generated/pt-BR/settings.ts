@@ -78,8 +78,6 @@ const messages = {
     },
     interval: 'Tempo entre pausas',
     days: 'Nestes dias',
-    dayNames: ['Domingo', 'Segunda-feira', 'Terça-feira', 'Quarta-feira', 'Quinta-feira', 'Sexta-feira', 'Sábado'],
-    dayShort: ['Dom', 'Seg', 'Ter', 'Qua', 'Qui', 'Sex', 'Sáb'],
     hours: 'Nestes horários',
     from: 'De',
     until: 'Até',
