@@ -77,7 +77,8 @@ test.describe('get help now', () => {
     await expect(lines.getByText('England only')).toBeVisible();
     const directory = help.getByRole('region', { name: helpCopy.directoryHeading });
     await expect(directory.getByRole('link')).toHaveAttribute('href', 'https://findahelpline.com/');
-    await expect(help.getByText('These details were checked on December 3, 2026.')).toBeVisible();
+    // In the system's own English: en-GB writes the day first.
+    await expect(help.getByText('These details were checked on 3 December 2026.')).toBeVisible();
 
     await expectOnlyAllowedLinks(help);
     // The CSP forbids inline styles; the view uses classes only.
