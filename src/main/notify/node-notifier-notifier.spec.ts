@@ -1,6 +1,9 @@
 import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
 
 import { pauseNotificationCopy } from '../../shared/copy/pause-copy';
+import { useEnglishNow } from '../../shared/i18n/english-now';
+import { loadNamespaces } from '../../shared/i18n/load-messages';
+import { useMessageSource } from '../../shared/i18n/messages';
 import type { NodeNotifierBackend, NodeNotifierMetadata } from './node-notifier-notifier';
 import { NodeNotifierNotifier, NOTIFY_SEND_REPLACE_HINT, PAUSE_NOTIFICATION_TAG } from './node-notifier-notifier';
 import type { PauseResponse } from './notifier';
@@ -141,5 +144,24 @@ describe('NodeNotifierNotifier on macOS and Windows (answers through the callbac
     expect(calls[1]?.options).toEqual({ remove: PAUSE_NOTIFICATION_TAG });
     calls[1]?.callback(null);
     await expect(closed).resolves.toEqual({ ok: true });
+  });
+});
+
+describe('NodeNotifierNotifier in the language of the moment', () => {
+  afterEach(() => useEnglishNow());
+
+  test('the next notification speaks the language chosen since the last, and its buttons still answer after another change', async () => {
+    const { backend, calls } = fakeBackend();
+    const notifier = new NodeNotifierNotifier({ backend, platform: 'darwin' });
+    useMessageSource({ locale: 'de', catalogue: await loadNamespaces('de', ['pause']) });
+    const answers: PauseResponse[] = [];
+    void notifier.showPause((response) => answers.push(response));
+    expect(calls[0]?.options).toMatchObject({ message: 'Eine Minute für dich?', actions: ['Starten', 'Später', 'Auslassen'] });
+    // Switched to Japanese while the German one is on screen: its "Später" is still snooze.
+    useMessageSource({ locale: 'ja', catalogue: await loadNamespaces('ja', ['pause']) });
+    calls[0]?.callback(null, 'activate', { activationValue: 'Später' });
+    expect(answers).toEqual(['snooze']);
+    void notifier.showPause(() => undefined);
+    expect(calls[1]?.options).toMatchObject({ message: pauseNotificationCopy.body, actions: ['始める', 'あとで', '今回は見送る'] });
   });
 });

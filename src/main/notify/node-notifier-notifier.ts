@@ -82,8 +82,17 @@ export class NodeNotifierNotifier implements Notifier {
 
   showPause(onResponse: (response: PauseResponse) => void): Promise<NotifyResult> {
     const waitsForAnswer = this.flavor !== 'notify-send';
-    return this.call(this.showOptions(), waitsForAnswer, (response, metadata) => {
-      const answer = this.toResponse(response, metadata);
+    // The words of this notification, read once: a language changed while it is on screen must not make
+    // its buttons unreadable when one is pressed ("Später" is still snooze).
+    const { title, body, close, actions } = this.copy;
+    const words: PauseNotificationCopy = {
+      title,
+      body,
+      close,
+      actions: { start: actions.start, snooze: actions.snooze, skip: actions.skip },
+    };
+    return this.call(this.showOptions(words), waitsForAnswer, (response, metadata) => {
+      const answer = this.toResponse(words, response, metadata);
       if (answer !== null) onResponse(answer);
     });
   }
@@ -97,8 +106,8 @@ export class NodeNotifierNotifier implements Notifier {
     return this.call({ remove: PAUSE_NOTIFICATION_TAG }, false, () => undefined);
   }
 
-  private showOptions(): Record<string, unknown> {
-    const { title, body, actions, close } = this.copy;
+  private showOptions(words: PauseNotificationCopy): Record<string, unknown> {
+    const { title, body, actions, close } = words;
     switch (this.flavor) {
       case 'notify-send':
         return {
@@ -135,9 +144,13 @@ export class NodeNotifierNotifier implements Notifier {
     }
   }
 
-  private toResponse(response: string | undefined, metadata: NodeNotifierMetadata | undefined): PauseResponse | null {
+  private toResponse(
+    words: PauseNotificationCopy,
+    response: string | undefined,
+    metadata: NodeNotifierMetadata | undefined,
+  ): PauseResponse | null {
     const value = metadata?.activationValue;
-    const { actions } = this.copy;
+    const { actions } = words;
     if (value === actions.snooze) return 'snooze';
     if (value === actions.skip) return 'skip';
     if (value === actions.start) return 'start';
