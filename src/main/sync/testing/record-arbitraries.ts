@@ -26,15 +26,21 @@ const checkInRecord = fc
 const followUpRecord = fc
   .tuple(fc.constantFrom(...FOLLOW_UP_IDS), fc.constantFrom(...CHECK_IN_IDS), stamp, device, op)
   .map(([id, answers, hlc, by, kind]) => put(followUp(id, answers), hlc, by, kind));
+/** As writers keep them (§5.2): every record of a follow-up names the same check-in. */
+const keptFollowUpRecord = fc
+  .tuple(fc.constantFrom(...FOLLOW_UP_IDS), stamp, device, op)
+  .map(([id, hlc, by, kind]) => put(followUp(id, CHECK_IN_IDS[FOLLOW_UP_IDS.indexOf(id)] as string), hlc, by, kind));
 const delRecord = fc.tuple(fc.constantFrom(...CHECK_IN_IDS, ...FOLLOW_UP_IDS), stamp, device).map(([id, hlc, by]) => del(id, hlc, by));
 
-export const syncRecord: fc.Arbitrary<SyncRecord> = fc.oneof(
-  { weight: 4, arbitrary: checkInRecord },
-  { weight: 3, arbitrary: followUpRecord },
-  { weight: 1, arbitrary: delRecord },
-);
+const records = (followUps: fc.Arbitrary<SyncRecord>) =>
+  fc.array(fc.oneof({ weight: 4, arbitrary: checkInRecord }, { weight: 3, arbitrary: followUps }, { weight: 1, arbitrary: delRecord }), {
+    maxLength: 30,
+  });
 
-export const recordSet = fc.array(syncRecord, { maxLength: 30 });
+/** Any records, a faulty writer's included. */
+export const recordSet = records(followUpRecord);
+/** Records as Attune writes them. */
+export const writtenRecordSet = records(keptFollowUpRecord);
 
 /** Outcomes as a sorted list, so two merges compare equal whatever order they built their maps in. */
 export const outcomeList = (outcomes: Map<string, Outcome>): [string, Outcome][] =>
