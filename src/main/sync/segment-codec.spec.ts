@@ -3,7 +3,8 @@ import { createHash, randomBytes } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 
 import type { Entry } from '../../shared/entry-schema';
-import { importKey } from '../vault/aead';
+import { importKey, seal } from '../vault/aead';
+import { pad } from '../vault/padding';
 import { checkIn, followUp } from '../vault/testing/vault-fixtures';
 import { decodeSegment, encodeSegment, type SegmentExpectation, type SegmentInput, type SegmentProblem } from './segment-codec';
 import { HEADER_BYTES, NO_HASH } from './segment-header';
@@ -220,6 +221,30 @@ describe('segment codec', () => {
         frame: 1,
       });
     }
+  });
+
+  it('rejects an authentic frame whose padding or JSON is wrong', () => {
+    /** Frame 0 re-sealed by hand with the AAD of §5.1 around `plaintext`: what only a key holder could write. */
+    const withFrame0 = (plaintext: Buffer): Buffer => {
+      const { bytes } = encodeSegment(key, input({ records: [put('ok', 1)] }));
+      const header = bytes.subarray(0, HEADER_BYTES);
+      const aad = Buffer.concat([Buffer.from('attune-sync.v1.record.', 'utf8'), header, Buffer.alloc(4), NO_HASH]);
+      const { iv, ciphertext, tag } = seal(key, plaintext, aad);
+      const length = Buffer.alloc(4);
+      length.writeUInt32BE(32 + 12 + ciphertext.length + 16);
+      return Buffer.concat([header, length, NO_HASH, iv, ciphertext, tag]);
+    };
+    const good = pad(Buffer.from(JSON.stringify({ v: 1, op: 'del', id: 'one', hlc: [1, 0], by: DEVICE })));
+    expect(decodeRenamed(withFrame0(good)).ok).toBe(true);
+    const noMark = Buffer.alloc(1024);
+    const overPadded = Buffer.concat([good, Buffer.alloc(1024)]);
+    for (const plaintext of [noMark, overPadded])
+      expect(problemOf(decodeRenamed(withFrame0(plaintext)))).toEqual({ status: 'unreadable', reason: 'bad-padding', frame: 0 });
+    const notJson = pad(Buffer.from('{"v":1,'));
+    const extraField = pad(Buffer.from(JSON.stringify({ v: 1, op: 'del', id: 'one', hlc: [1, 0], by: DEVICE, at: 5 })));
+    const newerVersion = pad(Buffer.from(JSON.stringify({ v: 2, op: 'del', id: 'one', hlc: [1, 0], by: DEVICE })));
+    for (const plaintext of [notJson, extraField, newerVersion])
+      expect(problemOf(decodeRenamed(withFrame0(plaintext)))).toEqual({ status: 'unreadable', reason: 'bad-record', frame: 0 });
   });
 
   it('refuses to write what it could not read back', () => {

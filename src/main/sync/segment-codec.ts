@@ -2,15 +2,7 @@ import { createHash, type KeyObject } from 'node:crypto';
 
 import { IV_BYTES, open, seal, TAG_BYTES } from '../vault/aead';
 import { MIN_BUCKET, pad, unpad } from '../vault/padding';
-import {
-  HASH_BYTES,
-  HEADER_BYTES,
-  type HeaderProblem,
-  readHeader,
-  type SegmentHeader,
-  type SegmentType,
-  writeHeader,
-} from './segment-header';
+import { HASH_BYTES, HEADER_BYTES, type HeaderProblem, readHeader, type SegmentHeader, writeHeader } from './segment-header';
 import { segmentFileName } from './sync-file-names';
 import type { SyncRecord } from './sync-record';
 import { decodeSyncRecord, encodeSyncRecord } from './sync-record-payload';
@@ -40,14 +32,8 @@ const recordAad = (header: Buffer, index: number, prev: Buffer): Buffer => {
   return Buffer.concat([AAD_PREFIX, header, position, prev]);
 };
 
-export interface SegmentInput {
-  type: SegmentType;
-  vaultId: string;
-  deviceId: string;
-  keyId: string;
-  seq: number;
-  /** SHA-256 of this device's previous segment (NO_HASH for seq 1). */
-  prevSegment: Buffer;
+/** The header's fields (count comes from `records`) and frame 0's link. */
+export interface SegmentInput extends Omit<SegmentHeader, 'count'> {
   /** SHA-256 of the previous segment's last frame (NO_HASH for seq 1): frame 0's `prev`. */
   prevFrame: Buffer;
   records: readonly SyncRecord[];
