@@ -1,5 +1,5 @@
 import { createDecipheriv, createHash, createHmac } from 'node:crypto';
-import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 import { describe, expect, it } from 'vitest';
@@ -87,6 +87,8 @@ const unpadded = (padded: Buffer): Buffer => {
 };
 
 interface ReadSegment {
+  /** 1 delta, 2 checkpoint, 3 final. */
+  type: number;
   seq: number;
   hash: string;
   prevSegment: Buffer;
@@ -133,6 +135,7 @@ const readSegment = (bytes: Buffer, vaultId: string, deviceId: string, seq: numb
   expect(offset).toBe(bytes.length);
   const lastFrame = sha256(frames[frames.length - 1] as Buffer);
   return {
+    type: bytes[8] as number,
     seq,
     hash: sha256(bytes).toString('hex'),
     prevSegment: bytes.subarray(65, 97),
@@ -184,11 +187,15 @@ const readSyncFolder = (root: string, recoveryKey: string): Json[] => {
       if (sha256(bytes).toString('hex') !== match[2]) continue; // pending
       segments.push(readSegment(bytes, vaultId, deviceId, Number(match[1]), keys));
     }
-    segments.sort((a, b) => a.seq - b.seq);
-    for (const [index, segment] of segments.entries()) {
-      const before = segments[index - 1];
-      expect(segment.prevSegment).toEqual(before ? Buffer.from(before.hash, 'hex') : Buffer.alloc(32));
-      expect(segment.firstPrev).toEqual(before ? before.lastFrame : Buffer.alloc(32));
+    // §5.3: names below the newest checkpoint or final segment are superseded, never read.
+    const base = Math.max(1, ...segments.filter((segment) => segment.type !== 1).map((segment) => segment.seq));
+    const live = segments.filter((segment) => segment.seq >= base).sort((a, b) => a.seq - b.seq);
+    for (const [index, segment] of live.entries()) {
+      // §5.1, §7.1: each segment links to seq − 1 (to nothing for seq 1); checked when seq − 1 is at hand.
+      const before = index === 0 ? undefined : live[index - 1];
+      if (segment.seq === 1) expect([segment.prevSegment, segment.firstPrev]).toEqual([Buffer.alloc(32), Buffer.alloc(32)]);
+      if (before?.seq === segment.seq - 1)
+        expect([segment.prevSegment, segment.firstPrev]).toEqual([Buffer.from(before.hash, 'hex'), before.lastFrame]);
       records.push(...segment.records);
     }
   }
@@ -226,7 +233,13 @@ const HISTORY: Record<string, SyncRecord[][]> = {
   ],
 };
 
-const writeFolder = (root: string) => {
+/**
+ * B's checkpoint after its seq 4 (§5.3): the winning record of every id B wrote or carried,
+ * unchanged, including another device's tombstone; then B deletes its older files.
+ */
+const CHECKPOINT_B = [HISTORY[B]![2]![0]!, HISTORY[B]![0]![1]!, HISTORY[B]![1]![0]!, HISTORY[A]![2]![0]!];
+
+const writeFolder = (root: string, checkpoint: boolean) => {
   const { dataKey, keyId } = newDataKey();
   const key = importKey(dataKey);
   const secret = generateRecoverySecret();
@@ -267,7 +280,14 @@ const writeFolder = (root: string) => {
       writeFileSync(join(folder, encoded.name.replace('.alog', ' (1).alog')), Buffer.from('not a segment'));
       writeFileSync(join(folder, `.syncthing.${encoded.name}.tmp`), encoded.bytes.subarray(0, 200));
     }
-    writeFileSync(join(folder, `seg-${String(segments.length + 1).padStart(8, '0')}-${'0'.repeat(64)}.alog`), Buffer.alloc(0));
+    if (checkpoint && deviceId === B) {
+      const base = { vaultId: VAULT_ID, deviceId, keyId, seq: segments.length + 1, prevSegment, prevFrame };
+      const encoded = encodeSegment(key, { ...base, type: 'checkpoint', records: CHECKPOINT_B });
+      writeFileSync(join(folder, encoded.name), encoded.bytes);
+      for (const name of readdirSync(folder))
+        if (name !== encoded.name && classifyName(`devices/${B}/${name}`).kind === 'segment') rmSync(join(folder, name));
+    }
+    writeFileSync(join(folder, `seg-${String(segments.length + 2).padStart(8, '0')}-${'0'.repeat(64)}.alog`), Buffer.alloc(0));
   }
   mkdirSync(join(root, 'devices', `${A} (1)`));
   writeFileSync(join(root, 'devices', `${A} (1)`, 'seg-00000001-' + 'f'.repeat(64) + '.alog'), Buffer.from('a copied folder'));
@@ -294,9 +314,15 @@ const appList = (root: string, keyId: string, key: ReturnType<typeof importKey>)
 describe('independent sync decrypter (docs/sync-format.md §10)', () => {
   const tempDir = useTempDirs();
 
-  it('reads, from the document alone, the history the app wrote and lists', () => {
+  it.each([
+    ['deltas only', false],
+    ['a checkpoint that replaced older segments', true],
+  ])('reads, from the document alone, the history the app wrote and lists: %s', (_, checkpoint) => {
     const root = join(tempDir('attune-sync-doc-'), 'attune-sync');
-    const { recoveryKey, key, keyId } = writeFolder(root);
+    const { recoveryKey, key, keyId } = writeFolder(root, checkpoint);
+    // B's folder: the checkpoint and a zero-byte file still arriving, beside sync tools' leftovers.
+    const exact = readdirSync(join(root, 'devices', B)).filter((name) => classifyName(`devices/${B}/${name}`).kind === 'segment');
+    expect(exact).toHaveLength(checkpoint ? 2 : 5);
     const read = readSyncFolder(root, recoveryKey);
     expect(read.map((entry) => entry.id)).toEqual(['check-in-a1', 'check-in-a3', 'follow-a1']);
     expect(((read[1] as Json).data as Json).note).toBe('edited on B');
