@@ -1,3 +1,5 @@
+import { isDeepStrictEqual } from 'node:util';
+
 import { compareOrdered } from './hybrid-clock';
 import type { DelRecord, PutRecord, SyncRecord } from './sync-record';
 
@@ -45,13 +47,17 @@ const canonical = (value: unknown): string => {
 
 const compareText = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 
+// Equal stamps are almost always one record restated by a checkpoint: a deep compare settles those without serialising.
+const compareContent = (a: PutRecord['entry'], b: PutRecord['entry']): number =>
+  a === b || isDeepStrictEqual(a, b) ? 0 : compareText(canonical(a), canonical(b));
+
 /**
  * §5.2's order, made total over content too: one device never issues a stamp
  * twice, but if a faulty one did, the result must still not depend on which
  * record arrived first.
  */
 export const comparePuts = (a: PutRecord, b: PutRecord): number =>
-  compareOrdered(a, b) || compareText(a.op, b.op) || compareText(canonical(a.entry), canonical(b.entry));
+  compareOrdered(a, b) || compareText(a.op, b.op) || compareContent(a.entry, b.entry);
 
 const greater = (a: PutRecord | undefined, b: PutRecord): PutRecord => (a === undefined || comparePuts(b, a) > 0 ? b : a);
 const lesser = (a: DelRecord | undefined, b: DelRecord): DelRecord => (a === undefined || compareOrdered(b, a) < 0 ? b : a);
