@@ -1,4 +1,4 @@
-import { createDecipheriv, createHash, createHmac } from 'node:crypto';
+import { createHmac } from 'node:crypto';
 import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
@@ -14,6 +14,7 @@ import { makeKeyCheck, newDataKey, wrapWithRecovery } from '../../src/main/vault
 import { formatRecoveryKey, generateRecoverySecret } from '../../src/main/vault/recovery-key';
 import { checkIn, followUp } from '../../src/main/vault/testing/vault-fixtures';
 import type { Entry } from '../../src/shared/entry-schema';
+import { gcmOpen, recoverySecret, sha256 } from '../support/doc-crypto';
 import { useTempDirs } from '../support/temp-dir';
 
 /**
@@ -35,25 +36,6 @@ interface ReadRecord {
   by: string;
   entry?: Json;
 }
-
-const sha256 = (bytes: Buffer): Buffer => createHash('sha256').update(bytes).digest();
-const gcmOpen = (key: Buffer, iv: Buffer, ciphertext: Buffer, tag: Buffer, aad: Buffer): Buffer => {
-  const decipher = createDecipheriv('aes-256-gcm', key, iv);
-  decipher.setAAD(aad);
-  decipher.setAuthTag(tag);
-  return Buffer.concat([decipher.update(ciphertext), decipher.final()]);
-};
-
-/** vault-format.md §3: Crockford base32 → 18-byte secret + 2-byte checksum. */
-const recoverySecret = (recoveryKey: string): Buffer => {
-  const alphabet = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
-  const text = recoveryKey.replace(/[\s-]/g, '').toUpperCase().replace(/O/g, '0').replace(/[IL]/g, '1');
-  let bits = '';
-  for (const char of text) bits += alphabet.indexOf(char).toString(2).padStart(5, '0');
-  const bytes = Buffer.from(Array.from({ length: 20 }, (_, i) => parseInt(bits.slice(i * 8, i * 8 + 8), 2)));
-  expect(sha256(bytes.subarray(0, 18)).subarray(0, 2)).toEqual(bytes.subarray(18, 20));
-  return bytes.subarray(0, 18);
-};
 
 /** §2.2 steps 1–4. */
 const openKeyFile = (file: Json, recoveryKey: string): Buffer => {

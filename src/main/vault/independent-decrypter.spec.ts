@@ -1,10 +1,11 @@
-import { createDecipheriv, createHash, createHmac, scryptSync } from 'node:crypto';
+import { createHmac, scryptSync } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 import { beforeEach, describe, expect, it } from 'vitest';
 
+import { gcmOpen, recoverySecret, sha256 } from '../../../tests/support/doc-crypto';
 import { useTempDirs } from '../../../tests/support/temp-dir';
 import { type FsPort, nodeFs } from '../fs/fs-port';
 import { checkIn, followUp, makeVault, vaultDirIn } from './testing/vault-fixtures';
@@ -18,14 +19,6 @@ import { checkIn, followUp, makeVault, vaultDirIn } from './testing/vault-fixtur
 type Json = Record<string, unknown>;
 
 const b64u = (text: string): Buffer => Buffer.from(text, 'base64url');
-const sha256 = (bytes: Buffer): Buffer => createHash('sha256').update(bytes).digest();
-
-const gcmOpen = (key: Buffer, iv: Buffer, ciphertext: Buffer, tag: Buffer, aad: Buffer): Buffer => {
-  const decipher = createDecipheriv('aes-256-gcm', key, iv);
-  decipher.setAAD(aad);
-  decipher.setAuthTag(tag);
-  return Buffer.concat([decipher.update(ciphertext), decipher.final()]);
-};
 
 /** §3: passphrase wrap. */
 const keyFromPassphrase = (keyFile: Json, passphrase: string): Buffer => {
@@ -49,13 +42,7 @@ const keyFromPassphrase = (keyFile: Json, passphrase: string): Buffer => {
 
 /** §3: recovery key → Crockford base32 → secret + checksum → HMAC → unwrap. */
 const keyFromRecovery = (keyFile: Json, recoveryKey: string): Buffer => {
-  const alphabet = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
-  const text = recoveryKey.replace(/[\s-]/g, '').toUpperCase().replace(/O/g, '0').replace(/[IL]/g, '1');
-  let bits = '';
-  for (const char of text) bits += alphabet.indexOf(char).toString(2).padStart(5, '0');
-  const bytes = Buffer.from(Array.from({ length: 20 }, (_, i) => parseInt(bits.slice(i * 8, i * 8 + 8), 2)));
-  const secret = bytes.subarray(0, 18);
-  expect(sha256(secret).subarray(0, 2)).toEqual(bytes.subarray(18, 20));
+  const secret = recoverySecret(recoveryKey);
   const wrap = (keyFile.wraps as Json).recovery as Json;
   const kek = createHmac('sha256', secret)
     .update('attune-vault.v1.recovery')
