@@ -2,9 +2,9 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 
 import { compareOrdered } from './hybrid-clock';
-import { collectRecords, comparePuts, joinRecordSets, mergeRecords, type Outcome, resolveRecords } from './merge-records';
+import { collectRecords, comparePuts, joinRecordSets, mergeRecords, type Outcome, resolveRecords, winningRecords } from './merge-records';
 import type { PutRecord, SyncRecord } from './sync-record';
-import { deletedIds, outcomeList, recordSet, referenceMerge } from './testing/record-arbitraries';
+import { deletedIds, outcomeList, recordSet, referenceMerge, writtenRecordSet } from './testing/record-arbitraries';
 
 /**
  * The properties of docs/sync-format.md §6.2, each written against any merge
@@ -69,6 +69,13 @@ const matchesReference = (merge: Merge) =>
     expect(new Map(simple)).toEqual(referenceMerge(records));
   });
 
+/** A device checkpoints what it has; later records still arrive. Writers keep a follow-up's check-in (§5.2, §6.2). */
+const checkpointChangesNothing = (restate: (outcomes: Map<string, Outcome>) => SyncRecord[]) =>
+  fc.property(writtenRecordSet, writtenRecordSet, (before, later) => {
+    const checkpoint = restate(mergeRecords(before));
+    expect(outcomeList(mergeRecords([...checkpoint, ...later]))).toEqual(outcomeList(mergeRecords([...before, ...later])));
+  });
+
 describe('mergeRecords properties (§6.2)', () => {
   it('gives the same outcome for every order and repetition of one record set', () => {
     fc.assert(sameWhateverOrder(mergeRecords), RUNS);
@@ -102,6 +109,10 @@ describe('mergeRecords properties (§6.2)', () => {
 
   it('agrees with §6.1 written the plain way', () => {
     fc.assert(matchesReference(mergeRecords), RUNS);
+  });
+
+  it('gives the same outcome when a checkpoint replaces the records it restates, whatever arrives later', () => {
+    fc.assert(checkpointChangesNothing(winningRecords), RUNS);
   });
 });
 
@@ -172,6 +183,11 @@ describe('the properties can fail', () => {
 
   it('catches a cascade that asks only the newest follow-up record', () => {
     expect(failureOf(neverComesBack(cascadeByWinnerOnly))).toMatch(/came back/);
+  });
+
+  it('catches a checkpoint that restates live entries only, leaving tombstones out', () => {
+    const putsOnly = (outcomes: Map<string, Outcome>): SyncRecord[] => [...outcomes.values()].flatMap((o) => (o.deleted ? [] : [o.winner]));
+    expect(failureOf(checkpointChangesNothing(putsOnly))).not.toBe('held');
   });
 
   it('catches a merge that drops follow-ups whose check-in has not arrived', () => {

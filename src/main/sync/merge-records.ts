@@ -117,3 +117,11 @@ export const resolveRecords = (set: RecordSet): Map<string, Outcome> => {
 
 /** The winning state of every id that has a record (ids with none do not exist, rule 4). */
 export const mergeRecords = (records: Iterable<SyncRecord>): Map<string, Outcome> => resolveRecords(collectRecords(records));
+
+/**
+ * What a checkpoint restates (§5.3): one record per id, the one that decides
+ * it. Merging these alone, or in place of the records they came from, gives
+ * the same outcomes (§6.2).
+ */
+export const winningRecords = (outcomes: ReadonlyMap<string, Outcome>): SyncRecord[] =>
+  [...outcomes.values()].map((outcome) => (outcome.deleted ? outcome.restate : outcome.winner));
