@@ -6,7 +6,8 @@ import { classifyName, segmentFileName, type SyncName } from './sync-file-names'
  * Real-world names from each sync tool's documented or observed naming
  * (docs/sync-format.md §3.2): Syncthing `<base>.sync-conflict-<date>-<time>-<7
  * char device id>.<ext>` and `.syncthing.<name>.tmp` / `~syncthing~<name>.tmp`;
- * Dropbox `<base> (<owner>'s conflicted copy <date>).<ext>`; Nextcloud
+ * Dropbox `<base> (<owner>'s conflicted copy <date>).<ext>`, `(Case Conflict)`,
+ * `(Selective Sync Conflict)`; Nextcloud
  * `<base> (conflicted copy <date> <hhmmss>).<ext>`; ownCloud
  * `<base>_conflict-<date>-<time>.<ext>`; OneDrive `<base>-<MACHINE>.<ext>` and
  * `<base>-2.<ext>`; Google Drive / Finder `<base> (1).<ext>`; iCloud
@@ -53,6 +54,9 @@ const table: Array<[string, SyncName]> = [
   [`devices/${DEV}/${STEM} (Sam Smith's conflicted copy 2026-12-04 (1)).alog`, conflict('dropbox', segment)],
   [`devices/${DEV}/${STEM} (conflicted copy 2026-12-04).alog`, conflict('dropbox', segment)],
   ["format (Sam's conflicted copy 2026-12-04).json", conflict('dropbox', format)],
+  [`devices/${DEV}/${STEM} (Case Conflict).alog`, conflict('dropbox', segment)],
+  [`devices/${DEV} (Case Conflict 1)`, conflict('dropbox', folder)],
+  [`keys/${KEY} (Selective Sync Conflict).json`, conflict('dropbox', key)],
   // Nextcloud, ownCloud
   [`devices/${DEV}/${STEM} (conflicted copy 2026-12-04 094500).alog`, conflict('nextcloud', segment)],
   [`keys/${KEY} (conflicted copy 2021-06-16 143218).json`, conflict('nextcloud', key)],

@@ -80,6 +80,8 @@ const CONFLICT_MARKERS: ReadonlyArray<[ConflictTool, RegExp]> = [
   ['nextcloud', /^ \(conflicted copy [0-9]{4}-[0-9]{2}-[0-9]{2} [0-9]{6}\)$/],
   // name (Sam's conflicted copy 2026-12-04).ext, also with a trailing " (1)" inside
   ['dropbox', /^ \((?:[^()]+ )?conflicted copy [0-9]{4}-[0-9]{2}-[0-9]{2}(?: \([0-9]+\))?\)$/],
+  // name (Case Conflict).ext, name (Case Conflict 1).ext, name (Selective Sync Conflict).ext
+  ['dropbox', /^ \((?:Case|Selective Sync) Conflict(?: [0-9]+)?\)$/],
   // name_conflict-20261204-094500.ext (ownCloud and older Nextcloud clients)
   ['owncloud', /^_conflict-[0-9]{8}-[0-9]{6}$/],
   ['numbered', /^ \([0-9]+\)$/],
