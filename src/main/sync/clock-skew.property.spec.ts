@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 
-import { compareOrdered, observe, type Stamp, tick, ZERO_STAMP } from './hybrid-clock';
+import { compareOrdered, compareStamps, FUTURE_CAP_MS, observe, type Stamp, tick, ZERO_STAMP } from './hybrid-clock';
 import { mergeRecords } from './merge-records';
 import type { SyncRecord } from './sync-record';
 import { checkIn, del, DEVICE_A, DEVICE_B, DEVICE_C, entryId, put } from './testing/sync-records';
@@ -93,6 +93,34 @@ describe('clocks skewed by ±1 h', () => {
           if (outcome?.deleted !== false) continue;
           const winner = outcome.winner;
           expect(written.some(({ saw }) => saw.includes(winner))).toBe(false);
+        }
+      }),
+      { numRuns: 200 },
+    );
+  });
+
+  it('keep local stamps growing through wall-clock jumps, and never let a far-future stamp pull the clock', () => {
+    const action = fc.oneof(
+      fc.record({ kind: fc.constant('tick' as const), jump: fc.integer({ min: -2 * HOUR, max: 2 * HOUR }) }),
+      fc.record({ kind: fc.constant('merge' as const), ahead: fc.integer({ min: -HOUR, max: 3 * FUTURE_CAP_MS }), c: fc.nat(5) }),
+    );
+    fc.assert(
+      fc.property(fc.array(action, { maxLength: 60 }), (actions) => {
+        let clock: Stamp = ZERO_STAMP;
+        let wall = T;
+        let reach = 0;
+        let last: Stamp = ZERO_STAMP;
+        for (const a of actions) {
+          if (a.kind === 'tick') {
+            wall += a.jump;
+            clock = tick(clock, wall);
+            expect(compareStamps(clock, last)).toBeGreaterThan(0);
+            last = clock;
+          } else {
+            clock = observe(clock, [wall + a.ahead, a.c], wall);
+          }
+          reach = Math.max(reach, wall + FUTURE_CAP_MS);
+          expect(clock[0]).toBeLessThanOrEqual(reach);
         }
       }),
       { numRuns: 200 },
