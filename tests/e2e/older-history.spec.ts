@@ -40,7 +40,9 @@ const olderFolderPutBack = async (dataDir: string): Promise<void> => {
 };
 
 let harness: Harness | undefined;
-test.afterEach(async () => {
+test.afterEach(async ({ page }) => {
+  // The page first: a window still open on a closed harness fails its late requests, and the test with them.
+  await page.goto('about:blank');
   await harness?.close();
   harness = undefined;
 });

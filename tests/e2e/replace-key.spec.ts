@@ -22,7 +22,9 @@ const keyFile = (dataDir: string) => join(dataDir, 'vault', 'vault.json');
 const replaceCalls = (harness: Harness) => harness.calls.filter((channel) => channel === 'vault.replaceKey').length;
 
 let harness: Harness | undefined;
-test.afterEach(async () => {
+test.afterEach(async ({ page }) => {
+  // The page first: a window still open on a closed harness fails its late requests, and the test with them.
+  await page.goto('about:blank');
   await harness?.close();
   harness = undefined;
 });

@@ -38,7 +38,9 @@ const cutAfterHeader = (dataDir: string): void => {
 };
 
 let harness: Harness | undefined;
-test.afterEach(async () => {
+test.afterEach(async ({ page }) => {
+  // The page first: a window still open on a closed harness fails its late requests, and the test with them.
+  await page.goto('about:blank');
   await harness?.close();
   harness = undefined;
 });
