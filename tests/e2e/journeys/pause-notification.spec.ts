@@ -27,11 +27,15 @@ test('a due pause: a discreet notification reaches the desktop; answering it ope
       .toContainEqual({ summary: pauseNotificationCopy.title, body: pauseNotificationCopy.body });
     // The person clicks it: the pause window opens at its real size.
     expect(await attune.answerNotification('start')).toBe(true);
-    const pause = await attune.desktop.pause();
+    // Bounded, so a window that never opens fails here by name, not as the whole test's timeout.
+    const pause = await Promise.race([
+      attune.desktop.pause(),
+      new Promise<never>((_, reject) => setTimeout(() => reject(new Error('the pause window did not open within 20 s')), 20_000)),
+    ]);
     expect(await attune.windowSize('pause')).toEqual({ width: 440, height: 420 });
     await expect(heading(pause)).toHaveText('A short pause');
-    await pause.getByRole('button', { name: 'Begin' }).click();
-    await pause.getByRole('button', { name: 'Stop' }).click();
+    await pause.getByRole('button', { name: 'Begin' }).click({ timeout: 15_000 });
+    await pause.getByRole('button', { name: 'Stop' }).click({ timeout: 15_000 });
     await expect(heading(pause)).toHaveText('Stopped.');
     // Esc closes it (the Stopped. screen may already have closed itself).
     if (!pause.isClosed()) await pause.keyboard.press('Escape').catch(() => undefined);
