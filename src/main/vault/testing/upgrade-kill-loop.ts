@@ -12,10 +12,16 @@ import { byId } from './vault-fixtures';
 /**
  * kill -9 during the upgrade of a version-1 vault: each round copies the
  * fixture (testing/v1-vault) afresh, starts a child that unlocks it (the
- * unlock rolls it into version 2) and kills it after a random delay, drawn
- * over the time a child has been seen to need (mostly its second half, where
- * the roll is), so kills fall before, inside and after the roll. The parent then opens the vault itself: no problem may
+ * unlock rolls it into version 2) and kills it after a random delay around
+ * when the roll's rename was last seen to happen, so kills fall before, inside
+ * and after the roll. The parent then opens the vault itself: no problem may
  * be reported, every entry must be there, and no temp file may outlive it.
+ *
+ * The rename time is learned from what every kill left on disk, not only from
+ * children that lived to say "open": on a loaded machine a child can need ten
+ * times longer than on an idle one, and an estimate fed only by finished
+ * children never grows once every kill lands early (CI saw 40 of 40 before the
+ * rename). The first round runs to "open" to start the estimate.
  */
 export interface UpgradeLoopOptions {
   root: string;
@@ -48,8 +54,8 @@ export const runUpgradeKillLoop = async (options: UpgradeLoopOptions): Promise<U
   const result: UpgradeLoopResult = { kills: 0, states: {}, v1: 0, v2: 0, staged: 0, strayTempFilesMax: 0, entriesAtEnd: want.length };
   const keeper = failureKeeper(options.root, dir);
   const command = await bundleChild('upgrade-child.ts', options.root);
-  // How long "go" to "open" takes here; kills are spread over a little more than that.
-  let openMs = 30;
+  // When, after "go", the roll's rename happens here: started by the first round, then nudged by every kill.
+  let renameMs: number | undefined;
   for (let index = 0; index < options.kills; index += 1) {
     // A fresh copy each round, without the last round's high-water mark (which would rightly call it older).
     await rm(dir, { recursive: true, force: true });
@@ -59,9 +65,15 @@ export const runUpgradeKillLoop = async (options: UpgradeLoopOptions): Promise<U
     await child.ready;
     const started = performance.now();
     child.proc.stdin.write('go\n');
-    void child.opened.then(() => (openMs = Math.max(5, 0.8 * openMs + 0.2 * (performance.now() - started))));
-    // The roll is the last part of the unlock: most kills aim at the second half, some anywhere.
-    await sleep(openMs * (Math.random() < 0.2 ? Math.random() * 1.3 : 0.5 + Math.random() * 0.7));
+    let delay: number | undefined;
+    if (renameMs === undefined) {
+      await child.opened;
+      renameMs = Math.max(5, 0.8 * (performance.now() - started));
+    } else {
+      // Mostly around the rename, some anywhere from start-up.
+      delay = renameMs * (Math.random() < 0.2 ? Math.random() * 1.3 : 0.5 + Math.random());
+      await sleep(delay);
+    }
     await killChild(child, index + 1);
     result.kills += 1;
 
@@ -72,6 +84,9 @@ export const runUpgradeKillLoop = async (options: UpgradeLoopOptions): Promise<U
     if (snapshot === 'ATSNAP01') result.v1 += 1;
     else if (snapshot === 'ATSNAP02') result.v2 += 1;
     else throw new Error(`kill ${index + 1}: snapshot.bin starts ${JSON.stringify(snapshot)}, neither version`);
+    // Early kills say the rename comes later, late ones that it came sooner: equal steps up and down keep the
+    // estimate where about half the aimed kills land on each side, whatever the machine's load does.
+    if (delay !== undefined && delay >= 0.5 * renameMs) renameMs = snapshot === 'ATSNAP01' ? renameMs * 1.2 : Math.max(2, renameMs / 1.2);
     if ((await strayFiles(dir)) > 0) result.staged += 1;
 
     keeper.beforeCheck(index + 1, child.lines, child.stderr);
