@@ -28,7 +28,7 @@ import { systemVaultClock, type VaultClock } from './vault-clock';
 import { eraseVault } from './vault-erase';
 import { openVaultFolder } from './vault-open';
 import type { VaultProblem } from './vault-problem';
-import { createVault, type SetupRequest } from './vault-setup';
+import { createVault, type GivenKey, type SetupRequest } from './vault-setup';
 import { buildStatus, type VaultStatus } from './vault-status';
 import { VaultStore } from './vault-store';
 
@@ -140,12 +140,12 @@ export class VaultService {
     return this.keyFile !== undefined && this.keyFileError === undefined && this.session === undefined;
   }
 
-  setup(request: SetupRequest): Promise<{ status: VaultStatus; recoveryKey: string | undefined }> {
+  setup(request: SetupRequest, given?: GivenKey): Promise<{ status: VaultStatus; recoveryKey: string | undefined }> {
     return this.task(async () => {
       if (this.keyFileError) throw this.keyFileError;
       if (this.keyFile) throw new AttuneError('vault-already-set-up', 'a vault already exists here');
       if (request.passphrase !== undefined) assertWellFormedPassphrase(request.passphrase);
-      const outcome = await createVault(this.fs, this.options.dir, this.options.keychain, request, this.scrypt, this.clock.now());
+      const outcome = await createVault(this.fs, this.options.dir, this.options.keychain, request, this.scrypt, this.clock.now(), given);
       this.keyFile = outcome.keyFile;
       this.waitingRecovery = outcome.recoveryWrap;
       this.waitingRecoveryKey = outcome.recoveryKey;
@@ -308,6 +308,61 @@ export class VaultService {
         this.options.onBackgroundError?.(error);
         return { deletedIds, compacted: false };
       }
+    });
+  }
+
+  /**
+   * What a sync pass compares the merged records with (docs/sync-format.md
+   * §6.3): the live history by id and the ids the mark keeps as deleted.
+   */
+  syncView(): Promise<{ entries: Map<string, Entry>; markDeleted: Set<string> }> {
+    return this.task(async () => {
+      const { store } = this.requireOpenHistory();
+      const entries = new Map(store.allEntries().map((entry) => [entry.id, entry]));
+      return { entries, markDeleted: new Set(store.markDeletedIds) };
+    });
+  }
+
+  /**
+   * Writes what another computer added or deleted, through the same journal
+   * as the person's own check-ins (docs/sync-format.md §6.3): one durable
+   * write, then a roll when anything was deleted (so its bytes leave the live
+   * files, as after a delete here) or the journal grew long. An id the mark
+   * keeps as deleted, or a follow-up answering one, is never written back.
+   */
+  applySync(change: { deleteIds: readonly string[]; putEntries: readonly Entry[] }): Promise<{ deleted: number; put: number }> {
+    return this.task(async () => {
+      const { store } = this.requireOpenHistory();
+      const markDeleted = new Set(store.markDeletedIds);
+      const hidden = (entry: Entry): boolean =>
+        markDeleted.has(entry.id) || (entry.kind === 'follow-up' && markDeleted.has(entry.data.checkInId));
+      const deletes = [...new Set(change.deleteIds)].filter((id) => store.index.get(id) !== undefined);
+      const gone = new Set(deletes);
+      const puts = change.putEntries.filter((entry) => !hidden(entry) && !gone.has(entry.id));
+      if (deletes.length + puts.length === 0) return { deleted: 0, put: 0 };
+      await store.append([...deletes.map((id) => ({ op: 'del' as const, id })), ...puts.map((entry) => ({ op: 'put' as const, entry }))]);
+      if ((deletes.length > 0 || store.tailLength >= this.rollAfter) && !store.compactionHeld) {
+        try {
+          await store.roll();
+        } catch (error) {
+          // The tombstones are durable; the next unlock rolls (as after a delete here).
+          if (!isDiskFailure(error)) throw error;
+          this.options.onBackgroundError?.(error);
+        }
+      }
+      return { deleted: deletes.length, put: puts.length };
+    });
+  }
+
+  /**
+   * The open history's data key, and the key file whose key check and
+   * recovery wrap the sync folder's keys/ file copies (docs/sync-format.md
+   * §2.2). Main only: it never crosses IPC.
+   */
+  syncKey(): Promise<{ keyId: string; key: KeyObject; keyFile: KeyFile }> {
+    return this.task(async () => {
+      const { key } = this.requireOpenHistory();
+      return { keyId: this.requireKeyFile().keyId, key, keyFile: this.requireKeyFile() };
     });
   }
 

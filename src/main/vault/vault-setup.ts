@@ -7,7 +7,7 @@ import { toStorageErrorOrInternal } from '../fs/storage-error';
 import { importKey } from './aead';
 import type { ScryptParams } from './kdf';
 import { type KeyFile, type RecoveryWrap, writeKeyFile } from './key-file';
-import { makeKeyCheck, newDataKey, wrapWithKeychain, wrapWithPassphrase, wrapWithRecovery } from './key-wrap';
+import { makeKeyCheck, newDataKey, verifyKeyCheck, wrapWithKeychain, wrapWithPassphrase, wrapWithRecovery } from './key-wrap';
 import type { Keychain } from './keychain';
 import { RECOVERED_DIR } from './recovered-file';
 import { formatRecoveryKey, generateRecoverySecret } from './recovery-key';
@@ -18,6 +18,19 @@ export interface SetupRequest {
   passphrase?: string | undefined;
   useKeychain: boolean;
   createRecoveryKey: boolean;
+}
+
+/**
+ * The data key of a history another computer already keeps (linking through a
+ * sync folder, docs/sync-format.md §4.4): this vault is made around it, and
+ * carries the same recovery wrap, so one recovery key opens every computer.
+ */
+export interface GivenKey {
+  /** Raw data key; createVault zeroes it. */
+  dataKey: Buffer;
+  keyId: string;
+  check: KeyFile['check'];
+  recovery: RecoveryWrap;
 }
 
 export interface SetupOutcome {
@@ -61,19 +74,24 @@ export const createVault = async (
   request: SetupRequest,
   scrypt: ScryptParams,
   now: number,
+  given?: GivenKey,
 ): Promise<SetupOutcome> => {
   if (!request.passphrase && !request.useKeychain)
     throw new AttuneError('invalid-request', 'setup needs a passphrase, the keychain, or both');
   if (request.useKeychain && !keychain.isAvailable()) throw new AttuneError('keychain-unavailable', 'keychain requested but not available');
-  const { dataKey, keyId } = newDataKey();
+  const { dataKey, keyId } = given ?? newDataKey();
   const key = importKey(dataKey);
-  const wraps: KeyFile['wraps'] = {};
+  if (given && !verifyKeyCheck(key, keyId, given.check)) {
+    dataKey.fill(0);
+    throw new AttuneError('invalid-request', 'the given key does not match its key check');
+  }
+  const wraps: KeyFile['wraps'] = given ? { recovery: given.recovery } : {};
   let recoveryKey: string | undefined;
   let recoveryWrap: RecoveryWrap | undefined;
   try {
     if (request.useKeychain) wraps.keychain = wrapWithKeychain(dataKey, keychain);
     if (request.passphrase) wraps.passphrase = await wrapWithPassphrase(dataKey, keyId, request.passphrase, scrypt);
-    if (request.createRecoveryKey) {
+    if (request.createRecoveryKey && !given) {
       const secret = generateRecoverySecret();
       recoveryWrap = wrapWithRecovery(dataKey, keyId, secret);
       recoveryKey = formatRecoveryKey(secret);
@@ -83,7 +101,14 @@ export const createVault = async (
     dataKey.fill(0);
     throw error;
   }
-  const keyFile: KeyFile = { format: 'attune-vault', version: 1, keyId, createdAt: now, check: makeKeyCheck(key, keyId), wraps };
+  const keyFile: KeyFile = {
+    format: 'attune-vault',
+    version: 1,
+    keyId,
+    createdAt: now,
+    check: given?.check ?? makeKeyCheck(key, keyId),
+    wraps,
+  };
   try {
     await fs.mkdir(dir, 0o700);
     await setAsideOrphans(fs, dir, now);

@@ -391,6 +391,11 @@ export class VaultStore {
     this.index.clear();
   }
 
+  /** The ids the mark remembers as deleted (vault-format.md §7.1); empty without a readable mark. */
+  get markDeletedIds(): readonly string[] {
+    return this.ctx.mark?.deletedIds ?? [];
+  }
+
   allEntries(): Entry[] {
     return this.index.range(undefined, undefined).map((item) => item.entry);
   }
