@@ -1,4 +1,4 @@
-import { truncateSync, writeFileSync } from 'node:fs';
+import { symlinkSync, truncateSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 import { describe, expect, test } from 'vitest';
@@ -36,5 +36,17 @@ describe('reading a small file Attune keeps', () => {
     expect(prepareSettingsFile(settings, 5)).toEqual({ kind: 'set-aside', reason: 'unreadable', keptAt: `${settings}.unreadable-5` });
     hugeFile(throttleFilePath(join(dir, 'vault')), 64 * 1024 * 1024);
     expect(await loadThrottle(throttleFilePath(join(dir, 'vault')), Date.now())).toEqual(initialThrottle);
+  });
+
+  test('with noFollow, a symlink is not a regular file, even to one; without it, the link is followed as before', async () => {
+    const dir = tempDir();
+    const target = join(dir, 'elsewhere.json');
+    writeFileSync(target, '{"a":1}');
+    const link = join(dir, 'format.json');
+    symlinkSync(target, link);
+    await expect(readRegularFile(link, 64, { noFollow: true })).rejects.toSatisfy(isNotRegularFile);
+    expect((await readRegularFile(link, 64)).toString()).toBe('{"a":1}');
+    expect((await readRegularFile(target, 64, { noFollow: true })).toString()).toBe('{"a":1}');
+    await expect(readRegularFile(join(dir, 'missing.json'), 64, { noFollow: true })).rejects.toMatchObject({ code: 'ENOENT' });
   });
 });

@@ -29,11 +29,30 @@ const READ_FLAGS = fs.constants.O_RDONLY | (typeof fs.constants.O_NONBLOCK === '
 const notRegularIfSocket = (path: string, error: unknown): unknown =>
   (error as NodeJS.ErrnoException | null)?.code === 'ENXIO' ? new NotRegularFileError(path) : error;
 
-export const readRegularFile = async (path: string, maxBytes = Number.POSITIVE_INFINITY): Promise<Buffer> => {
+/**
+ * O_NOFOLLOW refuses a symlink as the last component (ELOOP, or EMLINK on
+ * FreeBSD); Windows has no such flag, so there a link is caught by lstat
+ * before the open (symlinks there need privileges a folder editor rarely has).
+ */
+const NO_FOLLOW = typeof fs.constants.O_NOFOLLOW === 'number' ? fs.constants.O_NOFOLLOW : 0;
+const isLinkRefusal = (error: unknown): boolean => ['ELOOP', 'EMLINK'].includes((error as NodeJS.ErrnoException | null)?.code ?? '');
+
+/**
+ * `noFollow`: a symlink at `path` is not a regular file either (the sync
+ * folder's rule, docs/sync-format.md §3.3: whoever edits that folder must not
+ * make Attune read a file outside it).
+ */
+export const readRegularFile = async (
+  path: string,
+  maxBytes = Number.POSITIVE_INFINITY,
+  options: { noFollow?: boolean } = {},
+): Promise<Buffer> => {
   let handle: fs.promises.FileHandle;
   try {
-    handle = await fs.promises.open(path, READ_FLAGS);
+    if (options.noFollow && NO_FOLLOW === 0 && (await fs.promises.lstat(path)).isSymbolicLink()) throw new NotRegularFileError(path);
+    handle = await fs.promises.open(path, READ_FLAGS | (options.noFollow ? NO_FOLLOW : 0));
   } catch (error) {
+    if (options.noFollow && isLinkRefusal(error)) throw new NotRegularFileError(path);
     throw notRegularIfSocket(path, error);
   }
   try {
