@@ -49,9 +49,15 @@ export const openAppView = async (page: Page, url: string, view: string) => {
 /** History on a fresh page load, locked; the passphrase typed and sent with Enter, keyboard only, as a person would. */
 export const unlockFromHistory = async (page: Page, url: string, passphrase = PASSPHRASE) => {
   await page.goto(`${url}/#app/history`);
-  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Attune is locked');
-  await page.getByLabel('Passphrase').focus();
+  const heading = page.getByRole('heading', { level: 1 });
+  await expect(heading).toHaveText('Attune is locked');
+  // The lock screen focuses its heading once it has the vault's status: wait for that, so it cannot take focus mid-typing.
+  await expect(heading).toBeFocused();
+  const field = page.getByLabel('Passphrase');
+  await field.focus();
   await page.keyboard.type(passphrase);
+  // Named here rather than as a lock screen that never opens, if the words went anywhere else.
+  await expect(field).toHaveValue(passphrase);
   await page.keyboard.press('Enter');
 };
 
