@@ -1,0 +1,159 @@
+import { randomBytes } from 'node:crypto';
+
+import type { FsPort } from '../fs/fs-port';
+import { readRegularFile } from '../fs/regular-file';
+import type { SetupRequest, VaultService } from '../vault/vault-service';
+import { writeDeviceFile } from './device-file';
+import { createFormatFile, readFormatFile, SMALL_FILE_CAP, syncRootIn } from './format-file';
+import { createInstall, type Install, judgeInstall, readInstall } from './install-file';
+import type { SyncIdentity } from './sync-identity';
+import { keyFileFromVault, openSyncKeys, parseSyncKeyFile, syncKeyFilePath, writeSyncKeyFile } from './sync-key-file';
+import { readSyncState, type SyncState, writeSyncState } from './sync-state-file';
+
+/**
+ * Setting up sync on the first computer (docs/sync-format.md §4.2), linking
+ * another (§4.4), and finding the link again at each unlock. Each answers
+ * either what the engine needs to start, or a plain reason the person can
+ * act on; nothing in the folder makes these throw.
+ */
+export const localDirFor = (vaultDir: string): string => `${vaultDir}.sync`;
+
+export interface LinkPlaces {
+  readonly fs: FsPort;
+  /** The vault folder; sync's own files live beside it, in `<vault>.sync`. */
+  readonly vaultDir: string;
+  /** The folder the person chose (F); Attune uses only `F/attune-sync`. */
+  readonly folder: string;
+  /** This machine's id (machine-id.ts), or undefined when none can be read. */
+  readonly machineId: string | undefined;
+  readonly now: () => number;
+}
+
+export interface Linked {
+  readonly identity: SyncIdentity;
+  readonly syncRoot: string;
+  readonly localDir: string;
+  readonly state: SyncState;
+}
+
+export type SetUpResult =
+  | ({ kind: 'set-up' } & Linked)
+  /** The folder already holds a history (or another computer set it up at the same moment): link to it instead. */
+  | { kind: 'already-set-up' }
+  | { kind: 'needs-recovery-key' }
+  | { kind: 'newer-folder' }
+  | { kind: 'unreadable-folder' };
+
+export type LinkResult =
+  | ({ kind: 'linked' } & Linked)
+  | { kind: 'not-set-up' }
+  | { kind: 'newer-folder' }
+  | { kind: 'unreadable-folder' }
+  /** The typed words are not a recovery key: 'format' or 'checksum', as on the unlock screen. */
+  | { kind: 'not-a-recovery-key'; reason: 'format' | 'checksum' }
+  | { kind: 'wrong-recovery-key' }
+  /** This computer already has a history: linking it re-keys it to the folder's key, which is not built yet. */
+  | { kind: 'has-history' };
+
+const newInstall = async (places: LinkPlaces, localDir: string): Promise<Install> => {
+  await places.fs.mkdir(localDir, 0o700);
+  return createInstall(places.fs, localDir, places.machineId, places.now());
+};
+
+/** §4.2 on the first computer: the vault is unlocked and keeps a recovery key; F/attune-sync is absent. */
+export const setUpSync = async (places: LinkPlaces, vault: VaultService, deviceName: string): Promise<SetUpResult> => {
+  const syncRoot = syncRootIn(places.folder);
+  const { key, keyId, keyFile } = await vault.syncKey();
+  if (!keyFile.wraps.recovery) return { kind: 'needs-recovery-key' };
+  const created = await createFormatFile(places.fs, syncRoot, randomBytes(16).toString('hex'), places.now());
+  if (created.kind === 'exists') {
+    const found = created.found.kind;
+    return found === 'ok' ? { kind: 'already-set-up' } : found === 'newer' ? { kind: 'newer-folder' } : { kind: 'unreadable-folder' };
+  }
+  const { vaultId } = created;
+  await writeSyncKeyFile(places.fs, syncRoot, keyFileFromVault(vaultId, keyFile, places.now()));
+  const localDir = localDirFor(places.vaultDir);
+  const install = await newInstall(places, localDir);
+  const ids = { vaultId, deviceId: install.deviceId, keyId };
+  const name = await writeDeviceFile(places.fs, syncRoot, { ...ids, key, name: deviceName, now: places.now() });
+  const state = { folder: places.folder, deviceName: name };
+  await writeSyncState(places.fs, localDir, key, ids, state);
+  return { kind: 'set-up', identity: { ...ids, keys: new Map([[keyId, key]]) }, syncRoot, localDir, state };
+};
+
+/**
+ * §4.4 on a computer with no history yet: the recovery key opens the
+ * folder's key, and this computer's vault is made around it, with the
+ * person's own passphrase or keychain choice.
+ */
+export const linkSync = async (
+  places: LinkPlaces,
+  vault: VaultService,
+  request: { recoveryKey: string; setup: SetupRequest; deviceName: string },
+): Promise<LinkResult> => {
+  const syncRoot = syncRootIn(places.folder);
+  const format = await readFormatFile(syncRoot);
+  if (format.kind === 'absent') return { kind: 'not-set-up' };
+  if (format.kind === 'newer') return { kind: 'newer-folder' };
+  if (format.kind === 'unreadable') return { kind: 'unreadable-folder' };
+  if ((await vault.status()).state !== 'not-set-up') return { kind: 'has-history' };
+  const opened = await openSyncKeys(syncRoot, request.recoveryKey, format.vaultId);
+  if (!opened.ok)
+    return opened.reason === 'format' || opened.reason === 'checksum'
+      ? { kind: 'not-a-recovery-key', reason: opened.reason }
+      : { kind: 'wrong-recovery-key' };
+  const keyFile = parseSyncKeyFile(
+    await readRegularFile(syncKeyFilePath(syncRoot, opened.currentKeyId), SMALL_FILE_CAP, { noFollow: true }),
+    format.vaultId,
+    opened.currentKeyId,
+  );
+  if (!keyFile) {
+    opened.currentDataKey.fill(0);
+    return { kind: 'unreadable-folder' };
+  }
+  await vault.setup(request.setup, {
+    dataKey: opened.currentDataKey,
+    keyId: opened.currentKeyId,
+    check: keyFile.check,
+    recovery: keyFile.recovery,
+  });
+  const localDir = localDirFor(places.vaultDir);
+  const install = await newInstall(places, localDir);
+  const ids = { vaultId: format.vaultId, deviceId: install.deviceId, keyId: opened.currentKeyId };
+  const key = opened.keys.get(opened.currentKeyId);
+  if (!key) throw new Error('the opened key is not among the keys');
+  const name = await writeDeviceFile(places.fs, syncRoot, { ...ids, key, name: request.deviceName, now: places.now() });
+  const state = { folder: places.folder, deviceName: name };
+  await writeSyncState(places.fs, localDir, key, ids, state);
+  return { kind: 'linked', identity: { ...ids, keys: opened.keys }, syncRoot, localDir, state };
+};
+
+export type ResumeResult =
+  | ({ kind: 'resumed' } & Linked)
+  /** Sync was never set up here (or was removed). */
+  | { kind: 'off' }
+  /** install.json or state.bin does not open: sync waits for the folder to be chosen again. */
+  | { kind: 'unreadable' }
+  /** A restored backup or a cloned disk on another machine (§4.3 rule 1): this install needs a new device id. */
+  | { kind: 'another-machine' };
+
+/** At each unlock: the link made earlier, if there is one. */
+export const resumeSync = async (places: Omit<LinkPlaces, 'folder'>, vault: VaultService): Promise<ResumeResult> => {
+  const localDir = localDirFor(places.vaultDir);
+  const install = await readInstall(localDir);
+  if (install.kind === 'absent') return { kind: 'off' };
+  if (install.kind === 'unreadable') return { kind: 'unreadable' };
+  if (judgeInstall(install.install, places.machineId) === 'another-machine') return { kind: 'another-machine' };
+  const { key, keyId } = await vault.syncKey();
+  const { deviceId } = install.install;
+  const read = await readSyncState(localDir, key, { deviceId, keyId });
+  if (read.kind === 'absent') return { kind: 'off' };
+  if (read.kind === 'unreadable') return { kind: 'unreadable' };
+  return {
+    kind: 'resumed',
+    identity: { vaultId: read.vaultId, deviceId, keyId, keys: new Map([[keyId, key]]) },
+    syncRoot: syncRootIn(read.state.folder),
+    localDir,
+    state: read.state,
+  };
+};
