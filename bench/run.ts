@@ -12,6 +12,7 @@ const suites: Record<string, () => Promise<{ default: BenchSuite }>> = {
   pauses: () => import('./pauses.bench'),
   insights: () => import('./insights.bench'),
   insightsView: () => import('./insights-view.bench'),
+  folderScan: () => import('./folder-scan.bench'),
 };
 
 const args = process.argv.slice(2);
