@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { copyFileSync, mkdirSync, rmSync, symlinkSync, truncateSync, unlinkSync, utimesSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, renameSync, rmSync, symlinkSync, truncateSync, unlinkSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 import { describe, expect, it } from 'vitest';
@@ -132,6 +132,25 @@ describe('scanDevice: a file under an exact name whose bytes are not the named f
     const complete = await scan(root, touched.state);
     expect(seqs(complete)).toEqual([2]);
     expect(reportA(complete)?.pending).toBe(0);
+  });
+
+  it('reads a pending file again when it is replaced whole, even with the same size and time', async () => {
+    const root = syncRoot();
+    const [one] = chainOf(DEVICE_A, 1) as [ReturnType<typeof chainOf>[0]];
+    mkdirSync(deviceDir(root, DEVICE_A), { recursive: true });
+    const path = pathA(root, one.name);
+    writeFileSync(path, Buffer.alloc(one.bytes.length, 7));
+    touch(path, 1_800_000_000);
+    const first = await scan(root);
+    expect(reportA(first)?.pending).toBe(1);
+
+    // As a sync tool delivers: a temp file with the final bytes and the original's time, renamed over the name.
+    const temp = pathA(root, `.syncthing.${one.name}.tmp`);
+    writeFileSync(temp, one.bytes);
+    touch(temp, 1_800_000_000);
+    renameSync(temp, path);
+    const second = await scan(root, first.state);
+    expect(seqs(second)).toEqual([1]);
   });
 
   it('takes a link, a FIFO or a folder under an exact name for pending, and never opens one', async () => {

@@ -78,7 +78,7 @@ const readCandidate = async (folder: string, deviceId: string, candidate: Candid
       return errorCode(error) === 'ENOENT' ? { kind: 'gone' } : { kind: 'pending', stamp: undefined };
     }
   }
-  const stamp: FileStamp = { size: stat.size, mtimeMs: stat.mtimeMs, ctimeMs: stat.ctimeMs };
+  const stamp: FileStamp = { size: stat.size, mtimeMs: stat.mtimeMs, ctimeMs: stat.ctimeMs, ino: stat.ino };
   // A link, FIFO or folder is never opened; an empty file (a placeholder) need not be.
   if (!stat.isFile || stat.size === 0 || stat.size > SEGMENT_MAX_BYTES) return { kind: 'pending', stamp };
   let bytes: Buffer;

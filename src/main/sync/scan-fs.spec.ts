@@ -45,11 +45,12 @@ describe('nodeScanFs', () => {
     }
   });
 
-  it('compares stamps by size and both times', () => {
-    const stamp = { size: 1, mtimeMs: 2, ctimeMs: 3 };
+  it('compares stamps by size, both times and the inode', () => {
+    const stamp = { size: 1, mtimeMs: 2, ctimeMs: 3, ino: 4 };
     expect(sameStamp(stamp, { ...stamp })).toBe(true);
     expect(sameStamp(stamp, { ...stamp, size: 2 })).toBe(false);
     expect(sameStamp(stamp, { ...stamp, mtimeMs: 1 })).toBe(false);
     expect(sameStamp(stamp, { ...stamp, ctimeMs: 1 })).toBe(false);
+    expect(sameStamp(stamp, { ...stamp, ino: 5 })).toBe(false);
   });
 });

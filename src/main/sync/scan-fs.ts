@@ -20,6 +20,8 @@ export interface FileStamp {
   readonly mtimeMs: number;
   /** Changes when anything about the file does (its mode too), so a file whose permission is put right is read again. */
   readonly ctimeMs: number;
+  /** A file replaced whole (temp + rename, as sync tools deliver) is another inode even with the same size and times. */
+  readonly ino: number;
 }
 
 export interface ScanStat extends FileStamp {
@@ -40,11 +42,12 @@ export const nodeScanFs: ScanFs = {
     (await fs.promises.readdir(path, { withFileTypes: true })).map((entry) => ({ name: entry.name, isFolder: entry.isDirectory() })),
   stat: async (path) => {
     const stat = await fs.promises.lstat(path);
-    return { isFile: stat.isFile(), size: stat.size, mtimeMs: stat.mtimeMs, ctimeMs: stat.ctimeMs };
+    return { isFile: stat.isFile(), size: stat.size, mtimeMs: stat.mtimeMs, ctimeMs: stat.ctimeMs, ino: stat.ino };
   },
   read: (path, maxBytes) => readRegularFile(path, maxBytes, { noFollow: true }),
 };
 
-export const sameStamp = (a: FileStamp, b: FileStamp): boolean => a.size === b.size && a.mtimeMs === b.mtimeMs && a.ctimeMs === b.ctimeMs;
+export const sameStamp = (a: FileStamp, b: FileStamp): boolean =>
+  a.size === b.size && a.mtimeMs === b.mtimeMs && a.ctimeMs === b.ctimeMs && a.ino === b.ino;
 
 export const errorCode = (error: unknown): string | undefined => (error as NodeJS.ErrnoException | null)?.code;
