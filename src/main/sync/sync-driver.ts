@@ -1,0 +1,166 @@
+import type { Entry, EntryInput } from '../../shared/entry-schema';
+import type { FsPort } from '../fs/fs-port';
+import { nodeFs } from '../fs/fs-port';
+import type { Logger } from '../log/logger';
+import type { TimerClock, TimerHandle } from '../pauses/ports';
+import { SerialQueue } from '../system/serial-queue';
+import type { VaultService } from '../vault/vault-service';
+import type { ScanReport } from './folder-scan';
+import { type PassResult, SyncEngine } from './sync-engine';
+import { type LinkPlaces, resumeSync, type SetUpResult, setUpSync } from './sync-link';
+
+/**
+ * Sync in the running app: an engine while the history is unlocked and a
+ * folder is linked, none otherwise. Every check-in and delete of the person's
+ * goes through `append`/`delete`, which publish when sync is on and are the
+ * plain vault calls when it is off. Passes run at unlock, shortly after each
+ * publish, and every minute while unlocked (file-system watches are not
+ * reliable on cloud and network folders, §8). Sync never runs while locked.
+ */
+export const PASS_EVERY_MS = 60_000;
+/** A pass soon after this computer published: what the others wrote meanwhile comes in with it. */
+const PASS_AFTER_PUBLISH_MS = 2_000;
+
+export interface SyncStatus {
+  readonly state: 'off' | 'on' | 'unreadable' | 'another-machine' | 'locked';
+  readonly folder: string | null;
+  readonly deviceName: string | null;
+  readonly devices: readonly ScanReport[];
+  /** Own segments the folder lacks and refused (unplugged, read-only). */
+  readonly ownWaiting: number;
+  readonly lastPassAt: number | null;
+}
+
+export interface SyncDriverDeps {
+  readonly vault: VaultService;
+  readonly vaultDir: string;
+  readonly timer: TimerClock;
+  readonly log: Logger;
+  readonly machineId: () => Promise<string | undefined>;
+  readonly fs?: FsPort;
+}
+
+export class SyncDriver {
+  private readonly queue = new SerialQueue();
+  private engine: SyncEngine | undefined;
+  private status: SyncStatus = { state: 'locked', folder: null, deviceName: null, devices: [], ownWaiting: 0, lastPassAt: null };
+  private timer: TimerHandle | undefined;
+
+  constructor(private readonly deps: SyncDriverDeps) {}
+
+  /** The history's state changed: start sync when it opens, stop it when it closes. */
+  vaultStateChanged(state: 'unlocked' | 'locked' | 'not-set-up'): Promise<void> {
+    return this.queue.run(async () => {
+      if (state === 'unlocked') await this.startIfLinked();
+      else await this.stopEngine(state === 'locked' ? 'locked' : 'off');
+    });
+  }
+
+  append(input: EntryInput): Promise<Entry> {
+    const engine = this.engine;
+    if (!engine) return this.deps.vault.append(input);
+    return engine.append(input).finally(() => this.passSoon(PASS_AFTER_PUBLISH_MS));
+  }
+
+  delete(id: string): Promise<{ deletedIds: string[]; compacted: boolean }> {
+    const engine = this.engine;
+    if (!engine) return this.deps.vault.delete(id);
+    return engine.delete(id).finally(() => this.passSoon(PASS_AFTER_PUBLISH_MS));
+  }
+
+  current(): SyncStatus {
+    return this.status;
+  }
+
+  /** §4.2: this computer starts a sync folder in `folder` (the history is unlocked). */
+  setUp(folder: string, deviceName: string): Promise<SetUpResult['kind']> {
+    return this.queue.run(async () => {
+      const result = await setUpSync(await this.places(folder), this.deps.vault, deviceName);
+      if (result.kind === 'set-up') await this.startIfLinked();
+      return result.kind;
+    });
+  }
+
+  /** Run a pass now (and keep the minute timer going). */
+  passNow(): Promise<SyncStatus> {
+    return this.queue.run(async () => {
+      await this.runPass();
+      return this.status;
+    });
+  }
+
+  stop(): Promise<void> {
+    return this.queue.run(() => this.stopEngine('off'));
+  }
+
+  private async places(folder: string): Promise<LinkPlaces> {
+    return {
+      fs: this.deps.fs ?? nodeFs,
+      vaultDir: this.deps.vaultDir,
+      folder,
+      machineId: await this.deps.machineId(),
+      now: () => this.deps.timer.now(),
+    };
+  }
+
+  private async startIfLinked(): Promise<void> {
+    if (this.engine) return;
+    const resumed = await resumeSync(await this.places(''), this.deps.vault).catch((error: unknown) => {
+      this.deps.log.warn('sync: could not read the link', { error: String(error) });
+      return { kind: 'unreadable' as const };
+    });
+    if (resumed.kind !== 'resumed') {
+      this.status = { ...this.status, state: resumed.kind === 'off' ? 'off' : resumed.kind, folder: null, deviceName: null, devices: [] };
+      return;
+    }
+    this.engine = await SyncEngine.start({
+      vault: this.deps.vault,
+      syncRoot: resumed.syncRoot,
+      localDir: resumed.localDir,
+      identity: resumed.identity,
+      ...(this.deps.fs ? { fs: this.deps.fs } : {}),
+      now: () => this.deps.timer.now(),
+      onBackgroundError: (error) => this.deps.log.warn('sync: publishing waits for the next pass', { error: String(error) }),
+    });
+    this.status = { ...this.status, state: 'on', folder: resumed.state.folder, deviceName: resumed.state.deviceName };
+    await this.runPass();
+  }
+
+  private async runPass(): Promise<void> {
+    const engine = this.engine;
+    if (!engine) return;
+    this.clearTimer();
+    try {
+      const result: PassResult = await engine.pass();
+      this.status = { ...this.status, devices: result.devices, ownWaiting: result.ownWaiting, lastPassAt: this.deps.timer.now() };
+      if (result.merged > 0 || result.appliedLocally.deleted + result.appliedLocally.put > 0)
+        this.deps.log.info('sync: merged', { segments: result.merged, ...result.appliedLocally });
+    } catch (error) {
+      // The folder or the disk refused something; nothing is lost (own/ keeps what is published) and the next pass tries again.
+      this.deps.log.warn('sync: a pass did not finish; the next one tries again', { error: String(error) });
+    }
+    if (this.engine === engine) this.passSoon(PASS_EVERY_MS);
+  }
+
+  private passSoon(delayMs: number): void {
+    if (!this.engine) return;
+    this.clearTimer();
+    this.timer = this.deps.timer.setTimeout(() => {
+      this.timer = undefined;
+      void this.queue.run(() => this.runPass());
+    }, delayMs);
+  }
+
+  private clearTimer(): void {
+    if (this.timer !== undefined) this.deps.timer.clearTimeout(this.timer);
+    this.timer = undefined;
+  }
+
+  private async stopEngine(state: SyncStatus['state']): Promise<void> {
+    this.clearTimer();
+    const engine = this.engine;
+    this.engine = undefined;
+    await engine?.idle();
+    this.status = { ...this.status, state, devices: [], ownWaiting: 0 };
+  }
+}
