@@ -287,6 +287,23 @@ describe('scanDevice: the chain (§7)', () => {
     expect(fs.calls.read).toEqual([]);
   });
 
+  it('releases a held branch once the first branch past the fork point has left the folder', async () => {
+    const root = syncRoot();
+    const [one, two] = chainOf(DEVICE_A, 2) as Array<ReturnType<typeof chainOf>[0]>;
+    const [, twoPath] = writeSegments(root, DEVICE_A, [one!, two!]);
+    const first = await scan(root);
+    const otherTwo = segmentAfter(DEVICE_A, one, 2, { variant: 'fork' });
+    writeSegments(root, DEVICE_A, [otherTwo]);
+    const held = await scan(root, first.state);
+    expect(reportA(held)?.held).toBe(1);
+
+    // The install that moved to a new id took its files with it (§4.3).
+    rmSync(twoPath!);
+    const released = await scan(root, held.state);
+    expect(released.accepted.map(({ name }) => name)).toEqual([otherTwo.name]);
+    expect(reportA(released)).toMatchObject({ held: 0, backwards: false, waiting: [] });
+  });
+
   it('takes what is above a gap at once, waits for the gap, and checks the fill against both sides', async () => {
     const root = syncRoot();
     const [one, two, three] = chainOf(DEVICE_A, 3) as Array<ReturnType<typeof chainOf>[0]>;

@@ -1,5 +1,6 @@
 import { join } from 'node:path';
 
+import { releaseHeld } from './held-forks';
 import { judgeSegment, type PeerMark, type SegmentLink } from './peer-mark';
 import { errorCode, type FileStamp, sameStamp, type ScanFs, type ScanStat } from './scan-fs';
 import { type DeviceScanState, type HeldFork, reportDevice, type ScanReport } from './scan-state';
@@ -209,6 +210,11 @@ export const scanDevice = async (
   }
 
   const work = new Working(before);
+  const release = cut ? undefined : releaseHeld(work.mark, work.held, listedNames);
+  if (release) {
+    work.mark = release.mark;
+    work.held.clear();
+  }
   const accepted: AcceptedSegment[] = [];
   // Newest first, so a checkpoint is found before the names it supersedes are read (§5.3); judged oldest first.
   const queue = (await selectCandidates(folder, work, exact, options)).sort((a, b) => bySeqThenName(b, a));
