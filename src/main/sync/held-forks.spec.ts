@@ -28,6 +28,8 @@ describe('releaseHeld', () => {
   it('keeps holding while any file of the first branch past the fork point is listed', () => {
     expect(releaseHeld(mark, held, new Set([nameOf(first[0]!), nameOf(first[2]!)]))).toBeUndefined();
     expect(releaseHeld(mark, new Map(), new Set())).toBeUndefined();
+    // A folder gone back to before the fork holds neither branch: the mark stays, to show it went backwards.
+    expect(releaseHeld(mark, held, new Set([nameOf(first[0]!)]))).toBeUndefined();
   });
 
   it('releases once they are all gone: the mark keeps what is below the fork point, nothing is held', () => {
@@ -39,9 +41,11 @@ describe('releaseHeld', () => {
 
   it('lets a first-branch checkpoint go too', () => {
     const withCheckpoint = markOf(2, link(2, 'b', 'checkpoint'), link(3, 'c'));
-    const release = releaseHeld(withCheckpoint, new Map([heldAt(2, 'e', 'other-hash', 2)]), new Set());
+    const forkAtTwo = new Map([heldAt(2, 'e', 'other-hash', 2)]);
+    const release = releaseHeld(withCheckpoint, forkAtTwo, new Set(forkAtTwo.keys()));
     expect(release?.mark).toEqual({ base: 0, segments: new Map() });
-    const below = releaseHeld(withCheckpoint, new Map([heldAt(4, 'e', 'chain', 3)]), new Set([nameOf(link(2, 'b'))]));
+    const forkAtFour = new Map([heldAt(4, 'e', 'chain', 3)]);
+    const below = releaseHeld(withCheckpoint, forkAtFour, new Set([nameOf(link(2, 'b')), ...forkAtFour.keys()]));
     expect(below?.mark).toEqual(markOf(2, link(2, 'b', 'checkpoint')));
   });
 });

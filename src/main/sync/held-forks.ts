@@ -19,7 +19,8 @@ const forkPoint = (held: ReadonlyMap<string, HeldFork>): number =>
   Math.min(...[...held.values()].map((fork) => Math.min(fork.seq, fork.with)));
 
 export const releaseHeld = (mark: PeerMark, held: ReadonlyMap<string, HeldFork>, listed: ReadonlySet<string>): Release | undefined => {
-  if (held.size === 0) return undefined;
+  // Nothing held is listed (a reverted folder, say): nothing to release, and the mark must still show what went.
+  if (![...held.keys()].some((name) => listed.has(name))) return undefined;
   const from = forkPoint(held);
   const firstBranch = [...mark.segments.values()].filter((link) => link.seq >= from);
   if (firstBranch.some((link) => listed.has(segmentFileName(link.seq, link.hash)))) return undefined;
