@@ -218,9 +218,12 @@ export const scanDevice = async (
   const accepted: AcceptedSegment[] = [];
   // Newest first, so a checkpoint is found before the names it supersedes are read (§5.3); judged oldest first.
   const queue = (await selectCandidates(folder, work, exact, options)).sort((a, b) => bySeqThenName(b, a));
-  while (queue.length > 0) {
+  let next = 0;
+  while (next < queue.length) {
     const batch: Array<{ candidate: Candidate; segment: DecodedSegment; stamp: FileStamp }> = [];
-    for (let candidate = queue.shift(); candidate !== undefined; candidate = queue.shift()) {
+    while (next < queue.length) {
+      const candidate = queue[next] as Candidate;
+      next += 1;
       if (candidate.seq < work.mark.base) continue;
       const outcome = await readCandidate(folder, deviceId, candidate, options);
       work.forget(candidate.name);
