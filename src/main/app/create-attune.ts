@@ -21,6 +21,8 @@ import { openSettings } from '../settings/open-settings';
 import type { SettingsService } from '../settings/settings-service';
 import { chromiumFeatures } from '../shortcut/chromium-features';
 import { ShortcutManager } from '../shortcut/shortcut-manager';
+import { machineId } from '../sync/machine-id';
+import { SyncDriver } from '../sync/sync-driver';
 import { trayMenuModel } from '../tray/tray-menu-model';
 import { DeferredDeletes } from '../vault/deferred-deletes';
 import { VaultService } from '../vault/vault-service';
@@ -116,11 +118,22 @@ const start = async (
     return null;
   });
   const deferredDeletes = new DeferredDeletes(join(dataDir, 'pending-deletes.json'), log);
+  // Sync through a folder the person already syncs: runs only while the history is unlocked and a folder is linked.
+  // This machine's id is read once (on macOS and Windows it is a child process).
+  let thisMachine: Promise<string | undefined> | undefined;
+  const sync = new SyncDriver({
+    vault,
+    vaultDir: join(dataDir, 'vault'),
+    timer: platform.timer,
+    log,
+    machineId: () => (thisMachine ??= machineId(platform.os)),
+  });
   // With the OS keychain, logging in to the computer is the unlock.
   if (opened?.state === 'locked' && opened.methods.keychain && opened.keychainAvailable) {
     await vault
       .unlock({ method: 'keychain' })
-      .then(() => deferredDeletes.carryOut((id) => vault.delete(id)))
+      .then(() => sync.vaultStateChanged('unlocked'))
+      .then(() => deferredDeletes.carryOut((id) => sync.delete(id)))
       .catch((error: unknown) => log.warn('vault: keychain unlock did not work', { error: String(error) }));
   }
 
@@ -169,6 +182,7 @@ const start = async (
   /** Every window and the tray follow the history's state (locked windows show only unlock and help). */
   const vaultStateChanged = (state: VaultState): void => {
     shown.send('vault.changed', { state });
+    void sync.vaultStateChanged(state).catch((error: unknown) => log.warn('sync: could not follow the vault', { error: String(error) }));
     if (state === 'unlocked') autoLock.unlocked();
     void refreshTray();
   };
@@ -237,6 +251,8 @@ const start = async (
         dialog: platform.saveDialog,
         clipboard: recoveryClipboard,
         deferredDeletes,
+        sync,
+        folderDialog: platform.folderDialog,
         onVaultStateChanged: vaultStateChanged,
         ...(platform.now ? { now: platform.now } : {}),
         ui: {
@@ -275,7 +291,7 @@ const start = async (
       autoLock.stop();
       shortcut.stop();
       tray.destroy();
-      await Promise.allSettled([pauses.stop(), vault.close(), recoveryClipboard.clearNow()]);
+      await Promise.allSettled([pauses.stop(), sync.stop().then(() => vault.close()), recoveryClipboard.clearNow()]);
     })());
   app.onBeforeQuit(() => void stop());
   log.info('started', { version: app.version() });

@@ -3,6 +3,7 @@ import type { EventName, EventPayload, OpenReason } from '../../shared/ipc/event
 import type { LoginItemPort } from '../autostart/login-item';
 import type { FsPort } from '../fs/fs-port';
 import type { WindowKind } from '../ipc/call-context';
+import type { FolderDialogPort } from '../ipc/devices-handlers';
 import type { Dispatch } from '../ipc/dispatch';
 import type { SaveDialogPort } from '../ipc/export-handlers';
 import type { ClipboardPort } from '../ipc/recovery-clipboard';
@@ -115,6 +116,8 @@ export interface AttunePlatform {
   /** The OS keychain; called after ready. */
   keychain(): Keychain;
   saveDialog: SaveDialogPort;
+  /** The system's folder picker, for the sync folder (Settings › Devices). */
+  folderDialog: FolderDialogPort;
   /** Only for the recovery key shown at set-up (main clears it again after a minute). */
   clipboard: ClipboardPort;
   openSettingsStore(dir: string): SettingsStore;

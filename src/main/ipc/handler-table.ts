@@ -1,9 +1,11 @@
 import type { Contract } from '../../shared/ipc/contract';
 import type { VaultState } from '../../shared/vault-states';
+import type { SyncDriver } from '../sync/sync-driver';
 import type { DeferredDeletes } from '../vault/deferred-deletes';
 import type { VaultService } from '../vault/vault-service';
 import { type AppHandlerDeps, createAppHandlers } from './app-handlers';
 import { createCheckinHandlers } from './checkin-handlers';
+import { createDevicesHandlers, type FolderDialogPort } from './devices-handlers';
 import type { HandlerTable } from './dispatch';
 import { createExportHandlers, type SaveDialogPort } from './export-handlers';
 import { createInsightsHandlers } from './insights-handlers';
@@ -25,6 +27,9 @@ export interface HandlerDeps extends AppHandlerDeps {
   clipboard: RecoveryClipboard;
   /** Where deletes asked for while locked wait for the next unlock. */
   deferredDeletes?: DeferredDeletes;
+  /** Sync through a folder the person already syncs; its check-ins and deletes go through it (the vault's own calls when it is off). */
+  sync: SyncDriver;
+  folderDialog: FolderDialogPort;
 }
 
 /**
@@ -37,12 +42,13 @@ export const createHandlerTable = (deps: HandlerDeps): HandlerTable<Contract> =>
   gateWhileLocked(
     {
       ...createAppHandlers(deps),
-      ...announceVaultChanges(createVaultHandlers(deps.vault, deps.deferredDeletes), deps.onVaultStateChanged),
+      ...announceVaultChanges(createVaultHandlers(deps.vault, deps.deferredDeletes, deps.sync), deps.onVaultStateChanged),
       ...createPausesHandlers(deps.pauses),
       ...createExportHandlers(deps.vault, deps.dialog),
       ...createRecoveryKeyHandlers(deps.vault, { clipboard: deps.clipboard, dialog: deps.dialog }),
       ...createInsightsHandlers(deps.vault, deps.dialog),
       ...createCheckinHandlers(deps.vault, deps.settings, deps.now),
+      ...createDevicesHandlers(deps.sync, deps.folderDialog),
     },
     () => deps.vault.isLocked,
     () => deps.settings.get(),

@@ -14,13 +14,19 @@ export type VaultHandlers = {
   [C in VaultChannel]: (request: VaultRequest<C>, ctx: unknown) => Promise<VaultResponse<C>>;
 };
 
-export function createVaultHandlers(vault: VaultService, deferred?: DeferredDeletes): VaultHandlers {
+/**
+ * Where the person's check-ins and deletes go: the vault itself, or sync's
+ * driver, which also publishes them to the other computers (sync-driver.ts).
+ */
+export type HistoryWriter = Pick<VaultService, 'append' | 'delete'>;
+
+export function createVaultHandlers(vault: VaultService, deferred?: DeferredDeletes, writer: HistoryWriter = vault): VaultHandlers {
   /** Deletes asked for while locked are carried out as soon as the history is open again. */
   const carryOutDeferred = async (status: VaultStatus): Promise<VaultStatus> => {
     if (!deferred || status.state !== 'unlocked' || deferred.pending().length === 0) return status;
     // An older history waits for the person's choice: nothing is written to it, deletes included, until then.
     if (status.problems.some((found) => found.kind === 'older-history')) return status;
-    await deferred.carryOut((id) => vault.delete(id));
+    await deferred.carryOut((id) => writer.delete(id));
     return vault.status();
   };
   return {
@@ -32,11 +38,11 @@ export function createVaultHandlers(vault: VaultService, deferred?: DeferredDele
     'vault.keepRecoveryKey': ({ recoveryKey }) => vault.keepRecoveryKey(recoveryKey),
     'vault.unlock': async (credential) => carryOutDeferred(await vault.unlock(credential)),
     'vault.lock': () => vault.lock(),
-    'vault.append': (input) => vault.append(input),
+    'vault.append': (input) => writer.append(input),
     'vault.list': (query) => vault.list(query),
     'vault.delete': async ({ id }) => {
       try {
-        return { ...(await vault.delete(id)), deferred: false };
+        return { ...(await writer.delete(id)), deferred: false };
       } catch (error) {
         if (!deferred || !isAttuneError(error) || error.code !== 'vault-locked') throw error;
         // Still meant: main keeps it (a window may close before the next unlock) and does it then.

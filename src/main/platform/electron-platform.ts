@@ -10,6 +10,7 @@ import { hasTrayHost } from '../tray/tray-host';
 import { registerAppScheme, serveRendererFrom } from './app-protocol';
 import { electronClipboard } from './clipboard';
 import { electronApp } from './electron-app';
+import { electronFolderDialog } from './folder-dialog';
 import { electronGlobalShortcut } from './global-shortcut';
 import { registerIpc } from './ipc-main-bridge';
 import { electronLoginItem } from './login-item';
@@ -46,6 +47,7 @@ export const electronPlatform = (mainDir: string): AttunePlatform => ({
   electronLoginItem,
   keychain: () => createSafeStorageKeychain(),
   saveDialog: electronSaveDialog,
+  folderDialog: electronFolderDialog,
   clipboard: electronClipboard,
   openSettingsStore: openElectronSettingsStore,
   hasTrayHost: () => hasTrayHost(process.platform, runCommand),

@@ -39,6 +39,9 @@ export const CHANNEL_NAMES = [
   'checkin.followUp',
   'checkin.suggestions',
   'checkin.answers',
+  'devices.status',
+  'devices.setUp',
+  'devices.syncNow',
 ] as const;
 
 export const EVENT_NAMES = ['popover.shown', 'view.show', 'settings.changed', 'vault.changed'] as const;

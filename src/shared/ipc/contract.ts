@@ -2,6 +2,7 @@ import type { z } from 'zod';
 
 import { appContract } from './app-contract';
 import { checkinContract } from './checkin-contract';
+import { devicesContract } from './devices-contract';
 import { exportContract } from './export-contract';
 import { insightsContract } from './insights-contract';
 import { pausesContract } from './pauses-contract';
@@ -25,6 +26,7 @@ export const contract = {
   ...exportContract,
   ...insightsContract,
   ...checkinContract,
+  ...devicesContract,
 } as const;
 
 export type Contract = typeof contract;

@@ -89,6 +89,8 @@ export interface StandIns {
   failNextVaultWrite(): void;
   /** What the save dialog answers next: a path, or null for "cancelled"; unset, it saves into <dataDir>/exports/. */
   nextSavePath: string | null | undefined;
+  /** The folder the next folder dialog answers (once); it is cancelled when unset. */
+  nextFolder: string | undefined;
   /** The clipboard: what it holds now, and every text written to it in order ('' for a clear). */
   readonly clipboard: { text: string; readonly writes: string[] };
   quitListeners: (() => void)[];
@@ -158,6 +160,7 @@ export const standInPlatform = (options: StandInOptions): AttunePlatform & { sta
       failNextWrite = true;
     },
     nextSavePath: undefined,
+    nextFolder: undefined,
     clipboard: { text: '', writes: [] },
     quitListeners: [],
     atVaultTime: async (time, work) => {
@@ -230,6 +233,13 @@ export const standInPlatform = (options: StandInOptions): AttunePlatform & { sta
         if (chosen !== undefined) return chosen;
         mkdirSync(join(options.dataDir, 'exports'), { recursive: true });
         return join(options.dataDir, 'exports', name);
+      },
+    },
+    folderDialog: {
+      chooseFolder: async () => {
+        const chosen = standIns.nextFolder;
+        standIns.nextFolder = undefined;
+        return chosen ?? null;
       },
     },
     clipboard: {

@@ -1,0 +1,42 @@
+import type { devicesContract } from '../../shared/ipc/devices-contract';
+import type { SyncDriver, SyncStatus } from '../sync/sync-driver';
+import type { HandlerTable } from './dispatch';
+
+export interface FolderDialogPort {
+  /** An absolute path to a folder the person chose, or null when they cancelled. */
+  chooseFolder(): Promise<string | null>;
+}
+
+/** Plain data for the contract: the driver's reports may carry more than the window needs. */
+const forWindow = (status: SyncStatus) => ({
+  state: status.state,
+  folder: status.folder,
+  deviceName: status.deviceName,
+  devices: status.devices.map((device) => ({
+    deviceId: device.deviceId,
+    folder: device.folder,
+    waiting: device.waiting.map(({ from, to }) => ({ from, to })),
+    backwards: device.backwards,
+    pending: device.pending,
+    unreadable: device.unreadable,
+    notOurs: device.notOurs,
+    held: device.held,
+    needsKey: [...device.needsKey],
+    final: device.final,
+    lastSeenAt: device.lastSeenAt ?? null,
+  })),
+  ownWaiting: status.ownWaiting,
+  lastPassAt: status.lastPassAt,
+});
+
+/** Settings › Devices: what sync sees, setting it up in a folder main's own dialog picks, and a pass now. */
+export const createDevicesHandlers = (sync: SyncDriver, dialog: FolderDialogPort): HandlerTable<typeof devicesContract> => ({
+  'devices.status': async () => forWindow(sync.current()),
+  'devices.setUp': async ({ deviceName }) => {
+    const folder = await dialog.chooseFolder();
+    if (folder === null) return { outcome: 'cancelled', status: forWindow(sync.current()) };
+    const outcome = await sync.setUp(folder, deviceName);
+    return { outcome, status: forWindow(sync.current()) };
+  },
+  'devices.syncNow': async () => forWindow(await sync.passNow()),
+});

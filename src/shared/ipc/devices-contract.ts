@@ -1,0 +1,49 @@
+import { z } from 'zod';
+
+import { EPOCH_MS_MAX } from '../epoch';
+import { channel } from './channel';
+
+const epochMs = z.number().min(0).max(EPOCH_MS_MAX);
+const count = z.number().int().min(0);
+const HEX32 = /^[0-9a-f]{32}$/;
+
+/** One other computer as this one last read it (docs/sync-format.md §7, §9). */
+const otherDevice = z.strictObject({
+  deviceId: z.string().regex(HEX32),
+  folder: z.enum(['listed', 'missing', 'unavailable']),
+  waiting: z.array(z.strictObject({ from: count, to: count })).max(1024),
+  backwards: z.boolean(),
+  pending: count,
+  unreadable: count,
+  notOurs: count,
+  held: count,
+  needsKey: z.array(z.string().regex(HEX32)).max(64),
+  final: z.boolean(),
+  lastSeenAt: epochMs.nullable(),
+});
+
+export const devicesStatusSchema = z.strictObject({
+  state: z.enum(['off', 'on', 'unreadable', 'another-machine', 'locked']),
+  folder: z.string().max(4096).nullable(),
+  deviceName: z.string().max(256).nullable(),
+  devices: z.array(otherDevice).max(1024),
+  ownWaiting: count,
+  lastPassAt: epochMs.nullable(),
+});
+
+/**
+ * Settings › Devices (issue 18). The folder is chosen in main's own folder
+ * dialog: the renderer never names a path, so a page cannot point sync at
+ * a folder of its choosing.
+ */
+export const devicesContract = {
+  'devices.status': channel(z.undefined(), devicesStatusSchema),
+  'devices.setUp': channel(
+    z.strictObject({ deviceName: z.string().trim().min(1).max(64) }),
+    z.strictObject({
+      outcome: z.enum(['set-up', 'cancelled', 'already-set-up', 'needs-recovery-key', 'newer-folder', 'unreadable-folder']),
+      status: devicesStatusSchema,
+    }),
+  ),
+  'devices.syncNow': channel(z.undefined(), devicesStatusSchema),
+} as const;
