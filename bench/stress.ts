@@ -3,13 +3,15 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
+import { runSyncKillLoop } from '../src/main/sync/testing/sync-kill-loop';
+import { runScenario } from '../src/main/sync/testing/sync-scenario';
 import { runCompactionKillLoop } from '../src/main/vault/testing/compaction-kill-loop';
 import { runKillLoop } from '../src/main/vault/testing/kill-loop';
 import { runRewrapKillLoop } from '../src/main/vault/testing/rewrap-kill-loop';
 import { runUpgradeKillLoop } from '../src/main/vault/testing/upgrade-kill-loop';
 
 /**
- * `npx tsx bench/stress.ts [--kills 1000] [--paths append,compaction,passphrase,upgrade] [--json]`
+ * `npx tsx bench/stress.ts [--kills 1000] [--seeds 500] [--paths append,compaction,passphrase,upgrade,sync-kill,sync] [--json]`
  *
  * The vault's kill -9 loops, longer than the test suite runs them. `--kills`
  * is the total, shared evenly by the chosen paths:
@@ -17,11 +19,15 @@ import { runUpgradeKillLoop } from '../src/main/vault/testing/upgrade-kill-loop'
  * - compaction  deletes (tombstone + roll) and compactions (compaction-kill-loop.ts)
  * - passphrase  passphrase changes, i.e. rewraps of vault.json (rewrap-kill-loop.ts)
  * - upgrade     the first unlock of a format-1 vault, which rolls it into format 2 (upgrade-kill-loop.ts)
+ * - sync-kill   one of two computers sharing a sync folder, killed while merging, publishing and deleting (sync-kill-loop.ts)
+ * - sync        `--seeds` seeded runs of 2–3 computers under the adversarial copier (sync-scenario.ts); not kills, and
+ *               not counted in `--kills`. Seeds start at a random number, printed, so each run tries new ones;
+ *               a failing seed is named and `SEED=n npx vitest run src/main/sync/sync-convergence.spec.ts` replays it.
  * Same children, same checks as the specs. Prints one summary table (progress
  * goes to stderr); exits non-zero if any path lost an acknowledged entry,
  * revived a delete, or opened with the wrong passphrase.
  */
-const PATHS = ['append', 'compaction', 'passphrase', 'upgrade'] as const;
+const PATHS = ['append', 'compaction', 'passphrase', 'upgrade', 'sync-kill', 'sync'] as const;
 const V1_FIXTURE = join(dirname(fileURLToPath(import.meta.url)), '..', 'src', 'main', 'vault', 'testing', 'v1-vault');
 type PathName = (typeof PATHS)[number];
 
@@ -39,7 +45,9 @@ interface Row {
 }
 
 const usage = (): never => {
-  console.error('usage: tsx bench/stress.ts [--kills N] [--paths append,compaction,passphrase,upgrade] [--json]');
+  console.error(
+    'usage: tsx bench/stress.ts [--kills N] [--seeds N] [--paths append,compaction,passphrase,upgrade,sync-kill,sync] [--json]',
+  );
   process.exit(2);
 };
 
@@ -48,14 +56,21 @@ let json = false;
 for (let i = 2; i < process.argv.length; i += 1) {
   const arg = process.argv[i];
   if (arg === '--json') json = true;
-  else if (arg === '--kills' || arg === '--paths') flags.set(arg, process.argv[(i += 1)] ?? usage());
+  else if (arg === '--kills' || arg === '--paths' || arg === '--seeds') flags.set(arg, process.argv[(i += 1)] ?? usage());
   else usage();
 }
 const kills = Number(flags.get('--kills') ?? 1000);
+const seeds = Number(flags.get('--seeds') ?? 500);
 const paths = (flags.get('--paths') ?? PATHS.join(',')).split(',') as PathName[];
-if (!Number.isInteger(kills) || kills < paths.length || paths.some((path) => !PATHS.includes(path))) usage();
+const killPaths = paths.filter((path) => path !== 'sync');
+if (!Number.isInteger(kills) || !Number.isInteger(seeds) || kills < killPaths.length || paths.some((path) => !PATHS.includes(path)))
+  usage();
 
-const share = (index: number): number => Math.floor(kills / paths.length) + (index < kills % paths.length ? 1 : 0);
+const share = (path: PathName): number => {
+  if (path === 'sync') return seeds;
+  const index = killPaths.indexOf(path);
+  return Math.floor(kills / killPaths.length) + (index < kills % killPaths.length ? 1 : 0);
+};
 const progress =
   (path: PathName, total: number) =>
   (done: number): void => {
@@ -100,6 +115,40 @@ const runPath = async (path: PathName, count: number): Promise<Row> => {
         acknowledged: '—',
         entriesAtEnd: r.entriesAtEnd,
       });
+    } else if (path === 'sync-kill') {
+      const r = await runSyncKillLoop({ root, kills: count, onProgress: progress(path, count) });
+      Object.assign(row, {
+        kills: r.kills,
+        midOp: r.duringMerge,
+        midOpWhat: 'merge',
+        acknowledged: `${r.acknowledgedPuts} check-ins, ${r.acknowledgedDeletes} deletes`,
+        tornTails: r.tornTails,
+        entriesAtEnd: r.entriesAtEnd,
+      });
+    } else if (path === 'sync') {
+      const first = 1 + Math.floor(Math.random() * 1_000_000);
+      console.error(`sync: seeds ${first}–${first + count - 1}`);
+      let acknowledged = 0;
+      let deleted = 0;
+      let mistreated = 0;
+      let entries = 0;
+      for (let seed = first; seed < first + count; seed += 1) {
+        const r = await runScenario({ root: join(root, String(seed)), seed, steps: 80 });
+        acknowledged += r.acknowledged;
+        deleted += r.deleted;
+        entries += r.entriesAtEnd;
+        mistreated +=
+          r.copier.truncated + r.copier.zeroByte + r.copier.conflict + r.copier.reverted + r.copier.resurrected + r.copier.duplicated;
+        await rm(join(root, String(seed)), { recursive: true, force: true });
+        if ((seed - first + 1) % 50 === 0) console.error(`sync: ${seed - first + 1}/${count} seeds`);
+      }
+      Object.assign(row, {
+        kills: 0,
+        midOp: mistreated,
+        midOpWhat: `files mistreated by the copier over ${count} seeds (${first}–${first + count - 1})`,
+        acknowledged: `${acknowledged} entries, ${deleted} deletes`,
+        entriesAtEnd: entries,
+      });
     } else {
       const r = await runRewrapKillLoop({ root, kills: count, onProgress: progress(path, count) });
       if (r.strayTempFilesMax > 0) throw new Error(`${r.strayTempFilesMax} temp files of killed rewraps survived a reopen`);
@@ -122,7 +171,7 @@ const runPath = async (path: PathName, count: number): Promise<Row> => {
 };
 
 const rows: Row[] = [];
-for (const [index, path] of paths.entries()) rows.push(await runPath(path, share(index)));
+for (const path of paths) rows.push(await runPath(path, share(path)));
 
 if (json) console.log(JSON.stringify(rows, null, 2));
 else {
