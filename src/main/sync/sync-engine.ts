@@ -1,19 +1,32 @@
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 
 import type { Entry, EntryInput } from '../../shared/entry-schema';
 import { type FsPort, nodeFs } from '../fs/fs-port';
 import { SerialQueue } from '../system/serial-queue';
 import type { VaultService } from '../vault/vault-service';
 import { checkpointRecords } from './checkpoint-records';
+import { writeDeviceFile } from './device-file';
+import { listRetired, moveInstall, retiredDir } from './device-move';
 import { EMPTY_SCAN_STATE, scanFolder, type ScanReport, type ScanState } from './folder-scan';
 import { observe, type Stamp, tick, ZERO_STAMP } from './hybrid-clock';
 import { diffAgainstLocal } from './local-diff';
 import { collectRecords, EMPTY_RECORD_SET, type RecordSet, resolveRecords } from './merge-records';
-import { listOwnSegments, NO_TIP, type OwnPlace, type OwnTip, pruneBelow, publishSegment, republishMissing } from './own-segments';
-import { decodeSegment } from './segment-codec';
+import { findForeignSegments, type ForeignSegment, judgeOwnFolder } from './own-folder-check';
+import {
+  listOwnSegments,
+  NO_TIP,
+  type OwnPlace,
+  type OwnTip,
+  pruneBelow,
+  type Published,
+  publishSegment,
+  republishMissing,
+} from './own-segments';
+import { type DecodedSegment, decodeSegment } from './segment-codec';
 import type { SegmentType } from './segment-header';
 import type { SyncIdentity } from './sync-identity';
 import type { SyncRecord } from './sync-record';
+import { readSyncState, type SyncState } from './sync-state-file';
 
 /**
  * One device's sync (docs/sync-format.md §5.4, §6.3, §7.3), sequencing
@@ -43,7 +56,14 @@ export interface SyncEngineOptions {
   readonly maxLiveSegments?: number;
   /** Something failed that the next pass retries (a full disk while publishing). For the local log. */
   readonly onBackgroundError?: (error: unknown) => void;
+  /** This machine's id (machine-id.ts), for the install.json of a new device id (§4.3); none: the folder check alone. */
+  readonly machineId?: string;
+  /** The folder and this computer's name (state.bin), re-sealed under a new device id; read from state.bin when absent. */
+  readonly state?: SyncState;
 }
+
+/** A name for this computer when state.bin cannot say (specs that never wrote one). */
+const FALLBACK_NAME = 'This computer';
 
 export interface PassResult {
   /** Segments from other devices merged in this pass. */
@@ -63,8 +83,14 @@ export type { SyncIdentity } from './sync-identity';
 export class SyncEngine {
   private readonly queue = new SerialQueue();
   private readonly fs: FsPort;
-  private readonly place: OwnPlace;
+  private place: OwnPlace;
+  private identity: SyncIdentity;
   private readonly now: () => number;
+  /** §4.3: the device id this install wrote as before it moved to its own, in this run. */
+  private moved: string | undefined;
+  /** Old ids whose move is not finished (device.json, old-folder deletes): retried by every pass. */
+  private retiring = new Set<string>();
+  private removed = false;
   private records: RecordSet = EMPTY_RECORD_SET;
   private clock: Stamp = ZERO_STAMP;
   private tip: OwnTip = NO_TIP;
@@ -80,22 +106,46 @@ export class SyncEngine {
   private constructor(private readonly options: SyncEngineOptions) {
     this.fs = options.fs ?? nodeFs;
     this.now = options.now ?? Date.now;
-    this.place = {
-      fs: this.fs,
-      ownDir: join(options.localDir, 'own'),
-      folderDir: join(options.syncRoot, 'devices', options.identity.deviceId),
-    };
+    this.identity = options.identity;
+    this.place = this.placeFor(options.identity.deviceId);
   }
 
-  /** Rebuild the state from own/ (the folder is read by the first pass, which the caller runs). */
+  private placeFor(deviceId: string): OwnPlace {
+    return { fs: this.fs, ownDir: join(this.options.localDir, 'own'), folderDir: join(this.options.syncRoot, 'devices', deviceId) };
+  }
+
+  /**
+   * Rebuild the state from own/ (the folder is read by the first pass, which
+   * the caller runs), finish a move to a new id that a kill cut short, and
+   * look at its own folder for another install writing as this id (§4.3).
+   */
   static async start(options: SyncEngineOptions): Promise<SyncEngine> {
     const engine = new SyncEngine(options);
     await engine.readOwn();
+    const retired = await listRetired(engine.fs, options.localDir);
+    // A kill between retiring own/ and the new install.json: still the old id, with nothing of its own left to write as it.
+    if (retired.includes(engine.deviceId)) await engine.moveToNewId();
+    for (const oldId of retired)
+      if (oldId !== options.identity.deviceId) {
+        engine.retiring.add(oldId);
+        engine.moved ??= oldId; // moved before this start (§4.3 rule 1, or a kill mid-move): still to be told
+      }
+    await engine.finishMoves();
+    await engine.checkOwnFolder();
     return engine;
   }
 
   get deviceId(): string {
-    return this.options.identity.deviceId;
+    return this.identity.deviceId;
+  }
+
+  /**
+   * The device id this install wrote as until it moved to a new one in this
+   * run (§4.3: a restored backup or a clone was writing as it), for the one
+   * calm line "This copy of Attune now syncs as its own computer".
+   */
+  get movedFrom(): string | undefined {
+    return this.moved;
   }
 
   /** A check-in or follow-up written here: saved in the vault first, then published. */
@@ -126,13 +176,20 @@ export class SyncEngine {
     return this.queue.run(() => this.runPass());
   }
 
+  private alive(): void {
+    if (this.removed) throw new Error('this device was removed from sync');
+  }
+
   /** Waits for everything queued so far. */
   idle(): Promise<void> {
     return this.queue.idle();
   }
 
   private async runPass(): Promise<PassResult> {
-    const { identity } = this.options;
+    this.alive();
+    await this.finishMoves();
+    await this.checkOwnFolder();
+    const { identity } = this;
     const wall = this.now();
     const scan = await scanFolder(this.options.syncRoot, this.scanState, {
       vaultId: identity.vaultId,
@@ -167,7 +224,7 @@ export class SyncEngine {
   /** A new own record, stamped now. */
   private stamp(record: { op: 'put'; id: string; entry: Entry } | { op: 'del'; id: string }): SyncRecord {
     this.clock = tick(this.clock, this.now());
-    return { ...record, hlc: this.clock, by: this.options.identity.deviceId };
+    return { ...record, hlc: this.clock, by: this.identity.deviceId };
   }
 
   private take(records: readonly SyncRecord[], wall: number): void {
@@ -175,8 +232,15 @@ export class SyncEngine {
     for (const record of records) this.clock = observe(this.clock, record.hlc, wall);
   }
 
-  private async publish(type: SegmentType, records: readonly SyncRecord[]): Promise<void> {
-    const { identity } = this.options;
+  private async publish(type: SegmentType, records: readonly SyncRecord[]): Promise<Published> {
+    this.alive();
+    if (type === 'delta') {
+      // §4.3 rule 2, before every publish: a delta is the one write that could land in seqs another copy uses.
+      const before = this.identity.deviceId;
+      await this.checkOwnFolder();
+      if (this.identity.deviceId !== before) records = records.map((record) => ({ ...record, by: this.identity.deviceId }));
+    }
+    const { identity } = this;
     const key = identity.keys.get(identity.keyId);
     if (!key) throw new Error('the current key is not among the keys');
     const published = await publishSegment(this.place, key, identity, this.tip, type, records);
@@ -187,6 +251,7 @@ export class SyncEngine {
       this.carried = new Set();
     }
     for (const record of records) this.carried.add(record.id);
+    return published;
   }
 
   /** A local append that could not be published now is published by the next pass's diff: saving it here stands. */
@@ -213,17 +278,8 @@ export class SyncEngine {
    * and the last one is where the chain goes on.
    */
   private async readOwn(): Promise<void> {
-    const { identity } = this.options;
-    const names = [...(await listOwnSegments(this.fs, this.place.ownDir))].sort(([a], [b]) => a - b);
     const wall = this.now();
-    for (const [seq, name] of names) {
-      const bytes = await this.fs.readFile(join(this.place.ownDir, name));
-      const hash = name.slice(-69, -5);
-      const decoded = decodeSegment(bytes, { vaultId: identity.vaultId, deviceId: identity.deviceId, seq, hash }, (keyId) =>
-        identity.keys.get(keyId),
-      );
-      if (!decoded.ok) throw new Error(`own segment ${name} cannot be read: ${JSON.stringify(decoded.problem)}`);
-      const { segment } = decoded;
+    for (const { seq, hash, segment } of await this.readSegmentsIn(this.place.ownDir, this.identity.deviceId)) {
       if (segment.header.type !== 'delta') {
         this.base = seq;
         this.carried = new Set();
@@ -232,5 +288,128 @@ export class SyncEngine {
       for (const record of segment.records) this.carried.add(record.id);
       this.tip = { seq, hash: Buffer.from(hash, 'hex'), lastFrame: segment.lastFrame };
     }
+  }
+
+  /** Every segment in one of this install's own folders (own/ or a retired one), seq ascending; they must all open. */
+  private async readSegmentsIn(
+    dir: string,
+    deviceId: string,
+  ): Promise<Array<{ seq: number; name: string; hash: string; segment: DecodedSegment }>> {
+    const { identity } = this;
+    const names = [...(await listOwnSegments(this.fs, dir))].sort(([a], [b]) => a - b);
+    const read = [];
+    for (const [seq, name] of names) {
+      const bytes = await this.fs.readFile(join(dir, name));
+      const hash = name.slice(-69, -5);
+      const decoded = decodeSegment(bytes, { vaultId: identity.vaultId, deviceId, seq, hash }, (keyId) => identity.keys.get(keyId));
+      if (!decoded.ok) throw new Error(`own segment ${name} cannot be read: ${JSON.stringify(decoded.problem)}`);
+      read.push({ seq, name, hash, segment: decoded.segment });
+    }
+    return read;
+  }
+
+  /**
+   * §4.3 rule 2: an authenticated segment in its own folder that own/ lacks,
+   * not superseded by its own checkpoint, was written by another copy of
+   * this install. The older copy (or, at a tie, the one with the greater
+   * hash) moves to a new id; the other stays and goes on above its own tip,
+   * in seqs the other copy never used.
+   */
+  private async checkOwnFolder(): Promise<void> {
+    const { identity } = this;
+    const own = new Set((await listOwnSegments(this.fs, this.place.ownDir)).values());
+    const foreign = await findForeignSegments(this.fs, this.place.folderDir, own, this.base, {
+      vaultId: identity.vaultId,
+      deviceId: identity.deviceId,
+      keyFor: (keyId) => identity.keys.get(keyId),
+    }).catch((): ForeignSegment[] => []);
+    if (judgeOwnFolder(foreign, { seq: this.tip.seq, hash: this.tip.hash.toString('hex') }) === 'move') await this.moveToNewId();
+  }
+
+  /** §4.3 "Moving": retire own/, a new install.json and state.bin, then finish (checkpoint under the new id, old-folder deletes). */
+  private async moveToNewId(): Promise<void> {
+    const { identity, options } = this;
+    const key = identity.keys.get(identity.keyId);
+    if (!key) throw new Error('the current key is not among the keys');
+    const oldId = identity.deviceId;
+    const newId = await moveInstall(
+      this.fs,
+      options.localDir,
+      key,
+      { vaultId: identity.vaultId, keyId: identity.keyId, oldId },
+      await this.syncState(),
+      options.machineId,
+      this.now(),
+    );
+    this.identity = { ...identity, deviceId: newId };
+    this.place = this.placeFor(newId);
+    this.tip = NO_TIP;
+    this.base = 0;
+    this.moved = oldId;
+    this.retiring.add(oldId);
+    await this.finishMoves();
+  }
+
+  private async syncState(): Promise<SyncState> {
+    if (this.options.state) return this.options.state;
+    const { identity } = this;
+    const key = identity.keys.get(identity.keyId);
+    const read = key && (await readSyncState(this.options.localDir, key, { deviceId: identity.deviceId, keyId: identity.keyId }));
+    return read?.kind === 'ok' ? read.state : { folder: dirname(this.options.syncRoot), deviceName: FALLBACK_NAME };
+  }
+
+  /**
+   * The rest of a move, for every retired id: merge what the other copy
+   * wrote there (as a peer's, and carried on here so it survives that copy
+   * too), a checkpoint under the new id, device.json, then delete from the
+   * old folder the segments this install wrote there from the fork point up
+   * (their records are in the checkpoint; peers holding the other branch
+   * release it, §7.1), and the retired folder. A folder that refuses any of
+   * it leaves the retired folder for the next pass to finish.
+   */
+  private async finishMoves(): Promise<void> {
+    for (const oldId of [...this.retiring]) {
+      try {
+        await this.finishMove(oldId);
+        this.retiring.delete(oldId);
+      } catch (error) {
+        this.options.onBackgroundError?.(error);
+      }
+    }
+  }
+
+  private async finishMove(oldId: string): Promise<void> {
+    const { identity, options } = this;
+    const key = identity.keys.get(identity.keyId);
+    if (!key) throw new Error('the current key is not among the keys');
+    const retired = retiredDir(options.localDir, oldId);
+    const mine = await listOwnSegments(this.fs, retired);
+    const oldFolder = join(options.syncRoot, 'devices', oldId);
+    const wall = this.now();
+    let retiredBase = 0;
+    // This install's own history under the old id, carried on under the new one (again after a kill: a union changes nothing).
+    for (const { seq, segment } of await this.readSegmentsIn(retired, oldId)) {
+      if (segment.header.type !== 'delta') retiredBase = seq;
+      this.take(segment.records, wall);
+      for (const record of segment.records) this.carried.add(record.id);
+    }
+    const foreign = await findForeignSegments(this.fs, oldFolder, new Set(mine.values()), retiredBase, {
+      vaultId: identity.vaultId,
+      deviceId: oldId,
+      keyFor: (keyId) => identity.keys.get(keyId),
+    });
+    for (const segment of foreign) {
+      this.take(segment.records, wall);
+      for (const record of segment.records) this.carried.add(record.id);
+    }
+    const restated = checkpointRecords(resolveRecords(this.records), this.carried);
+    if (restated.length > 0) await this.publish('checkpoint', restated);
+    const state = await this.syncState();
+    await writeDeviceFile(this.fs, options.syncRoot, { ...identity, key, name: state.deviceName, now: this.now() });
+    const forkPoint = foreign.length === 0 ? Infinity : Math.min(...foreign.map((segment) => segment.seq));
+    for (const [seq, name] of mine) if (seq >= forkPoint) await this.fs.unlink(join(oldFolder, name)).catch(() => undefined);
+    await this.fs.rmrf(retired);
+    this.scanState = EMPTY_SCAN_STATE;
+    this.dirty = true;
   }
 }

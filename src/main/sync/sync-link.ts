@@ -4,11 +4,12 @@ import type { FsPort } from '../fs/fs-port';
 import { readRegularFile } from '../fs/regular-file';
 import type { SetupRequest, VaultService } from '../vault/vault-service';
 import { writeDeviceFile } from './device-file';
+import { readStateDuringMove } from './device-move';
 import { createFormatFile, readFormatFile, SMALL_FILE_CAP, syncRootIn } from './format-file';
 import { createInstall, type Install, judgeInstall, readInstall } from './install-file';
 import type { SyncIdentity } from './sync-identity';
 import { keyFileFromVault, openSyncKeys, parseSyncKeyFile, syncKeyFilePath, writeSyncKeyFile } from './sync-key-file';
-import { readSyncState, type SyncState, writeSyncState } from './sync-state-file';
+import { type SyncState, writeSyncState } from './sync-state-file';
 
 /**
  * Setting up sync on the first computer (docs/sync-format.md §4.2), linking
@@ -146,7 +147,7 @@ export const resumeSync = async (places: Omit<LinkPlaces, 'folder'>, vault: Vaul
   if (judgeInstall(install.install, places.machineId) === 'another-machine') return { kind: 'another-machine' };
   const { key, keyId } = await vault.syncKey();
   const { deviceId } = install.install;
-  const read = await readSyncState(localDir, key, { deviceId, keyId });
+  const read = await readStateDuringMove(places.fs, localDir, key, { deviceId, keyId });
   if (read.kind === 'absent') return { kind: 'off' };
   if (read.kind === 'unreadable') return { kind: 'unreadable' };
   return {

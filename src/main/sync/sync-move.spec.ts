@@ -1,0 +1,202 @@
+import { cp, readdir, readFile, rm } from 'node:fs/promises';
+import { join } from 'node:path';
+
+import { describe, expect, it } from 'vitest';
+
+import { useTempDirs } from '../../../tests/support/temp-dir';
+import { nodeFs } from '../fs/fs-port';
+import { checkIn } from '../vault/testing/vault-fixtures';
+import { FAST_SCRYPT } from '../vault/testing/vault-fixtures';
+import { createVaultService } from '../vault/vault-service';
+import { readDeviceName } from './device-file';
+import { listRetired, moveToAnotherMachine } from './device-move';
+import { readInstall } from './install-file';
+import { judgeOwnFolder } from './own-folder-check';
+import type { SyncEngine } from './sync-engine';
+import { resumeSync, setUpSync } from './sync-link';
+import { readSyncState } from './sync-state-file';
+import { copyDataDir, makeComputer, newVaultId, reopen, startEngine, type TestComputer } from './testing/sync-computers';
+
+/**
+ * docs/sync-format.md §4.3: a copy of an install — a restored backup, a
+ * cloned disk or VM — that finds another writer in its own folder, or finds
+ * itself on another machine, moves to a new device id and keeps its history;
+ * the copy it shares the id with stays. On real files.
+ */
+const tempDir = useTempDirs();
+
+const ids = async (computer: TestComputer): Promise<string[]> => (await computer.vault.entries()).map((entry) => entry.id).sort();
+const segmentsIn = async (dir: string): Promise<string[]> =>
+  (await readdir(dir).catch((): string[] => [])).filter((n) => n.startsWith('seg-'));
+
+describe('judgeOwnFolder (§4.3 rule 2)', () => {
+  it('the older copy moves, the newer stays, and at one seq the greater hash moves', () => {
+    expect(judgeOwnFolder([], { seq: 4, hash: 'aa' })).toBe('alone');
+    expect(judgeOwnFolder([{ seq: 5, hash: '00' }], { seq: 4, hash: 'ff' })).toBe('move');
+    expect(judgeOwnFolder([{ seq: 3, hash: 'ff' }], { seq: 4, hash: '00' })).toBe('stay');
+    expect(judgeOwnFolder([{ seq: 4, hash: 'bb' }], { seq: 4, hash: 'cc' })).toBe('move');
+    expect(judgeOwnFolder([{ seq: 4, hash: 'cc' }], { seq: 4, hash: 'bb' })).toBe('stay');
+  });
+});
+
+describe('an install that finds another writer as itself moves to a new id (§4.3)', () => {
+  it('a restored older copy of the data dir moves, keeps what its newer self wrote and deleted, and a peer gets all of it', async () => {
+    const root = tempDir('attune-move-restore-');
+    const syncRoot = join(root, 'F', 'attune-sync');
+    const vaultId = newVaultId();
+    const { computer: a, given } = await makeComputer(join(root, 'a'), syncRoot, vaultId);
+    const { computer: b } = await makeComputer(join(root, 'b'), syncRoot, vaultId, given);
+    let engineA = await startEngine(a);
+    const early = [await engineA.append(checkIn('before the backup')), await engineA.append(checkIn('also before'))];
+    await engineA.pass();
+    await engineA.idle();
+    await copyDataDir(a.dataDir, join(root, 'backup'));
+    const later = await engineA.append(checkIn('after the backup'));
+    await engineA.delete((early[0] as { id: string }).id);
+    await engineA.pass();
+    const oldId = engineA.deviceId;
+    const folderBefore = await segmentsIn(join(syncRoot, 'devices', oldId));
+
+    // The backup replaces the data dir and starts.
+    await engineA.idle();
+    await a.vault.close();
+    await copyDataDir(join(root, 'backup'), a.dataDir);
+    await reopen(a);
+    expect(await ids(a)).toEqual(early.map((entry) => entry.id).sort());
+    engineA = await startEngine(a, { state: { folder: join(root, 'F'), deviceName: 'Sam’s laptop' } });
+    expect(engineA.movedFrom).toBe(oldId);
+    expect(engineA.deviceId).not.toBe(oldId);
+    await engineA.pass();
+    expect(await ids(a)).toEqual([(early[1] as { id: string }).id, later.id].sort());
+
+    // The move is written down: install.json, state.bin and device.json under the new id; a checkpoint in its folder.
+    const install = await readInstall(a.localDir);
+    expect(install.kind === 'ok' && install.install.deviceId).toBe(engineA.deviceId);
+    const key = a.identity.keys.get(a.identity.keyId);
+    if (!key) throw new Error('no key');
+    expect((await readSyncState(a.localDir, key, { deviceId: engineA.deviceId, keyId: a.identity.keyId })).kind).toBe('ok');
+    expect(await readDeviceName(syncRoot, engineA.deviceId, vaultId, () => key)).toBe('Sam’s laptop');
+    expect(await segmentsIn(join(syncRoot, 'devices', engineA.deviceId))).toHaveLength(1);
+    expect(await listRetired(nodeFs, a.localDir)).toEqual([]);
+    // The restored copy wrote nothing as the old id: the newer self's files stand as they were.
+    expect(await segmentsIn(join(syncRoot, 'devices', oldId))).toEqual(folderBefore);
+
+    const engineB = await startEngine(b);
+    const passB = await engineB.pass();
+    expect(await ids(b)).toEqual(await ids(a));
+    expect(passB.devices.every((device) => device.held === 0)).toBe(true);
+
+    // A restart stays on the new id and moves no further.
+    await reopen(a);
+    a.identity = { ...a.identity, deviceId: engineA.deviceId };
+    const again = await startEngine(a);
+    expect(again.movedFrom).toBeUndefined();
+    expect(again.deviceId).toBe(engineA.deviceId);
+    for (const engine of [engineA, engineB, again]) await engine.idle();
+    await a.vault.close();
+    await b.vault.close();
+  });
+
+  it('of a clone and its original that each wrote the same seq, exactly one moves and takes back its fork', async () => {
+    const root = tempDir('attune-move-clone-');
+    const vaultId = newVaultId();
+    // Each runs through its own replica of the folder (a cloned VM syncs its own copy).
+    const replica = (name: string): string => join(root, name, 'attune-sync');
+    const { computer: a } = await makeComputer(join(root, 'a'), replica('Fa'), vaultId);
+    const engineA0 = await startEngine(a);
+    const base = await engineA0.append(checkIn('before the clone'));
+    await engineA0.idle();
+    await copyDataDir(a.dataDir, join(root, 'c'));
+    await cp(replica('Fa'), replica('Fc'), { recursive: true });
+    const c: TestComputer = {
+      ...a,
+      dataDir: join(root, 'c'),
+      vaultDir: join(root, 'c', 'vault'),
+      localDir: join(root, 'c', 'vault.sync'),
+      syncRoot: replica('Fc'),
+      vault: createVaultService({ dir: join(root, 'c', 'vault'), keychain: a.keychain, scrypt: FAST_SCRYPT }),
+    };
+    await c.vault.unlock({ method: 'keychain' });
+    const engineC = await startEngine(c);
+    const fromA = await engineA0.append(checkIn('on the original'));
+    const fromC = await engineC.append(checkIn('on the clone'));
+    const oldId = a.identity.deviceId;
+    const folder = (r: string): string => join(replica(r), 'devices', oldId);
+    const seqTwo = async (r: string): Promise<string> => (await segmentsIn(folder(r))).find((n) => n.startsWith('seg-00000002')) ?? '';
+    const [nameA, nameC] = [await seqTwo('Fa'), await seqTwo('Fc')];
+    expect(nameA).not.toBe(nameC);
+    // The sync tool brings each one's seq 2 into the other's replica.
+    await cp(join(folder('Fa'), nameA), join(folder('Fc'), nameA));
+    await cp(join(folder('Fc'), nameC), join(folder('Fa'), nameC));
+
+    const engines: Record<'a' | 'c', SyncEngine> = { a: engineA0, c: engineC };
+    await engines.a.pass();
+    await engines.c.pass();
+    const moved = (['a', 'c'] as const).filter((which) => engines[which].movedFrom === oldId);
+    expect(moved).toHaveLength(1);
+    const mover = moved[0] as 'a' | 'c';
+    // The greater hash at seq 2 moves (f = m).
+    expect(mover).toBe(nameA > nameC ? 'a' : 'c');
+    const [moverName, stayerName] = mover === 'a' ? [nameA, nameC] : [nameC, nameA];
+    const moverReplica = mover === 'a' ? 'Fa' : 'Fc';
+    const stayerReplica = mover === 'a' ? 'Fc' : 'Fa';
+    // The mover deleted its fork from the old folder; the stayer's seq 2 stands.
+    expect(await segmentsIn(folder(moverReplica))).not.toContain(moverName);
+    expect(await segmentsIn(folder(moverReplica))).toContain(stayerName);
+
+    // The sync tool mirrors both replicas; each then holds the other's entries.
+    const moverComputer = mover === 'a' ? a : c;
+    const stayerComputer = mover === 'a' ? c : a;
+    const newId = engines[mover].deviceId;
+    await rm(join(replica(stayerReplica), 'devices', oldId), { recursive: true });
+    await cp(folder(moverReplica), join(replica(stayerReplica), 'devices', oldId), { recursive: true });
+    await cp(join(replica(moverReplica), 'devices', newId), join(replica(stayerReplica), 'devices', newId), { recursive: true });
+    await engines.a.pass();
+    await engines.c.pass();
+    const all = [base.id, fromA.id, fromC.id].sort();
+    expect(await ids(moverComputer)).toEqual(all);
+    expect(await ids(stayerComputer)).toEqual(all);
+    expect(engines[mover === 'a' ? 'c' : 'a'].deviceId).toBe(oldId);
+    expect(await readFile(join(folder(moverReplica), stayerName))).toBeTruthy();
+    for (const engine of Object.values(engines)) await engine.idle();
+    await a.vault.close();
+    await c.vault.close();
+  });
+
+  it('a data dir that finds itself on another machine (rule 1) moves before its engine starts, and the engine finishes the move', async () => {
+    const root = tempDir('attune-move-machine-');
+    const vaultDir = join(root, 'a', 'vault');
+    const folder = join(root, 'F');
+    const { computer: a } = await makeComputer(join(root, 'a'), join(folder, 'attune-sync'), newVaultId());
+    const places = { fs: nodeFs, vaultDir, folder, machineId: 'a'.repeat(32), now: Date.now };
+    const setUp = await setUpSync(places, a.vault, 'Desk');
+    if (setUp.kind !== 'set-up') throw new Error(setUp.kind);
+    a.identity = setUp.identity;
+    const first = await startEngine({ ...a, syncRoot: setUp.syncRoot });
+    const entry = await first.append(checkIn('on the first machine'));
+    await first.idle();
+
+    const elsewhere = { ...places, machineId: 'b'.repeat(32) };
+    expect((await resumeSync(elsewhere, a.vault)).kind).toBe('another-machine');
+    const moved = await moveToAnotherMachine(elsewhere, a.vault);
+    if (moved.kind !== 'moved') throw new Error(moved.kind);
+    expect(moved.movedFrom).toBe(setUp.identity.deviceId);
+    const resumed = await resumeSync(elsewhere, a.vault);
+    if (resumed.kind !== 'resumed') throw new Error(resumed.kind);
+    expect(resumed.identity.deviceId).toBe(moved.deviceId);
+    const engine = await startEngine({ ...a, identity: resumed.identity, syncRoot: resumed.syncRoot });
+    expect(engine.movedFrom).toBe(setUp.identity.deviceId);
+    await engine.pass();
+    expect(
+      await readDeviceName(resumed.syncRoot, moved.deviceId, resumed.identity.vaultId, () =>
+        resumed.identity.keys.get(resumed.identity.keyId),
+      ),
+    ).toBe('Desk');
+    expect(await segmentsIn(join(resumed.syncRoot, 'devices', moved.deviceId))).toHaveLength(1);
+    // Nothing published before the move is taken back: the old id's folder is a peer's now.
+    expect(await segmentsIn(join(resumed.syncRoot, 'devices', setUp.identity.deviceId))).toHaveLength(1);
+    expect((await ids(a)).includes(entry.id)).toBe(true);
+    await engine.idle();
+    await a.vault.close();
+  });
+});
