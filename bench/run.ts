@@ -13,6 +13,7 @@ const suites: Record<string, () => Promise<{ default: BenchSuite }>> = {
   insights: () => import('./insights.bench'),
   insightsView: () => import('./insights-view.bench'),
   folderScan: () => import('./folder-scan.bench'),
+  syncEngine: () => import('./sync-engine.bench'),
 };
 
 const args = process.argv.slice(2);
