@@ -10,6 +10,7 @@ import { checkIn, FAST_SCRYPT, followUp } from '../../vault/testing/vault-fixtur
 import { createVaultService, type VaultService } from '../../vault/vault-service';
 import { SyncEngine, type SyncIdentity } from '../sync-engine';
 import { AdversarialCopier, type CopierCounts, type Random } from './adversarial-copier';
+import { copyDataDir } from './sync-computers';
 
 /**
  * Two or three computers, each with its own data dir and its own replica of
@@ -25,16 +26,28 @@ export interface ScenarioOptions {
   seed: number;
   devices?: number;
   steps?: number;
+  /**
+   * Copies of a whole data dir mid-run (§4.3, §10 "Clone and restore"):
+   * `clone` copies computer 0 into a new computer that runs beside it
+   * through the same replica; `restore` puts back an older copy of computer
+   * 1's data dir in place of the current one. Exactly one install of each
+   * pair must move to a new id, nothing acknowledged may be lost, and no
+   * fork may stay held.
+   */
+  copies?: 'clone' | 'restore' | 'both';
 }
 
 export interface ScenarioResult {
   seed: number;
+  copies: ScenarioOptions['copies'];
   devices: number;
   steps: number;
   acknowledged: number;
   deleted: number;
   entriesAtEnd: number;
   restarts: number;
+  /** Installs that moved to a new device id (§4.3), by the old id. */
+  moves: number;
   passes: number;
   settleRounds: number;
   copier: CopierCounts;
@@ -42,6 +55,9 @@ export interface ScenarioResult {
 
 interface Computer {
   index: number;
+  /** Which replica of the sync folder it reads and writes (a clone shares its original's). */
+  replica: number;
+  dataDir: string;
   vaultDir: string;
   keychain: FakeKeychain;
   vault: VaultService;
@@ -53,6 +69,8 @@ interface Computer {
   shown: Set<string>;
   /** Deleted ids this computer showed and then stopped showing: they must never come back here. */
   gone: Set<string>;
+  /** Old device ids this install moved away from. */
+  movedFrom: string[];
 }
 
 const hex = (random: Random, length = 32): string => Array.from({ length }, () => '0123456789abcdef'[Math.floor(random() * 16)]).join('');
@@ -70,12 +88,14 @@ export const runScenario = async (options: ScenarioOptions): Promise<ScenarioRes
   const computers: Computer[] = [];
   const result: ScenarioResult = {
     seed: options.seed,
+    copies: options.copies,
     devices: deviceCount,
     steps,
     acknowledged: 0,
     deleted: 0,
     entriesAtEnd: 0,
     restarts: 0,
+    moves: 0,
     passes: 0,
     settleRounds: 0,
     copier: undefined as unknown as CopierCounts,
@@ -88,7 +108,7 @@ export const runScenario = async (options: ScenarioOptions): Promise<ScenarioRes
   const startEngine = async (computer: Omit<Computer, 'engine'>): Promise<SyncEngine> =>
     SyncEngine.start({
       vault: computer.vault,
-      syncRoot: replicas[computer.index] as string,
+      syncRoot: replicas[computer.replica] as string,
       localDir: `${computer.vaultDir}.sync`,
       identity: computer.identity,
       now: () => Date.now() + computer.skewMs,
@@ -97,7 +117,8 @@ export const runScenario = async (options: ScenarioOptions): Promise<ScenarioRes
   // The first computer's history; the others are made around its data key (what linking does).
   let given: { dataKey: Buffer; keyId: string; check: { iv: string; tag: string }; recovery: RecoveryWrap } | undefined;
   for (let index = 0; index < deviceCount; index += 1) {
-    const vaultDir = join(options.root, `computer-${index}`, 'vault');
+    const dataDir = join(options.root, `computer-${index}`);
+    const vaultDir = join(dataDir, 'vault');
     await mkdir(join(options.root, `computer-${index}`), { recursive: true });
     await mkdir(join(replicas[index] as string, 'devices'), { recursive: true });
     await mkdir(`${vaultDir}.sync`, { recursive: true });
@@ -113,14 +134,36 @@ export const runScenario = async (options: ScenarioOptions): Promise<ScenarioRes
     const { key, keyId } = await vault.syncKey();
     const identity: SyncIdentity = { vaultId, deviceId: hex(random), keyId, keys: new Map([[keyId, key]]) };
     const skewMs = Math.round((random() * 2 - 1) * 3_600_000);
-    const partial = { index, vaultDir, keychain, vault, identity, skewMs, shown: new Set<string>(), gone: new Set<string>() };
+    const partial = {
+      index,
+      replica: index,
+      dataDir,
+      vaultDir,
+      keychain,
+      vault,
+      identity,
+      skewMs,
+      shown: new Set<string>(),
+      gone: new Set<string>(),
+      movedFrom: [],
+    };
     computers.push({ ...partial, engine: await startEngine(partial) });
   }
-  const copier = new AdversarialCopier(
-    random,
-    replicas,
-    new Map(computers.map((computer) => [computer.identity.deviceId, computer.index])),
-  );
+  // Which replica each device id is written from; a device id made by a move joins it (noticeMoves).
+  const owners = new Map(computers.map((computer) => [computer.identity.deviceId, computer.replica]));
+  const copier = new AdversarialCopier(random, replicas, owners);
+
+  /** After anything an engine did: a move to a new id is counted, and the copier learns where the new id is written. */
+  const noticeMoves = (computer: Computer): void => {
+    const moved = computer.engine.movedFrom;
+    if (moved !== undefined && !computer.movedFrom.includes(moved)) {
+      computer.movedFrom.push(moved);
+      result.moves += 1;
+      log.push(`${computer.index} moved ${moved.slice(0, 6)} → ${computer.engine.deviceId.slice(0, 6)}`);
+    }
+    computer.identity = { ...computer.identity, deviceId: computer.engine.deviceId };
+    if (!owners.has(computer.engine.deviceId)) owners.set(computer.engine.deviceId, computer.replica);
+  };
 
   const expected = (): Map<string, Entry> => {
     const live = new Map<string, Entry>();
@@ -149,6 +192,7 @@ export const runScenario = async (options: ScenarioOptions): Promise<ScenarioRes
 
   const restart = async (computer: Computer): Promise<void> => {
     await computer.engine.idle();
+    noticeMoves(computer);
     await computer.vault.close();
     computer.vault = createVaultService({ dir: computer.vaultDir, keychain: computer.keychain, scrypt: FAST_SCRYPT });
     const status = await computer.vault.unlock({ method: 'keychain' });
@@ -156,7 +200,84 @@ export const runScenario = async (options: ScenarioOptions): Promise<ScenarioRes
     const { key, keyId } = await computer.vault.syncKey();
     computer.identity = { ...computer.identity, keyId, keys: new Map([[keyId, key]]) };
     computer.engine = await startEngine(computer);
+    noticeMoves(computer);
     result.restarts += 1;
+  };
+
+  const copyPlan = {
+    clone: options.copies === 'clone' || options.copies === 'both' ? Math.floor(steps / 3) : -1,
+    snapshot: options.copies === 'restore' || options.copies === 'both' ? Math.floor(steps / 6) : -1,
+    restore: options.copies === 'restore' || options.copies === 'both' ? Math.floor((steps * 2) / 3) : -1,
+  };
+  const snapshotDir = join(options.root, 'backup-of-1');
+  let clone: Computer | undefined;
+  let snapshotId = '';
+
+  const note = async (computer: Computer, text: string): Promise<void> => {
+    const entry = await computer.engine.append(checkIn(`seed ${options.seed} on ${computer.index}: ${text}`));
+    acknowledged.set(entry.id, entry);
+    noticeMoves(computer);
+  };
+
+  /** A disk clone of computer 0 starts beside it; both then write (the second writer finds the first in its folder). */
+  const cloneComputer = async (): Promise<string> => {
+    const original = computers[0] as Computer;
+    await original.engine.idle();
+    const index = computers.length;
+    const dataDir = join(options.root, `computer-${index}`);
+    await copyDataDir(original.dataDir, dataDir);
+    const vaultDir = join(dataDir, 'vault');
+    const vault = createVaultService({ dir: vaultDir, keychain: original.keychain, scrypt: FAST_SCRYPT });
+    const status = await vault.unlock({ method: 'keychain' });
+    if (status.problems.length > 0) fail(`the clone opened with problems ${JSON.stringify(status.problems)}`);
+    const partial = {
+      ...original,
+      index,
+      dataDir,
+      vaultDir,
+      vault,
+      identity: { ...original.identity },
+      shown: new Set(original.shown),
+      gone: new Set(original.gone),
+      movedFrom: [],
+    };
+    clone = { ...partial, engine: await startEngine(partial) };
+    computers.push(clone);
+    await note(original, 'the original after the clone');
+    await note(clone, 'the clone');
+    return `clone 0 as ${index}`;
+  };
+
+  /** The data dir of computer 1 as a backup takes it; one more entry after it, so the backup is older than the folder. */
+  const snapshotComputer = async (): Promise<string> => {
+    const computer = computers[1] as Computer;
+    await computer.engine.idle();
+    await copyDataDir(computer.dataDir, snapshotDir);
+    snapshotId = computer.engine.deviceId;
+    await note(computer, 'after the backup');
+    return 'backup of 1';
+  };
+
+  /** The backup replaces computer 1's data dir (its sync folder replica stays as it is now) and starts. */
+  const restoreComputer = async (): Promise<string> => {
+    const computer = computers[1] as Computer;
+    // Everything it acknowledged is in its replica before its data dir goes (§7.3 would not run again: own/ goes with it).
+    await computer.engine.pass();
+    await computer.engine.idle();
+    await computer.vault.close();
+    await copyDataDir(snapshotDir, computer.dataDir);
+    computer.vault = createVaultService({ dir: computer.vaultDir, keychain: computer.keychain, scrypt: FAST_SCRYPT });
+    const status = await computer.vault.unlock({ method: 'keychain' });
+    if (status.problems.length > 0) fail(`the restored computer opened with problems ${JSON.stringify(status.problems)}`);
+    // A restored backup shows what it held until its first pass: what was deleted since may show again until then.
+    computer.shown = new Set();
+    computer.gone = new Set();
+    // The backup's own/ is its id's at the time it was taken.
+    computer.identity = { ...computer.identity, deviceId: snapshotId };
+    computer.engine = await startEngine(computer);
+    noticeMoves(computer);
+    await computer.engine.pass();
+    return 'restore 1 from its backup';
   };
 
   const act = async (computer: Computer): Promise<string> => {
@@ -184,6 +305,7 @@ export const runScenario = async (options: ScenarioOptions): Promise<ScenarioRes
     }
     if (roll < 0.9) {
       const pass = await computer.engine.pass();
+      noticeMoves(computer);
       result.passes += 1;
       return `${computer.index} pass merged ${pass.merged} applied ${JSON.stringify(pass.appliedLocally)} published ${pass.published}`;
     }
@@ -192,17 +314,25 @@ export const runScenario = async (options: ScenarioOptions): Promise<ScenarioRes
   };
 
   for (let step = 0; step < steps; step += 1) {
+    if (step === copyPlan.clone) log.push(await cloneComputer());
+    if (step === copyPlan.snapshot) log.push(await snapshotComputer());
+    if (step === copyPlan.restore) log.push(await restoreComputer());
     const computer = computers[Math.floor(random() * computers.length)] as Computer;
     log.push(random() < 0.45 ? await copier.step() : await act(computer));
+    noticeMoves(computer);
     for (const each of computers) await checkComputer(each);
   }
 
   // The sync tool catches up; passes run until a whole round changes nothing.
+  let held = 0;
   for (let round = 1; ; round += 1) {
     if (round > 12) fail('still changing after 12 settle rounds');
     let changed = await copier.settle();
+    held = 0;
     for (const computer of computers) {
       const pass = await computer.engine.pass();
+      noticeMoves(computer);
+      held += pass.devices.reduce((sum, device) => sum + device.held, 0);
       result.passes += 1;
       changed += pass.merged + pass.published + pass.appliedLocally.deleted + pass.appliedLocally.put;
       log.push(`settle ${round}: ${computer.index} merged ${pass.merged} published ${pass.published}`);
@@ -212,6 +342,13 @@ export const runScenario = async (options: ScenarioOptions): Promise<ScenarioRes
     if (changed === 0) break;
   }
 
+  if (held > 0) fail(`${held} segments still held as forks after settling`);
+  if (clone) {
+    const movers = [computers[0] as Computer, clone].filter((computer) => computer.movedFrom.length > 0);
+    if (movers.length !== 1) fail(`${movers.length} of the clone and its original moved to a new id`);
+  }
+  if (copyPlan.restore >= 0 && (computers[1] as Computer).movedFrom.length !== 1)
+    fail(`the restored computer moved ${(computers[1] as Computer).movedFrom.length} times`);
   const want = expected();
   for (const computer of computers) {
     const listed = await computer.vault.entries();
