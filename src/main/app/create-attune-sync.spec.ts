@@ -80,9 +80,9 @@ describe('createAttune: sync between two computers', () => {
     await vault.close();
     const two = await startAttune(twoDir);
     await two.call('vault.unlock', { method: 'passphrase', passphrase: PASSPHRASE });
-    const status = await two.call<{ state: string; devices: { deviceId: string }[] }>('devices.syncNow');
+    const status = await two.call<{ state: string; devices: { name: string | null }[] }>('devices.syncNow');
     expect(status).toMatchObject({ state: 'on', deviceName: 'Desktop' });
-    expect(status.devices).toHaveLength(1);
+    expect(status.devices).toEqual([expect.objectContaining({ name: 'Laptop', waiting: [], held: 0, backwards: false })]);
     const listed = async (attune: typeof one) =>
       (await attune.call<{ entries: { id: string }[] }>('vault.list', { limit: 50 })).entries.map((entry) => entry.id).sort();
     expect(await listed(two)).toEqual([before.id]);

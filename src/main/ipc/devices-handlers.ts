@@ -14,6 +14,7 @@ const forWindow = (status: SyncStatus) => ({
   deviceName: status.deviceName,
   devices: status.devices.map((device) => ({
     deviceId: device.deviceId,
+    name: device.name,
     folder: device.folder,
     waiting: device.waiting.map(({ from, to }) => ({ from, to })),
     backwards: device.backwards,

@@ -5,9 +5,10 @@ import type { Logger } from '../log/logger';
 import type { TimerClock, TimerHandle } from '../pauses/ports';
 import { SerialQueue } from '../system/serial-queue';
 import type { VaultService } from '../vault/vault-service';
+import { readDeviceName } from './device-file';
 import type { ScanReport } from './folder-scan';
 import { type PassResult, SyncEngine } from './sync-engine';
-import { type LinkPlaces, resumeSync, type SetUpResult, setUpSync } from './sync-link';
+import { type Linked, type LinkPlaces, resumeSync, type SetUpResult, setUpSync } from './sync-link';
 
 /**
  * Sync in the running app: an engine while the history is unlocked and a
@@ -21,11 +22,16 @@ export const PASS_EVERY_MS = 60_000;
 /** A pass soon after this computer published: what the others wrote meanwhile comes in with it. */
 const PASS_AFTER_PUBLISH_MS = 2_000;
 
+/** Another computer as this one last read it, with the name it gave itself (null: "Another computer"). */
+export interface OtherDevice extends ScanReport {
+  readonly name: string | null;
+}
+
 export interface SyncStatus {
   readonly state: 'off' | 'on' | 'unreadable' | 'another-machine' | 'locked';
   readonly folder: string | null;
   readonly deviceName: string | null;
-  readonly devices: readonly ScanReport[];
+  readonly devices: readonly OtherDevice[];
   /** Own segments the folder lacks and refused (unplugged, read-only). */
   readonly ownWaiting: number;
   readonly lastPassAt: number | null;
@@ -45,6 +51,9 @@ export class SyncDriver {
   private engine: SyncEngine | undefined;
   private status: SyncStatus = { state: 'locked', folder: null, deviceName: null, devices: [], ownWaiting: 0, lastPassAt: null };
   private timer: TimerHandle | undefined;
+  private linked: Linked | undefined;
+  /** Other computers' names, read from their device.json once each (and again at each start). */
+  private names = new Map<string, string | null>();
 
   constructor(private readonly deps: SyncDriverDeps) {}
 
@@ -122,6 +131,8 @@ export class SyncDriver {
       now: () => this.deps.timer.now(),
       onBackgroundError: (error) => this.deps.log.warn('sync: publishing waits for the next pass', { error: String(error) }),
     });
+    this.linked = resumed;
+    this.names = new Map();
     this.status = { ...this.status, state: 'on', folder: resumed.state.folder, deviceName: resumed.state.deviceName };
     await this.runPass();
   }
@@ -132,7 +143,8 @@ export class SyncDriver {
     this.clearTimer();
     try {
       const result: PassResult = await engine.pass();
-      this.status = { ...this.status, devices: result.devices, ownWaiting: result.ownWaiting, lastPassAt: this.deps.timer.now() };
+      const devices = await Promise.all(result.devices.map(async (device) => ({ ...device, name: await this.nameOf(device.deviceId) })));
+      this.status = { ...this.status, devices, ownWaiting: result.ownWaiting, lastPassAt: this.deps.timer.now() };
       if (result.merged > 0 || result.appliedLocally.deleted + result.appliedLocally.put > 0)
         this.deps.log.info('sync: merged', { segments: result.merged, ...result.appliedLocally });
     } catch (error) {
@@ -140,6 +152,16 @@ export class SyncDriver {
       this.deps.log.warn('sync: a pass did not finish; the next one tries again', { error: String(error) });
     }
     if (this.engine === engine) this.passSoon(PASS_EVERY_MS);
+  }
+
+  private async nameOf(deviceId: string): Promise<string | null> {
+    const linked = this.linked;
+    if (!linked) return null;
+    if (!this.names.has(deviceId)) {
+      const { vaultId, keys } = linked.identity;
+      this.names.set(deviceId, (await readDeviceName(linked.syncRoot, deviceId, vaultId, (keyId) => keys.get(keyId))) ?? null);
+    }
+    return this.names.get(deviceId) ?? null;
   }
 
   private passSoon(delayMs: number): void {
@@ -160,6 +182,7 @@ export class SyncDriver {
     this.clearTimer();
     const engine = this.engine;
     this.engine = undefined;
+    this.linked = undefined;
     await engine?.idle();
     this.status = { ...this.status, state, devices: [], ownWaiting: 0 };
   }

@@ -10,6 +10,8 @@ const HEX32 = /^[0-9a-f]{32}$/;
 /** One other computer as this one last read it (docs/sync-format.md §7, §9). */
 const otherDevice = z.strictObject({
   deviceId: z.string().regex(HEX32),
+  /** The name it gave itself, readable only with the key; null when it has none yet ("Another computer"). */
+  name: z.string().max(256).nullable(),
   folder: z.enum(['listed', 'missing', 'unavailable']),
   waiting: z.array(z.strictObject({ from: count, to: count })).max(1024),
   backwards: z.boolean(),
