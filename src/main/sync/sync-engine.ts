@@ -5,7 +5,7 @@ import { type FsPort, nodeFs } from '../fs/fs-port';
 import { SerialQueue } from '../system/serial-queue';
 import type { VaultService } from '../vault/vault-service';
 import { checkpointRecords } from './checkpoint-records';
-import { writeDeviceFile } from './device-file';
+import { DEVICE_FILE, writeDeviceFile } from './device-file';
 import { listRetired, moveInstall, retiredDir } from './device-move';
 import { EMPTY_SCAN_STATE, scanFolder, type ScanReport, type ScanState } from './folder-scan';
 import { observe, type Stamp, tick, ZERO_STAMP } from './hybrid-clock';
@@ -176,6 +176,33 @@ export class SyncEngine {
     return this.queue.run(() => this.runPass());
   }
 
+  /**
+   * §4.5 "Remove this device": a final segment restating every id this
+   * device carries, then every other file of its folder, then device.json,
+   * then `<vault>.sync/`. The local history stays. Throws, having deleted
+   * nothing in the folder, when the folder does not take the final segment.
+   * The engine does nothing after this.
+   */
+  remove(): Promise<void> {
+    return this.queue.run(async () => {
+      this.alive();
+      const restated = checkpointRecords(resolveRecords(this.records), this.carried);
+      let keep: string | undefined;
+      if (restated.length > 0) {
+        const published = await this.publish('final', restated);
+        if (!published.inFolder) throw new Error('the sync folder did not take the final segment');
+        keep = published.segment.name;
+      }
+      const names = await this.fs.readdir(this.place.folderDir).catch((): string[] => []);
+      for (const name of names)
+        if (name !== keep && name !== DEVICE_FILE) await this.fs.rmrf(join(this.place.folderDir, name)).catch(() => undefined);
+      await this.fs.unlink(join(this.place.folderDir, DEVICE_FILE)).catch(() => undefined);
+      if (keep === undefined) await this.fs.rmrf(this.place.folderDir).catch(() => undefined);
+      await this.fs.rmrf(this.options.localDir);
+      this.removed = true;
+    });
+  }
+
   private alive(): void {
     if (this.removed) throw new Error('this device was removed from sync');
   }
@@ -197,7 +224,11 @@ export class SyncEngine {
       keyFor: (keyId) => identity.keys.get(keyId),
     });
     this.scanState = scan.state;
-    for (const { segment } of scan.accepted) this.take(segment.records, wall);
+    for (const { segment } of scan.accepted) {
+      this.take(segment.records, wall);
+      // §5.3 (e): a removed device's ids go on in this device's next checkpoint, so they outlive its final segment.
+      if (segment.header.type === 'final') this.adopt(segment);
+    }
 
     let appliedLocally = { deleted: 0, put: 0 };
     let published = 0;
@@ -230,6 +261,11 @@ export class SyncEngine {
   private take(records: readonly SyncRecord[], wall: number): void {
     this.records = collectRecords(records, this.records);
     for (const record of records) this.clock = observe(this.clock, record.hlc, wall);
+  }
+
+  private adopt(segment: DecodedSegment): void {
+    for (const record of segment.records) this.carried.add(record.id);
+    this.checkpointDue = true;
   }
 
   private async publish(type: SegmentType, records: readonly SyncRecord[]): Promise<Published> {
