@@ -4,20 +4,16 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, test } from 'vitest';
 
 import { useTempDirs } from '../../../tests/support/temp-dir';
-import { nodeFs } from '../fs/fs-port';
 import type { CallContext } from '../ipc/call-context';
-import { machineId } from '../sync/machine-id';
-import { linkSync } from '../sync/sync-link';
-import { createFakeKeychain } from '../vault/testing/fake-keychain';
-import { createVaultService } from '../vault/vault-service';
 import { type Attune, createAttune } from './create-attune';
 import { standInPlatform } from './testing/stand-in-platform';
+import type { WindowMessage } from './testing/stand-in-windows';
 
 /**
  * Sync through the real composition root (issue 18): two Attunes, each on its
  * own data dir, one folder between them. The first sets sync up from
- * Settings › Devices (main's folder dialog picks the folder); the second
- * computer is linked with the recovery key; from then on a check-in saved
+ * Settings › Devices (main's folder dialog picks the folder); the second,
+ * with no history yet, joins with the recovery key; from then on a check-in saved
  * through either's IPC reaches the other, and a delete follows it.
  */
 const tempDir = useTempDirs();
@@ -39,7 +35,9 @@ const startAttune = async (dataDir: string) => {
     if (!result.ok) throw new Error(`${channel}: ${JSON.stringify(result.error)}`);
     return result.value as T;
   };
-  return { platform, attune: outcome.attune, call };
+  const messages: WindowMessage[] = [];
+  platform.standIns.windows().deliver = (message) => messages.push(message);
+  return { platform, attune: outcome.attune, call, messages };
 };
 
 describe('createAttune: sync between two computers', () => {
@@ -63,23 +61,21 @@ describe('createAttune: sync between two computers', () => {
       status: { state: 'on', folder, deviceName: 'Laptop', devices: [] },
     });
 
-    // The second computer: linked with the recovery key (its screen is not built yet), then started like any other
-    // start. Linked with this machine's own id: with another, the start would rightly say it is a copy (§4.3).
-    const twoDir = tempDir();
-    const vault = createVaultService({ dir: join(twoDir, 'vault'), keychain: createFakeKeychain(false) });
-    const linked = await linkSync(
-      { fs: nodeFs, vaultDir: join(twoDir, 'vault'), folder, machineId: await machineId(process.platform), now: Date.now },
-      vault,
-      {
-        recoveryKey,
+    // The second computer has no history yet: it joins through the same folder with the recovery key.
+    const two = await startAttune(tempDir());
+    const link = (words: string) =>
+      two.call<{ outcome: string; vault: { state: string } }>('devices.link', {
+        recoveryKey: words,
         setup: { passphrase: PASSPHRASE, useKeychain: false, createRecoveryKey: false },
         deviceName: 'Desktop',
-      },
-    );
-    expect(linked.kind).toBe('linked');
-    await vault.close();
-    const two = await startAttune(twoDir);
-    await two.call('vault.unlock', { method: 'passphrase', passphrase: PASSPHRASE });
+      });
+    expect(await link(recoveryKey)).toMatchObject({ outcome: 'cancelled', vault: { state: 'not-set-up' } });
+    two.platform.standIns.nextFolder = folder;
+    expect(await link('not a recovery key')).toMatchObject({ outcome: 'not-a-recovery-key', vault: { state: 'not-set-up' } });
+    two.platform.standIns.nextFolder = folder;
+    expect(await link(recoveryKey)).toMatchObject({ outcome: 'linked', vault: { state: 'unlocked' } });
+    // Every window follows, as after an unlock.
+    expect(two.messages).toContainEqual(expect.objectContaining({ event: 'vault.changed', payload: { state: 'unlocked' } }));
     const status = await two.call<{ state: string; devices: { name: string | null }[] }>('devices.syncNow');
     expect(status).toMatchObject({ state: 'on', deviceName: 'Desktop' });
     expect(status.devices).toEqual([expect.objectContaining({ name: 'Laptop', waiting: [], held: 0, backwards: false })]);

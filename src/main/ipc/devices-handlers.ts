@@ -1,5 +1,7 @@
 import type { devicesContract } from '../../shared/ipc/devices-contract';
+import type { VaultState } from '../../shared/vault-states';
 import type { SyncDriver, SyncStatus } from '../sync/sync-driver';
+import type { VaultService } from '../vault/vault-service';
 import type { HandlerTable } from './dispatch';
 
 export interface FolderDialogPort {
@@ -31,7 +33,13 @@ const forWindow = (status: SyncStatus) => ({
 });
 
 /** Settings › Devices: what sync sees, setting it up in a folder main's own dialog picks, and a pass now. */
-export const createDevicesHandlers = (sync: SyncDriver, dialog: FolderDialogPort): HandlerTable<typeof devicesContract> => ({
+export const createDevicesHandlers = (
+  sync: SyncDriver,
+  dialog: FolderDialogPort,
+  vault: Pick<VaultService, 'status'>,
+  /** A link opens the history: every window follows, as after an unlock. */
+  onVaultStateChanged?: (state: VaultState) => void,
+): HandlerTable<typeof devicesContract> => ({
   'devices.status': async () => forWindow(sync.current()),
   'devices.setUp': async ({ deviceName }) => {
     const folder = await dialog.chooseFolder();
@@ -40,4 +48,11 @@ export const createDevicesHandlers = (sync: SyncDriver, dialog: FolderDialogPort
     return { outcome, status: forWindow(sync.current()) };
   },
   'devices.syncNow': async () => forWindow(await sync.passNow()),
+  'devices.link': async ({ recoveryKey, setup, deviceName }) => {
+    const folder = await dialog.chooseFolder();
+    const outcome = folder === null ? 'cancelled' : await sync.link(folder, { recoveryKey, setup, deviceName });
+    const status = await vault.status();
+    if (outcome === 'linked') onVaultStateChanged?.(status.state);
+    return { outcome, vault: status, status: forWindow(sync.current()) };
+  },
 });

@@ -48,7 +48,7 @@ export const createHandlerTable = (deps: HandlerDeps): HandlerTable<Contract> =>
       ...createRecoveryKeyHandlers(deps.vault, { clipboard: deps.clipboard, dialog: deps.dialog }),
       ...createInsightsHandlers(deps.vault, deps.dialog),
       ...createCheckinHandlers(deps.vault, deps.settings, deps.now),
-      ...createDevicesHandlers(deps.sync, deps.folderDialog),
+      ...createDevicesHandlers(deps.sync, deps.folderDialog, deps.vault, deps.onVaultStateChanged),
     },
     () => deps.vault.isLocked,
     () => deps.settings.get(),

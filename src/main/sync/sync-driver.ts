@@ -4,11 +4,11 @@ import { nodeFs } from '../fs/fs-port';
 import type { Logger } from '../log/logger';
 import type { TimerClock, TimerHandle } from '../pauses/ports';
 import { SerialQueue } from '../system/serial-queue';
-import type { VaultService } from '../vault/vault-service';
+import type { SetupRequest, VaultService } from '../vault/vault-service';
 import { readDeviceName } from './device-file';
 import type { ScanReport } from './folder-scan';
 import { type PassResult, SyncEngine } from './sync-engine';
-import { type Linked, type LinkPlaces, resumeSync, type SetUpResult, setUpSync } from './sync-link';
+import { type Linked, type LinkPlaces, type LinkResult, linkSync, resumeSync, type SetUpResult, setUpSync } from './sync-link';
 
 /**
  * Sync in the running app: an engine while the history is unlocked and a
@@ -86,6 +86,15 @@ export class SyncDriver {
     return this.queue.run(async () => {
       const result = await setUpSync(await this.places(folder), this.deps.vault, deviceName);
       if (result.kind === 'set-up') await this.startIfLinked();
+      return result.kind;
+    });
+  }
+
+  /** §4.4: this computer has no history yet and joins the one in `folder`; on 'linked' the history is open and sync runs. */
+  link(folder: string, request: { recoveryKey: string; setup: SetupRequest; deviceName: string }): Promise<LinkResult['kind']> {
+    return this.queue.run(async () => {
+      const result = await linkSync(await this.places(folder), this.deps.vault, request);
+      if (result.kind === 'linked') await this.startIfLinked();
       return result.kind;
     });
   }

@@ -42,6 +42,7 @@ export const CHANNEL_NAMES = [
   'devices.status',
   'devices.setUp',
   'devices.syncNow',
+  'devices.link',
 ] as const;
 
 export const EVENT_NAMES = ['popover.shown', 'view.show', 'settings.changed', 'vault.changed'] as const;

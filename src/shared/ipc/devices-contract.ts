@@ -2,6 +2,7 @@ import { z } from 'zod';
 
 import { EPOCH_MS_MAX } from '../epoch';
 import { channel } from './channel';
+import { setupRequestSchema, vaultStatusSchema } from './vault-contract';
 
 const epochMs = z.number().min(0).max(EPOCH_MS_MAX);
 const count = z.number().int().min(0);
@@ -48,4 +49,31 @@ export const devicesContract = {
     }),
   ),
   'devices.syncNow': channel(z.undefined(), devicesStatusSchema),
+  /**
+   * A computer with no history yet joins one kept in a sync folder (§4.4):
+   * main's folder dialog picks the folder, the recovery key opens its key,
+   * and the history here is made around it with the person's own passphrase
+   * or keychain choice (no new recovery key: the same one opens every computer).
+   */
+  'devices.link': channel(
+    z.strictObject({
+      recoveryKey: z.string().min(1).max(128),
+      setup: setupRequestSchema.extend({ createRecoveryKey: z.literal(false) }),
+      deviceName: z.string().trim().min(1).max(64),
+    }),
+    z.strictObject({
+      outcome: z.enum([
+        'linked',
+        'cancelled',
+        'not-set-up',
+        'newer-folder',
+        'unreadable-folder',
+        'not-a-recovery-key',
+        'wrong-recovery-key',
+        'has-history',
+      ]),
+      vault: vaultStatusSchema,
+      status: devicesStatusSchema,
+    }),
+  ),
 } as const;
