@@ -6,7 +6,7 @@ import { SerialQueue } from '../system/serial-queue';
 import type { VaultService } from '../vault/vault-service';
 import { checkpointRecords } from './checkpoint-records';
 import { DEVICE_FILE, writeDeviceFile } from './device-file';
-import { listRetired, moveInstall, retiredDir } from './device-move';
+import { listRetired, moveInstall, readStateDuringMove, retiredDir } from './device-move';
 import { EMPTY_SCAN_STATE, scanFolder, type ScanReport, type ScanState } from './folder-scan';
 import { observe, type Stamp, tick, ZERO_STAMP } from './hybrid-clock';
 import { diffAgainstLocal } from './local-diff';
@@ -26,7 +26,7 @@ import { type DecodedSegment, decodeSegment } from './segment-codec';
 import type { SegmentType } from './segment-header';
 import type { SyncIdentity } from './sync-identity';
 import type { SyncRecord } from './sync-record';
-import { readSyncState, type SyncState } from './sync-state-file';
+import { type SyncState, writeSyncState } from './sync-state-file';
 
 /**
  * One device's sync (docs/sync-format.md §5.4, §6.3, §7.3), sequencing
@@ -151,6 +151,7 @@ export class SyncEngine {
   /** A check-in or follow-up written here: saved in the vault first, then published. */
   append(input: EntryInput): Promise<Entry> {
     return this.queue.run(async () => {
+      this.alive();
       const entry = await this.options.vault.append(input);
       await this.publishQuietly('delta', [this.stamp({ op: 'put', id: entry.id, entry })]);
       return entry;
@@ -164,6 +165,7 @@ export class SyncEngine {
    */
   delete(id: string): Promise<{ deletedIds: string[]; compacted: boolean }> {
     return this.queue.run(async () => {
+      this.alive();
       if ((await this.options.vault.get(id)) !== undefined) await this.publish('delta', [this.stamp({ op: 'del', id })]);
       const result = await this.options.vault.delete(id);
       this.checkpointDue = true;
@@ -390,7 +392,9 @@ export class SyncEngine {
     if (this.options.state) return this.options.state;
     const { identity } = this;
     const key = identity.keys.get(identity.keyId);
-    const read = key && (await readSyncState(this.options.localDir, key, { deviceId: identity.deviceId, keyId: identity.keyId }));
+    // During a move state.bin may still be sealed under the retired id (a kill between install.json and state.bin).
+    const read =
+      key && (await readStateDuringMove(this.fs, this.options.localDir, key, { deviceId: identity.deviceId, keyId: identity.keyId }));
     return read?.kind === 'ok' ? read.state : { folder: dirname(this.options.syncRoot), deviceName: FALLBACK_NAME };
   }
 
@@ -441,6 +445,7 @@ export class SyncEngine {
     const restated = checkpointRecords(resolveRecords(this.records), this.carried);
     if (restated.length > 0) await this.publish('checkpoint', restated);
     const state = await this.syncState();
+    await writeSyncState(this.fs, options.localDir, key, identity, state);
     await writeDeviceFile(this.fs, options.syncRoot, { ...identity, key, name: state.deviceName, now: this.now() });
     const forkPoint = foreign.length === 0 ? Infinity : Math.min(...foreign.map((segment) => segment.seq));
     for (const [seq, name] of mine) if (seq >= forkPoint) await this.fs.unlink(join(oldFolder, name)).catch(() => undefined);

@@ -1,4 +1,4 @@
-import { cp, readdir, readFile, rm } from 'node:fs/promises';
+import { cp, readdir, readFile, rename, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 
 import { describe, expect, it } from 'vitest';
@@ -10,7 +10,7 @@ import { FAST_SCRYPT } from '../vault/testing/vault-fixtures';
 import { createVaultService } from '../vault/vault-service';
 import { readDeviceName } from './device-file';
 import { listRetired, moveToAnotherMachine } from './device-move';
-import { readInstall } from './install-file';
+import { createInstall, readInstall } from './install-file';
 import { judgeOwnFolder } from './own-folder-check';
 import type { SyncEngine } from './sync-engine';
 import { resumeSync, setUpSync } from './sync-link';
@@ -196,6 +196,65 @@ describe('an install that finds another writer as itself moves to a new id (§4.
     // Nothing published before the move is taken back: the old id's folder is a peer's now.
     expect(await segmentsIn(join(resumed.syncRoot, 'devices', setUp.identity.deviceId))).toHaveLength(1);
     expect((await ids(a)).includes(entry.id)).toBe(true);
+    await engine.idle();
+    await a.vault.close();
+  });
+});
+
+describe('a move cut short by a kill is finished by the next start (§4.3 steps 1–2)', () => {
+  const setUp = async (root: string) => {
+    const folder = join(root, 'F');
+    const vaultDir = join(root, 'a', 'vault');
+    const { computer: a } = await makeComputer(join(root, 'a'), join(folder, 'attune-sync'), newVaultId());
+    const places = { fs: nodeFs, vaultDir, folder, machineId: undefined, now: Date.now };
+    const made = await setUpSync(places, a.vault, 'Desk');
+    if (made.kind !== 'set-up') throw new Error(made.kind);
+    a.identity = made.identity;
+    const engine = await startEngine({ ...a, syncRoot: made.syncRoot });
+    const entry = await engine.append(checkIn('before the move'));
+    await engine.idle();
+    return { a, places, made, entry };
+  };
+
+  it('own/ retired, install.json not yet new: the old id starts with nothing of its own, and moves', async () => {
+    const { a, places, made, entry } = await setUp(tempDir('attune-move-kill-1-'));
+    const oldId = made.identity.deviceId;
+    await rename(join(a.localDir, 'own'), join(a.localDir, `retired-${oldId}`));
+    const resumed = await resumeSync(places, a.vault);
+    if (resumed.kind !== 'resumed') throw new Error(resumed.kind);
+    expect(resumed.identity.deviceId).toBe(oldId);
+    const engine = await startEngine({ ...a, identity: resumed.identity, syncRoot: resumed.syncRoot });
+    expect(engine.movedFrom).toBe(oldId);
+    expect(engine.deviceId).not.toBe(oldId);
+    // The old chain was not extended: its one segment stands alone.
+    expect(await segmentsIn(join(resumed.syncRoot, 'devices', oldId))).toHaveLength(1);
+    expect(await segmentsIn(join(resumed.syncRoot, 'devices', engine.deviceId))).toHaveLength(1);
+    expect(await listRetired(nodeFs, a.localDir)).toEqual([]);
+    const after = await resumeSync(places, a.vault);
+    expect(after.kind === 'resumed' && after.identity.deviceId).toBe(engine.deviceId);
+    expect((await ids(a)).includes(entry.id)).toBe(true);
+    await engine.idle();
+    await a.vault.close();
+  });
+
+  it('install.json new, state.bin still under the old id: resuming reads it under the retired id, and the engine finishes', async () => {
+    const { a, places, made } = await setUp(tempDir('attune-move-kill-2-'));
+    const oldId = made.identity.deviceId;
+    await rename(join(a.localDir, 'own'), join(a.localDir, `retired-${oldId}`));
+    const install = await createInstall(nodeFs, a.localDir, undefined, Date.now());
+    const resumed = await resumeSync(places, a.vault);
+    if (resumed.kind !== 'resumed') throw new Error(resumed.kind);
+    expect(resumed.identity.deviceId).toBe(install.deviceId);
+    expect(resumed.state.deviceName).toBe('Desk');
+    const engine = await startEngine({ ...a, identity: resumed.identity, syncRoot: resumed.syncRoot });
+    expect(engine.movedFrom).toBe(oldId);
+    const key = resumed.identity.keys.get(resumed.identity.keyId);
+    if (!key) throw new Error('no key');
+    expect(await readDeviceName(resumed.syncRoot, install.deviceId, resumed.identity.vaultId, () => key)).toBe('Desk');
+    expect(await segmentsIn(join(resumed.syncRoot, 'devices', install.deviceId))).toHaveLength(1);
+    expect(await listRetired(nodeFs, a.localDir)).toEqual([]);
+    // state.bin is sealed under the new id now: resuming no longer needs the retired folder.
+    expect((await readSyncState(a.localDir, key, { deviceId: install.deviceId, keyId: resumed.identity.keyId })).kind).toBe('ok');
     await engine.idle();
     await a.vault.close();
   });
