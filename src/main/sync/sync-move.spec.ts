@@ -102,7 +102,10 @@ describe('an install that finds another writer as itself moves to a new id (§4.
     const vaultId = newVaultId();
     // Each runs through its own replica of the folder (a cloned VM syncs its own copy).
     const replica = (name: string): string => join(root, name, 'attune-sync');
-    const { computer: a } = await makeComputer(join(root, 'a'), replica('Fa'), vaultId);
+    const { computer: a, given } = await makeComputer(join(root, 'a'), replica('Fa'), vaultId);
+    // A third computer, through a third replica, sees both branches.
+    const { computer: b } = await makeComputer(join(root, 'b'), replica('Fb'), vaultId, given);
+    const engineB = await startEngine(b);
     const engineA0 = await startEngine(a);
     const base = await engineA0.append(checkIn('before the clone'));
     await engineA0.idle();
@@ -129,6 +132,11 @@ describe('an install that finds another writer as itself moves to a new id (§4.
     await cp(join(folder('Fa'), nameA), join(folder('Fc'), nameA));
     await cp(join(folder('Fc'), nameC), join(folder('Fa'), nameC));
 
+    await cp(join(replica('Fa'), 'devices'), join(replica('Fb'), 'devices'), { recursive: true });
+    await cp(join(folder('Fc'), nameC), join(folder('Fb'), nameC));
+    const forked = await engineB.pass();
+    expect(forked.devices.find((device) => device.deviceId === oldId)?.held).toBe(1);
+
     const engines: Record<'a' | 'c', SyncEngine> = { a: engineA0, c: engineC };
     await engines.a.pass();
     await engines.c.pass();
@@ -154,11 +162,18 @@ describe('an install that finds another writer as itself moves to a new id (§4.
     await engines.a.pass();
     await engines.c.pass();
     const all = [base.id, fromA.id, fromC.id].sort();
+    // The third replica follows: the mover's fork is gone from the old folder, so the held branch is released (§7.1).
+    await rm(join(replica('Fb'), 'devices'), { recursive: true });
+    await cp(join(replica(stayerReplica), 'devices'), join(replica('Fb'), 'devices'), { recursive: true });
+    const released = await engineB.pass();
+    expect(released.devices.every((device) => device.held === 0)).toBe(true);
+    expect(await ids(b)).toEqual(all);
     expect(await ids(moverComputer)).toEqual(all);
     expect(await ids(stayerComputer)).toEqual(all);
     expect(engines[mover === 'a' ? 'c' : 'a'].deviceId).toBe(oldId);
     expect(await readFile(join(folder(moverReplica), stayerName))).toBeTruthy();
-    for (const engine of Object.values(engines)) await engine.idle();
+    for (const engine of [...Object.values(engines), engineB]) await engine.idle();
+    await b.vault.close();
     await a.vault.close();
     await c.vault.close();
   });
