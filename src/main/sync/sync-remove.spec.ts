@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 
 import { useTempDirs } from '../../../tests/support/temp-dir';
+import { type FsPort, nodeFs } from '../fs/fs-port';
 import { checkIn } from '../vault/testing/vault-fixtures';
 import { makeComputer, newVaultId, startEngine, type TestComputer } from './testing/sync-computers';
 
@@ -77,6 +78,35 @@ describe('removing one of three computers (§4.5)', () => {
     await engine.remove();
     expect(await readdir(join(syncRoot, 'devices'))).toEqual([]);
     expect(await exists(computer.localDir)).toBe(false);
+    await computer.vault.close();
+  });
+
+  it('stops with nothing deleted when the sync folder refuses the final segment', async () => {
+    const root = tempDir('attune-remove-refused-');
+    const syncRoot = join(root, 'F', 'attune-sync');
+    const { computer } = await makeComputer(join(root, 'a'), syncRoot, newVaultId());
+    let refuse = false;
+    const devices = join(syncRoot, 'devices');
+    // The folder turns read-only (or is unplugged) after the first publish: every new file under it is refused.
+    const fs: FsPort = {
+      ...nodeFs,
+      open: (path, flags, mode) =>
+        refuse && path.startsWith(devices)
+          ? Promise.reject(Object.assign(new Error('read-only'), { code: 'EROFS' }))
+          : nodeFs.open(path, flags, mode),
+    };
+    const engine = await startEngine(computer, { fs });
+    await engine.append(checkIn('kept'));
+    const folder = join(devices, engine.deviceId);
+    const before = await readdir(folder);
+    refuse = true;
+    await expect(engine.remove()).rejects.toThrow();
+    expect(await readdir(folder)).toEqual(before);
+    expect(await exists(computer.localDir)).toBe(true);
+    // Once the folder takes files again, removing works.
+    refuse = false;
+    await engine.remove();
+    expect(await readdir(folder)).toHaveLength(1);
     await computer.vault.close();
   });
 });
