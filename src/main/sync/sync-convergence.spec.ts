@@ -54,14 +54,26 @@ describe('computers linked through one folder converge under an adversarial copi
   // §10 "Clone and restore": mid-run, computer 0's whole data dir is cloned into a computer that runs beside it, and/or an
   // older backup of computer 1's data dir replaces the current one. Exactly one install of each pair moves to a new id
   // (§4.3); nothing acknowledged is lost and no fork stays held (the scenario fails the seed otherwise).
-  const copySeeds = only === undefined ? [101, 102, 103, 104, 105, 106] : [only];
+  // Seeds 107–110: the clone syncs through its own replica with a two-way tool between the two, so both copies write the same
+  // seqs before either sees the other (a real fork, held by the others until it is resolved).
+  const copySeeds = only === undefined ? [101, 102, 103, 104, 105, 106, 107, 108, 109, 110] : [only];
   it(`${copySeeds.length} seeded runs with a cloned and a restored data dir`, { timeout: 600_000 }, async () => {
     const results: ScenarioResult[] = [];
     for (const seed of copySeeds) {
       const copies = (['clone', 'restore', 'both'] as const)[seed % 3];
-      results.push(await runScenario({ root: tempDir(`attune-copies-${seed}-`), seed, steps: 48, copies }));
+      const cloneReplica = seed > 106 ? 'own' : 'shared';
+      results.push(
+        await runScenario({
+          root: tempDir(`attune-copies-${seed}-`),
+          seed,
+          steps: 48,
+          copies: seed > 106 ? 'clone' : copies,
+          cloneReplica,
+        }),
+      );
     }
     console.info(`clone and restore: ${results.length} seeds, ${results.reduce((sum, r) => sum + r.moves, 0)} moves to a new id`);
     for (const result of results) expect(result.moves, `seed ${result.seed}`).toBe(result.copies === 'both' ? 2 : 1);
+    expect(results.filter((result) => result.forksHeld > 0).length, 'runs where a fork was held on the way').toBeGreaterThan(0);
   });
 });

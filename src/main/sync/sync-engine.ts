@@ -361,7 +361,11 @@ export class SyncEngine {
       deviceId: identity.deviceId,
       keyFor: (keyId) => identity.keys.get(keyId),
     }).catch((): ForeignSegment[] => []);
-    if (judgeOwnFolder(foreign, { seq: this.tip.seq, hash: this.tip.hash.toString('hex') }) === 'move') await this.moveToNewId();
+    const verdict = judgeOwnFolder(foreign, { seq: this.tip.seq, hash: this.tip.hash.toString('hex') });
+    if (verdict === 'move') await this.moveToNewId();
+    // Staying: a checkpoint above every seq the other copy used supersedes its files for every reader (no fork left to hold,
+    // even if a sync tool brings them back) and prunes them here; its records reach peers in its own checkpoint.
+    else if (verdict === 'stay') this.checkpointDue = true;
   }
 
   /** §4.3 "Moving": retire own/, a new install.json and state.bin, then finish (checkpoint under the new id, old-folder deletes). */

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { mkdir, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 
@@ -63,10 +64,18 @@ export class AdversarialCopier {
     garbage: 0,
   };
   private readonly snapshots: Snapshot[] = [];
+  /**
+   * Device ids written from more than one replica (a cloned computer with
+   * its own copy of the folder, §4.3): every writer replica, and the names
+   * the tool agreed on at the last settle, so that a file one writer
+   * deleted since is deleted everywhere and one it added is added.
+   */
+  private readonly shared = new Map<string, { writers: number[]; agreed: Set<string> }>();
 
   /**
    * `replicas[i]` is computer i's `F/attune-sync`; `owners` maps each device id
-   * to the replica its computer writes.
+   * to the replica its computer writes. Either may grow during a run (a new
+   * replica for a clone, a new id after a move).
    */
   constructor(
     private readonly random: Random,
@@ -231,19 +240,54 @@ export class AdversarialCopier {
     return `garbage ${name.slice(0, 12)} in ${device.slice(0, 6)} of ${replica}`;
   }
 
+  /** A second replica writes as `device` from now on (a clone of its computer, with a copy of the folder as it is now). */
+  async shareDevice(device: string, replica: number): Promise<void> {
+    const owner = this.owners.get(device);
+    if (owner === undefined) throw new Error(`no owner for ${device}`);
+    const agreed = new Set((await names(join(this.devicesDir(owner), device))).filter((name) => EXACT.test(name)));
+    this.shared.set(device, { writers: [owner, replica], agreed });
+  }
+
+  /** What a two-way tool settles on for a device written from several replicas: additions and deletions from each writer. */
+  private async sharedWanted(device: string): Promise<Map<string, Buffer>> {
+    const share = this.shared.get(device) as { writers: number[]; agreed: Set<string> };
+    const held = await Promise.all(
+      share.writers.map(async (writer) => new Set((await names(join(this.devicesDir(writer), device))).filter((name) => EXACT.test(name)))),
+    );
+    const truth = new Set<string>();
+    for (const each of held) for (const name of each) if (!share.agreed.has(name)) truth.add(name);
+    for (const name of share.agreed) if (held.every((each) => each.has(name))) truth.add(name);
+    const wanted = new Map<string, Buffer>();
+    for (const name of truth) {
+      // The whole file from whichever writer has it whole (a writer's replica may hold a cut copy of the other's).
+      for (const writer of share.writers) {
+        const bytes = await readFile(join(this.devicesDir(writer), device, name)).catch(() => undefined);
+        if (bytes && (name === 'device.json' || createHash('sha256').update(bytes).digest('hex') === name.slice(-69, -5))) {
+          wanted.set(name, bytes);
+          break;
+        }
+      }
+    }
+    share.agreed = new Set(wanted.keys());
+    return wanted;
+  }
+
   /**
    * The tool catches up: each replica's copy of each device's folder
    * becomes, byte for byte, what the device's own replica holds (exact names
-   * only; leftovers beside them stay). Returns how many files it changed.
+   * only; leftovers beside them stay); a device written from several
+   * replicas becomes what they agree on. Returns how many files it changed.
    */
   async settle(): Promise<number> {
     let changed = 0;
     for (const [device, owner] of this.owners) {
       const source = join(this.devicesDir(owner), device);
-      const wanted = new Map<string, Buffer>();
-      for (const name of (await names(source)).filter((found) => EXACT.test(found))) wanted.set(name, await readFile(join(source, name)));
+      let wanted = new Map<string, Buffer>();
+      if (this.shared.has(device)) wanted = await this.sharedWanted(device);
+      else
+        for (const name of (await names(source)).filter((found) => EXACT.test(found))) wanted.set(name, await readFile(join(source, name)));
       for (let replica = 0; replica < this.replicas.length; replica += 1) {
-        if (replica === owner) continue;
+        if (replica === owner && !this.shared.has(device)) continue;
         const dir = join(this.devicesDir(replica), device);
         await mkdir(dir, { recursive: true });
         for (const name of (await names(dir)).filter((found) => EXACT.test(found)))

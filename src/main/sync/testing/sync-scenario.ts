@@ -35,6 +35,8 @@ export interface ScenarioOptions {
    * fork may stay held.
    */
   copies?: 'clone' | 'restore' | 'both';
+  /** The clone syncs through its own copy of the folder (a cloned VM), with a two-way tool between it and the original's. */
+  cloneReplica?: 'shared' | 'own';
 }
 
 export interface ScenarioResult {
@@ -48,6 +50,8 @@ export interface ScenarioResult {
   restarts: number;
   /** Installs that moved to a new device id (§4.3), by the old id. */
   moves: number;
+  /** The most segments one pass reported held as forks (§7.1) on the way: > 0 when two copies really forked. */
+  forksHeld: number;
   passes: number;
   settleRounds: number;
   copier: CopierCounts;
@@ -96,6 +100,7 @@ export const runScenario = async (options: ScenarioOptions): Promise<ScenarioRes
     entriesAtEnd: 0,
     restarts: 0,
     moves: 0,
+    forksHeld: 0,
     passes: 0,
     settleRounds: 0,
     copier: undefined as unknown as CopierCounts,
@@ -226,6 +231,13 @@ export const runScenario = async (options: ScenarioOptions): Promise<ScenarioRes
     const index = computers.length;
     const dataDir = join(options.root, `computer-${index}`);
     await copyDataDir(original.dataDir, dataDir);
+    let replica = original.replica;
+    if (options.cloneReplica === 'own') {
+      replica = replicas.length;
+      replicas.push(join(options.root, `F${replica}`, 'attune-sync'));
+      await copyDataDir(replicas[original.replica] as string, replicas[replica] as string);
+      await copier.shareDevice(original.identity.deviceId, replica);
+    }
     const vaultDir = join(dataDir, 'vault');
     const vault = createVaultService({ dir: vaultDir, keychain: original.keychain, scrypt: FAST_SCRYPT });
     const status = await vault.unlock({ method: 'keychain' });
@@ -233,6 +245,7 @@ export const runScenario = async (options: ScenarioOptions): Promise<ScenarioRes
     const partial = {
       ...original,
       index,
+      replica,
       dataDir,
       vaultDir,
       vault,
@@ -306,6 +319,10 @@ export const runScenario = async (options: ScenarioOptions): Promise<ScenarioRes
     if (roll < 0.9) {
       const pass = await computer.engine.pass();
       noticeMoves(computer);
+      result.forksHeld = Math.max(
+        result.forksHeld,
+        pass.devices.reduce((sum, device) => sum + device.held, 0),
+      );
       result.passes += 1;
       return `${computer.index} pass merged ${pass.merged} applied ${JSON.stringify(pass.appliedLocally)} published ${pass.published}`;
     }
