@@ -192,7 +192,12 @@ export class SyncEngine {
       let keep: string | undefined;
       if (restated.length > 0) {
         const published = await this.publish('final', restated);
-        if (!published.inFolder) throw new Error('the sync folder did not take the final segment');
+        if (!published.inFolder) {
+          // The final segment is committed in own/ and would reach the folder with the next pass, showing this device as
+          // removed while it goes on: a checkpoint above it (restating the same) supersedes it before anyone can read it alone.
+          await this.publish('checkpoint', restated);
+          throw new Error('the sync folder did not take the final segment');
+        }
         keep = published.segment.name;
       }
       const names = await this.fs.readdir(this.place.folderDir).catch((): string[] => []);

@@ -84,7 +84,9 @@ describe('removing one of three computers (§4.5)', () => {
   it('stops with nothing deleted when the sync folder refuses the final segment', async () => {
     const root = tempDir('attune-remove-refused-');
     const syncRoot = join(root, 'F', 'attune-sync');
-    const { computer } = await makeComputer(join(root, 'a'), syncRoot, newVaultId());
+    const vaultId = newVaultId();
+    const { computer, given } = await makeComputer(join(root, 'a'), syncRoot, vaultId);
+    const { computer: peer } = await makeComputer(join(root, 'b'), syncRoot, vaultId, given);
     let refuse = false;
     const devices = join(syncRoot, 'devices');
     // The folder turns read-only (or is unplugged) after the first publish: every new file under it is refused.
@@ -103,10 +105,18 @@ describe('removing one of three computers (§4.5)', () => {
     await expect(engine.remove()).rejects.toThrow();
     expect(await readdir(folder)).toEqual(before);
     expect(await exists(computer.localDir)).toBe(true);
-    // Once the folder takes files again, removing works.
+    // Once the folder takes files again, the device that stayed does not look removed to the others.
     refuse = false;
+    await engine.pass();
+    const peerEngine = await startEngine(peer);
+    const seen = await peerEngine.pass();
+    expect(seen.devices.find((device) => device.deviceId === engine.deviceId)?.final).toBe(false);
+    expect(await peer.vault.entries()).toHaveLength(1);
+    // And removing works.
     await engine.remove();
     expect(await readdir(folder)).toHaveLength(1);
+    await peerEngine.idle();
     await computer.vault.close();
+    await peer.vault.close();
   });
 });
