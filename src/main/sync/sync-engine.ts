@@ -102,6 +102,10 @@ export class SyncEngine {
   /** The local history may differ from the merged set: run the diff on the next pass. */
   private dirty = true;
   private checkpointDue = false;
+  /** Passes run since start: the first checks the folder's copies of own segments by hash, the others by size. */
+  private passes = 0;
+  /** The base own segments below which were last pruned (again on checking passes: a sync tool may bring them back). */
+  private prunedBase = 0;
 
   private constructor(private readonly options: SyncEngineOptions) {
     this.fs = options.fs ?? nodeFs;
@@ -254,8 +258,15 @@ export class SyncEngine {
       this.dirty = false;
     }
     if (this.checkpointDue || this.tip.seq - this.base >= (this.options.maxLiveSegments ?? MAX_LIVE_SEGMENTS)) await this.checkpoint();
-    const republished = await republishMissing(this.place, this.base);
-    if (republished.waiting === 0 && this.base > 1) await pruneBelow(this.place, this.base);
+    // The folder's copies: by hash at the first pass (a power cut may have torn one), by size after (a sync tool may have
+    // cut one short) — an empty pass opens none of them (§8).
+    const republished = await republishMissing(this.place, this.base, this.passes === 0 ? 'content' : 'size');
+    // Pruned when the base moves, and every tenth pass (a sync tool may bring superseded files back).
+    if (republished.waiting === 0 && this.base > 1 && (this.prunedBase < this.base || this.passes % 10 === 0)) {
+      await pruneBelow(this.place, this.base);
+      this.prunedBase = this.base;
+    }
+    this.passes += 1;
     return { merged: scan.accepted.length, appliedLocally, published, ownWaiting: republished.waiting, devices: scan.report };
   }
 
