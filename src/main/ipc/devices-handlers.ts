@@ -30,6 +30,7 @@ const forWindow = (status: SyncStatus) => ({
   })),
   ownWaiting: status.ownWaiting,
   lastPassAt: status.lastPassAt,
+  movedToOwnId: status.movedToOwnId,
 });
 
 /** Settings › Devices: what sync sees, setting it up in a folder main's own dialog picks, and a pass now. */
@@ -48,6 +49,7 @@ export const createDevicesHandlers = (
     return { outcome, status: forWindow(sync.current()) };
   },
   'devices.syncNow': async () => forWindow(await sync.passNow()),
+  'devices.remove': async () => forWindow(await sync.remove()),
   'devices.link': async ({ recoveryKey, setup, deviceName }) => {
     const folder = await dialog.chooseFolder();
     const outcome = folder === null ? 'cancelled' : await sync.link(folder, { recoveryKey, setup, deviceName });

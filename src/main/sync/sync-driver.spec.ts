@@ -1,4 +1,4 @@
-import { mkdir } from 'node:fs/promises';
+import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -106,6 +106,62 @@ describe('SyncDriver', () => {
     await one.stop();
     await two.stop();
     expect(clock.pendingTimers()).toBe(0);
+  });
+
+  it('a copy started on another machine takes its own device id and goes on syncing, and says so once', async () => {
+    const { clock, log, first, second, one, two } = await twoComputers();
+    const entry = await one.append(checkIn('before the copy'));
+    await settle(clock, one, two);
+    await two.stop();
+    // The same data dir, now on a machine with another id (a restored backup on a new computer).
+    const moved = new SyncDriver({
+      vault: second,
+      vaultDir: join(root, 'two', 'vault'),
+      timer: clock,
+      log,
+      machineId: async () => 'new-machine',
+    });
+    drivers.push(moved);
+    await moved.vaultStateChanged('unlocked');
+    expect(moved.current()).toMatchObject({ state: 'on', movedToOwnId: true, deviceName: 'Desktop' });
+    const after = await moved.append(checkIn('after the move'));
+    await settle(clock, moved, one);
+    expect(await first.get(after.id)).toEqual(after);
+    expect(await second.get(entry.id)).toEqual(entry);
+    expect(
+      one
+        .current()
+        .devices.map((device) => device.name)
+        .sort(),
+    ).toEqual(['Desktop', 'Desktop']);
+  });
+
+  it('removing this computer stops sync, keeps its history, and the other computer sees it removed', async () => {
+    const { clock, first, one, two } = await twoComputers();
+    const entry = await one.append(checkIn('kept here'));
+    await settle(clock, one, two);
+    expect(await one.remove()).toMatchObject({ state: 'off', folder: null });
+    expect(await first.get(entry.id)).toEqual(entry);
+    await settle(clock, two);
+    expect(two.current().devices).toEqual([expect.objectContaining({ name: 'Laptop', final: true })]);
+  });
+
+  it('at its start, a copy in the folder that a power cut left torn (same size, other bytes) is written again', async () => {
+    const { clock, log, first, one, two } = await twoComputers();
+    await one.append(checkIn('published, then torn in the folder'));
+    await settle(clock, one, two);
+    await one.stop();
+    const mine = join(folder, 'attune-sync', 'devices');
+    // The laptop's folder: the one device the desktop lists.
+    const own = two.current().devices[0]?.deviceId;
+    const segments = (await readdir(join(mine, own as string))).filter((name) => name.startsWith('seg-')).sort();
+    const torn = join(mine, own as string, segments.at(-1) as string);
+    const bytes = await readFile(torn);
+    await writeFile(torn, Buffer.alloc(bytes.length));
+    const again = new SyncDriver({ vault: first, vaultDir: join(root, 'one', 'vault'), timer: clock, log, machineId });
+    drivers.push(again);
+    await again.vaultStateChanged('unlocked');
+    expect(await readFile(torn)).toEqual(bytes);
   });
 
   it('is off without a link, and the plain vault calls answer', async () => {

@@ -6,6 +6,7 @@ import type { TimerClock, TimerHandle } from '../pauses/ports';
 import { SerialQueue } from '../system/serial-queue';
 import type { SetupRequest, VaultService } from '../vault/vault-service';
 import { readDeviceName } from './device-file';
+import { moveToAnotherMachine } from './device-move';
 import type { ScanReport } from './folder-scan';
 import { type PassResult, SyncEngine } from './sync-engine';
 import { type Linked, type LinkPlaces, type LinkResult, linkSync, resumeSync, type SetUpResult, setUpSync } from './sync-link';
@@ -35,6 +36,8 @@ export interface SyncStatus {
   /** Own segments the folder lacks and refused (unplugged, read-only). */
   readonly ownWaiting: number;
   readonly lastPassAt: number | null;
+  /** This install took its own device id in this run (§4.3): "This copy of Attune now syncs as its own computer." */
+  readonly movedToOwnId: boolean;
 }
 
 export interface SyncDriverDeps {
@@ -49,7 +52,16 @@ export interface SyncDriverDeps {
 export class SyncDriver {
   private readonly queue = new SerialQueue();
   private engine: SyncEngine | undefined;
-  private status: SyncStatus = { state: 'locked', folder: null, deviceName: null, devices: [], ownWaiting: 0, lastPassAt: null };
+  private status: SyncStatus = {
+    state: 'locked',
+    folder: null,
+    deviceName: null,
+    devices: [],
+    ownWaiting: 0,
+    lastPassAt: null,
+    movedToOwnId: false,
+  };
+  private movedFrom: string | undefined;
   private timer: TimerHandle | undefined;
   private linked: Linked | undefined;
   /** Other computers' names, read from their device.json once each (and again at each start). */
@@ -99,6 +111,22 @@ export class SyncDriver {
     });
   }
 
+  /**
+   * §4.5 "Remove this computer": a final segment for the computers linked
+   * later, then this computer's files leave the folder; the history here stays.
+   * Throws (having removed nothing) when the folder does not take it.
+   */
+  remove(): Promise<SyncStatus> {
+    return this.queue.run(async () => {
+      const engine = this.engine;
+      if (engine) await engine.remove();
+      await this.stopEngine('off');
+      this.status = { ...this.status, folder: null, deviceName: null, movedToOwnId: false };
+      this.movedFrom = undefined;
+      return this.status;
+    });
+  }
+
   /** Run a pass now (and keep the minute timer going). */
   passNow(): Promise<SyncStatus> {
     return this.queue.run(async () => {
@@ -123,10 +151,24 @@ export class SyncDriver {
 
   private async startIfLinked(): Promise<void> {
     if (this.engine) return;
-    const resumed = await resumeSync(await this.places(''), this.deps.vault).catch((error: unknown) => {
-      this.deps.log.warn('sync: could not read the link', { error: String(error) });
-      return { kind: 'unreadable' as const };
-    });
+    const places = await this.places('');
+    const resume = async () =>
+      resumeSync(places, this.deps.vault).catch((error: unknown) => {
+        this.deps.log.warn('sync: could not read the link', { error: String(error) });
+        return { kind: 'unreadable' as const };
+      });
+    let resumed = await resume();
+    if (resumed.kind === 'another-machine') {
+      // §4.3 rule 1: a restored backup or a cloned disk on another computer takes its own device id, then goes on.
+      const moved = await moveToAnotherMachine(places, this.deps.vault).catch((error: unknown) => {
+        this.deps.log.warn('sync: could not take a new device id', { error: String(error) });
+        return { kind: 'unreadable' as const };
+      });
+      if (moved.kind === 'moved') {
+        this.movedFrom = moved.movedFrom;
+        resumed = await resume();
+      }
+    }
     if (resumed.kind !== 'resumed') {
       this.status = { ...this.status, state: resumed.kind === 'off' ? 'off' : resumed.kind, folder: null, deviceName: null, devices: [] };
       return;
@@ -139,6 +181,8 @@ export class SyncDriver {
       ...(this.deps.fs ? { fs: this.deps.fs } : {}),
       now: () => this.deps.timer.now(),
       onBackgroundError: (error) => this.deps.log.warn('sync: publishing waits for the next pass', { error: String(error) }),
+      ...(places.machineId === undefined ? {} : { machineId: places.machineId }),
+      state: resumed.state,
     });
     this.linked = resumed;
     this.names = new Map();
@@ -153,7 +197,14 @@ export class SyncDriver {
     try {
       const result: PassResult = await engine.pass();
       const devices = await Promise.all(result.devices.map(async (device) => ({ ...device, name: await this.nameOf(device.deviceId) })));
-      this.status = { ...this.status, devices, ownWaiting: result.ownWaiting, lastPassAt: this.deps.timer.now() };
+      this.movedFrom ??= engine.movedFrom;
+      this.status = {
+        ...this.status,
+        devices,
+        ownWaiting: result.ownWaiting,
+        lastPassAt: this.deps.timer.now(),
+        movedToOwnId: this.movedFrom !== undefined,
+      };
       if (result.merged > 0 || result.appliedLocally.deleted + result.appliedLocally.put > 0)
         this.deps.log.info('sync: merged', { segments: result.merged, ...result.appliedLocally });
     } catch (error) {

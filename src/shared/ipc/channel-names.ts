@@ -43,6 +43,7 @@ export const CHANNEL_NAMES = [
   'devices.setUp',
   'devices.syncNow',
   'devices.link',
+  'devices.remove',
 ] as const;
 
 export const EVENT_NAMES = ['popover.shown', 'view.show', 'settings.changed', 'vault.changed'] as const;

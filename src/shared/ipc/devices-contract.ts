@@ -32,6 +32,8 @@ export const devicesStatusSchema = z.strictObject({
   devices: z.array(otherDevice).max(1024),
   ownWaiting: count,
   lastPassAt: epochMs.nullable(),
+  /** This copy of Attune took its own device id (a restored backup or a cloned disk, §4.3). */
+  movedToOwnId: z.boolean(),
 });
 
 /**
@@ -49,6 +51,8 @@ export const devicesContract = {
     }),
   ),
   'devices.syncNow': channel(z.undefined(), devicesStatusSchema),
+  /** §4.5: stop syncing this computer; its history here stays, the others keep what they have. */
+  'devices.remove': channel(z.undefined(), devicesStatusSchema),
   /**
    * A computer with no history yet joins one kept in a sync folder (§4.4):
    * main's folder dialog picks the folder, the recovery key opens its key,
