@@ -3,8 +3,10 @@ import { mkdir, mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
+import { nodeFs } from '../src/main/fs/fs-port';
 import { decodeSegment } from '../src/main/sync/segment-codec';
 import { SyncEngine, type SyncIdentity } from '../src/main/sync/sync-engine';
+import { linkSync, setUpSync } from '../src/main/sync/sync-link';
 import type { RecoveryWrap } from '../src/main/vault/key-file';
 import { createFakeKeychain } from '../src/main/vault/testing/fake-keychain';
 import { createVaultService, type VaultService } from '../src/main/vault/vault-service';
@@ -18,7 +20,8 @@ import { type BenchRow, percentile, timeMs, timeMsAsync } from './bench-row';
  *   decrypting the same records alone (the segment codec, nothing else);
  * - publishing one check-in, against the local append alone;
  * - a pass that finds nothing new with 3 computers × 100 segments, against
- *   listing the same folders alone.
+ *   listing the same folders alone;
+ * - linking a new computer to a 10k history, against unlocking 10k.
  * Real vaults, real files, the test keychain (safeStorage needs Electron).
  */
 const keychain = createFakeKeychain();
@@ -197,6 +200,67 @@ const emptyPassRows = async (root: string): Promise<BenchRow[]> => {
   ];
 };
 
+/**
+ * A computer with no history links to a folder holding a 10k history: from the recovery key entered to every entry in
+ * its vault (opening the folder's key, making the vault around it with the keychain — no scrypt — and the first pass).
+ * Baseline: unlocking the first computer's own 10k vault with the keychain.
+ */
+const linkRows = async (root: string): Promise<BenchRow[]> => {
+  const folder = join(root, 'F');
+  await mkdir(folder, { recursive: true });
+  const places = (name: string) => ({ fs: nodeFs, vaultDir: join(root, name, 'vault'), folder, machineId: 'bench', now: Date.now });
+  const first = createVaultService({ dir: join(root, 'one', 'vault'), keychain, scrypt: SCRYPT });
+  const made = await first.setup({ useKeychain: true, createRecoveryKey: true });
+  await first.keepRecoveryKey(made.recoveryKey as string);
+  await first.applySync({ deleteIds: [], putEntries: Array.from({ length: 10_000 }, (_, i) => entry(i, 'a')) });
+  const setUp = await setUpSync(places('one'), first, 'Laptop');
+  if (setUp.kind !== 'set-up') throw new Error(`link bench: ${setUp.kind}`);
+  const engine = await SyncEngine.start({ vault: first, syncRoot: setUp.syncRoot, localDir: setUp.localDir, identity: setUp.identity });
+  await engine.pass();
+  await engine.idle();
+  await first.close();
+  const unlock = median(
+    await (async () => {
+      const times: number[] = [];
+      for (let i = 0; i < 5; i += 1) {
+        const vault = createVaultService({ dir: join(root, 'one', 'vault'), keychain });
+        times.push(await timeMsAsync(() => vault.unlock({ method: 'keychain' })));
+        await vault.close();
+      }
+      return times;
+    })(),
+  );
+  const second = createVaultService({ dir: join(root, 'two', 'vault'), keychain, scrypt: SCRYPT });
+  let held = 0;
+  const link = await timeMsAsync(async () => {
+    const linked = await linkSync(places('two'), second, {
+      recoveryKey: made.recoveryKey as string,
+      setup: { useKeychain: true, createRecoveryKey: false },
+      deviceName: 'Desktop',
+    });
+    if (linked.kind !== 'linked') throw new Error(`link bench: ${linked.kind}`);
+    const joined = await SyncEngine.start({
+      vault: second,
+      syncRoot: linked.syncRoot,
+      localDir: linked.localDir,
+      identity: linked.identity,
+    });
+    await joined.pass();
+    await joined.idle();
+    held = (await second.entries()).length;
+  });
+  await second.close();
+  if (held !== 10_000) throw new Error(`link bench: the new computer holds ${held} entries, not 10 000`);
+  return [
+    row('unlock a 10k history with the keychain (baseline)', unlock, 'ms'),
+    row('link a new computer to a 10k history, recovery key to every entry', link, 'ms', {
+      target: '≤ 1 s',
+      meets: link <= 1_000,
+      ratio: { value: link / unlock, against: 'unlocking 10k' },
+    }),
+  ];
+};
+
 export default async function syncEngineBench(): Promise<BenchRow[]> {
   const root = await mkdtemp(join(tmpdir(), 'attune-bench-sync-'));
   try {
@@ -204,6 +268,7 @@ export default async function syncEngineBench(): Promise<BenchRow[]> {
       ...(await mergeRows(join(root, 'merge'))),
       ...(await publishRows(join(root, 'publish'))),
       ...(await emptyPassRows(join(root, 'empty'))),
+      ...(await linkRows(join(root, 'link'))),
     ];
   } finally {
     await rm(root, { recursive: true, force: true });
