@@ -155,6 +155,15 @@ describe('finding the link again', () => {
     expect((await resumeSync(places('one', undefined), vault)).kind).toBe('resumed');
   });
 
+  it('after a re-key the link does not open under the new key: sync stops here, nothing is lost (§4.6 not built)', async () => {
+    const { vault } = await firstComputer();
+    const entry = await vault.append(checkIn('kept through the re-key'));
+    expect((await setUpSync(places('one'), vault, 'Laptop')).kind).toBe('set-up');
+    await vault.rekey({ method: 'passphrase', passphrase: 'the first passphrase' });
+    expect(await resumeSync(places('one'), vault)).toEqual({ kind: 'unreadable' });
+    expect(await vault.get(entry.id)).toEqual(entry);
+  });
+
   it('a damaged or foreign state file is unreadable, never an error', async () => {
     const { vault } = await firstComputer();
     const setUp = await setUpSync(places('one'), vault, 'Laptop');
