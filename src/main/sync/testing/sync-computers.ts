@@ -39,6 +39,7 @@ export const makeComputer = async (
   syncRoot: string,
   vaultId: string,
   given?: Given,
+  deviceId: string = randomBytes(16).toString('hex'),
 ): Promise<{ computer: TestComputer; given: Given }> => {
   const vaultDir = join(dataDir, 'vault');
   await mkdir(dataDir, { recursive: true });
@@ -54,7 +55,7 @@ export const makeComputer = async (
     given = { dataKey: key.export(), keyId, check: keyFile.check, recovery: keyFile.wraps.recovery as RecoveryWrap };
   }
   const { key, keyId } = await vault.syncKey();
-  const identity: SyncIdentity = { vaultId, deviceId: randomBytes(16).toString('hex'), keyId, keys: new Map([[keyId, key]]) };
+  const identity: SyncIdentity = { vaultId, deviceId, keyId, keys: new Map([[keyId, key]]) };
   return { computer: { dataDir, vaultDir, localDir: `${vaultDir}.sync`, syncRoot, keychain, vault, identity }, given };
 };
 

@@ -1,16 +1,14 @@
-import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { isDeepStrictEqual } from 'node:util';
 
 import type { Entry } from '../../../shared/entry-schema';
 import { seededRandom } from '../../insights/testing/history-generator';
-import type { RecoveryWrap } from '../../vault/key-file';
-import { createFakeKeychain, type FakeKeychain } from '../../vault/testing/fake-keychain';
+import type { FakeKeychain } from '../../vault/testing/fake-keychain';
 import { checkIn, FAST_SCRYPT, followUp } from '../../vault/testing/vault-fixtures';
 import { createVaultService, type VaultService } from '../../vault/vault-service';
 import { SyncEngine, type SyncIdentity } from '../sync-engine';
 import { AdversarialCopier, type CopierCounts, type Random } from './adversarial-copier';
-import { copyDataDir } from './sync-computers';
+import { copyDataDir, type Given, makeComputer } from './sync-computers';
 
 /**
  * Two or three computers, each with its own data dir and its own replica of
@@ -120,24 +118,12 @@ export const runScenario = async (options: ScenarioOptions): Promise<ScenarioRes
     });
 
   // The first computer's history; the others are made around its data key (what linking does).
-  let given: { dataKey: Buffer; keyId: string; check: { iv: string; tag: string }; recovery: RecoveryWrap } | undefined;
+  let given: Given | undefined;
   for (let index = 0; index < deviceCount; index += 1) {
     const dataDir = join(options.root, `computer-${index}`);
-    const vaultDir = join(dataDir, 'vault');
-    await mkdir(join(options.root, `computer-${index}`), { recursive: true });
-    await mkdir(join(replicas[index] as string, 'devices'), { recursive: true });
-    await mkdir(`${vaultDir}.sync`, { recursive: true });
-    const keychain = createFakeKeychain();
-    const vault = createVaultService({ dir: vaultDir, keychain, scrypt: FAST_SCRYPT });
-    if (given) await vault.setup({ useKeychain: true, createRecoveryKey: false }, { ...given, dataKey: Buffer.from(given.dataKey) });
-    else {
-      const made = await vault.setup({ useKeychain: true, createRecoveryKey: true });
-      await vault.keepRecoveryKey(made.recoveryKey as string);
-      const { key, keyId, keyFile } = await vault.syncKey();
-      given = { dataKey: key.export(), keyId, check: keyFile.check, recovery: keyFile.wraps.recovery as RecoveryWrap };
-    }
-    const { key, keyId } = await vault.syncKey();
-    const identity: SyncIdentity = { vaultId, deviceId: hex(random), keyId, keys: new Map([[keyId, key]]) };
+    const made = await makeComputer(dataDir, replicas[index] as string, vaultId, given, hex(random));
+    given = made.given;
+    const { vaultDir, keychain, vault, identity } = made.computer;
     const skewMs = Math.round((random() * 2 - 1) * 3_600_000);
     const partial = {
       index,
