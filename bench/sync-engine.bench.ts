@@ -1,4 +1,3 @@
-import { randomBytes } from 'node:crypto';
 import { mkdir, mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -7,7 +6,7 @@ import { nodeFs } from '../src/main/fs/fs-port';
 import { decodeSegment } from '../src/main/sync/segment-codec';
 import { SyncEngine, type SyncIdentity } from '../src/main/sync/sync-engine';
 import { linkSync, setUpSync } from '../src/main/sync/sync-link';
-import type { RecoveryWrap } from '../src/main/vault/key-file';
+import { type Given, makeComputer, newVaultId, startEngine } from '../src/main/sync/testing/sync-computers';
 import { createFakeKeychain } from '../src/main/vault/testing/fake-keychain';
 import { createVaultService, type VaultService } from '../src/main/vault/vault-service';
 import type { Entry, EntryInput } from '../src/shared/entry-schema';
@@ -26,7 +25,6 @@ import { type BenchRow, percentile, timeMs, timeMsAsync } from './bench-row';
  */
 const keychain = createFakeKeychain();
 const SCRYPT = { N: 2 ** 10, r: 8, p: 1 };
-const hex = (): string => randomBytes(16).toString('hex');
 
 const entry = (i: number, prefix: string): Entry => ({
   id: `${prefix}${String(i).padStart(21, '0')}`,
@@ -56,24 +54,14 @@ interface Computer {
 /** Computers sharing one folder and one data key; the first one's key is given to the others, as linking does. */
 const computers = async (root: string, count: number): Promise<{ syncRoot: string; list: Computer[] }> => {
   const syncRoot = join(root, 'F', 'attune-sync');
-  await mkdir(join(syncRoot, 'devices'), { recursive: true });
-  const vaultId = hex();
+  const vaultId = newVaultId();
   const list: Computer[] = [];
-  let given: { dataKey: Buffer; keyId: string; check: { iv: string; tag: string }; recovery: RecoveryWrap } | undefined;
+  let given: Given | undefined;
   for (let index = 0; index < count; index += 1) {
-    const dir = join(root, `c${index}`, 'vault');
-    await mkdir(`${dir}.sync`, { recursive: true });
-    const vault = createVaultService({ dir, keychain, scrypt: SCRYPT });
-    if (given) await vault.setup({ useKeychain: true, createRecoveryKey: false }, { ...given, dataKey: Buffer.from(given.dataKey) });
-    else {
-      const made = await vault.setup({ useKeychain: true, createRecoveryKey: true });
-      await vault.keepRecoveryKey(made.recoveryKey as string);
-      const { key, keyId, keyFile } = await vault.syncKey();
-      given = { dataKey: key.export(), keyId, check: keyFile.check, recovery: keyFile.wraps.recovery as RecoveryWrap };
-    }
-    const { key, keyId } = await vault.syncKey();
-    const identity: SyncIdentity = { vaultId, deviceId: hex(), keyId, keys: new Map([[keyId, key]]) };
-    list.push({ vault, identity, dir, engine: await SyncEngine.start({ vault, syncRoot, localDir: `${dir}.sync`, identity }) });
+    const made = await makeComputer(join(root, `c${index}`), syncRoot, vaultId, given);
+    given = made.given;
+    const { vault, identity, vaultDir } = made.computer;
+    list.push({ vault, identity, dir: vaultDir, engine: await startEngine(made.computer) });
   }
   return { syncRoot, list };
 };
