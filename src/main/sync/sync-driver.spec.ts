@@ -78,6 +78,9 @@ const settle = async (clock: MovableClock, ...drivers: SyncDriver[]): Promise<vo
 describe('SyncDriver', () => {
   it('a check-in and a delete on one computer reach the other with the passes', async () => {
     const { clock, first, second, one, two } = await twoComputers();
+    // One folder at a time: a second set-up while sync runs is refused, and nothing changes.
+    await expect(one.setUp(join(root, 'elsewhere'), 'Laptop')).rejects.toMatchObject({ code: 'invalid-request' });
+    expect(one.current()).toMatchObject({ state: 'on', folder });
     const entry = await one.append(checkIn('written on the laptop'));
     await settle(clock, one, two);
     expect(await second.get(entry.id)).toEqual(entry);

@@ -1,4 +1,5 @@
 import type { Entry, EntryInput } from '../../shared/entry-schema';
+import { AttuneError } from '../attune-error';
 import type { FsPort } from '../fs/fs-port';
 import { nodeFs } from '../fs/fs-port';
 import type { Logger } from '../log/logger';
@@ -96,6 +97,7 @@ export class SyncDriver {
   /** §4.2: this computer starts a sync folder in `folder` (the history is unlocked). */
   setUp(folder: string, deviceName: string): Promise<SetUpResult['kind']> {
     return this.queue.run(async () => {
+      this.refuseWhileOn();
       const result = await setUpSync(await this.places(folder), this.deps.vault, deviceName);
       if (result.kind === 'set-up') await this.startIfLinked();
       return result.kind;
@@ -105,6 +107,7 @@ export class SyncDriver {
   /** §4.4: this computer has no history yet and joins the one in `folder`; on 'linked' the history is open and sync runs. */
   link(folder: string, request: { recoveryKey: string; setup: SetupRequest; deviceName: string }): Promise<LinkResult['kind']> {
     return this.queue.run(async () => {
+      this.refuseWhileOn();
       const result = await linkSync(await this.places(folder), this.deps.vault, request);
       if (result.kind === 'linked') await this.startIfLinked();
       return result.kind;
@@ -137,6 +140,11 @@ export class SyncDriver {
 
   stop(): Promise<void> {
     return this.queue.run(() => this.stopEngine('off'));
+  }
+
+  /** One folder at a time (§4.4): choosing another means removing this computer from the first. */
+  private refuseWhileOn(): void {
+    if (this.engine) throw new AttuneError('invalid-request', 'sync is already on here; remove this computer from its folder first');
   }
 
   private async places(folder: string): Promise<LinkPlaces> {
