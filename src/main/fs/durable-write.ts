@@ -80,14 +80,17 @@ export const removeStrayTempFiles = async (fs: FsPort, dir: string): Promise<voi
  * Replace `path` atomically: temp file beside it, fsync, rename, fsync dir.
  * After a crash the path holds either the old or the new bytes, never a mix.
  * On failure the temp file is removed and the old file is untouched.
+ * `durable: false` leaves out both fsyncs: still whole-or-nothing for readers
+ * while running, not across a power cut (for copies that are checked and
+ * written again from a durable original, as sync's folder copies are).
  */
-export const writeFileAtomic = async (fs: FsPort, path: string, data: Buffer, mode = 0o600): Promise<void> => {
+export const writeFileAtomic = async (fs: FsPort, path: string, data: Buffer, mode = 0o600, durable = true): Promise<void> => {
   const temp = atomicTempPath(path);
   let fd: number | undefined;
   try {
     fd = await fs.open(temp, 'wx', mode);
     await writeAll(fs, fd, data, 0);
-    await fs.fsync(fd);
+    if (durable) await fs.fsync(fd);
     await fs.close(fd);
     fd = undefined;
     await fs.rename(temp, path);
@@ -97,7 +100,7 @@ export const writeFileAtomic = async (fs: FsPort, path: string, data: Buffer, mo
     await fs.unlink(temp).catch(() => undefined);
     throw error;
   }
-  await fsyncDir(fs, dirname(path));
+  if (durable) await fsyncDir(fs, dirname(path));
 };
 
 /** The same, blocking, on node:fs; a string is written as UTF-8. */

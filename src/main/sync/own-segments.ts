@@ -1,7 +1,7 @@
 import type { KeyObject } from 'node:crypto';
 import { join } from 'node:path';
 
-import { ATOMIC_TEMP_NAME, atomicTempPath, writeAll, writeFileAtomic } from '../fs/durable-write';
+import { ATOMIC_TEMP_NAME, writeFileAtomic } from '../fs/durable-write';
 import type { FsPort } from '../fs/fs-port';
 import { isNotFound } from '../fs/storage-error';
 import { type EncodedSegment, encodeSegment, sha256 } from './segment-codec';
@@ -79,21 +79,12 @@ export const listOwnSegments = async (fs: FsPort, dir: string): Promise<Map<numb
  * check-in: what §8's publish budget needs.
  */
 const writeToFolder = async (place: OwnPlace, name: string, bytes: Buffer): Promise<boolean> => {
-  const path = join(place.folderDir, name);
-  const temp = atomicTempPath(path);
-  let fd: number | undefined;
   try {
     await place.fs.mkdir(place.folderDir, 0o700);
-    fd = await place.fs.open(temp, 'wx', 0o600);
-    await writeAll(place.fs, fd, bytes, 0);
-    await place.fs.close(fd);
-    fd = undefined;
-    await place.fs.rename(temp, path);
+    await writeFileAtomic(place.fs, join(place.folderDir, name), bytes, 0o600, false);
     return true;
   } catch {
     // Any refusal of the folder (gone, read-only, full, a file where the folder was) only delays publishing: own/ has it.
-    if (fd !== undefined) await place.fs.close(fd).catch(() => undefined);
-    await place.fs.unlink(temp).catch(() => undefined);
     return false;
   }
 };
