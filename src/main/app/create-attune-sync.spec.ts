@@ -91,9 +91,22 @@ describe('createAttune: sync between two computers', () => {
     await two.call('devices.syncNow');
     expect(await listed(two)).toEqual([fromTwo.id]);
 
-    // Locked: sync stops, and Settings › Devices is closed like the history.
+    // History's mark: which entries the other computer added.
+    expect(await two.call('devices.addedElsewhere', { ids: [before.id, fromTwo.id] })).toEqual({
+      entries: [{ id: before.id, name: 'Laptop' }],
+    });
+    expect(await one.call('devices.addedElsewhere', { ids: [fromTwo.id] })).toEqual({ entries: [{ id: fromTwo.id, name: 'Desktop' }] });
+
+    // Locked: sync stops; the status says only that, and that a link exists (Erase everything's words need it).
     await two.call('vault.lock');
-    const locked = (await two.attune.dispatch('devices.status', undefined, APP)) as { ok: boolean; error?: { code: string } };
-    expect(locked).toMatchObject({ ok: false, error: { code: 'vault-locked' } });
+    expect(await two.call('devices.status')).toMatchObject({ state: 'locked', folder: null, devices: [], linked: true });
+    const refused = (await two.attune.dispatch('devices.addedElsewhere', { ids: [fromTwo.id] }, APP)) as { ok: boolean };
+    expect(refused).toMatchObject({ ok: false, error: { code: 'vault-locked' } });
+
+    // Erase everything on the second computer: sync's own files there go; the first keeps everything.
+    await two.call('vault.erase', { confirm: true });
+    expect(await two.call('devices.status')).toMatchObject({ state: 'off', linked: false });
+    await one.call('devices.syncNow');
+    expect(await listed(one)).toEqual([fromTwo.id]);
   });
 });

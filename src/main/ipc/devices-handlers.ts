@@ -10,7 +10,7 @@ export interface FolderDialogPort {
 }
 
 /** Plain data for the contract: the driver's reports may carry more than the window needs. */
-const forWindow = (status: SyncStatus) => ({
+const forWindow = (status: SyncStatus, linked: boolean) => ({
   state: status.state,
   folder: status.folder,
   deviceName: status.deviceName,
@@ -31,6 +31,7 @@ const forWindow = (status: SyncStatus) => ({
   ownWaiting: status.ownWaiting,
   lastPassAt: status.lastPassAt,
   movedToOwnId: status.movedToOwnId,
+  linked,
 });
 
 /** Settings › Devices: what sync sees, setting it up in a folder main's own dialog picks, and a pass now. */
@@ -40,21 +41,29 @@ export const createDevicesHandlers = (
   vault: Pick<VaultService, 'status'>,
   /** A link opens the history: every window follows, as after an unlock. */
   onVaultStateChanged?: (state: VaultState) => void,
-): HandlerTable<typeof devicesContract> => ({
-  'devices.status': async () => forWindow(sync.current()),
-  'devices.setUp': async ({ deviceName }) => {
-    const folder = await dialog.chooseFolder();
-    if (folder === null) return { outcome: 'cancelled', status: forWindow(sync.current()) };
-    const outcome = await sync.setUp(folder, deviceName);
-    return { outcome, status: forWindow(sync.current()) };
-  },
-  'devices.syncNow': async () => forWindow(await sync.passNow()),
-  'devices.remove': async () => forWindow(await sync.remove()),
-  'devices.link': async ({ recoveryKey, setup, deviceName }) => {
-    const folder = await dialog.chooseFolder();
-    const outcome = folder === null ? 'cancelled' : await sync.link(folder, { recoveryKey, setup, deviceName });
-    const status = await vault.status();
-    if (outcome === 'linked') onVaultStateChanged?.(status.state);
-    return { outcome, vault: status, status: forWindow(sync.current()) };
-  },
-});
+): HandlerTable<typeof devicesContract> => {
+  const now = async (status: SyncStatus = sync.current()) => forWindow(status, await sync.hasLink());
+  return {
+    'devices.status': () => now(),
+    'devices.setUp': async ({ deviceName }) => {
+      const folder = await dialog.chooseFolder();
+      if (folder === null) return { outcome: 'cancelled', status: await now() };
+      const outcome = await sync.setUp(folder, deviceName);
+      return { outcome, status: await now() };
+    },
+    'devices.syncNow': async () => now(await sync.passNow()),
+    'devices.remove': async () => {
+      const { outcome, status } = await sync.remove();
+      return { outcome, status: await now(status) };
+    },
+    'devices.rename': async ({ deviceName }) => now(await sync.rename(deviceName)),
+    'devices.addedElsewhere': async ({ ids }) => ({ entries: await sync.addedElsewhere(ids) }),
+    'devices.link': async ({ recoveryKey, setup, deviceName }) => {
+      const folder = await dialog.chooseFolder();
+      const outcome = folder === null ? 'cancelled' : await sync.link(folder, { recoveryKey, setup, deviceName });
+      const status = await vault.status();
+      if (outcome === 'linked') onVaultStateChanged?.(status.state);
+      return { outcome, vault: status, status: await now() };
+    },
+  };
+};

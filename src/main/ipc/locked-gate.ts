@@ -6,7 +6,7 @@ import type { HandlerTable } from './dispatch';
 /**
  * While Attune is locked, a window may only do what the lock screen and
  * "Get help now" need: read the app's info and settings, move between
- * windows, see the history's status, unlock (or lock), erase everything (its
+ * windows, see the history's status (and whether it syncs), unlock (or lock), erase everything (its
  * request carries the confirmation), keep the recovery key shown at setup
  * (it proves itself by being that key), and ask for a delete, which only
  * waits for the next unlock. Help may save the region it shows. Everything
@@ -21,6 +21,8 @@ export const OPEN_WHILE_LOCKED: ReadonlySet<Channel> = new Set<Channel>([
   'ui.closeWindow',
   'ui.openView',
   'vault.status',
+  // Says only 'locked' and whether a link exists (for Erase everything's words): the folder and names are sealed.
+  'devices.status',
   'vault.unlock',
   'vault.lock',
   'vault.erase',

@@ -18,7 +18,10 @@ export type VaultHandlers = {
  * Where the person's check-ins and deletes go: the vault itself, or sync's
  * driver, which also publishes them to the other computers (sync-driver.ts).
  */
-export type HistoryWriter = Pick<VaultService, 'append' | 'delete'>;
+export type HistoryWriter = Pick<VaultService, 'append' | 'delete'> & {
+  /** After Erase everything: sync's own files on this computer go too. */
+  erased?: () => Promise<void>;
+};
 
 export function createVaultHandlers(vault: VaultService, deferred?: DeferredDeletes, writer: HistoryWriter = vault): VaultHandlers {
   /** Deletes asked for while locked are carried out as soon as the history is open again. */
@@ -57,6 +60,7 @@ export function createVaultHandlers(vault: VaultService, deferred?: DeferredDele
     'vault.erase': async () => {
       const status = await vault.erase();
       deferred?.clear();
+      await writer.erased?.();
       return status;
     },
     'vault.export': (request) => vault.export(request),

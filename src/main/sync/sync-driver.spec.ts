@@ -5,7 +5,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 
 import { useTempDirs } from '../../../tests/support/temp-dir';
 import { MovableClock } from '../app/testing/movable-clock';
-import { nodeFs } from '../fs/fs-port';
+import { type FsPort, nodeFs } from '../fs/fs-port';
 import { createMemoryLogger } from '../log/logger';
 import { checkIn, makeVault, openVaults } from '../vault/testing/vault-fixtures';
 import { PASS_EVERY_MS, SyncDriver } from './sync-driver';
@@ -143,10 +143,85 @@ describe('SyncDriver', () => {
     const { clock, first, one, two } = await twoComputers();
     const entry = await one.append(checkIn('kept here'));
     await settle(clock, one, two);
-    expect(await one.remove()).toMatchObject({ state: 'off', folder: null });
+    expect(await one.hasLink()).toBe(true);
+    expect(await one.remove()).toMatchObject({ outcome: 'removed', status: { state: 'off', folder: null } });
+    expect(await one.hasLink()).toBe(false);
     expect(await first.get(entry.id)).toEqual(entry);
     await settle(clock, two);
     expect(two.current().devices).toEqual([expect.objectContaining({ name: 'Laptop', final: true })]);
+  });
+
+  it('a folder that does not take the final file: nothing is removed, sync goes on, and removing later works', async () => {
+    const { clock, log, first, one, two } = await twoComputers();
+    await one.stop();
+    let refuse = false;
+    const devices = join(folder, 'attune-sync', 'devices');
+    const fs: FsPort = {
+      ...nodeFs,
+      open: (path, flags, mode) =>
+        refuse && path.startsWith(devices)
+          ? Promise.reject(Object.assign(new Error('read-only'), { code: 'EROFS' }))
+          : nodeFs.open(path, flags, mode),
+    };
+    const unplugged = new SyncDriver({ vault: first, vaultDir: join(root, 'one', 'vault'), timer: clock, log, machineId, fs });
+    drivers.push(unplugged);
+    await unplugged.vaultStateChanged('unlocked');
+    await unplugged.append(checkIn('written before the folder went away'));
+    refuse = true;
+    expect(await unplugged.remove()).toMatchObject({ outcome: 'folder-unavailable', status: { state: 'on', folder } });
+    expect(await unplugged.hasLink()).toBe(true);
+    refuse = false;
+    await settle(clock, unplugged, two);
+    expect(two.current().devices).toEqual([expect.objectContaining({ name: 'Laptop', final: false })]);
+    expect(await unplugged.remove()).toMatchObject({ outcome: 'removed' });
+  });
+
+  it('a new name reaches the other computer at its next start; History learns which entries came from where', async () => {
+    const { clock, log, second, one, two } = await twoComputers();
+    const fromLaptop = await one.append(checkIn('laptop'));
+    const fromDesktop = await two.append(checkIn('desktop'));
+    await settle(clock, one, two);
+    await settle(clock, one, two);
+    await expect(one.rename('  Work laptop  ')).resolves.toMatchObject({ deviceName: 'Work laptop' });
+    await one.passNow();
+    await two.stop();
+    const restarted = new SyncDriver({
+      vault: second,
+      vaultDir: join(root, 'two', 'vault'),
+      timer: clock,
+      log,
+      machineId: async () => 'other-machine',
+    });
+    drivers.push(restarted);
+    await restarted.vaultStateChanged('unlocked');
+    expect(restarted.current().devices).toEqual([expect.objectContaining({ name: 'Work laptop' })]);
+    expect(await restarted.addedElsewhere([fromLaptop.id, fromDesktop.id, 'not-an-entry-id'])).toEqual([
+      { id: fromLaptop.id, name: 'Work laptop' },
+    ]);
+    expect(await one.addedElsewhere([fromLaptop.id, fromDesktop.id])).toEqual([{ id: fromDesktop.id, name: 'Desktop' }]);
+    // The laptop's own state.bin keeps the name across its restart too.
+    await one.stop();
+    await one.vaultStateChanged('unlocked');
+    expect(one.current()).toMatchObject({ state: 'on', deviceName: 'Work laptop' });
+    // Off: nothing to rename, and History marks nothing.
+    await restarted.vaultStateChanged('locked');
+    await expect(restarted.rename('Desktop')).rejects.toMatchObject({ code: 'invalid-request' });
+    expect(await restarted.addedElsewhere([fromLaptop.id])).toEqual([]);
+  });
+
+  it('after Erase everything, sync stops and its files here go; the folder and the other computer keep theirs', async () => {
+    const { clock, first, one, two } = await twoComputers();
+    const entry = await one.append(checkIn('kept by the desktop'));
+    await settle(clock, one, two);
+    await first.erase();
+    await one.vaultStateChanged('not-set-up');
+    await one.erased();
+    expect(one.current()).toMatchObject({ state: 'off', folder: null, deviceName: null });
+    expect(await one.hasLink()).toBe(false);
+    await settle(clock, two);
+    expect(two.current().devices).toEqual([expect.objectContaining({ name: 'Laptop', final: false })]);
+    expect((await readdir(join(folder, 'attune-sync', 'devices'))).length).toBe(2);
+    expect(await two.addedElsewhere([entry.id])).toEqual([{ id: entry.id, name: 'Laptop' }]);
   });
 
   it('at its start, a copy in the folder that a power cut left torn (same size, other bytes) is written again', async () => {

@@ -1,3 +1,5 @@
+import { join } from 'node:path';
+
 import type { Entry, EntryInput } from '../../shared/entry-schema';
 import { AttuneError } from '../attune-error';
 import type { FsPort } from '../fs/fs-port';
@@ -9,8 +11,9 @@ import type { SetupRequest, VaultService } from '../vault/vault-service';
 import { readDeviceName } from './device-file';
 import { moveToAnotherMachine } from './device-move';
 import type { ScanReport } from './folder-scan';
+import { INSTALL_FILE } from './install-file';
 import { type PassResult, SyncEngine } from './sync-engine';
-import { type Linked, type LinkPlaces, type LinkResult, linkSync, resumeSync, type SetUpResult, setUpSync } from './sync-link';
+import { type Linked, type LinkPlaces, type LinkResult, linkSync, localDirFor, resumeSync, type SetUpResult, setUpSync } from './sync-link';
 
 /**
  * Sync in the running app: an engine while the history is unlocked and a
@@ -117,17 +120,73 @@ export class SyncDriver {
   /**
    * §4.5 "Remove this computer": a final segment for the computers linked
    * later, then this computer's files leave the folder; the history here stays.
-   * Throws (having removed nothing) when the folder does not take it.
+   * 'folder-unavailable' (nothing removed, sync goes on) when the folder does
+   * not take it. A link that no longer opens (a re-key here, §4.6) has no
+   * engine: its local files go, so the folder can be chosen again.
    */
-  remove(): Promise<SyncStatus> {
+  remove(): Promise<{ outcome: 'removed' | 'folder-unavailable'; status: SyncStatus }> {
     return this.queue.run(async () => {
       const engine = this.engine;
-      if (engine) await engine.remove();
-      await this.stopEngine('off');
+      if (engine) {
+        try {
+          await engine.remove();
+        } catch (error) {
+          this.deps.log.warn('sync: the folder did not take the final segment; nothing was removed', { error: String(error) });
+          return { outcome: 'folder-unavailable' as const, status: this.status };
+        }
+      } else await this.forgetLocal();
+      await this.stopEngine(this.status.state === 'locked' ? 'locked' : 'off');
       this.status = { ...this.status, folder: null, deviceName: null, movedToOwnId: false };
       this.movedFrom = undefined;
+      return { outcome: 'removed' as const, status: this.status };
+    });
+  }
+
+  /** This computer's new name (Settings › Devices); the status carries it as stored. */
+  rename(deviceName: string): Promise<SyncStatus> {
+    return this.queue.run(async () => {
+      const engine = this.engine;
+      if (!engine) throw new AttuneError('invalid-request', 'sync is not on here');
+      const name = await engine.rename(deviceName);
+      this.status = { ...this.status, deviceName: name, movedToOwnId: false };
       return this.status;
     });
+  }
+
+  /** For each of `ids` another computer added: its name (null when it gave none it can still read). */
+  addedElsewhere(ids: readonly string[]): Promise<{ id: string; name: string | null }[]> {
+    const engine = this.engine;
+    if (!engine) return Promise.resolve([]);
+    const found = engine.addedElsewhere(ids);
+    return Promise.all([...found].map(async ([id, deviceId]) => ({ id, name: await this.nameOf(deviceId) })));
+  }
+
+  /** Whether this history keeps a link to a sync folder (known while locked too: `<vault>.sync/` is there). */
+  async hasLink(): Promise<boolean> {
+    return (await this.fs().size(join(localDirFor(this.deps.vaultDir), INSTALL_FILE))) !== undefined;
+  }
+
+  /**
+   * After "Erase everything": sync's own files here go too (§4.5). The
+   * folder is left as it is; the other computers keep their copies.
+   */
+  erased(): Promise<void> {
+    return this.queue.run(async () => {
+      await this.stopEngine('off');
+      this.status = { ...this.status, folder: null, deviceName: null, movedToOwnId: false, lastPassAt: null };
+      this.movedFrom = undefined;
+      await this.forgetLocal().catch((error: unknown) =>
+        this.deps.log.warn('sync: its files here stay after erase', { error: String(error) }),
+      );
+    });
+  }
+
+  private async forgetLocal(): Promise<void> {
+    await this.fs().rmrf(localDirFor(this.deps.vaultDir));
+  }
+
+  private fs(): FsPort {
+    return this.deps.fs ?? nodeFs;
   }
 
   /** Run a pass now (and keep the minute timer going). */
@@ -149,7 +208,7 @@ export class SyncDriver {
 
   private async places(folder: string): Promise<LinkPlaces> {
     return {
-      fs: this.deps.fs ?? nodeFs,
+      fs: this.fs(),
       vaultDir: this.deps.vaultDir,
       folder,
       machineId: await this.deps.machineId(),
@@ -252,6 +311,7 @@ export class SyncDriver {
     this.engine = undefined;
     this.linked = undefined;
     await engine?.idle();
-    this.status = { ...this.status, state, devices: [], ownWaiting: 0 };
+    // The folder and the names are sealed (state.bin, device.json): a stopped sync says nothing of them.
+    this.status = { ...this.status, state, folder: null, deviceName: null, devices: [], ownWaiting: 0 };
   }
 }

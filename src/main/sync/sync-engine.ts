@@ -91,6 +91,8 @@ export class SyncEngine {
   /** Old ids whose move is not finished (device.json, old-folder deletes): retried by every pass. */
   private retiring = new Set<string>();
   private removed = false;
+  /** state.bin as rewritten by a rename in this run (options.state is the one read at start). */
+  private renamed: SyncState | undefined;
   private records: RecordSet = EMPTY_RECORD_SET;
   private clock: Stamp = ZERO_STAMP;
   private tip: OwnTip = NO_TIP;
@@ -175,6 +177,41 @@ export class SyncEngine {
       this.checkpointDue = true;
       return result;
     });
+  }
+
+  /**
+   * This computer's new name (Settings › Devices): sealed in state.bin and
+   * device.json; the other computers read it at their next start or unlock.
+   * Returns the name as stored (trimmed and cut to the limit).
+   */
+  rename(deviceName: string): Promise<string> {
+    return this.queue.run(async () => {
+      this.alive();
+      const { identity } = this;
+      const key = identity.keys.get(identity.keyId);
+      if (!key) throw new Error('the current key is not among the keys');
+      const name = await writeDeviceFile(this.fs, this.options.syncRoot, { ...identity, key, name: deviceName, now: this.now() });
+      const state = { ...(await this.syncState()), deviceName: name };
+      await writeSyncState(this.fs, this.options.localDir, key, identity, state);
+      this.renamed = state;
+      return name;
+    });
+  }
+
+  /**
+   * The device that added each of `ids`, for the ones another computer
+   * added (History's "Added on ‹name›"). The merged set is read as it stands
+   * between passes, without waiting for the queue: it is replaced whole,
+   * never changed in place.
+   */
+  addedElsewhere(ids: readonly string[]): Map<string, string> {
+    const own = new Set([this.identity.deviceId, ...this.retiring, ...(this.moved === undefined ? [] : [this.moved])]);
+    const found = new Map<string, string>();
+    for (const id of ids) {
+      const by = this.records.byId.get(id)?.latest?.by;
+      if (by !== undefined && !own.has(by)) found.set(id, by);
+    }
+    return found;
   }
 
   /** Read what arrived, merge it into the vault, publish what the folder lacks. */
@@ -409,6 +446,7 @@ export class SyncEngine {
   }
 
   private async syncState(): Promise<SyncState> {
+    if (this.renamed) return this.renamed;
     if (this.options.state) return this.options.state;
     const { identity } = this;
     const key = identity.keys.get(identity.keyId);

@@ -44,6 +44,8 @@ export const CHANNEL_NAMES = [
   'devices.syncNow',
   'devices.link',
   'devices.remove',
+  'devices.rename',
+  'devices.addedElsewhere',
 ] as const;
 
 export const EVENT_NAMES = ['popover.shown', 'view.show', 'settings.changed', 'vault.changed'] as const;

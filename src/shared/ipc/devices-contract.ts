@@ -34,7 +34,12 @@ export const devicesStatusSchema = z.strictObject({
   lastPassAt: epochMs.nullable(),
   /** This copy of Attune took its own device id (a restored backup or a cloned disk, §4.3). */
   movedToOwnId: z.boolean(),
+  /** This history keeps a link to a sync folder: known while locked too, for Erase everything's words. */
+  linked: z.boolean(),
 });
+
+const deviceName = z.string().trim().min(1).max(64);
+const entryId = z.string().regex(/^[A-Za-z0-9_-]{8,64}$/);
 
 /**
  * Settings › Devices (issue 18). The folder is chosen in main's own folder
@@ -44,15 +49,29 @@ export const devicesStatusSchema = z.strictObject({
 export const devicesContract = {
   'devices.status': channel(z.undefined(), devicesStatusSchema),
   'devices.setUp': channel(
-    z.strictObject({ deviceName: z.string().trim().min(1).max(64) }),
+    z.strictObject({ deviceName }),
     z.strictObject({
       outcome: z.enum(['set-up', 'cancelled', 'already-set-up', 'needs-recovery-key', 'newer-folder', 'unreadable-folder']),
       status: devicesStatusSchema,
     }),
   ),
   'devices.syncNow': channel(z.undefined(), devicesStatusSchema),
-  /** §4.5: stop syncing this computer; its history here stays, the others keep what they have. */
-  'devices.remove': channel(z.undefined(), devicesStatusSchema),
+  /**
+   * §4.5: stop syncing this computer; its history here stays, the others keep
+   * what they have. 'folder-unavailable': the folder did not take the final
+   * file, nothing was removed and sync goes on.
+   */
+  'devices.remove': channel(
+    z.undefined(),
+    z.strictObject({ outcome: z.enum(['removed', 'folder-unavailable']), status: devicesStatusSchema }),
+  ),
+  /** This computer's name as the others show it. */
+  'devices.rename': channel(z.strictObject({ deviceName }), devicesStatusSchema),
+  /** History's "Added on ‹name›": which of the entries shown another computer added (the rest are this one's). */
+  'devices.addedElsewhere': channel(
+    z.strictObject({ ids: z.array(entryId).max(500) }),
+    z.strictObject({ entries: z.array(z.strictObject({ id: entryId, name: z.string().max(256).nullable() })).max(500) }),
+  ),
   /**
    * A computer with no history yet joins one kept in a sync folder (§4.4):
    * main's folder dialog picks the folder, the recovery key opens its key,
@@ -63,7 +82,7 @@ export const devicesContract = {
     z.strictObject({
       recoveryKey: z.string().min(1).max(128),
       setup: setupRequestSchema.extend({ createRecoveryKey: z.literal(false) }),
-      deviceName: z.string().trim().min(1).max(64),
+      deviceName,
     }),
     z.strictObject({
       outcome: z.enum([
