@@ -6,6 +6,7 @@
 export { appCopy, fileTypeCopy, noticeCopy } from './app-copy';
 export { capacityCopy, checkInCopy, driverCopy, needCopy, outcomeCopy, stateCopy, stepCopy } from './checkin-copy';
 export { commonCopy } from './common-copy';
+export { devicesCopy } from './devices-copy';
 export { errorCopy, waitCopy } from './error-copy';
 export { helpCopy } from './help-copy';
 export { appWindowCopy, historyCopy } from './history-copy';

@@ -4,6 +4,7 @@ import appWindow from './en/app-window';
 import capacity from './en/capacity';
 import checkin from './en/checkin';
 import common from './en/common';
+import devices from './en/devices';
 import driver from './en/driver';
 import error from './en/error';
 import fileType from './en/file-type';
@@ -34,6 +35,7 @@ export const ENGLISH: Catalogue = {
   capacity,
   checkin,
   common,
+  devices,
   driver,
   error,
   fileType,

@@ -27,6 +27,7 @@ export interface Catalogue {
   capacity: typeof import('./en/capacity').default;
   checkin: typeof import('./en/checkin').default;
   common: typeof import('./en/common').default;
+  devices: typeof import('./en/devices').default;
   driver: typeof import('./en/driver').default;
   error: typeof import('./en/error').default;
   fileType: typeof import('./en/file-type').default;
@@ -56,6 +57,7 @@ export const NAMESPACES: readonly Namespace[] = [
   'capacity',
   'checkin',
   'common',
+  'devices',
   'driver',
   'error',
   'fileType',

@@ -7,6 +7,7 @@ const L = 'ar';
 const messages = {
   heading: '‮History‬',
   intro: '‮Your check-ins, newest first. Only on this computer.‬',
+  introSynced: '‮Your check-ins from all your computers, newest first.‬',
   filters: {
     label: '‮Filter‬',
     from: '‮From‬',

@@ -21,6 +21,7 @@ const messages = {
     checkIn: '‮Check-in‬',
     pauses: '‮Pauses‬',
     privacy: '‮Privacy‬',
+    devices: '‮Devices‬',
     appearance: '‮Appearance‬',
     system: '‮System‬',
   },

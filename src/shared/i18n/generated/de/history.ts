@@ -7,6 +7,7 @@ const L = 'de';
 const messages = {
   heading: 'Verlauf',
   intro: 'Deine Check-ins, die neuesten zuerst. Nur auf diesem Computer.',
+  introSynced: 'Deine Check-ins von allen deinen Computern, die neuesten zuerst.',
   filters: {
     label: 'Filter',
     from: 'Von',

@@ -21,6 +21,7 @@ const messages = {
     checkIn: 'Check-in',
     pauses: 'Pausen',
     privacy: 'Privatsphäre',
+    devices: 'Geräte',
     appearance: 'Darstellung',
     system: 'System',
   },

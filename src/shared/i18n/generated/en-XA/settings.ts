@@ -21,6 +21,7 @@ const messages = {
     checkIn: '[Çĥéçķ-îñ ŀöŕ]',
     pauses: '[Ƥåûšéš ŀö]',
     privacy: '[Ƥŕîṽåçý ŀö]',
+    devices: '[Đéṽîçéš ŀö]',
     appearance: '[Åƥƥéåŕåñçé ŀöŕ]',
     system: '[Šýšţéɱ ŀö]',
   },

@@ -7,6 +7,7 @@ const L = 'es';
 const messages = {
   heading: 'Historial',
   intro: 'Tus registros, los más recientes primero. Solo en este equipo.',
+  introSynced: 'Tus registros de todos tus equipos, los más recientes primero.',
   filters: {
     label: 'Filtrar',
     from: 'Desde',

@@ -29,6 +29,7 @@ const messages = {
     checkIn: 'Registro',
     pauses: 'Pausas',
     privacy: 'Privacidad',
+    devices: 'Equipos',
     appearance: 'Apariencia',
     system: 'Sistema',
   },

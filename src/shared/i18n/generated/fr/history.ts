@@ -7,6 +7,7 @@ const L = 'fr';
 const messages = {
   heading: 'Historique',
   intro: 'Ce que vous avez noté, du plus récent au plus ancien. Uniquement sur cet ordinateur.',
+  introSynced: 'Ce que vous avez noté sur tous vos ordinateurs, du plus récent au plus ancien.',
   filters: {
     label: 'Filtrer',
     from: 'Du',

@@ -29,6 +29,7 @@ const messages = {
     checkIn: 'Faire le point',
     pauses: 'Pauses',
     privacy: 'Confidentialité',
+    devices: 'Appareils',
     appearance: 'Apparence',
     system: 'Système',
   },

@@ -7,6 +7,7 @@ const L = 'ja';
 const messages = {
   heading: '記録',
   intro: 'チェックインを新しい順に表示します。このコンピューターの中だけです。',
+  introSynced: 'すべてのコンピューターのチェックインを、新しい順に表示します。',
   filters: {
     label: '絞り込み',
     from: '開始日',

@@ -8,6 +8,7 @@ export const load: NamespaceLoaders = {
   capacity: () => import('./popover').then((group) => ({ default: group.capacity })),
   checkin: () => import('./popover').then((group) => ({ default: group.checkin })),
   common: () => import('./popover').then((group) => ({ default: group.common })),
+  devices: () => import('./devices'),
   driver: () => import('./popover').then((group) => ({ default: group.driver })),
   error: () => import('./error'),
   fileType: () => import('./file-type'),

@@ -19,6 +19,7 @@ const messages = {
     checkIn: 'チェックイン',
     pauses: 'ひと休み',
     privacy: 'プライバシー',
+    devices: 'デバイス',
     appearance: '表示',
     system: 'システム',
   },

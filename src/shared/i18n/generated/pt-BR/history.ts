@@ -7,6 +7,7 @@ const L = 'pt-BR';
 const messages = {
   heading: 'Histórico',
   intro: 'Seus check-ins, dos mais recentes aos mais antigos. Só neste computador.',
+  introSynced: 'Seus check-ins de todos os seus computadores, dos mais recentes aos mais antigos.',
   filters: {
     label: 'Filtrar',
     from: 'De',

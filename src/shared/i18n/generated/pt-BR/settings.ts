@@ -29,6 +29,7 @@ const messages = {
     checkIn: 'Check-in',
     pauses: 'Pausas',
     privacy: 'Privacidade',
+    devices: 'Dispositivos',
     appearance: 'Aparência',
     system: 'Sistema',
   },
