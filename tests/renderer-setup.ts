@@ -23,6 +23,20 @@ const defaultAnswers: Record<string, Answer> = {
   'checkin.followUp': () => ({ ok: true, value: { checkIn: null } }),
   'checkin.suggestions': () => ({ ok: true, value: { scores: [], explanations: [] } }),
   'vault.incidents': () => ({ ok: true, value: [] }),
+  'devices.status': () => ({
+    ok: true,
+    value: {
+      state: 'off',
+      folder: null,
+      deviceName: null,
+      devices: [],
+      ownWaiting: 0,
+      lastPassAt: null,
+      movedToOwnId: false,
+      linked: false,
+    },
+  }),
+  'devices.addedElsewhere': () => ({ ok: true, value: { entries: [] } }),
   'vault.status': () => ({
     ok: true,
     value: {

@@ -9,6 +9,7 @@ export type FollowUpAnswer = ResponseOf<'checkin.answers'>['answers'][number];
 
 /** Answers are raw state, replaced whole (never mutated), so a plain Map is right here. */
 const noAnswers = (): ReadonlyMap<string, FollowUpAnswer> => new Map();
+const noneElsewhere = (): ReadonlyMap<string, string | null> => new Map();
 
 /** How long a deleted entry can be brought back before it is really deleted. */
 export const UNDO_MS = 6000;
@@ -32,6 +33,8 @@ class HistoryState {
   /** "Did it help" for the check-ins shown, by check-in id (replaced whole, like `entries`). */
   answers = $state.raw(noAnswers());
   pendingDelete = $state.raw<{ entry: Entry; timer: ReturnType<typeof setTimeout> } | null>(null);
+  /** Entries another computer added, by id, with its name (null: "another computer"); replaced whole. Empty without sync. */
+  addedElsewhere = $state.raw(noneElsewhere());
 }
 
 export const history = new HistoryState();
@@ -64,7 +67,7 @@ export async function loadMore(): Promise<void> {
     if (fresh.length > 0) history.entries = [...history.entries, ...fresh];
     history.cursor = result.value.nextCursor;
     history.done = result.value.nextCursor === null;
-    if (fresh.length > 0) await loadAnswers(fresh, mine);
+    if (fresh.length > 0) await Promise.all([loadAnswers(fresh, mine), loadAddedElsewhere(fresh, mine)]);
   } finally {
     if (mine === generation) history.loading = false;
   }
@@ -77,12 +80,20 @@ async function loadAnswers(entries: readonly Entry[], mine: number): Promise<voi
   history.answers = new Map([...history.answers, ...result.value.answers.map((answer) => [answer.checkInId, answer] as const)]);
 }
 
+/** Which of a page's entries another computer added (sync, issue 18). Without it the entries show unmarked. */
+async function loadAddedElsewhere(entries: readonly Entry[], mine: number): Promise<void> {
+  const result = await bridge().devices.addedElsewhere({ ids: entries.map((entry) => entry.id) });
+  if (mine !== generation || !result.ok || result.value.entries.length === 0) return;
+  history.addedElsewhere = new Map([...history.addedElsewhere, ...result.value.entries.map(({ id, name }) => [id, name] as const)]);
+}
+
 export async function reload(): Promise<void> {
   generation += 1;
   history.loading = false;
   history.problem = null;
   history.entries = [];
   history.answers = noAnswers();
+  history.addedElsewhere = noneElsewhere();
   history.cursor = null;
   history.done = false;
   history.locked = false;
@@ -100,6 +111,7 @@ export function clearForLock(): void {
   generation += 1;
   history.entries = [];
   history.answers = noAnswers();
+  history.addedElsewhere = noneElsewhere();
   history.cursor = null;
   history.done = false;
   history.loading = false;

@@ -31,6 +31,52 @@ beforeEach(() => {
 });
 
 describe('HistoryView', () => {
+  test('synced: entries another computer added say where, discreetly; the others say nothing; the intro follows', async () => {
+    bridgeAnswers.set('vault.list', () => ({
+      ok: true,
+      value: {
+        entries: [
+          entry('here-0001', '2026-03-02T10:00:00Z', ['freeze']),
+          entry('away-0001', '2026-03-02T09:00:00Z', ['fight']),
+          entry('away-0002', '2026-03-02T08:00:00Z', ['fight']),
+        ],
+        nextCursor: null,
+      },
+    }));
+    bridgeAnswers.set('devices.status', () => ({
+      ok: true,
+      value: {
+        state: 'on',
+        folder: '/f',
+        deviceName: 'Laptop',
+        devices: [],
+        ownWaiting: 0,
+        lastPassAt: null,
+        movedToOwnId: false,
+        linked: true,
+      },
+    }));
+    bridgeAnswers.set('devices.addedElsewhere', (request) => {
+      expect((request as { ids: string[] }).ids).toEqual(['here-0001', 'away-0001', 'away-0002']);
+      return {
+        ok: true,
+        value: {
+          entries: [
+            { id: 'away-0001', name: 'Desktop' },
+            { id: 'away-0002', name: null },
+          ],
+        },
+      };
+    });
+    render(HistoryView);
+    expect(await screen.findByText('Added on Desktop')).toBeInTheDocument();
+    expect(screen.getByText('Added on another computer')).toBeInTheDocument();
+    const card = (id: string) => document.querySelector(`[data-entry-id="${id}"]`) as HTMLElement;
+    expect(card('here-0001')).not.toHaveTextContent(/Added on/);
+    expect(card('away-0001')).toHaveTextContent('Added on Desktop');
+    expect(await screen.findByText('Your check-ins from all your computers, newest first.')).toBeInTheDocument();
+  });
+
   test('an empty history invites, without pressure', async () => {
     bridgeAnswers.set('vault.list', () => ({ ok: true, value: { entries: [], nextCursor: null } }));
     render(HistoryView);

@@ -1,0 +1,203 @@
+import { render, screen } from '@testing-library/svelte';
+import userEvent from '@testing-library/user-event';
+import { describe, expect, test, vi } from 'vitest';
+
+import { bridgeAnswers, bridgeCalls } from '../../../../../tests/renderer-setup';
+import { devicesCopy, settingsCopy, vaultCopy } from '../../../../shared/copy';
+import { ok, vaultStatus } from '../settings/settings-test-kit';
+import type { DevicesStatus } from './devices-model';
+import DevicesSection from './DevicesSection.svelte';
+
+/**
+ * Settings › Devices against main's answers: each outcome of set-up, stop
+ * and rename is said in the section's one live region, what was typed stays,
+ * and focus lands where the next step is. The flows through a real folder
+ * are in tests/e2e/devices.spec.ts.
+ */
+const t = devicesCopy;
+const off = (over: Partial<DevicesStatus> = {}): DevicesStatus => ({
+  state: 'off',
+  folder: null,
+  deviceName: null,
+  devices: [],
+  ownWaiting: 0,
+  lastPassAt: null,
+  movedToOwnId: false,
+  linked: false,
+  ...over,
+});
+const on = (over: Partial<DevicesStatus> = {}): DevicesStatus =>
+  off({ state: 'on', folder: '/home/sam/Dropbox', deviceName: 'Laptop', linked: true, lastPassAt: Date.UTC(2026, 11, 4, 9), ...over });
+
+const show = (status: DevicesStatus, vault = vaultStatus()) => {
+  bridgeAnswers.set('vault.status', () => ok(vault));
+  bridgeAnswers.set('devices.status', () => ok(status));
+  render(DevicesSection, { headingId: 'settings-devices' });
+};
+const live = () => screen.getAllByRole('status').at(-1) as HTMLElement;
+const calls = (channel: string) => bridgeCalls.filter(([name]) => name === channel);
+
+describe('DevicesSection: sync off', () => {
+  test('a recovery key is needed first: made here and shown once, then back to choosing the folder', async () => {
+    const user = userEvent.setup();
+    show(off());
+    bridgeAnswers.set('devices.setUp', () => ok({ outcome: 'needs-recovery-key', status: off() }));
+    bridgeAnswers.set('vault.makeRecoveryKey', () => ok({ recoveryKey: 'ABCD-EFGH' }));
+    await user.type(await screen.findByLabelText(t.name), 'Laptop');
+    await user.click(screen.getByRole('button', { name: t.choose }));
+    expect(await screen.findByText(t.needsRecoveryKey)).toBeInTheDocument();
+    expect(calls('devices.setUp')).toEqual([['devices.setUp', { deviceName: 'Laptop' }]]);
+    // "Not now" leaves it, focus on the way on.
+    await user.click(screen.getByRole('button', { name: t.notNow }));
+    expect(screen.getByRole('button', { name: t.choose })).toHaveFocus();
+    await user.click(screen.getByRole('button', { name: t.choose }));
+    await user.click(await screen.findByRole('button', { name: vaultCopy.recovery.make }));
+    expect(await screen.findByRole('heading', { name: vaultCopy.recovery.heading })).toBeInTheDocument();
+    expect(screen.getByText('ABCD-EFGH')).toBeInTheDocument();
+    expect(screen.getByLabelText(t.name)).toHaveValue('Laptop');
+  });
+
+  test.each([
+    ['already-set-up', t.alreadySetUp],
+    ['newer-folder', t.newerFolder],
+    ['unreadable-folder', t.unreadableFolder],
+  ] as const)('%s: said calmly, the name kept, nothing else changes', async (outcome, words) => {
+    const user = userEvent.setup();
+    show(off());
+    bridgeAnswers.set('devices.setUp', () => ok({ outcome, status: off() }));
+    await user.type(await screen.findByLabelText(t.name), 'Laptop');
+    await user.click(screen.getByRole('button', { name: t.choose }));
+    await vi.waitFor(() => expect(live()).toHaveTextContent(words));
+    expect(screen.getByLabelText(t.name)).toHaveValue('Laptop');
+    expect(screen.getByRole('button', { name: t.choose })).toBeInTheDocument();
+  });
+
+  test('a second press while the dialog is open asks main once', async () => {
+    const user = userEvent.setup();
+    show(off());
+    let answer: (value: unknown) => void = () => undefined;
+    bridgeAnswers.set('devices.setUp', () => new Promise((resolve) => (answer = resolve)));
+    await user.type(await screen.findByLabelText(t.name), 'Laptop');
+    const choose = screen.getByRole('button', { name: t.choose });
+    await user.click(choose);
+    await user.click(screen.getByRole('button', { name: t.choosing }));
+    answer(ok({ outcome: 'set-up', status: on() }));
+    await vi.waitFor(() => expect(live()).toHaveTextContent(t.setUpDone));
+    expect(calls('devices.setUp')).toHaveLength(1);
+    expect(screen.getByRole('heading', { name: settingsCopy.sections.devices })).toHaveFocus();
+  });
+});
+
+describe('DevicesSection: sync on', () => {
+  test('the folder, the name, and the other computers with what sync noticed', async () => {
+    show(
+      on({
+        ownWaiting: 2,
+        movedToOwnId: true,
+        devices: [
+          {
+            deviceId: 'b'.repeat(32),
+            name: null,
+            folder: 'listed',
+            waiting: [{ from: 4, to: 5 }],
+            backwards: false,
+            pending: 0,
+            unreadable: 0,
+            notOurs: 0,
+            held: 0,
+            needsKey: [],
+            final: false,
+            lastSeenAt: null,
+          },
+        ],
+      }),
+    );
+    expect(await screen.findByText('/home/sam/Dropbox')).toBeInTheDocument();
+    expect(screen.getByLabelText(t.name)).toHaveValue('Laptop');
+    expect(screen.getByText(t.movedToOwnId)).toBeInTheDocument();
+    expect(screen.getByText(t.ownWaiting(2))).toBeInTheDocument();
+    const row = screen.getByRole('listitem');
+    expect(row).toHaveTextContent(t.anotherComputer);
+    expect(row).toHaveTextContent(t.nothingYet);
+    expect(row).toHaveTextContent(t.waiting(2, '4–5'));
+  });
+
+  test('a new name is saved; an empty one is not sent', async () => {
+    const user = userEvent.setup();
+    show(on({ movedToOwnId: true }));
+    bridgeAnswers.set('devices.rename', (request) => ok(on({ deviceName: (request as { deviceName: string }).deviceName })));
+    const name = await screen.findByLabelText(t.name);
+    await user.clear(name);
+    await user.click(screen.getByRole('button', { name: t.rename }));
+    await vi.waitFor(() => expect(live()).toHaveTextContent(t.nameNeeded));
+    expect(name).toHaveFocus();
+    expect(calls('devices.rename')).toHaveLength(0);
+    await user.type(name, 'Work laptop{Enter}');
+    await vi.waitFor(() => expect(live()).toHaveTextContent(t.renamed));
+    expect(calls('devices.rename')).toEqual([['devices.rename', { deviceName: 'Work laptop' }]]);
+    expect(screen.queryByText(t.movedToOwnId)).not.toBeInTheDocument();
+  });
+
+  test('stop syncing: a folder that does not take the last file is said, nothing changes, and it can be asked again', async () => {
+    const user = userEvent.setup();
+    show(on());
+    bridgeAnswers.set('devices.remove', () => ok({ outcome: 'folder-unavailable', status: on() }));
+    await user.click(await screen.findByRole('button', { name: t.stopStart }));
+    expect(screen.getByRole('heading', { name: t.stopHeading })).toHaveFocus();
+    await user.click(screen.getByRole('button', { name: t.stopConfirm }));
+    await vi.waitFor(() => expect(live()).toHaveTextContent(t.stopFolderUnavailable));
+    expect(screen.getByRole('button', { name: t.stopStart })).toHaveFocus();
+    expect(screen.getByText('/home/sam/Dropbox')).toBeInTheDocument();
+    bridgeAnswers.set('devices.remove', () => ok({ outcome: 'removed', status: off() }));
+    await user.click(screen.getByRole('button', { name: t.stopStart }));
+    await user.click(screen.getByRole('button', { name: t.stopConfirm }));
+    await vi.waitFor(() => expect(live()).toHaveTextContent(t.stopped));
+    expect(screen.getByRole('button', { name: t.choose })).toBeInTheDocument();
+  });
+
+  test('a link that no longer opens says why, and can be forgotten', async () => {
+    const user = userEvent.setup();
+    show(off({ state: 'unreadable', linked: true }));
+    expect(await screen.findByText(t.unreadableLink)).toBeInTheDocument();
+    bridgeAnswers.set('devices.remove', () => ok({ outcome: 'removed', status: off() }));
+    await user.click(screen.getByRole('button', { name: t.forget }));
+    await user.click(screen.getByRole('button', { name: t.stopConfirm }));
+    await vi.waitFor(() => expect(live()).toHaveTextContent(t.stopped));
+  });
+});
+
+describe('DevicesSection: before set-up and while locked', () => {
+  test('locked: only that, nothing of the folder', async () => {
+    show(off({ state: 'locked', linked: true }), vaultStatus({ state: 'locked' }));
+    expect(await screen.findByText(t.locked)).toBeInTheDocument();
+    expect(screen.queryByLabelText(t.name)).not.toBeInTheDocument();
+  });
+
+  test('not set up: joining is offered; what was typed stays after an answer that is not "joined"', async () => {
+    const user = userEvent.setup();
+    show(off(), vaultStatus({ state: 'not-set-up' }));
+    await user.click(await screen.findByRole('button', { name: t.join.start }));
+    expect(await screen.findByRole('heading', { name: t.join.heading })).toHaveFocus();
+    // Nothing typed: the form says what the field is for and puts focus there; main is not asked.
+    await user.click(screen.getByRole('button', { name: t.join.submit }));
+    const key = screen.getByLabelText(t.join.recoveryKey);
+    await vi.waitFor(() => expect(key).toHaveFocus());
+    expect(calls('devices.link')).toHaveLength(0);
+    await user.type(key, 'ABCD');
+    await user.type(screen.getByLabelText(t.name), 'Desktop');
+    await user.type(screen.getByLabelText(vaultCopy.setup.passphraseField), 'a long quiet river');
+    await user.type(screen.getByLabelText(vaultCopy.setup.confirmField), 'a long quiet river');
+    bridgeAnswers.set('devices.link', () => ok({ outcome: 'has-history', vault: vaultStatus({ state: 'not-set-up' }), status: off() }));
+    await user.click(screen.getByRole('button', { name: t.join.submit }));
+    expect(await screen.findByText(t.join.hasHistory)).toBeInTheDocument();
+    expect(key).toHaveValue('ABCD');
+    expect(calls('devices.link')[0]?.[1]).toEqual({
+      recoveryKey: 'ABCD',
+      deviceName: 'Desktop',
+      setup: { useKeychain: false, passphrase: 'a long quiet river', createRecoveryKey: false },
+    });
+    // Back: the form goes, focus on the section's heading.
+    await user.click(screen.getByRole('button', { name: t.join.back }));
+    expect(screen.getByRole('heading', { name: settingsCopy.sections.devices })).toHaveFocus();
+  });
+});
