@@ -144,6 +144,11 @@ describe('DevicesSection: sync on', () => {
     bridgeAnswers.set('devices.remove', () => ok({ outcome: 'folder-unavailable', status: on() }));
     await user.click(await screen.findByRole('button', { name: t.stopStart }));
     expect(screen.getByRole('heading', { name: t.stopHeading })).toHaveFocus();
+    // Esc is "Not now": nothing is sent, focus back where it was.
+    await user.keyboard('{Escape}');
+    expect(screen.getByRole('button', { name: t.stopStart })).toHaveFocus();
+    expect(calls('devices.remove')).toHaveLength(0);
+    await user.keyboard('{Enter}');
     await user.click(screen.getByRole('button', { name: t.stopConfirm }));
     await vi.waitFor(() => expect(live()).toHaveTextContent(t.stopFolderUnavailable));
     expect(screen.getByRole('button', { name: t.stopStart })).toHaveFocus();
