@@ -155,7 +155,7 @@ for (const locale of LOCALES) {
     await openAppView(page, harness.url, 'settings');
     await expect(h1(page)).toHaveText(m.settings.heading);
     await judge('app', 'settings', appMusts);
-    const sections = ['checkIn', 'pauses', 'privacy', 'appearance', 'system'] as const;
+    const sections = ['checkIn', 'pauses', 'privacy', 'devices', 'appearance', 'system'] as const;
     for (const [index, section] of sections.entries()) {
       await page.locator('.jump-link').nth(index).click();
       await expect(page.locator(`#settings-${section}`)).toBeFocused();

@@ -181,9 +181,10 @@ for (const zoom of [100, 200] as const) {
       await expect(h1(page)).toHaveText('Settings');
       await expect(page.locator('#settings-checkIn')).toBeVisible();
       await judge(page, 'app', 'settings', zoom, musts);
-      for (const section of ['checkIn', 'pauses', 'privacy', 'appearance', 'system'] as const) {
+      const sections = ['checkIn', 'pauses', 'privacy', 'devices', 'appearance', 'system'] as const;
+      for (const section of sections) {
         const heading = page.locator(`#settings-${section}`);
-        await page.locator('.jump-link').nth(['checkIn', 'pauses', 'privacy', 'appearance', 'system'].indexOf(section)).click();
+        await page.locator('.jump-link').nth(sections.indexOf(section)).click();
         await expect(heading).toBeFocused();
         await judge(page, 'app', `settings-${section}`, zoom, { ...musts, heading });
       }

@@ -1,0 +1,249 @@
+import { mkdirSync, readdirSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+
+import type { Page } from '@playwright/test';
+
+import { devicesCopy, historyCopy, settingsCopy, vaultCopy, welcomeCopy } from '../../src/shared/copy';
+import { type Harness, startHarness } from '../harness/harness-server';
+import { openAppView, PASSPHRASE, setUpWithRecoveryKey, tabTo } from './checkin-steps';
+import { expect, screenshot, seriousA11yViolations, test } from './fixtures';
+import { layoutFindings, textFindings, useScheme } from './layout-checks';
+
+/**
+ * Settings › Devices and joining from the welcome screen (issue 18), on two
+ * real Attunes — each its own harness, data dir and page — and one real
+ * folder between them. Keyboard first: the way a person gets there, what
+ * they read, and what the other computer shows afterwards.
+ */
+const t = devicesCopy;
+const DEVICES = settingsCopy.sections.devices;
+const harnesses: Harness[] = [];
+const pages: Page[] = [];
+test.afterEach(async () => {
+  // Pages first: a window still open on a closed harness fails its late requests, and the test with them.
+  for (const page of pages.splice(0)) await page.goto('about:blank');
+  for (const harness of harnesses.splice(0)) await harness.close();
+});
+
+const computer = async (page: Page, dataDir: string) => {
+  mkdirSync(dataDir, { recursive: true });
+  const harness = await startHarness({ dataDir });
+  harnesses.push(harness);
+  pages.push(page);
+  return harness;
+};
+
+/** Settings, then the jump link to Devices: the way a keyboard-only person gets there. */
+const toDevices = async (page: Page, url: string) => {
+  await openAppView(page, url, 'settings');
+  await expect(page.getByRole('heading', { level: 1, name: settingsCopy.heading })).toBeFocused();
+  await tabTo(page, DEVICES);
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('heading', { level: 2, name: DEVICES })).toBeFocused();
+  return page.getByRole('region', { name: DEVICES });
+};
+
+const lookNow = async (page: Page) => {
+  const section = page.getByRole('region', { name: DEVICES });
+  await section.getByRole('button', { name: t.syncNow }).click();
+  await expect(section.getByRole('button', { name: t.syncNow })).toBeVisible();
+};
+
+const historyMarks = (page: Page) => page.locator('.entry .origin').allTextContents();
+
+/** The first computer: a history with `count` check-ins and a kept recovery key, syncing through `folder` as "Laptop". */
+const firstComputer = async (page: Page, dataDir: string, folder: string, count: number) => {
+  const harness = await computer(page, dataDir);
+  const recoveryKey = await setUpWithRecoveryKey(page, harness.url, count);
+  const devices = await toDevices(page, harness.url);
+  await page.keyboard.press('Tab');
+  await expect(devices.getByLabel(t.name)).toBeFocused();
+  await page.keyboard.type('Laptop');
+  harness.standIns.nextFolder = folder;
+  await tabTo(page, t.choose);
+  await page.keyboard.press('Enter');
+  await expect(devices.getByRole('status')).toHaveText(t.setUpDone);
+  await expect(devices.getByText(folder, { exact: true })).toBeVisible();
+  return { harness, recoveryKey, devices };
+};
+
+test.describe('Settings › Devices', () => {
+  test.use({ viewport: { width: 880, height: 620 } });
+
+  test('set up, another computer joins from its welcome screen, History marks what came from where, then stop syncing', async ({
+    page,
+    context,
+    dataDir,
+  }) => {
+    const folder = join(dataDir, 'Dropbox');
+    mkdirSync(folder);
+    // A name is needed first: said, and focus goes to the field.
+    const harnessA = await computer(page, join(dataDir, 'a'));
+    const recoveryKey = await setUpWithRecoveryKey(page, harnessA.url, 2);
+    let devices = await toDevices(page, harnessA.url);
+    await tabTo(page, t.choose);
+    await page.keyboard.press('Enter');
+    await expect(devices.getByRole('status')).toHaveText(t.nameNeeded);
+    await expect(devices.getByLabel(t.name)).toBeFocused();
+    expect(harnessA.calls.filter((channel) => channel === 'devices.setUp')).toHaveLength(0);
+    await page.keyboard.type('Laptop');
+    // The dialog closed without a folder: nothing changes, and nothing is said.
+    await tabTo(page, t.choose);
+    await page.keyboard.press('Enter');
+    await expect(devices.getByRole('button', { name: t.choose })).toBeFocused();
+    await expect(devices.getByRole('status')).toHaveText('');
+    harnessA.standIns.nextFolder = folder;
+    await page.keyboard.press('Enter');
+    await expect(devices.getByRole('status')).toHaveText(t.setUpDone);
+    await expect(page.getByRole('heading', { level: 2, name: DEVICES })).toBeFocused();
+    await expect(devices.getByText(folder, { exact: true })).toBeVisible();
+    await expect(devices.getByLabel(t.name)).toHaveValue('Laptop');
+    await expect(devices.getByText(t.noOthers)).toBeVisible();
+    expect(await seriousA11yViolations(page)).toEqual([]);
+    await screenshot(page, 'devices-on-alone');
+
+    // The second computer, new: its welcome screen offers to join.
+    const other = await context.newPage();
+    const harnessB = await computer(other, join(dataDir, 'b'));
+    await openAppView(other, harnessB.url, 'welcome');
+    await other.getByRole('button', { name: welcomeCopy.next }).click();
+    await other.getByRole('button', { name: t.join.start }).click();
+    await expect(other.getByRole('heading', { level: 1, name: t.join.heading })).toBeFocused();
+    expect(await seriousA11yViolations(other)).toEqual([]);
+    await screenshot(other, 'devices-join-welcome');
+    // Back leaves the form, focus on the way in again.
+    await other.getByRole('button', { name: t.join.back }).click();
+    await expect(other.getByRole('button', { name: t.join.start })).toBeFocused();
+    await other.keyboard.press('Enter');
+
+    const joinForm = other.getByRole('form', { name: t.join.heading });
+    const key = joinForm.getByLabel(t.join.recoveryKey);
+    await key.fill('AAAA-BBBB-CCCC-DDDD');
+    await joinForm.getByLabel(t.name).fill('Desktop');
+    await joinForm.getByLabel(vaultCopy.setup.passphraseField).fill(PASSPHRASE);
+    await joinForm.getByLabel(vaultCopy.setup.confirmField).fill(PASSPHRASE);
+    harnessB.standIns.nextFolder = folder;
+    await joinForm.getByRole('button', { name: t.join.submit }).click();
+    await expect(joinForm.getByRole('status')).toHaveText(t.join.wrongKey);
+    await expect(key).toBeFocused();
+    // A folder with no Attune history in it: said, and what was typed stays.
+    await key.fill(recoveryKey);
+    harnessB.standIns.nextFolder = join(dataDir, 'b');
+    await joinForm.getByRole('button', { name: t.join.submit }).click();
+    await expect(joinForm.getByRole('status')).toHaveText(t.join.notSetUpFolder);
+    await expect(key).toHaveValue(recoveryKey);
+    harnessB.standIns.nextFolder = folder;
+    await joinForm.getByRole('button', { name: t.join.submit }).click();
+    await expect(other.getByRole('heading', { level: 1, name: welcomeCopy.ways.heading })).toBeFocused();
+
+    // The second computer's History: the first computer's check-ins, each marked where it was added.
+    await openAppView(other, harnessB.url, 'history');
+    await expect(other.getByText(historyCopy.introSynced)).toBeVisible();
+    await expect.poll(() => historyMarks(other)).toEqual([t.addedOn('Laptop'), t.addedOn('Laptop')]);
+    await screenshot(other, 'devices-history-marks');
+
+    // Something added on the second computer reaches the first, and the first lists the second by its name.
+    const added = await other.evaluate(() =>
+      window.attune.vault.append({ kind: 'check-in', data: { states: ['fawn'], needs: ['quiet'] } }),
+    );
+    expect(added.ok).toBe(true);
+    await other.evaluate(() => window.attune.devices.syncNow());
+    devices = await toDevices(page, harnessA.url);
+    await lookNow(page);
+    const row = devices.getByRole('listitem').filter({ has: page.getByRole('heading', { name: 'Desktop' }) });
+    await expect(row).toContainText(/Last update from it: /);
+    expect(await seriousA11yViolations(page)).toEqual([]);
+    await screenshot(page, 'devices-on-two');
+    await openAppView(page, harnessA.url, 'history');
+    await expect.poll(() => historyMarks(page)).toEqual([t.addedOn('Desktop')]);
+
+    // Stop syncing: asked once, "Not now" keeps everything; then it stops, and the history here stays.
+    devices = await toDevices(page, harnessA.url);
+    await tabTo(page, t.stopStart);
+    await page.keyboard.press('Enter');
+    await expect(devices.getByRole('heading', { name: t.stopHeading })).toBeFocused();
+    await expect(devices.getByText(t.stopBody)).toBeVisible();
+    await screenshot(page, 'devices-stop');
+    await tabTo(page, t.notNow);
+    await page.keyboard.press('Enter');
+    await expect(devices.getByRole('button', { name: t.stopStart })).toBeFocused();
+    await page.keyboard.press('Enter');
+    await tabTo(page, t.stopConfirm);
+    await page.keyboard.press('Enter');
+    await expect(devices.getByRole('status')).toHaveText(t.stopped);
+    await expect(devices.getByRole('button', { name: t.choose })).toBeVisible();
+    const listed = await page.evaluate(() => window.attune.vault.list({ limit: 50 }));
+    expect(listed.ok && listed.value.entries).toHaveLength(3);
+
+    // The second computer sees it stopped, and keeps what it added.
+    await toDevices(other, harnessB.url);
+    await lookNow(other);
+    const gone = other.getByRole('listitem').filter({ has: other.getByRole('heading', { name: 'Laptop' }) });
+    await expect(gone).toContainText(t.final);
+  });
+
+  test('a file still on its way is named, the rest shows; erase says the others keep theirs; 200% and forced colours', async ({
+    page,
+    context,
+    dataDir,
+  }) => {
+    const folder = join(dataDir, 'Syncthing');
+    mkdirSync(folder);
+    const { harness: harnessA, recoveryKey } = await firstComputer(page, join(dataDir, 'a'), folder, 1);
+    const other = await context.newPage();
+    const harnessB = await computer(other, join(dataDir, 'b'));
+    await other.goto(`${harnessB.url}/#app/history`);
+    harnessB.standIns.nextFolder = folder;
+    const linked = await other.evaluate(
+      ({ recoveryKey, passphrase }) =>
+        window.attune.devices.link({
+          recoveryKey,
+          deviceName: 'Desktop',
+          setup: { useKeychain: false, passphrase, createRecoveryKey: false },
+        }),
+      { recoveryKey, passphrase: PASSPHRASE },
+    );
+    expect(linked.ok && linked.value.outcome).toBe('linked');
+    for (let i = 0; i < 3; i++)
+      await other.evaluate(() => window.attune.vault.append({ kind: 'check-in', data: { states: ['flight'], needs: ['space'] } }));
+    const status = await other.evaluate(() => window.attune.devices.syncNow());
+    if (!status.ok) throw new Error('syncNow');
+    // The middle one of the second computer's files has not reached the first computer's copy of the folder yet.
+    const own = readdirSync(join(folder, 'attune-sync', 'devices'));
+    const desktopFolder = own
+      .map((id) => join(folder, 'attune-sync', 'devices', id))
+      .find((dir) => readdirSync(dir).filter((name) => name.startsWith('seg-')).length >= 3);
+    if (!desktopFolder) throw new Error('the desktop folder');
+    const segments = readdirSync(desktopFolder)
+      .filter((name) => name.startsWith('seg-'))
+      .sort();
+    const middle = segments[segments.length - 2] as string;
+    rmSync(join(desktopFolder, middle));
+    const devices = await toDevices(page, harnessA.url);
+    await lookNow(page);
+    const seq = Number(middle.split('-')[1]);
+    await expect(devices.getByText(t.waiting(1, String(seq)))).toBeVisible();
+    expect(await seriousA11yViolations(page)).toEqual([]);
+    await screenshot(page, 'devices-waiting');
+
+    for (const scheme of ['dark', 'forced'] as const) {
+      await useScheme(page, scheme);
+      await screenshot(page, `devices-waiting-${scheme}`);
+    }
+    await useScheme(page, 'light');
+    // 200%: the section still reads, nothing cut off or drawn over anything else.
+    await page.setViewportSize({ width: 440, height: 310 });
+    await page.evaluate(() => document.getElementById('settings-devices')?.scrollIntoView());
+    expect(await layoutFindings(page)).toEqual({ sideways: [], small: [] });
+    expect(await textFindings(page)).toEqual({ clipped: [], overlapping: [] });
+    await screenshot(page, 'devices-waiting-200');
+    await page.setViewportSize({ width: 880, height: 620 });
+
+    // Erase everything on the second computer: the panel says the others, and the folder, keep their copies.
+    await openAppView(other, harnessB.url, 'settings');
+    const privacy = other.getByRole('region', { name: settingsCopy.sections.privacy });
+    await privacy.getByRole('button', { name: settingsCopy.privacy.eraseStart }).click();
+    await expect(privacy.getByText(t.erase)).toBeVisible();
+    await screenshot(other, 'devices-erase');
+  });
+});
