@@ -2,7 +2,17 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 
 import { compareOrdered } from './hybrid-clock';
-import { collectRecords, comparePuts, joinRecordSets, mergeRecords, type Outcome, resolveRecords, winningRecords } from './merge-records';
+import {
+  collectInto,
+  collectRecords,
+  comparePuts,
+  growingRecordSet,
+  joinRecordSets,
+  mergeRecords,
+  type Outcome,
+  resolveRecords,
+  winningRecords,
+} from './merge-records';
 import type { PutRecord, SyncRecord } from './sync-record';
 import { deletedIds, outcomeList, recordSet, referenceMerge, writtenRecordSet } from './testing/record-arbitraries';
 
@@ -79,6 +89,19 @@ const checkpointChangesNothing = (restate: (outcomes: Map<string, Outcome>) => S
 describe('mergeRecords properties (§6.2)', () => {
   it('gives the same outcome for every order and repetition of one record set', () => {
     fc.assert(sameWhateverOrder(mergeRecords), RUNS);
+  });
+
+  it('grown in place a batch at a time, a set is the one collected at once', () => {
+    fc.assert(
+      fc.property(recordSet, recordSet, (a, b) => {
+        const grown = growingRecordSet();
+        collectInto(grown, a);
+        collectInto(grown, b);
+        expect(outcomeList(resolveRecords(grown))).toEqual(outcomeList(resolveRecords(collectRecords([...a, ...b]))));
+        expect(grown.byId).toEqual(collectRecords([...a, ...b]).byId);
+      }),
+      RUNS,
+    );
   });
 
   it('joins batches associatively and commutatively, as one batch', () => {

@@ -73,6 +73,18 @@ const addRecord = (current: IdRecords | undefined, record: SyncRecord): IdRecord
   return { ...base, latest, answers };
 };
 
+/** A set its one owner grows in place (the engine): one record at a time costs O(1), not a copy of every id. */
+export interface GrowingRecordSet extends RecordSet {
+  readonly byId: Map<string, IdRecords>;
+}
+
+export const growingRecordSet = (): GrowingRecordSet => ({ byId: new Map() });
+
+/** `collectRecords` into `set` itself: the same set as `collectRecords(records, set)` would make. */
+export const collectInto = (set: GrowingRecordSet, records: Iterable<SyncRecord>): void => {
+  for (const record of records) set.byId.set(record.id, addRecord(set.byId.get(record.id), record));
+};
+
 /** Add records to a set (a new set; `from` is left as it was). */
 export const collectRecords = (records: Iterable<SyncRecord>, from: RecordSet = EMPTY_RECORD_SET): RecordSet => {
   const byId = new Map(from.byId);

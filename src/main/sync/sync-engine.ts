@@ -10,7 +10,7 @@ import { listRetired, moveInstall, readStateDuringMove, retiredDir } from './dev
 import { EMPTY_SCAN_STATE, scanFolder, type ScanReport, type ScanState } from './folder-scan';
 import { observe, type Stamp, tick, ZERO_STAMP } from './hybrid-clock';
 import { diffAgainstLocal } from './local-diff';
-import { collectRecords, EMPTY_RECORD_SET, type RecordSet, resolveRecords } from './merge-records';
+import { collectInto, type GrowingRecordSet, growingRecordSet, resolveRecords } from './merge-records';
 import { findForeignSegments, type ForeignSegment, judgeOwnFolder } from './own-folder-check';
 import {
   listOwnSegments,
@@ -93,7 +93,8 @@ export class SyncEngine {
   private removed = false;
   /** state.bin as rewritten by a rename in this run (options.state is the one read at start). */
   private renamed: SyncState | undefined;
-  private records: RecordSet = EMPTY_RECORD_SET;
+  /** Grown in place by every record taken: a publish adds one record, and copying 10k ids for it cost more than the rest. */
+  private readonly records: GrowingRecordSet = growingRecordSet();
   private clock: Stamp = ZERO_STAMP;
   private tip: OwnTip = NO_TIP;
   /** Seq of the newest own checkpoint: own segments below it are restated by it. */
@@ -200,9 +201,9 @@ export class SyncEngine {
 
   /**
    * The device that added each of `ids`, for the ones another computer
-   * added (History's "Added on ‹name›"). The merged set is read as it stands
-   * between passes, without waiting for the queue: it is replaced whole,
-   * never changed in place.
+   * added (History's "Added on ‹name›"). The merged set is read as it stands,
+   * without waiting for the queue: this runs to its end before any other
+   * code touches the set, so it sees one state of it.
    */
   addedElsewhere(ids: readonly string[]): Map<string, string> {
     const own = new Set([this.identity.deviceId, ...this.retiring, ...(this.moved === undefined ? [] : [this.moved])]);
@@ -314,7 +315,7 @@ export class SyncEngine {
   }
 
   private take(records: readonly SyncRecord[], wall: number): void {
-    this.records = collectRecords(records, this.records);
+    collectInto(this.records, records);
     for (const record of records) this.clock = observe(this.clock, record.hlc, wall);
   }
 
