@@ -180,6 +180,16 @@ test.describe('Settings › Devices', () => {
     await lookNow(other);
     const gone = other.getByRole('listitem').filter({ has: other.getByRole('heading', { name: 'Laptop' }) });
     await expect(gone).toContainText(t.final);
+
+    // A change of mind: the same folder, chosen again, joins again; History still knows its own check-ins.
+    await expect(devices.getByLabel(t.name)).toHaveValue('Laptop');
+    harnessA.standIns.nextFolder = folder;
+    await devices.getByRole('button', { name: t.choose }).click();
+    await expect(devices.getByRole('status')).toHaveText(t.setUpDone);
+    await lookNow(page);
+    await expect(devices.getByRole('heading', { name: 'Desktop' })).toBeVisible();
+    await openAppView(page, harnessA.url, 'history');
+    await expect.poll(() => historyMarks(page)).toEqual([t.addedOn('Desktop')]);
   });
 
   test('a file still on its way is named, the rest shows; erase says the others keep theirs; 200% and forced colours', async ({

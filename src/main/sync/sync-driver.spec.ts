@@ -151,6 +151,51 @@ describe('SyncDriver', () => {
     expect(two.current().devices).toEqual([expect.objectContaining({ name: 'Laptop', final: true })]);
   });
 
+  it('after stopping, the same folder can be chosen again: what changed meanwhile travels, and its own check-ins stay its own', async () => {
+    const { clock, first, second, one, two } = await twoComputers();
+    const kept = await one.append(checkIn('written before stopping'));
+    const goner = await one.append(checkIn('deleted while not syncing'));
+    const fromDesktop = await two.append(checkIn('from the desktop'));
+    await settle(clock, one, two);
+    await settle(clock, one, two);
+    expect(await one.remove()).toMatchObject({ outcome: 'removed' });
+    // While this computer is not syncing: one new check-in, one delete.
+    const meanwhile = await one.append(checkIn('written while not syncing'));
+    await one.delete(goner.id);
+    // A folder of another history is still refused.
+    const elsewhere = join(root, 'Elsewhere');
+    await mkdir(elsewhere);
+    const third = vaults.track(makeVault(join(root, 'three')));
+    const made = await third.setup({ passphrase: 'third computer words', useKeychain: false, createRecoveryKey: true });
+    await third.keepRecoveryKey(made.recoveryKey as string);
+    const stranger = new SyncDriver({
+      vault: third,
+      vaultDir: join(root, 'three', 'vault'),
+      timer: clock,
+      log: createMemoryLogger(),
+      machineId,
+    });
+    drivers.push(stranger);
+    await stranger.vaultStateChanged('unlocked');
+    expect(await stranger.setUp(elsewhere, 'Other')).toBe('set-up');
+    expect(await one.setUp(elsewhere, 'Laptop')).toBe('already-set-up');
+    expect(one.current().state).toBe('off');
+
+    expect(await one.setUp(folder, 'Laptop again')).toBe('set-up');
+    expect(one.current()).toMatchObject({ state: 'on', deviceName: 'Laptop again' });
+    await settle(clock, one, two);
+    await settle(clock, one, two);
+    expect(await second.get(meanwhile.id)).toEqual(meanwhile);
+    expect(await second.get(goner.id)).toBeUndefined();
+    expect((await first.entries()).map((entry) => entry.id).sort()).toEqual([kept.id, meanwhile.id, fromDesktop.id].sort());
+    // History's marks: the desktop's check-in only, never this computer's own from before it stopped.
+    expect(await one.addedElsewhere([kept.id, meanwhile.id, fromDesktop.id])).toEqual([{ id: fromDesktop.id, name: 'Desktop' }]);
+    // And across a restart.
+    await one.stop();
+    await one.vaultStateChanged('unlocked');
+    expect(await one.addedElsewhere([kept.id, meanwhile.id, fromDesktop.id])).toEqual([{ id: fromDesktop.id, name: 'Desktop' }]);
+  });
+
   it('a folder that does not take the final file: nothing is removed, sync goes on, and removing later works', async () => {
     const { clock, log, first, one, two } = await twoComputers();
     await one.stop();

@@ -11,6 +11,7 @@ import type { SetupRequest, VaultService } from '../vault/vault-service';
 import { readDeviceName } from './device-file';
 import { moveToAnotherMachine } from './device-move';
 import type { ScanReport } from './folder-scan';
+import { addFormerIds } from './former-ids-file';
 import { INSTALL_FILE } from './install-file';
 import { type PassResult, SyncEngine } from './sync-engine';
 import { type Linked, type LinkPlaces, type LinkResult, linkSync, localDirFor, resumeSync, type SetUpResult, setUpSync } from './sync-link';
@@ -134,6 +135,10 @@ export class SyncDriver {
           this.deps.log.warn('sync: the folder did not take the final segment; nothing was removed', { error: String(error) });
           return { outcome: 'folder-unavailable' as const, status: this.status };
         }
+        // Kept for a later return to the folder under a new id: History then still knows these check-ins as its own.
+        await addFormerIds(this.fs(), localDirFor(this.deps.vaultDir), [...(this.linked?.formerIds ?? []), ...engine.ownIds()]).catch(
+          (error: unknown) => this.deps.log.warn('sync: could not keep the former device ids', { error: String(error) }),
+        );
       } else await this.forgetLocal();
       await this.stopEngine(this.status.state === 'locked' ? 'locked' : 'off');
       this.status = { ...this.status, folder: null, deviceName: null, movedToOwnId: false };
@@ -250,6 +255,7 @@ export class SyncDriver {
       onBackgroundError: (error) => this.deps.log.warn('sync: publishing waits for the next pass', { error: String(error) }),
       ...(places.machineId === undefined ? {} : { machineId: places.machineId }),
       state: resumed.state,
+      formerIds: resumed.formerIds,
     });
     this.linked = resumed;
     this.names = new Map();

@@ -60,6 +60,8 @@ export interface SyncEngineOptions {
   readonly machineId?: string;
   /** The folder and this computer's name (state.bin), re-sealed under a new device id; read from state.bin when absent. */
   readonly state?: SyncState;
+  /** Ids this history wrote as before it stopped syncing and joined again (former-ids-file.ts): its own, for History's marks. */
+  readonly formerIds?: readonly string[];
 }
 
 /** A name for this computer when state.bin cannot say (specs that never wrote one). */
@@ -206,13 +208,18 @@ export class SyncEngine {
    * code touches the set, so it sees one state of it.
    */
   addedElsewhere(ids: readonly string[]): Map<string, string> {
-    const own = new Set([this.identity.deviceId, ...this.retiring, ...(this.moved === undefined ? [] : [this.moved])]);
+    const own = new Set([...this.ownIds(), ...(this.options.formerIds ?? [])]);
     const found = new Map<string, string>();
     for (const id of ids) {
       const by = this.records.byId.get(id)?.latest?.by;
       if (by !== undefined && !own.has(by)) found.set(id, by);
     }
     return found;
+  }
+
+  /** Every id this install writes or wrote as in this run: the current one, and the ones it moved from. */
+  ownIds(): string[] {
+    return [...new Set([this.identity.deviceId, ...this.retiring, ...(this.moved === undefined ? [] : [this.moved])])];
   }
 
   /** Read what arrived, merge it into the vault, publish what the folder lacks. */

@@ -1,11 +1,13 @@
-import { randomBytes } from 'node:crypto';
+import { type KeyObject, randomBytes } from 'node:crypto';
 
 import type { FsPort } from '../fs/fs-port';
 import { readRegularFile } from '../fs/regular-file';
+import { verifyKeyCheck } from '../vault/key-wrap';
 import type { SetupRequest, VaultService } from '../vault/vault-service';
 import { writeDeviceFile } from './device-file';
 import { readStateDuringMove } from './device-move';
 import { createFormatFile, readFormatFile, SMALL_FILE_CAP, syncRootIn } from './format-file';
+import { readFormerIds } from './former-ids-file';
 import { createInstall, type Install, judgeInstall, readInstall } from './install-file';
 import type { SyncIdentity } from './sync-identity';
 import { keyFileFromVault, openSyncKeys, parseSyncKeyFile, syncKeyFilePath, writeSyncKeyFile } from './sync-key-file';
@@ -35,6 +37,8 @@ export interface Linked {
   readonly syncRoot: string;
   readonly localDir: string;
   readonly state: SyncState;
+  /** Ids this history wrote as before it last stopped syncing (former-ids-file.ts). */
+  readonly formerIds: readonly string[];
 }
 
 export type SetUpResult =
@@ -61,25 +65,54 @@ const newInstall = async (places: LinkPlaces, localDir: string): Promise<Install
   return createInstall(places.fs, localDir, places.machineId, places.now());
 };
 
-/** §4.2 on the first computer: the vault is unlocked and keeps a recovery key; F/attune-sync is absent. */
+/**
+ * §4.2 on the first computer: the vault is unlocked and keeps a recovery key;
+ * F/attune-sync is absent. A folder that already holds this very history
+ * (its key file opens with this vault's own key: this computer stopped
+ * syncing there and comes back, or another computer started it from a copy
+ * of this one) is joined as a new device, the engine's first pass
+ * publishing what the folder lacks and this vault's deletes (§6.3).
+ */
 export const setUpSync = async (places: LinkPlaces, vault: VaultService, deviceName: string): Promise<SetUpResult> => {
   const syncRoot = syncRootIn(places.folder);
   const { key, keyId, keyFile } = await vault.syncKey();
   if (!keyFile.wraps.recovery) return { kind: 'needs-recovery-key' };
   const created = await createFormatFile(places.fs, syncRoot, randomBytes(16).toString('hex'), places.now());
   if (created.kind === 'exists') {
-    const found = created.found.kind;
-    return found === 'ok' ? { kind: 'already-set-up' } : found === 'newer' ? { kind: 'newer-folder' } : { kind: 'unreadable-folder' };
+    const found = created.found;
+    if (found.kind === 'newer') return { kind: 'newer-folder' };
+    if (found.kind !== 'ok') return { kind: 'unreadable-folder' };
+    if (!(await holdsThisKey(syncRoot, found.vaultId, keyId, key))) return { kind: 'already-set-up' };
+    return { kind: 'set-up', ...(await joinAsNewDevice(places, syncRoot, found.vaultId, key, keyId, deviceName)) };
   }
   const { vaultId } = created;
   await writeSyncKeyFile(places.fs, syncRoot, keyFileFromVault(vaultId, keyFile, places.now()));
+  return { kind: 'set-up', ...(await joinAsNewDevice(places, syncRoot, vaultId, key, keyId, deviceName)) };
+};
+
+/** The folder's key file for `keyId` is one this vault's own key authenticates: the same history, the same key. */
+const holdsThisKey = async (syncRoot: string, vaultId: string, keyId: string, key: KeyObject): Promise<boolean> => {
+  const bytes = await readRegularFile(syncKeyFilePath(syncRoot, keyId), SMALL_FILE_CAP, { noFollow: true }).catch(() => undefined);
+  const file = bytes && parseSyncKeyFile(bytes, vaultId, keyId);
+  return file !== undefined && verifyKeyCheck(key, keyId, file.check);
+};
+
+/** A new install, device.json and state.bin: this computer's place in a folder whose key it holds. */
+const joinAsNewDevice = async (
+  places: LinkPlaces,
+  syncRoot: string,
+  vaultId: string,
+  key: KeyObject,
+  keyId: string,
+  deviceName: string,
+): Promise<Linked> => {
   const localDir = localDirFor(places.vaultDir);
   const install = await newInstall(places, localDir);
   const ids = { vaultId, deviceId: install.deviceId, keyId };
   const name = await writeDeviceFile(places.fs, syncRoot, { ...ids, key, name: deviceName, now: places.now() });
   const state = { folder: places.folder, deviceName: name };
   await writeSyncState(places.fs, localDir, key, ids, state);
-  return { kind: 'set-up', identity: { ...ids, keys: new Map([[keyId, key]]) }, syncRoot, localDir, state };
+  return { identity: { ...ids, keys: new Map([[keyId, key]]) }, syncRoot, localDir, state, formerIds: await readFormerIds(localDir) };
 };
 
 /**
@@ -126,7 +159,7 @@ export const linkSync = async (
   const name = await writeDeviceFile(places.fs, syncRoot, { ...ids, key, name: request.deviceName, now: places.now() });
   const state = { folder: places.folder, deviceName: name };
   await writeSyncState(places.fs, localDir, key, ids, state);
-  return { kind: 'linked', identity: { ...ids, keys: opened.keys }, syncRoot, localDir, state };
+  return { kind: 'linked', identity: { ...ids, keys: opened.keys }, syncRoot, localDir, state, formerIds: [] };
 };
 
 export type ResumeResult =
@@ -156,5 +189,6 @@ export const resumeSync = async (places: Omit<LinkPlaces, 'folder'>, vault: Vaul
     syncRoot: syncRootIn(read.state.folder),
     localDir,
     state: read.state,
+    formerIds: await readFormerIds(localDir),
   };
 };

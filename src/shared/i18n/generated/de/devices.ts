@@ -23,7 +23,7 @@ const messages = {
     'Zum Synchronisieren braucht Attune einen Wiederherstellungsschlüssel: Damit öffnen deine anderen Computer diesen Verlauf. Jetzt einen erstellen?',
   notNow: 'Nicht jetzt',
   alreadySetUp:
-    'In diesem Ordner liegt schon ein Attune-Verlauf. Ein Computer mit eigenem Verlauf kann sich noch nicht mit einem Verlauf verbinden, auch nicht mit einem, mit dem er früher synchronisiert hat. Es wurde nichts geändert. Du kannst einen anderen Ordner wählen.',
+    'In diesem Ordner liegt ein anderer Attune-Verlauf. Ein Computer mit eigenem Verlauf kann sich noch nicht mit einem anderen Verlauf verbinden. Es wurde nichts geändert. Du kannst einen anderen Ordner wählen.',
   newerFolder:
     'Dieser Ordner wurde von einer neueren Version von Attune eingerichtet. Nach einem Update von Attune auf diesem Computer lässt er sich nutzen. Es wurde nichts geändert.',
   unreadableFolder:
@@ -79,7 +79,6 @@ const messages = {
   stopStart: 'Synchronisierung auf diesem Computer beenden …',
   stopBody:
     'Synchronisierung auf diesem Computer beenden? Dein Verlauf hier bleibt. Deine anderen Computer behalten alles, was sie schon haben.',
-  stopNotAgain: 'Diesen Computer erneut mit demselben Ordner zu synchronisieren, ist noch nicht möglich.',
   stopConfirm: 'Synchronisierung beenden',
   stopping: 'Wird beendet …',
   stopped: 'Dieser Computer synchronisiert nicht mehr. Dein Verlauf hier ist unverändert.',

@@ -19,7 +19,7 @@ const messages = {
   needsRecoveryKey: 'To sync, Attune needs a recovery key: it is how your other computers open this history. Make one now?',
   notNow: 'Not now',
   alreadySetUp:
-    'This folder already holds an Attune history. A computer that has its own history can’t join one yet, even one it synced with before. Nothing was changed. You can choose a different folder.',
+    'This folder holds a different Attune history. A computer that has its own history can’t join a different one yet. Nothing was changed. You can choose another folder.',
   newerFolder: 'This folder was set up by a newer Attune. Update Attune on this computer to use it. Nothing was changed.',
   unreadableFolder: 'Attune couldn’t read or write in that folder. Nothing was changed. Check that it is there, or choose another.',
   setUpDone: 'This computer now syncs through this folder. Your other computers can join with your recovery key.',
@@ -69,7 +69,6 @@ const messages = {
   stopHeading: 'Stop syncing this computer',
   stopStart: 'Stop syncing this computer…',
   stopBody: 'Stop syncing this computer? Your history here stays. Your other computers keep everything they already have.',
-  stopNotAgain: 'Syncing this computer with the same folder again isn’t possible yet.',
   stopConfirm: 'Stop syncing',
   stopping: 'Stopping…',
   stopped: 'This computer no longer syncs. Your history here is unchanged.',

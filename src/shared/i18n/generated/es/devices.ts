@@ -22,7 +22,7 @@ const messages = {
     'Para sincronizar, Attune necesita una clave de recuperación: así es como tus otros equipos abren este historial. ¿Crear una ahora?',
   notNow: 'Ahora no',
   alreadySetUp:
-    'Esta carpeta ya contiene un historial de Attune. Un equipo que tiene su propio historial aún no puede unirse a ninguno, ni siquiera a uno con el que se sincronizó antes. No se cambió nada. Puedes elegir otra carpeta.',
+    'Esta carpeta contiene un historial de Attune diferente. Un equipo que tiene su propio historial aún no puede unirse a uno diferente. No se cambió nada. Puedes elegir otra carpeta.',
   newerFolder:
     'Esta carpeta la configuró una versión más reciente de Attune. Si actualizas Attune en este equipo, podrás usarla. No se cambió nada.',
   unreadableFolder: 'Attune no pudo leer ni escribir en esa carpeta. No se cambió nada. Puedes comprobar que esté ahí, o elegir otra.',
@@ -84,7 +84,6 @@ const messages = {
   stopHeading: 'Dejar de sincronizar este equipo',
   stopStart: 'Dejar de sincronizar este equipo…',
   stopBody: '¿Dejar de sincronizar este equipo? Tu historial de aquí se queda. Tus otros equipos conservan todo lo que ya tienen.',
-  stopNotAgain: 'Aún no es posible volver a sincronizar este equipo con la misma carpeta.',
   stopConfirm: 'Dejar de sincronizar',
   stopping: 'Deteniendo…',
   stopped: 'Este equipo ya no se sincroniza. Tu historial de aquí sigue igual.',

@@ -22,7 +22,7 @@ const messages = {
     'Pour synchroniser, Attune a besoin d’une clé de récupération : c’est elle qui permet à vos autres ordinateurs d’ouvrir cet historique. En créer une maintenant ?',
   notNow: 'Pas maintenant',
   alreadySetUp:
-    'Ce dossier contient déjà un historique Attune. Un ordinateur qui a son propre historique ne peut pour l’instant en rejoindre aucun, pas même un historique avec lequel il s’est synchronisé auparavant. Rien n’a été modifié. Vous pouvez choisir un autre dossier.',
+    'Ce dossier contient un historique Attune différent. Un ordinateur qui a son propre historique ne peut pas encore en rejoindre un autre. Rien n’a été modifié. Vous pouvez choisir un autre dossier.',
   newerFolder:
     'Ce dossier a été configuré par une version plus récente d’Attune. Pour l’utiliser, vous pouvez mettre à jour Attune sur cet ordinateur. Rien n’a été modifié.',
   unreadableFolder:
@@ -83,7 +83,6 @@ const messages = {
   stopHeading: 'Arrêter de synchroniser cet ordinateur',
   stopStart: 'Arrêter de synchroniser cet ordinateur…',
   stopBody: 'Arrêter de synchroniser cet ordinateur ? Votre historique reste ici. Vos autres ordinateurs gardent tout ce qu’ils ont déjà.',
-  stopNotAgain: 'Il n’est pas encore possible de synchroniser à nouveau cet ordinateur avec le même dossier.',
   stopConfirm: 'Arrêter la synchronisation',
   stopping: 'Arrêt en cours…',
   stopped: 'Cet ordinateur ne se synchronise plus. Votre historique ici n’a pas changé.',

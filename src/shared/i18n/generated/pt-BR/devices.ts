@@ -24,7 +24,7 @@ const messages = {
     'Para sincronizar, o Attune precisa de uma chave de recuperação: é com ela que seus outros computadores abrem este histórico. Criar uma agora?',
   notNow: 'Agora não',
   alreadySetUp:
-    'Esta pasta já guarda um histórico do Attune. Um computador que tem o próprio histórico ainda não consegue se conectar a nenhum, nem mesmo a um com o qual sincronizou antes. Nada foi alterado. Você pode escolher outra pasta.',
+    'Esta pasta guarda outro histórico do Attune. Um computador que tem o próprio histórico ainda não consegue se conectar a um histórico diferente. Nada foi alterado. Você pode escolher outra pasta.',
   newerFolder:
     'Esta pasta foi configurada por uma versão mais nova do Attune. Para usá-la, atualize o Attune neste computador. Nada foi alterado.',
   unreadableFolder:
@@ -84,7 +84,6 @@ const messages = {
   stopHeading: 'Parar de sincronizar este computador',
   stopStart: 'Parar de sincronizar este computador…',
   stopBody: 'Parar de sincronizar este computador? Seu histórico continua aqui. Seus outros computadores mantêm tudo o que já têm.',
-  stopNotAgain: 'Ainda não é possível sincronizar este computador de novo com a mesma pasta.',
   stopConfirm: 'Parar de sincronizar',
   stopping: 'Parando…',
   stopped: 'Este computador não sincroniza mais. Seu histórico aqui não foi alterado.',
