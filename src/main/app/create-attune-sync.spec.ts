@@ -108,5 +108,11 @@ describe('createAttune: sync between two computers', () => {
     expect(await two.call('devices.status')).toMatchObject({ state: 'off', linked: false });
     await one.call('devices.syncNow');
     expect(await listed(one)).toEqual([fromTwo.id]);
+
+    // A new key on the first computer (§4.6 not built): sync stops there at once, said as a link that no longer opens.
+    await one.call('vault.replaceKey', { current: { method: 'passphrase', passphrase: PASSPHRASE } });
+    expect(await one.call('devices.status')).toMatchObject({ state: 'unreadable', folder: null, linked: true });
+    expect(await one.call('devices.remove')).toMatchObject({ outcome: 'removed', status: { state: 'off', linked: false } });
+    expect(await listed(one)).toEqual([fromTwo.id]);
   });
 });

@@ -34,6 +34,16 @@ const forWindow = (status: SyncStatus, linked: boolean) => ({
   linked,
 });
 
+const LOCKED: SyncStatus = {
+  state: 'locked',
+  folder: null,
+  deviceName: null,
+  devices: [],
+  ownWaiting: 0,
+  lastPassAt: null,
+  movedToOwnId: false,
+};
+
 /** Settings › Devices: what sync sees, setting it up in a folder main's own dialog picks, and a pass now. */
 export const createDevicesHandlers = (
   sync: SyncDriver,
@@ -42,7 +52,20 @@ export const createDevicesHandlers = (
   /** A link opens the history: every window follows, as after an unlock. */
   onVaultStateChanged?: (state: VaultState) => void,
 ): HandlerTable<typeof devicesContract> => {
-  const now = async (status: SyncStatus = sync.current()) => forWindow(status, await sync.hasLink());
+  /**
+   * While unlocked, sync's start (or a pass) may still be under way on its
+   * queue: the window gets the status after it, not the 'locked' left from
+   * before the unlock. While locked, only that and whether a link exists,
+   * whatever the driver still holds.
+   */
+  const now = async (status?: SyncStatus) => {
+    const linked = await sync.hasLink();
+    const state = (await vault.status()).state;
+    if (state === 'locked') return forWindow(LOCKED, linked);
+    if (status) return forWindow(status, linked);
+    if (state === 'unlocked') await sync.settled();
+    return forWindow(sync.current(), linked);
+  };
   return {
     'devices.status': () => now(),
     'devices.setUp': async ({ deviceName }) => {

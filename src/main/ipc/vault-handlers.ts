@@ -21,6 +21,8 @@ export type VaultHandlers = {
 export type HistoryWriter = Pick<VaultService, 'append' | 'delete'> & {
   /** After Erase everything: sync's own files on this computer go too. */
   erased?: () => Promise<void>;
+  /** After a new key: sync stops here (its link is sealed under the old one). */
+  rekeyed?: () => Promise<void>;
 };
 
 export function createVaultHandlers(vault: VaultService, deferred?: DeferredDeletes, writer: HistoryWriter = vault): VaultHandlers {
@@ -67,11 +69,13 @@ export function createVaultHandlers(vault: VaultService, deferred?: DeferredDele
     'vault.changePassphrase': async ({ current, next, replaceKey }) => {
       if (!replaceKey) return { status: await vault.changePassphrase(current, next), recoveryKey: null };
       const { status, recoveryKey } = await vault.rekey(current, { passphrase: next });
+      await writer.rekeyed?.();
       return { status, recoveryKey: recoveryKey ?? null };
     },
     // The passphrase stays: VaultService.rekey wraps the new key with the current one.
     'vault.replaceKey': async ({ current }) => {
       const { status, recoveryKey } = await vault.rekey(current);
+      await writer.rekeyed?.();
       return { status, recoveryKey: recoveryKey ?? null };
     },
     'vault.acceptDamage': () => vault.acceptSnapshotDamage(),

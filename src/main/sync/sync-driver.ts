@@ -194,6 +194,22 @@ export class SyncDriver {
     return this.deps.fs ?? nodeFs;
   }
 
+  /** Resolves once everything queued so far (a start at unlock, a pass) is done. */
+  settled(): Promise<void> {
+    return this.queue.run(async () => undefined);
+  }
+
+  /**
+   * The history has a new key (§4.6 is not built): the link, sealed under the
+   * old one, no longer opens, so sync stops here now rather than at the
+   * next unlock. Nothing is lost; the other computers go on.
+   */
+  rekeyed(): Promise<void> {
+    return this.queue.run(async () => {
+      if (this.engine || this.status.state === 'on') await this.stopEngine('unreadable');
+    });
+  }
+
   /** Run a pass now (and keep the minute timer going). */
   passNow(): Promise<SyncStatus> {
     return this.queue.run(async () => {
@@ -242,7 +258,9 @@ export class SyncDriver {
       }
     }
     if (resumed.kind !== 'resumed') {
-      this.status = { ...this.status, state: resumed.kind === 'off' ? 'off' : resumed.kind, folder: null, deviceName: null, devices: [] };
+      // A move to a new id that did not finish is a link that does not open here: said so, with "Forget the link".
+      const state = resumed.kind === 'another-machine' ? 'unreadable' : resumed.kind;
+      this.status = { ...this.status, state, folder: null, deviceName: null, devices: [] };
       return;
     }
     this.engine = await SyncEngine.start({
