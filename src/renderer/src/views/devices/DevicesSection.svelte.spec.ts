@@ -2,7 +2,7 @@ import { render, screen } from '@testing-library/svelte';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, test, vi } from 'vitest';
 
-import { bridgeAnswers, bridgeCalls } from '../../../../../tests/renderer-setup';
+import { bridgeAnswers, bridgeCalls, emitBridgeEvent } from '../../../../../tests/renderer-setup';
 import { devicesCopy, settingsCopy, vaultCopy } from '../../../../shared/copy';
 import { ok, vaultStatus } from '../settings/settings-test-kit';
 import type { DevicesStatus } from './devices-model';
@@ -120,6 +120,26 @@ describe('DevicesSection: sync on', () => {
     expect(row).toHaveTextContent(t.anotherComputer);
     expect(row).toHaveTextContent(t.nothingYet);
     expect(row).toHaveTextContent(t.waiting(2, '4–5'));
+  });
+
+  test('a name being typed survives a look for changes and a vault event; saved, it follows main again', async () => {
+    const user = userEvent.setup();
+    show(on());
+    bridgeAnswers.set('devices.syncNow', () => ok(on({ lastPassAt: Date.UTC(2026, 11, 4, 10) })));
+    const name = await screen.findByLabelText(t.name);
+    await user.clear(name);
+    await user.type(name, 'Half-typed');
+    await user.click(screen.getByRole('button', { name: t.syncNow }));
+    await vi.waitFor(() => expect(calls('devices.syncNow')).toHaveLength(1));
+    emitBridgeEvent('vault.changed', { state: 'unlocked' });
+    await vi.waitFor(() => expect(calls('devices.status').length).toBeGreaterThan(1));
+    expect(name).toHaveValue('Half-typed');
+    bridgeAnswers.set('devices.rename', () => ok(on({ deviceName: 'Half-typed' })));
+    await user.click(screen.getByRole('button', { name: t.rename }));
+    await vi.waitFor(() => expect(live()).toHaveTextContent(t.renamed));
+    bridgeAnswers.set('devices.status', () => ok(on({ deviceName: 'Renamed elsewhere' })));
+    emitBridgeEvent('vault.changed', { state: 'unlocked' });
+    await vi.waitFor(() => expect(name).toHaveValue('Renamed elsewhere'));
   });
 
   test('a new name is saved; an empty one is not sent', async () => {

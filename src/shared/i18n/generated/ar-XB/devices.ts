@@ -79,9 +79,8 @@ const messages = {
   stopFolderUnavailable:
     '‮The sync folder isn’t taking files right now, so this computer still syncs. Nothing was removed. Try again when the folder is there.‬',
   unreadableLink:
-    '‮This computer’s link to its sync folder can’t be opened any more, so it doesn’t sync. This happens after the encryption key is replaced here. Your history here is unchanged, and your other computers keep theirs.‬',
+    '‮This computer’s link to its sync folder can’t be opened any more, so it doesn’t sync. This can happen after the encryption key is replaced here. Your history here is unchanged, and your other computers keep theirs.‬',
   forget: '‮Forget the link‬',
-  moving: '‮Getting this copy of Attune ready to sync as its own computer…‬',
   join: {
     start: '‮I use Attune on another computer‬',
     heading: '‮Join your other computer‬',
@@ -99,7 +98,7 @@ const messages = {
     joined: '‮Joined. Your history from your other computers is arriving.‬',
   },
   erase:
-    '‮This erases your history on this computer. Your other computers, and the sync folder, keep their copies until you erase them there too.‬',
+    '‮This erases your history on this computer. Your other computers keep their copies until you erase them there too, and the sync folder keeps its copy.‬',
   replaceKey: '‮This computer stops syncing when the key is replaced. Nothing here is lost, and your other computers keep their copies.‬',
   addedOn: (v: { name: Value }): string => '‮Added on ' + num(L, v.name) + '‬',
   addedElsewhere: '‮Added on another computer‬',

@@ -85,9 +85,8 @@ const messages = {
   stopFolderUnavailable:
     'Der Sync-Ordner nimmt gerade keine Dateien an, deshalb synchronisiert dieser Computer weiter. Es wurde nichts entfernt. Versuch es noch einmal, wenn der Ordner da ist.',
   unreadableLink:
-    'Die Verbindung dieses Computers zu seinem Sync-Ordner lässt sich nicht mehr öffnen, deshalb synchronisiert er nicht. Das passiert, wenn hier der Schlüssel zur Verschlüsselung ersetzt wird. Dein Verlauf hier ist unverändert, und deine anderen Computer behalten ihren.',
+    'Die Verbindung dieses Computers zu seinem Sync-Ordner lässt sich nicht mehr öffnen, deshalb synchronisiert er nicht. Das kann passieren, wenn hier der Schlüssel zur Verschlüsselung ersetzt wird. Dein Verlauf hier ist unverändert, und deine anderen Computer behalten ihren.',
   forget: 'Verbindung vergessen',
-  moving: 'Diese Kopie von Attune wird vorbereitet, um als eigener Computer zu synchronisieren …',
   join: {
     start: 'Ich nutze Attune auf einem anderen Computer',
     heading: 'Mit deinem anderen Computer verbinden',
@@ -106,7 +105,7 @@ const messages = {
     joined: 'Verbunden. Dein Verlauf von deinen anderen Computern kommt gerade an.',
   },
   erase:
-    'Das löscht deinen Verlauf auf diesem Computer. Deine anderen Computer und der Sync-Ordner behalten ihre Kopien, bis du sie auch dort löschst.',
+    'Das löscht deinen Verlauf auf diesem Computer. Deine anderen Computer behalten ihre Kopien, bis du sie auch dort löschst, und der Sync-Ordner behält seine Kopie.',
   replaceKey:
     'Wenn der Schlüssel ersetzt wird, synchronisiert dieser Computer nicht mehr. Hier geht nichts verloren, und deine anderen Computer behalten ihre Kopien.',
   addedOn: (v: { name: Value }): string => 'Hinzugefügt auf: ' + num(L, v.name),

@@ -90,9 +90,8 @@ const messages = {
   stopFolderUnavailable:
     'La carpeta de sincronización no acepta archivos en este momento, así que este equipo sigue sincronizándose. No se quitó nada. Vuelve a intentarlo cuando la carpeta esté disponible.',
   unreadableLink:
-    'El vínculo de este equipo con su carpeta de sincronización ya no se puede abrir, así que no se sincroniza. Esto pasa después de cambiar aquí la clave de cifrado. Tu historial de aquí sigue igual, y tus otros equipos conservan el suyo.',
+    'El vínculo de este equipo con su carpeta de sincronización ya no se puede abrir, así que no se sincroniza. Esto puede pasar después de cambiar aquí la clave de cifrado. Tu historial de aquí sigue igual, y tus otros equipos conservan el suyo.',
   forget: 'Olvidar el vínculo',
-  moving: 'Preparando esta copia de Attune para sincronizarse como un equipo aparte…',
   join: {
     start: 'Uso Attune en otro equipo',
     heading: 'Unirse a tu otro equipo',
@@ -110,7 +109,7 @@ const messages = {
     joined: 'Listo. El historial de tus otros equipos está llegando.',
   },
   erase:
-    'Esto borra tu historial de este equipo. Tus otros equipos y la carpeta de sincronización conservan sus copias hasta que las borres también allí.',
+    'Esto borra tu historial de este equipo. Tus otros equipos conservan sus copias hasta que las borres también allí, y la carpeta de sincronización conserva su copia.',
   replaceKey:
     'Este equipo deja de sincronizarse cuando se cambia la clave. Aquí no se pierde nada, y tus otros equipos conservan sus copias.',
   addedOn: (v: { name: Value }): string => 'Añadido en ' + num(L, v.name),

@@ -89,9 +89,8 @@ const messages = {
   stopFolderUnavailable:
     'Le dossier de synchronisation n’accepte pas de fichiers pour l’instant : cet ordinateur reste donc synchronisé. Rien n’a été retiré. Vous pourrez réessayer quand le dossier sera là.',
   unreadableLink:
-    'Le lien de cet ordinateur vers son dossier de synchronisation ne peut plus être ouvert : la synchronisation est donc arrêtée. Cela arrive après le remplacement de la clé de chiffrement ici. Votre historique ici n’a pas changé, et vos autres ordinateurs gardent le leur.',
+    'Le lien de cet ordinateur vers son dossier de synchronisation ne peut plus être ouvert : la synchronisation est donc arrêtée. Cela peut arriver après le remplacement de la clé de chiffrement ici. Votre historique ici n’a pas changé, et vos autres ordinateurs gardent le leur.',
   forget: 'Oublier le lien',
-  moving: 'Préparation de cette copie d’Attune pour qu’elle se synchronise comme un ordinateur à part entière…',
   join: {
     start: 'J’utilise Attune sur un autre ordinateur',
     heading: 'Rejoindre votre autre ordinateur',
@@ -110,7 +109,7 @@ const messages = {
     joined: 'C’est fait. L’historique de vos autres ordinateurs est en train d’arriver.',
   },
   erase:
-    'Cela efface votre historique sur cet ordinateur. Vos autres ordinateurs, et le dossier de synchronisation, gardent leurs copies jusqu’à ce que vous les effaciez là aussi.',
+    'Cela efface votre historique sur cet ordinateur. Vos autres ordinateurs gardent leurs copies jusqu’à ce que vous les effaciez là aussi, et le dossier de synchronisation garde sa copie.',
   replaceKey:
     'Cet ordinateur arrête de se synchroniser quand la clé est remplacée. Rien n’est perdu ici, et vos autres ordinateurs gardent leurs copies.',
   addedOn: (v: { name: Value }): string => 'Noté sur ' + num(L, v.name),

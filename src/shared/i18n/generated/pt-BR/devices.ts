@@ -90,9 +90,8 @@ const messages = {
   stopFolderUnavailable:
     'A pasta de sincronização não está aceitando arquivos agora, então este computador continua sincronizando. Nada foi removido. Tente de novo quando a pasta estiver disponível.',
   unreadableLink:
-    'O vínculo deste computador com a pasta de sincronização não pode mais ser aberto, então ele não sincroniza. Isso acontece depois que a chave de criptografia é substituída aqui. Seu histórico aqui não foi alterado, e seus outros computadores mantêm o deles.',
+    'O vínculo deste computador com a pasta de sincronização não pode mais ser aberto, então ele não sincroniza. Isso pode acontecer depois que a chave de criptografia é substituída aqui. Seu histórico aqui não foi alterado, e seus outros computadores mantêm o deles.',
   forget: 'Esquecer o vínculo',
-  moving: 'Preparando esta cópia do Attune para sincronizar como um computador à parte…',
   join: {
     start: 'Uso o Attune em outro computador',
     heading: 'Conectar ao seu outro computador',
@@ -110,7 +109,7 @@ const messages = {
     joined: 'Conectado. Seu histórico dos outros computadores está chegando.',
   },
   erase:
-    'Isto apaga seu histórico neste computador. Seus outros computadores, e a pasta de sincronização, mantêm as cópias deles até você apagá-las lá também.',
+    'Isto apaga seu histórico neste computador. Seus outros computadores mantêm as cópias deles até você apagá-las lá também, e a pasta de sincronização mantém a própria cópia.',
   replaceKey:
     'Este computador para de sincronizar quando a chave é substituída. Nada daqui se perde, e seus outros computadores mantêm as cópias deles.',
   addedOn: (v: { name: Value }): string => 'Adicionado no computador ' + num(L, v.name),
