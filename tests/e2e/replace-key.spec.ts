@@ -118,6 +118,8 @@ test.describe('replace the encryption key', () => {
     expect(replaceCalls(harness)).toBe(1);
 
     // An old copy of vault.json (a backup from before) with the same passphrase: its key opens nothing saved now.
+    // The page first: Settings follows every lock and unlock with requests, and a closed harness would refuse them.
+    await page.goto('about:blank');
     await harness.close();
     copyFileSync(join(dataDir, 'vault.json.old'), keyFile(dataDir));
     harness = await startHarness({ dataDir });
