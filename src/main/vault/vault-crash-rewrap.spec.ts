@@ -20,16 +20,16 @@ beforeEach(() => {
 
 describe('SIGKILL during a passphrase change', () => {
   it(
-    'the vault always opens with exactly one passphrase, the acknowledged one when there is one, over 100 kills',
+    'the vault always opens with exactly one passphrase, the acknowledged one when there is one, over 50 kills',
     { timeout: KILL_LOOP_BACKSTOP_MS },
     async () => {
-      const result = await failIfStalled((onProgress) => runRewrapKillLoop({ root, kills: 100, onProgress }));
+      const result = await failIfStalled((onProgress) => runRewrapKillLoop({ root, kills: 50, onProgress }));
       console.info(`rewrap kill loop: ${JSON.stringify(result)}`);
-      expect(result.kills).toBe(100);
+      expect(result.kills).toBe(50);
       // Most kills land inside a change (between "about to change" and its acknowledgement).
-      expect(result.killedMidChange).toBeGreaterThan(40);
-      expect(result.changesAcknowledged).toBeGreaterThan(20);
-      expect(result.appendsAcknowledged).toBeGreaterThan(10);
+      expect(result.killedMidChange).toBeGreaterThan(20);
+      expect(result.changesAcknowledged).toBeGreaterThan(10);
+      expect(result.appendsAcknowledged).toBeGreaterThan(5);
       expect(result.strayTempFilesMax).toBe(0);
     },
   );

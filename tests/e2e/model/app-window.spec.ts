@@ -19,13 +19,13 @@ const BATCHES: { title: string; setUp: boolean; runs: number; start: fc.Arbitrar
   {
     title: 'before set-up',
     setUp: false,
-    runs: 20,
+    runs: 16,
     start: fc.record({ section, entries: fc.constant([]), locked: fc.constant(false) }),
   },
   {
     title: 'with a history',
     setUp: true,
-    runs: 30,
+    runs: 24,
     start: fc.record({
       section,
       entries: fc.array(fc.record({ states: fc.subarray(['fight', 'freeze', 'settled', 'flight'], { minLength: 1 }) }), { maxLength: 4 }),

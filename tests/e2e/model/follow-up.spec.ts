@@ -329,7 +329,7 @@ test('follow-up model: did that help, and another small step', async ({ page, co
   await session.prepare();
   try {
     await assertModel<FollowUpModel, Real, Earlier>({
-      numRuns: 25,
+      numRuns: 20,
       start: earlierArb,
       commands: commands(),
       setup: async (earlier, dirty) => {

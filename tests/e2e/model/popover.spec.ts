@@ -16,9 +16,9 @@ import { initialModel, PASSPHRASE, type PopoverModel, type VaultState } from './
  * Replay a failure with the seed it prints: see model-kit.ts.
  */
 const BATCHES: { title: string; vault: VaultState; runs: number }[] = [
-  { title: 'first run (no history yet)', vault: 'not-set-up', runs: 50 },
-  { title: 'history unlocked', vault: 'unlocked', runs: 50 },
-  { title: 'history locked', vault: 'locked', runs: 50 },
+  { title: 'first run (no history yet)', vault: 'not-set-up', runs: 40 },
+  { title: 'history unlocked', vault: 'unlocked', runs: 40 },
+  { title: 'history locked', vault: 'locked', runs: 40 },
 ];
 
 for (const batch of BATCHES) {
