@@ -129,10 +129,15 @@ const mergeRows = async (root: string): Promise<BenchRow[]> => {
   ];
 };
 
-/** Publishing one check-in (local append, then own/ and the folder) against the local append alone. */
-const publishRows = async (root: string): Promise<BenchRow[]> => {
+/**
+ * Publishing one check-in (local append, then own/ and the folder) against the
+ * local append alone, into a new history and into one of `history` entries
+ * (the engine's merged set then holds them all: its cost per check-in shows).
+ */
+const publishRows = async (root: string, history = 0): Promise<BenchRow[]> => {
   const { list } = await computers(root, 1);
   const [a] = list as [Computer];
+  if (history > 0) await a.vault.applySync({ deleteIds: [], putEntries: Array.from({ length: history }, (_, i) => entry(i, 'a')) });
   await a.engine.pass();
   const samples = 200;
   const local: number[] = [];
@@ -144,9 +149,10 @@ const publishRows = async (root: string): Promise<BenchRow[]> => {
   }
   await closeAll(list);
   const [localMs, publishMs] = [median(local), median(published)];
+  const into = history > 0 ? `, ${history / 1000}k history` : '';
   return [
-    row('local append alone (baseline), p50', localMs, 'ms'),
-    row('append and publish one check-in, p50', publishMs, 'ms', {
+    row(`local append alone (baseline)${into}, p50`, localMs, 'ms'),
+    row(`append and publish one check-in${into}, p50`, publishMs, 'ms', {
       target: '≤ 2 ms beyond the local append',
       meets: publishMs - localMs <= 2,
       ratio: { value: publishMs / localMs, against: 'the local append' },
@@ -255,6 +261,7 @@ export default async function syncEngineBench(): Promise<BenchRow[]> {
     return [
       ...(await mergeRows(join(root, 'merge'))),
       ...(await publishRows(join(root, 'publish'))),
+      ...(await publishRows(join(root, 'publish-10k'), 10_000)),
       ...(await emptyPassRows(join(root, 'empty'))),
       ...(await linkRows(join(root, 'link'))),
     ];

@@ -95,7 +95,7 @@ export class SyncEngine {
   private removed = false;
   /** state.bin as rewritten by a rename in this run (options.state is the one read at start). */
   private renamed: SyncState | undefined;
-  /** Grown in place by every record taken: a publish adds one record, and copying 10k ids for it cost more than the rest. */
+  /** Grown in place by every record taken: a publish adds one record, and copying every id for it made each check-in O(n). */
   private readonly records: GrowingRecordSet = growingRecordSet();
   private clock: Stamp = ZERO_STAMP;
   private tip: OwnTip = NO_TIP;
