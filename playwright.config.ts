@@ -22,10 +22,11 @@ export default defineConfig<Pick<Fixtures, 'runsOn'>>({
   timeout: 60_000,
   expect: { timeout: 15_000 },
   projects: [
+    // Random, seeded sequences of what people do, with the invariants a person relies on (tests/e2e/model).
+    // First: its six tests take 1–2.5 min each, and started last they left one worker idle at the end.
+    { name: 'model', testMatch: ['**/model/**/*.spec.ts'] },
     // Everything in the browser, against the harness (which runs the real composition root on stand-in ports).
     { name: 'e2e', testIgnore: ['**/model/**', 'electron-app.spec.ts'] },
-    // Random, seeded sequences of what people do, with the invariants a person relies on (tests/e2e/model).
-    { name: 'model', testMatch: ['**/model/**/*.spec.ts'] },
     // The same journeys on the real Electron app, where a binary exists (global set-up builds out-e2e for it);
     // elsewhere the project is left out and the set-up says so in one line.
     ...(electronBinary === null
