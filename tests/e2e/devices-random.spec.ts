@@ -6,6 +6,7 @@ import type { Page } from '@playwright/test';
 import { devicesCopy, errorCopy, settingsCopy } from '../../src/shared/copy';
 import { type Harness, startHarness } from '../harness/harness-server';
 import { openAppView, PASSPHRASE, setUpWithRecoveryKey } from './checkin-steps';
+import { joinThroughBridge } from './devices-steps';
 import { expect, test } from './fixtures';
 
 /**
@@ -231,17 +232,7 @@ test.describe('Settings › Devices, random person-like sequences', () => {
             break;
           case 'addThere': {
             if (!bLinked && state === 'on') {
-              b.standIns.nextFolder = folder;
-              const linked = await other.evaluate(
-                ({ recoveryKey, passphrase }) =>
-                  window.attune.devices.link({
-                    recoveryKey,
-                    deviceName: 'Desktop',
-                    setup: { useKeychain: false, passphrase, createRecoveryKey: false },
-                  }),
-                { recoveryKey, passphrase: PASSPHRASE },
-              );
-              bLinked = linked.ok && linked.value.outcome === 'linked';
+              bLinked = (await joinThroughBridge(other, b, folder, recoveryKey)) === 'linked';
               trace.push(`  joined: ${bLinked}`);
             }
             if (bLinked) savedThere.add(await add(other));

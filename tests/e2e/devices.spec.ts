@@ -6,6 +6,7 @@ import type { Page } from '@playwright/test';
 import { devicesCopy, historyCopy, settingsCopy, vaultCopy, welcomeCopy } from '../../src/shared/copy';
 import { type Harness, startHarness } from '../harness/harness-server';
 import { openAppView, PASSPHRASE, setUpWithRecoveryKey, tabTo } from './checkin-steps';
+import { joinThroughBridge } from './devices-steps';
 import { expect, screenshot, seriousA11yViolations, test } from './fixtures';
 import { layoutFindings, textFindings, useScheme } from './layout-checks';
 
@@ -203,17 +204,7 @@ test.describe('Settings › Devices', () => {
     const other = await context.newPage();
     const harnessB = await computer(other, join(dataDir, 'b'));
     await other.goto(`${harnessB.url}/#app/history`);
-    harnessB.standIns.nextFolder = folder;
-    const linked = await other.evaluate(
-      ({ recoveryKey, passphrase }) =>
-        window.attune.devices.link({
-          recoveryKey,
-          deviceName: 'Desktop',
-          setup: { useKeychain: false, passphrase, createRecoveryKey: false },
-        }),
-      { recoveryKey, passphrase: PASSPHRASE },
-    );
-    expect(linked.ok && linked.value.outcome).toBe('linked');
+    expect(await joinThroughBridge(other, harnessB, folder, recoveryKey)).toBe('linked');
     for (let i = 0; i < 3; i++)
       await other.evaluate(() => window.attune.vault.append({ kind: 'check-in', data: { states: ['flight'], needs: ['space'] } }));
     const status = await other.evaluate(() => window.attune.devices.syncNow());

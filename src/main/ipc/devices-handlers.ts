@@ -1,6 +1,6 @@
 import type { devicesContract } from '../../shared/ipc/devices-contract';
 import type { VaultState } from '../../shared/vault-states';
-import type { SyncDriver, SyncStatus } from '../sync/sync-driver';
+import { stoppedStatus, type SyncDriver, type SyncStatus } from '../sync/sync-driver';
 import type { VaultService } from '../vault/vault-service';
 import type { HandlerTable } from './dispatch';
 
@@ -34,16 +34,6 @@ const forWindow = (status: SyncStatus, linked: boolean) => ({
   linked,
 });
 
-const LOCKED: SyncStatus = {
-  state: 'locked',
-  folder: null,
-  deviceName: null,
-  devices: [],
-  ownWaiting: 0,
-  lastPassAt: null,
-  movedToOwnId: false,
-};
-
 /** Settings › Devices: what sync sees, setting it up in a folder main's own dialog picks, and a pass now. */
 export const createDevicesHandlers = (
   sync: SyncDriver,
@@ -61,7 +51,7 @@ export const createDevicesHandlers = (
   const now = async (status?: SyncStatus) => {
     const linked = await sync.hasLink();
     const state = (await vault.status()).state;
-    if (state === 'locked') return forWindow(LOCKED, linked);
+    if (state === 'locked') return forWindow(stoppedStatus('locked'), linked);
     if (status) return forWindow(status, linked);
     if (state === 'unlocked') await sync.settled();
     return forWindow(sync.current(), linked);

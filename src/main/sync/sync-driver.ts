@@ -45,6 +45,17 @@ export interface SyncStatus {
   readonly movedToOwnId: boolean;
 }
 
+/** Sync not running (locked, off, a link that does not open): nothing of the folder, the names or the others. */
+export const stoppedStatus = (state: SyncStatus['state']): SyncStatus => ({
+  state,
+  folder: null,
+  deviceName: null,
+  devices: [],
+  ownWaiting: 0,
+  lastPassAt: null,
+  movedToOwnId: false,
+});
+
 export interface SyncDriverDeps {
   readonly vault: VaultService;
   readonly vaultDir: string;
@@ -57,15 +68,7 @@ export interface SyncDriverDeps {
 export class SyncDriver {
   private readonly queue = new SerialQueue();
   private engine: SyncEngine | undefined;
-  private status: SyncStatus = {
-    state: 'locked',
-    folder: null,
-    deviceName: null,
-    devices: [],
-    ownWaiting: 0,
-    lastPassAt: null,
-    movedToOwnId: false,
-  };
+  private status: SyncStatus = stoppedStatus('locked');
   private movedFrom: string | undefined;
   private timer: TimerHandle | undefined;
   private linked: Linked | undefined;
