@@ -14,7 +14,7 @@ import { MarkFile, removeMark, settleMarks, stageMark } from './history-mark-fil
 import { dismissIncident, type IntegrityIncident, readIncidents, recordIncident } from './integrity-incidents';
 import { assertWellFormedPassphrase, DEFAULT_SCRYPT, type ScryptParams } from './kdf';
 import { type KeyFile, readKeyFile, type RecoveryWrap, writeKeyFile } from './key-file';
-import { makeKeyCheck, newDataKey, wrapWithKeychain, wrapWithPassphrase, wrapWithRecovery } from './key-wrap';
+import { makeKeyCheck, newDataKey, verifyKeyCheck, wrapWithKeychain, wrapWithPassphrase, wrapWithRecovery } from './key-wrap';
 import type { Keychain } from './keychain';
 import { publicRandomBytes } from './random-pool';
 import { countRecoveredFiles } from './recovered-file';
@@ -60,6 +60,12 @@ export interface RekeyRequest {
   passphrase?: string;
   /** Make a new recovery key; by default only when one was in use (or waiting to be kept). */
   recoveryKey?: boolean;
+  /**
+   * Take this key instead of a new random one, with its recovery wrap: the
+   * key of a sync folder's history, which this history joins (sync-format.md
+   * §4.4 step 3). No new recovery key is made: the folder's opens this one too.
+   */
+  adopt?: GivenKey;
 }
 
 interface Session {
@@ -512,18 +518,29 @@ export class VaultService {
       if (keyFile.wraps.keychain && !this.options.keychain.isAvailable())
         throw new AttuneError('keychain-unavailable', 'the keychain must be available to wrap the new key');
       if (!keyFile.wraps.keychain && passphrase === undefined) throw new AttuneError('invalid-request', 'a re-key needs a passphrase');
-      const wantRecovery = request.recoveryKey ?? (keyFile.wraps.recovery !== undefined || this.waitingRecovery !== undefined);
-      (await this.unwrap(keyFile, current)).fill(0);
-      await store.prepareForRekey();
-
-      const { dataKey, keyId } = newDataKey();
+      const adopt = request.adopt;
+      const wantRecovery =
+        adopt === undefined && (request.recoveryKey ?? (keyFile.wraps.recovery !== undefined || this.waitingRecovery !== undefined));
+      const { dataKey, keyId } = adopt ?? newDataKey();
       const key = importKey(dataKey);
+      if (adopt && (adopt.keyId === keyFile.keyId || !verifyKeyCheck(key, adopt.keyId, adopt.check))) {
+        dataKey.fill(0);
+        throw new AttuneError('invalid-request', 'the key to adopt is the one in use, or does not match its check');
+      }
+      try {
+        (await this.unwrap(keyFile, current)).fill(0);
+        await store.prepareForRekey();
+      } catch (error) {
+        dataKey.fill(0);
+        throw error;
+      }
       const wraps: KeyFile['wraps'] = {};
       let recoveryWrap: RecoveryWrap | undefined;
       let recoveryKey: string | undefined;
       try {
         if (keyFile.wraps.keychain) wraps.keychain = wrapWithKeychain(dataKey, this.options.keychain);
         if (passphrase !== undefined) wraps.passphrase = await wrapWithPassphrase(dataKey, keyId, passphrase, this.scrypt);
+        if (adopt) wraps.recovery = adopt.recovery;
         if (wantRecovery) {
           const secret = generateRecoverySecret();
           recoveryWrap = wrapWithRecovery(dataKey, keyId, secret);
@@ -534,7 +551,7 @@ export class VaultService {
         dataKey.fill(0);
         throw error;
       }
-      const next: KeyFile = { ...keyFile, keyId, check: makeKeyCheck(key, keyId), wraps };
+      const next: KeyFile = { ...keyFile, keyId, check: adopt?.check ?? makeKeyCheck(key, keyId), wraps };
       const throughSeq = store.lastSequence;
       const deleted = [...store.markedDeletedIds];
       const logged = (error: unknown): void => this.options.onBackgroundError?.(error);
