@@ -115,4 +115,49 @@ describe('createAttune: sync between two computers', () => {
     expect(await one.call('devices.remove')).toMatchObject({ outcome: 'removed', status: { state: 'off', linked: false } });
     expect(await listed(one)).toEqual([fromTwo.id]);
   });
+
+  test('a computer with its own history joins from Settings › Devices with its passphrase; the two histories become one', async () => {
+    const folder = join(tempDir(), 'Syncthing');
+    mkdirSync(folder);
+    const ownHistory = async () => {
+      const app = await startAttune(tempDir());
+      const { recoveryKey } = await app.call<{ recoveryKey: string }>('vault.setup', {
+        passphrase: PASSPHRASE,
+        useKeychain: false,
+        createRecoveryKey: true,
+      });
+      await app.call('vault.keepRecoveryKey', { recoveryKey });
+      const entry = await app.call<{ id: string }>('vault.append', { kind: 'check-in', data: { states: ['fight'], needs: ['space'] } });
+      return { app, recoveryKey, entry };
+    };
+    const one = await ownHistory();
+    one.app.platform.standIns.nextFolder = folder;
+    expect(await one.app.call('devices.setUp', { deviceName: 'Laptop' })).toMatchObject({ outcome: 'set-up' });
+
+    const two = await ownHistory();
+    two.app.platform.standIns.nextFolder = folder;
+    expect(await two.app.call('devices.setUp', { deviceName: 'Desktop' })).toMatchObject({ outcome: 'already-set-up' });
+    const current = { method: 'passphrase', passphrase: PASSPHRASE };
+    // One way in or the other, never both; and nothing else rides along.
+    for (const payload of [
+      { recoveryKey: one.recoveryKey, deviceName: 'Desktop', current, setup: { useKeychain: true, createRecoveryKey: false } },
+      { recoveryKey: one.recoveryKey, deviceName: 'Desktop', current: { method: 'recovery', recoveryKey: two.recoveryKey } },
+      { recoveryKey: one.recoveryKey, deviceName: 'Desktop', current, folder },
+    ]) {
+      const refused = (await two.app.attune.dispatch('devices.link', payload, APP)) as { ok: boolean };
+      expect(refused).toMatchObject({ ok: false, error: { code: 'invalid-request' } });
+    }
+    two.app.platform.standIns.nextFolder = folder;
+    expect(await two.app.call('devices.link', { recoveryKey: one.recoveryKey, deviceName: 'Desktop', current })).toMatchObject({
+      outcome: 'linked',
+      vault: { state: 'unlocked', methods: { passphrase: true, recovery: true } },
+      status: { state: 'on', deviceName: 'Desktop' },
+    });
+    await one.app.call('devices.syncNow');
+    const both = [one.entry.id, two.entry.id].sort();
+    for (const { app } of [one, two]) {
+      const { entries } = await app.call<{ entries: { id: string }[] }>('vault.list', { limit: 50 });
+      expect(entries.map((entry) => entry.id).sort()).toEqual(both);
+    }
+  });
 });

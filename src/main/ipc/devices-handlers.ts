@@ -71,9 +71,9 @@ export const createDevicesHandlers = (
     },
     'devices.rename': async ({ deviceName }) => now(await sync.rename(deviceName)),
     'devices.addedElsewhere': async ({ ids }) => ({ entries: await sync.addedElsewhere(ids) }),
-    'devices.link': async ({ recoveryKey, setup, deviceName }) => {
+    'devices.link': async (request) => {
       const folder = await dialog.chooseFolder();
-      const outcome = folder === null ? 'cancelled' : await sync.link(folder, { recoveryKey, setup, deviceName });
+      const outcome = folder === null ? 'cancelled' : await sync.link(folder, request);
       const status = await vault.status();
       if (outcome === 'linked') onVaultStateChanged?.(status.state);
       return { outcome, vault: status, status: await now() };

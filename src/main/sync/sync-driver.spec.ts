@@ -7,7 +7,7 @@ import { useTempDirs } from '../../../tests/support/temp-dir';
 import { MovableClock } from '../app/testing/movable-clock';
 import { type FsPort, nodeFs } from '../fs/fs-port';
 import { createMemoryLogger } from '../log/logger';
-import { checkIn, makeVault, openVaults } from '../vault/testing/vault-fixtures';
+import { byId, checkIn, makeVault, openVaults } from '../vault/testing/vault-fixtures';
 import { PASS_EVERY_MS, SyncDriver } from './sync-driver';
 import { linkSync } from './sync-link';
 
@@ -33,7 +33,8 @@ beforeEach(async () => {
 
 const machineId = async () => 'this-machine';
 
-const twoComputers = async () => {
+/** The laptop: a history with a kept recovery key, syncing through the folder. */
+const firstComputer = async () => {
   const clock = new MovableClock();
   const log = createMemoryLogger();
   const first = vaults.track(makeVault(join(root, 'one')));
@@ -45,13 +46,17 @@ const twoComputers = async () => {
   expect(one.current().state).toBe('off');
   expect(await one.setUp(folder, 'Laptop')).toBe('set-up');
   expect(one.current()).toMatchObject({ state: 'on', folder, deviceName: 'Laptop' });
+  return { clock, log, first, one, recoveryKey: made.recoveryKey as string };
+};
 
+const twoComputers = async () => {
+  const { clock, log, first, one, recoveryKey } = await firstComputer();
   const second = vaults.track(makeVault(join(root, 'two')));
   const linked = await linkSync(
     { fs: nodeFs, vaultDir: join(root, 'two', 'vault'), folder, machineId: 'other-machine', now: () => clock.now() },
     second,
     {
-      recoveryKey: made.recoveryKey as string,
+      recoveryKey,
       setup: { passphrase: 'second computer words', useKeychain: false, createRecoveryKey: false },
       deviceName: 'Desktop',
     },
@@ -285,6 +290,62 @@ describe('SyncDriver', () => {
     drivers.push(again);
     await again.vaultStateChanged('unlocked');
     expect(await readFile(torn)).toEqual(bytes);
+  });
+
+  it('a computer with its own history joins with the recovery key and its own passphrase: the two become one history', async () => {
+    const { clock, log, first, one, recoveryKey } = await firstComputer();
+    const fromLaptop = await one.append(checkIn('written on the laptop'));
+    const desktopDir = join(root, 'two');
+    const second = vaults.track(makeVault(desktopDir));
+    const own = await second.setup({ passphrase: 'desktop words', useKeychain: false, createRecoveryKey: true });
+    await second.keepRecoveryKey(own.recoveryKey as string);
+    const fromDesktop = await second.append(checkIn('written on the desktop before it synced'));
+    const goneHere = await second.append(checkIn('deleted on the desktop'));
+    await second.delete(goneHere.id);
+    const two = new SyncDriver({
+      vault: second,
+      vaultDir: join(desktopDir, 'vault'),
+      timer: clock,
+      log,
+      machineId: async () => 'other-machine',
+    });
+    drivers.push(two);
+    await two.vaultStateChanged('unlocked');
+    const vaultFile = await readFile(join(desktopDir, 'vault', 'vault.json'));
+
+    // Proven by the passphrase that opens it now: a wrong one changes nothing, here or in the folder.
+    const request = { recoveryKey, deviceName: 'Desktop', current: { method: 'passphrase' as const, passphrase: 'not the words' } };
+    await expect(two.link(folder, request)).rejects.toMatchObject({ code: 'wrong-passphrase' });
+    expect(await two.link(folder, { ...request, recoveryKey: own.recoveryKey as string })).toBe('wrong-recovery-key');
+    expect(await readFile(join(desktopDir, 'vault', 'vault.json'))).toEqual(vaultFile);
+    expect(await two.hasLink()).toBe(false);
+    expect(await readdir(join(folder, 'attune-sync', 'devices'))).toHaveLength(1);
+
+    const current = { method: 'passphrase' as const, passphrase: 'desktop words' };
+    expect(await two.link(folder, { ...request, current })).toBe('linked');
+    expect(two.current()).toMatchObject({ state: 'on', deviceName: 'Desktop' });
+    await settle(clock, one, two);
+    const union = byId([fromLaptop, fromDesktop]);
+    expect(byId(await second.entries())).toEqual(union);
+    expect(byId(await first.entries())).toEqual(union);
+    expect(await first.get(goneHere.id)).toBeUndefined();
+    expect(await one.addedElsewhere([fromDesktop.id, fromLaptop.id])).toEqual([{ id: fromDesktop.id, name: 'Desktop' }]);
+    expect(await two.addedElsewhere([fromDesktop.id, fromLaptop.id])).toEqual([{ id: fromLaptop.id, name: 'Laptop' }]);
+
+    // The desktop now opens with its own passphrase and with the laptop's recovery key; its old recovery key opens nothing.
+    await two.vaultStateChanged('locked');
+    await second.lock();
+    await expect(second.unlock({ method: 'recovery', recoveryKey: own.recoveryKey as string })).rejects.toMatchObject({
+      code: 'wrong-passphrase',
+    });
+    expect(await second.unlock({ method: 'recovery', recoveryKey })).toMatchObject({ problems: [] });
+    await second.lock();
+    expect(await second.unlock(current)).toMatchObject({ problems: [] });
+    await two.vaultStateChanged('unlocked');
+    expect(two.current()).toMatchObject({ state: 'on', deviceName: 'Desktop' });
+    const later = await two.append(checkIn('after joining'));
+    await settle(clock, two, one);
+    expect(await first.get(later.id)).toEqual(later);
   });
 
   it('is off without a link, and the plain vault calls answer', async () => {

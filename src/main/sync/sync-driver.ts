@@ -7,14 +7,24 @@ import { nodeFs } from '../fs/fs-port';
 import type { Logger } from '../log/logger';
 import type { TimerClock, TimerHandle } from '../pauses/ports';
 import { SerialQueue } from '../system/serial-queue';
-import type { SetupRequest, VaultService } from '../vault/vault-service';
+import type { VaultService } from '../vault/vault-service';
 import { readDeviceName } from './device-file';
 import { moveToAnotherMachine } from './device-move';
 import type { ScanReport } from './folder-scan';
 import { addFormerIds } from './former-ids-file';
 import { INSTALL_FILE } from './install-file';
 import { type PassResult, SyncEngine } from './sync-engine';
-import { type Linked, type LinkPlaces, type LinkResult, linkSync, localDirFor, resumeSync, type SetUpResult, setUpSync } from './sync-link';
+import {
+  type Linked,
+  type LinkPlaces,
+  type LinkRequest,
+  type LinkResult,
+  linkSync,
+  localDirFor,
+  resumeSync,
+  type SetUpResult,
+  setUpSync,
+} from './sync-link';
 
 /**
  * Sync in the running app: an engine while the history is unlocked and a
@@ -111,8 +121,8 @@ export class SyncDriver {
     });
   }
 
-  /** §4.4: this computer has no history yet and joins the one in `folder`; on 'linked' the history is open and sync runs. */
-  link(folder: string, request: { recoveryKey: string; setup: SetupRequest; deviceName: string }): Promise<LinkResult['kind']> {
+  /** §4.4: this computer joins the history in `folder`, with none yet or with its own; on 'linked' the history is open and sync runs. */
+  link(folder: string, request: LinkRequest): Promise<LinkResult['kind']> {
     return this.queue.run(async () => {
       this.refuseWhileOn();
       const result = await linkSync(await this.places(folder), this.deps.vault, request);

@@ -2,6 +2,7 @@ import { type KeyObject, randomBytes } from 'node:crypto';
 
 import type { FsPort } from '../fs/fs-port';
 import { readRegularFile } from '../fs/regular-file';
+import type { Credential } from '../vault/credential';
 import { verifyKeyCheck } from '../vault/key-wrap';
 import type { SetupRequest, VaultService } from '../vault/vault-service';
 import { writeDeviceFile } from './device-file';
@@ -57,7 +58,7 @@ export type LinkResult =
   /** The typed words are not a recovery key: 'format' or 'checksum', as on the unlock screen. */
   | { kind: 'not-a-recovery-key'; reason: 'format' | 'checksum' }
   | { kind: 'wrong-recovery-key' }
-  /** This computer already has a history: linking it re-keys it to the folder's key, which is not built yet. */
+  /** Asked to make a history here, but one exists (or to re-key one, but it is not open): nothing changed. */
   | { kind: 'has-history' };
 
 const newInstall = async (places: LinkPlaces, localDir: string): Promise<Install> => {
@@ -83,11 +84,11 @@ export const setUpSync = async (places: LinkPlaces, vault: VaultService, deviceN
     if (found.kind === 'newer') return { kind: 'newer-folder' };
     if (found.kind !== 'ok') return { kind: 'unreadable-folder' };
     if (!(await holdsThisKey(syncRoot, found.vaultId, keyId, key))) return { kind: 'already-set-up' };
-    return { kind: 'set-up', ...(await joinAsNewDevice(places, syncRoot, found.vaultId, key, keyId, deviceName)) };
+    return { kind: 'set-up', ...(await joinAsNewDevice(places, syncRoot, found.vaultId, new Map([[keyId, key]]), keyId, deviceName)) };
   }
   const { vaultId } = created;
   await writeSyncKeyFile(places.fs, syncRoot, keyFileFromVault(vaultId, keyFile, places.now()));
-  return { kind: 'set-up', ...(await joinAsNewDevice(places, syncRoot, vaultId, key, keyId, deviceName)) };
+  return { kind: 'set-up', ...(await joinAsNewDevice(places, syncRoot, vaultId, new Map([[keyId, key]]), keyId, deviceName)) };
 };
 
 /** The folder's key file for `keyId` is one this vault's own key authenticates: the same history, the same key. */
@@ -102,64 +103,64 @@ const joinAsNewDevice = async (
   places: LinkPlaces,
   syncRoot: string,
   vaultId: string,
-  key: KeyObject,
+  keys: ReadonlyMap<string, KeyObject>,
   keyId: string,
   deviceName: string,
 ): Promise<Linked> => {
+  const key = keys.get(keyId);
+  if (!key) throw new Error('the current key is not among the keys');
   const localDir = localDirFor(places.vaultDir);
   const install = await newInstall(places, localDir);
   const ids = { vaultId, deviceId: install.deviceId, keyId };
   const name = await writeDeviceFile(places.fs, syncRoot, { ...ids, key, name: deviceName, now: places.now() });
   const state = { folder: places.folder, deviceName: name };
   await writeSyncState(places.fs, localDir, key, ids, state);
-  return { identity: { ...ids, keys: new Map([[keyId, key]]) }, syncRoot, localDir, state, formerIds: await readFormerIds(localDir) };
+  return { identity: { ...ids, keys }, syncRoot, localDir, state, formerIds: await readFormerIds(localDir) };
 };
 
 /**
- * §4.4 on a computer with no history yet: the recovery key opens the
- * folder's key, and this computer's vault is made around it, with the
- * person's own passphrase or keychain choice.
+ * How this computer comes to hold the folder's key: with no history yet, its
+ * history is made around it with the person's passphrase or keychain choice;
+ * with a history of its own, that history is re-keyed to it (§4.4 step 3),
+ * proven by the passphrase or keychain that opens it now, which stay.
  */
-export const linkSync = async (
-  places: LinkPlaces,
-  vault: VaultService,
-  request: { recoveryKey: string; setup: SetupRequest; deviceName: string },
-): Promise<LinkResult> => {
+export type LinkRequest = { recoveryKey: string; deviceName: string } & ({ setup: SetupRequest } | { current: Credential });
+
+/**
+ * §4.4: the recovery key opens the folder's key, this computer's history is
+ * made or re-keyed around it, and the engine's first pass brings the two
+ * together (what only this computer had is published, §4.4 step 6). A wrong
+ * passphrase throws as on the unlock screen, with nothing changed.
+ */
+export const linkSync = async (places: LinkPlaces, vault: VaultService, request: LinkRequest): Promise<LinkResult> => {
   const syncRoot = syncRootIn(places.folder);
   const format = await readFormatFile(syncRoot);
   if (format.kind === 'absent') return { kind: 'not-set-up' };
   if (format.kind === 'newer') return { kind: 'newer-folder' };
   if (format.kind === 'unreadable') return { kind: 'unreadable-folder' };
-  if ((await vault.status()).state !== 'not-set-up') return { kind: 'has-history' };
+  const here = (await vault.status()).state;
+  if ('setup' in request ? here !== 'not-set-up' : here !== 'unlocked') return { kind: 'has-history' };
   const opened = await openSyncKeys(syncRoot, request.recoveryKey, format.vaultId);
   if (!opened.ok)
     return opened.reason === 'format' || opened.reason === 'checksum'
       ? { kind: 'not-a-recovery-key', reason: opened.reason }
       : { kind: 'wrong-recovery-key' };
-  const keyFile = parseSyncKeyFile(
-    await readRegularFile(syncKeyFilePath(syncRoot, opened.currentKeyId), SMALL_FILE_CAP, { noFollow: true }),
-    format.vaultId,
-    opened.currentKeyId,
-  );
-  if (!keyFile) {
-    opened.currentDataKey.fill(0);
-    return { kind: 'unreadable-folder' };
+  const keyId = opened.currentKeyId;
+  const dataKey = opened.currentDataKey;
+  try {
+    const keyFile = parseSyncKeyFile(
+      await readRegularFile(syncKeyFilePath(syncRoot, keyId), SMALL_FILE_CAP, { noFollow: true }),
+      format.vaultId,
+      keyId,
+    );
+    if (!keyFile) return { kind: 'unreadable-folder' };
+    const given = { dataKey, keyId, check: keyFile.check, recovery: keyFile.recovery };
+    if ('setup' in request) await vault.setup(request.setup, given);
+    else if ((await vault.syncKey()).keyId !== keyId) await vault.rekey(request.current, { adopt: given });
+  } finally {
+    dataKey.fill(0);
   }
-  await vault.setup(request.setup, {
-    dataKey: opened.currentDataKey,
-    keyId: opened.currentKeyId,
-    check: keyFile.check,
-    recovery: keyFile.recovery,
-  });
-  const localDir = localDirFor(places.vaultDir);
-  const install = await newInstall(places, localDir);
-  const ids = { vaultId: format.vaultId, deviceId: install.deviceId, keyId: opened.currentKeyId };
-  const key = opened.keys.get(opened.currentKeyId);
-  if (!key) throw new Error('the opened key is not among the keys');
-  const name = await writeDeviceFile(places.fs, syncRoot, { ...ids, key, name: request.deviceName, now: places.now() });
-  const state = { folder: places.folder, deviceName: name };
-  await writeSyncState(places.fs, localDir, key, ids, state);
-  return { kind: 'linked', identity: { ...ids, keys: opened.keys }, syncRoot, localDir, state, formerIds: [] };
+  return { kind: 'linked', ...(await joinAsNewDevice(places, syncRoot, format.vaultId, opened.keys, keyId, request.deviceName)) };
 };
 
 export type ResumeResult =

@@ -2,7 +2,7 @@ import { z } from 'zod';
 
 import { EPOCH_MS_MAX } from '../epoch';
 import { channel } from './channel';
-import { setupRequestSchema, vaultStatusSchema } from './vault-contract';
+import { presentCredentialSchema, setupRequestSchema, vaultStatusSchema } from './vault-contract';
 
 const epochMs = z.number().min(0).max(EPOCH_MS_MAX);
 const count = z.number().int().min(0);
@@ -73,17 +73,24 @@ export const devicesContract = {
     z.strictObject({ entries: z.array(z.strictObject({ id: entryId, name: z.string().max(256).nullable() })).max(500) }),
   ),
   /**
-   * A computer with no history yet joins one kept in a sync folder (§4.4):
-   * main's folder dialog picks the folder, the recovery key opens its key,
-   * and the history here is made around it with the person's own passphrase
-   * or keychain choice (no new recovery key: the same one opens every computer).
+   * This computer joins the history kept in a sync folder (§4.4): main's
+   * folder dialog picks the folder and the recovery key opens its key. With
+   * no history here yet (`setup`), one is made around that key with the
+   * person's own passphrase or keychain choice (no new recovery key: the
+   * same one opens every computer). With a history here (`current`, proven
+   * as for a re-key), that history takes the folder's key, keeping its
+   * passphrase and keychain, and the two become one; a wrong passphrase is
+   * refused like one on the unlock screen, with nothing changed.
    */
   'devices.link': channel(
-    z.strictObject({
-      recoveryKey: z.string().min(1).max(128),
-      setup: setupRequestSchema.extend({ createRecoveryKey: z.literal(false) }),
-      deviceName,
-    }),
+    z.union([
+      z.strictObject({
+        recoveryKey: z.string().min(1).max(128),
+        setup: setupRequestSchema.extend({ createRecoveryKey: z.literal(false) }),
+        deviceName,
+      }),
+      z.strictObject({ recoveryKey: z.string().min(1).max(128), current: presentCredentialSchema, deviceName }),
+    ]),
     z.strictObject({
       outcome: z.enum([
         'linked',

@@ -24,6 +24,12 @@ const anyPassphraseSchema = z.string().min(1).max(PASSPHRASE_MAX);
 const epochMs = z.number().int().min(0).max(EPOCH_MS_MAX);
 const entryId = z.string().regex(/^[A-Za-z0-9_-]{8,64}$/);
 
+/** What proves the person can open the history now, for a change to its key: the keychain, or the passphrase it has. */
+export const presentCredentialSchema = z.discriminatedUnion('method', [
+  z.strictObject({ method: z.literal('keychain') }),
+  z.strictObject({ method: z.literal('passphrase'), passphrase: anyPassphraseSchema }),
+]);
+
 export const credentialSchema = z.discriminatedUnion('method', [
   z.strictObject({ method: z.literal('keychain') }),
   z.strictObject({ method: z.literal('passphrase'), passphrase: anyPassphraseSchema }),
@@ -164,12 +170,7 @@ export const vaultContract = {
    * ('vault-damaged'); a wrong passphrase counts against the unlock throttle.
    */
   'vault.replaceKey': channel(
-    z.strictObject({
-      current: z.discriminatedUnion('method', [
-        z.strictObject({ method: z.literal('keychain') }),
-        z.strictObject({ method: z.literal('passphrase'), passphrase: anyPassphraseSchema }),
-      ]),
-    }),
+    z.strictObject({ current: presentCredentialSchema }),
     z.strictObject({ status: vaultStatusSchema, recoveryKey: z.string().max(64).nullable() }),
   ),
   /**
