@@ -3,7 +3,7 @@ import { join } from 'node:path';
 
 import type { Page } from '@playwright/test';
 
-import { devicesCopy, historyCopy, settingsCopy, vaultCopy, welcomeCopy } from '../../src/shared/copy';
+import { devicesCopy, errorCopy, historyCopy, settingsCopy, vaultCopy, welcomeCopy } from '../../src/shared/copy';
 import { type Harness, startHarness } from '../harness/harness-server';
 import { openAppView, PASSPHRASE, setUpWithRecoveryKey, tabTo } from './checkin-steps';
 import { joinThroughBridge } from './devices-steps';
@@ -191,6 +191,63 @@ test.describe('Settings › Devices', () => {
     await expect(devices.getByRole('heading', { name: 'Desktop' })).toBeVisible();
     await openAppView(page, harnessA.url, 'history');
     await expect.poll(() => historyMarks(page)).toEqual([t.addedOn('Desktop')]);
+  });
+
+  test('a computer with a history of its own brings the two together, by keyboard; a wrong passphrase changes nothing', async ({
+    page,
+    context,
+    dataDir,
+  }) => {
+    const folder = join(dataDir, 'Syncthing');
+    mkdirSync(folder);
+    const laptop = await firstComputer(page, join(dataDir, 'a'), folder, 1);
+    const other = await context.newPage();
+    const harnessB = await computer(other, join(dataDir, 'b'));
+    await setUpWithRecoveryKey(other, harnessB.url, 2);
+    const devices = await toDevices(other, harnessB.url);
+    await other.keyboard.press('Tab');
+    await other.keyboard.type('Desktop');
+    harnessB.standIns.nextFolder = folder;
+    await tabTo(other, t.choose);
+    await other.keyboard.press('Enter');
+    // The folder holds the laptop's history: offered, with a way out; nothing changed yet.
+    await expect(devices.getByText(t.alreadySetUp)).toBeVisible();
+    await expect(devices.getByRole('button', { name: t.join.historyStart })).toBeFocused();
+    expect(await seriousA11yViolations(other)).toEqual([]);
+    await screenshot(other, 'devices-other-history');
+    await other.keyboard.press('Enter');
+
+    const form = devices.getByRole('form', { name: t.join.historyHeading });
+    await expect(form.getByRole('heading', { name: t.join.historyHeading })).toBeFocused();
+    await expect(form.getByLabel(t.name)).toHaveValue('Desktop');
+    await other.keyboard.press('Tab');
+    await expect(form.getByLabel(t.join.recoveryKey)).toBeFocused();
+    await other.keyboard.type(laptop.recoveryKey);
+    const current = form.getByLabel(settingsCopy.privacy.current);
+    await current.fill('not the passphrase');
+    harnessB.standIns.nextFolder = folder;
+    await current.press('Enter');
+    await expect(form.getByRole('status')).toHaveText(errorCopy['wrong-passphrase']);
+    await expect(current).toBeFocused();
+    expect(await seriousA11yViolations(other)).toEqual([]);
+    await screenshot(other, 'devices-together-form');
+    await current.fill(PASSPHRASE);
+    harnessB.standIns.nextFolder = folder;
+    await current.press('Enter');
+    // Stop syncing keeps a live region of its own: the section's is the last.
+    await expect(devices.getByRole('status').last()).toHaveText(t.join.joined);
+    await expect(other.getByRole('heading', { level: 2, name: DEVICES })).toBeFocused();
+    await expect(devices.getByText(folder, { exact: true })).toBeVisible();
+    await expect(devices.getByRole('heading', { name: 'Laptop' })).toBeVisible();
+
+    // One history on both: the desktop's two check-ins and the laptop's one, each marked where it was added.
+    await openAppView(other, harnessB.url, 'history');
+    await expect.poll(() => historyMarks(other)).toEqual([t.addedOn('Laptop')]);
+    await expect(other.locator('.entry')).toHaveCount(3);
+    await toDevices(page, laptop.harness.url);
+    await lookNow(page);
+    await openAppView(page, laptop.harness.url, 'history');
+    await expect.poll(() => historyMarks(page)).toEqual([t.addedOn('Desktop'), t.addedOn('Desktop')]);
   });
 
   test('a file still on its way is named, the rest shows; erase says the others keep theirs; 200% and forced colours', async ({

@@ -4,7 +4,7 @@ import { describe, expect, test, vi } from 'vitest';
 
 import { bridgeAnswers, bridgeCalls, emitBridgeEvent } from '../../../../../tests/renderer-setup';
 import { devicesCopy, settingsCopy, vaultCopy } from '../../../../shared/copy';
-import { ok, vaultStatus } from '../settings/settings-test-kit';
+import { ok, refused, vaultStatus } from '../settings/settings-test-kit';
 import type { DevicesStatus } from './devices-model';
 import DevicesSection from './DevicesSection.svelte';
 
@@ -58,7 +58,6 @@ describe('DevicesSection: sync off', () => {
   });
 
   test.each([
-    ['already-set-up', t.alreadySetUp],
     ['newer-folder', t.newerFolder],
     ['unreadable-folder', t.unreadableFolder],
   ] as const)('%s: said calmly, the name kept, nothing else changes', async (outcome, words) => {
@@ -70,6 +69,78 @@ describe('DevicesSection: sync off', () => {
     await vi.waitFor(() => expect(live()).toHaveTextContent(words));
     expect(screen.getByLabelText(t.name)).toHaveValue('Laptop');
     expect(screen.getByRole('button', { name: t.choose })).toBeInTheDocument();
+  });
+
+  test("a folder holding the other computer's history: offered, Not now, then brought together with the passphrase", async () => {
+    const user = userEvent.setup();
+    show(off());
+    bridgeAnswers.set('devices.setUp', () => ok({ outcome: 'already-set-up', status: off() }));
+    await user.type(await screen.findByLabelText(t.name), 'Desk');
+    await user.click(screen.getByRole('button', { name: t.choose }));
+    expect(await screen.findByText(t.alreadySetUp)).toBeInTheDocument();
+    expect(screen.getByRole('button', { name: t.join.historyStart })).toHaveFocus();
+    await user.click(screen.getByRole('button', { name: t.notNow }));
+    expect(screen.getByRole('button', { name: t.choose })).toHaveFocus();
+
+    await user.click(screen.getByRole('button', { name: t.choose }));
+    await user.click(await screen.findByRole('button', { name: t.join.historyStart }));
+    expect(await screen.findByRole('heading', { name: t.join.historyHeading })).toHaveFocus();
+    // One name field, the same name; this history's passphrase, not a new one.
+    expect(screen.getAllByLabelText(t.name)).toHaveLength(1);
+    expect(screen.getByLabelText(t.name)).toHaveValue('Desk');
+    await user.type(screen.getByLabelText(t.join.recoveryKey), 'ABCD-EFGH-IJKL-MNOP-QRST-UVWX-YZ23-4567');
+    const submit = screen.getByRole('button', { name: t.join.historySubmit });
+    await user.click(submit);
+    expect(await screen.findByText(settingsCopy.privacy.needCurrent)).toBeInTheDocument();
+    const current = screen.getByLabelText(settingsCopy.privacy.current);
+    expect(current).toHaveFocus();
+    expect(calls('devices.link')).toEqual([]);
+
+    bridgeAnswers.set('devices.link', () => refused('wrong-passphrase', 'That passphrase didn’t open your history.'));
+    await user.type(current, 'not it');
+    await user.click(submit);
+    expect(await screen.findByText('That passphrase didn’t open your history.')).toBeInTheDocument();
+    expect(current).toHaveFocus();
+    expect(screen.getByLabelText(t.join.recoveryKey)).toHaveValue('ABCD-EFGH-IJKL-MNOP-QRST-UVWX-YZ23-4567');
+
+    bridgeAnswers.set('devices.link', () => ok({ outcome: 'linked', vault: vaultStatus(), status: on({ deviceName: 'Desk' }) }));
+    bridgeAnswers.set('devices.status', () => ok(on({ deviceName: 'Desk' })));
+    await user.clear(current);
+    await user.type(current, 'the right words');
+    await user.click(submit);
+    await vi.waitFor(() => expect(live()).toHaveTextContent(t.join.joined));
+    expect(calls('devices.link').at(-1)).toEqual([
+      'devices.link',
+      {
+        recoveryKey: 'ABCD-EFGH-IJKL-MNOP-QRST-UVWX-YZ23-4567',
+        deviceName: 'Desk',
+        current: { method: 'passphrase', passphrase: 'the right words' },
+      },
+    ]);
+    expect(await screen.findByText('/home/sam/Dropbox')).toBeInTheDocument();
+    expect(screen.getByRole('heading', { name: settingsCopy.sections.devices })).toHaveFocus();
+  });
+
+  test('with the keychain alone, nothing to type but the key: the keychain proves it', async () => {
+    const user = userEvent.setup();
+    show(off(), vaultStatus({ methods: { keychain: true, passphrase: false, recovery: true }, keychainAvailable: true }));
+    bridgeAnswers.set('devices.setUp', () => ok({ outcome: 'already-set-up', status: off() }));
+    bridgeAnswers.set('devices.link', () => ok({ outcome: 'wrong-recovery-key', vault: vaultStatus(), status: off() }));
+    await user.type(await screen.findByLabelText(t.name), 'Desk');
+    await user.click(screen.getByRole('button', { name: t.choose }));
+    await user.click(await screen.findByRole('button', { name: t.join.historyStart }));
+    expect(await screen.findByText(settingsCopy.privacy.newKey.keychain)).toBeInTheDocument();
+    expect(screen.queryByLabelText(settingsCopy.privacy.current)).toBeNull();
+    await user.type(screen.getByLabelText(t.join.recoveryKey), 'ABCD');
+    await user.click(screen.getByRole('button', { name: t.join.historySubmit }));
+    expect(await screen.findByText(t.join.wrongKey)).toBeInTheDocument();
+    expect(calls('devices.link').at(-1)?.[1]).toMatchObject({ current: { method: 'keychain' } });
+    expect(screen.getByLabelText(t.join.recoveryKey)).toHaveFocus();
+    // A name changed in the form stays after Back: one name, wherever it was typed.
+    await user.type(screen.getByLabelText(t.name), 'top');
+    await user.click(screen.getByRole('button', { name: t.join.back }));
+    expect(screen.getByRole('button', { name: t.choose })).toHaveFocus();
+    expect(screen.getByLabelText(t.name)).toHaveValue('Desktop');
   });
 
   test('a second press while the dialog is open asks main once', async () => {

@@ -21,7 +21,7 @@ const messages = {
   needsRecoveryKey: '‮To sync, Attune needs a recovery key: it is how your other computers open this history. Make one now?‬',
   notNow: '‮Not now‬',
   alreadySetUp:
-    '‮This folder holds a different Attune history. A computer that has its own history can’t join a different one yet. Nothing was changed. You can choose another folder.‬',
+    '‮This folder holds the history of your other computer. Attune can bring the check-ins on this computer into it, so both computers share one history. Nothing was changed yet.‬',
   newerFolder: '‮This folder was set up by a newer Attune. Update Attune on this computer to use it. Nothing was changed.‬',
   unreadableFolder: '‮Attune couldn’t read or write in that folder. Nothing was changed. Check that it is there, or choose another.‬',
   setUpDone: '‮This computer now syncs through this folder. Your other computers can join with your recovery key.‬',
@@ -93,7 +93,15 @@ const messages = {
     notSetUpFolder:
       '‮There is no Attune history in that folder yet. Choose the folder your other computer syncs through, the one with attune-sync inside.‬',
     wrongKey: '‮This recovery key doesn’t open this folder. Check it and try again?‬',
-    hasHistory: '‮This computer already has a history, so it can’t join another one yet. Nothing was changed.‬',
+    hasHistory: '‮This computer already has a history. To bring the two together, open Settings, then Devices. Nothing was changed.‬',
+    historyStart: '‮Bring them together…‬',
+    historyHeading: '‮Bring your histories together‬',
+    historyBody:
+      '‮The check-ins on this computer and the ones in the folder become one history, on all your computers. This computer goes on unlocking the way it does now.‬',
+    historyKeyNote:
+      '‮Afterwards, the recovery key of your other computer opens this one too. The recovery key you kept for this computer stops working.‬',
+    historySubmit: '‮Choose folder and bring together…‬',
+    historySubmitting: '‮Bringing together…‬',
     back: '‮Back‬',
     joined: '‮Joined. Your history from your other computers is arriving.‬',
   },

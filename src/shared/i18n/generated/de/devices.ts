@@ -23,7 +23,7 @@ const messages = {
     'Zum Synchronisieren braucht Attune einen Wiederherstellungsschlüssel: Damit öffnen deine anderen Computer diesen Verlauf. Jetzt einen erstellen?',
   notNow: 'Nicht jetzt',
   alreadySetUp:
-    'In diesem Ordner liegt ein anderer Attune-Verlauf. Ein Computer mit eigenem Verlauf kann sich noch nicht mit einem anderen Verlauf verbinden. Es wurde nichts geändert. Du kannst einen anderen Ordner wählen.',
+    'In diesem Ordner liegt der Verlauf deines anderen Computers. Attune kann die Check-ins von diesem Computer in diesen Verlauf übernehmen. Dann haben beide Computer einen gemeinsamen Verlauf. Es wurde noch nichts geändert.',
   newerFolder:
     'Dieser Ordner wurde von einer neueren Version von Attune eingerichtet. Nach einem Update von Attune auf diesem Computer lässt er sich nutzen. Es wurde nichts geändert.',
   unreadableFolder:
@@ -100,7 +100,15 @@ const messages = {
       'In diesem Ordner gibt es noch keinen Attune-Verlauf. Wähle den Ordner, über den dein anderer Computer synchronisiert – den mit attune-sync darin.',
     wrongKey: 'Dieser Wiederherstellungsschlüssel öffnet diesen Ordner nicht. Magst du ihn prüfen und es noch einmal versuchen?',
     hasHistory:
-      'Dieser Computer hat schon einen Verlauf, deshalb kann er sich noch nicht mit einem anderen verbinden. Es wurde nichts geändert.',
+      'Dieser Computer hat schon einen Verlauf. Die beiden Verläufe kannst du in den Einstellungen unter Geräte zusammenführen. Es wurde nichts geändert.',
+    historyStart: 'Verläufe zusammenführen …',
+    historyHeading: 'Deine Verläufe zusammenführen',
+    historyBody:
+      'Die Check-ins auf diesem Computer und die im Ordner werden zu einem gemeinsamen Verlauf, auf allen deinen Computern. Du entsperrst diesen Computer wie bisher.',
+    historyKeyNote:
+      'Danach öffnet der Wiederherstellungsschlüssel deines anderen Computers auch diesen hier. Der Wiederherstellungsschlüssel, den du für diesen Computer aufbewahrt hast, funktioniert dann nicht mehr.',
+    historySubmit: 'Ordner wählen und zusammenführen …',
+    historySubmitting: 'Wird zusammengeführt …',
     back: 'Zurück',
     joined: 'Verbunden. Dein Verlauf von deinen anderen Computern kommt gerade an.',
   },

@@ -22,7 +22,7 @@ const messages = {
     'Para sincronizar, Attune necesita una clave de recuperación: así es como tus otros equipos abren este historial. ¿Crear una ahora?',
   notNow: 'Ahora no',
   alreadySetUp:
-    'Esta carpeta contiene un historial de Attune diferente. Un equipo que tiene su propio historial aún no puede unirse a uno diferente. No se cambió nada. Puedes elegir otra carpeta.',
+    'Esta carpeta contiene el historial de tu otro equipo. Attune puede añadirle los registros de este equipo, para que los dos equipos compartan un solo historial. Todavía no se cambió nada.',
   newerFolder:
     'Esta carpeta la configuró una versión más reciente de Attune. Si actualizas Attune en este equipo, podrás usarla. No se cambió nada.',
   unreadableFolder: 'Attune no pudo leer ni escribir en esa carpeta. No se cambió nada. Puedes comprobar que esté ahí, o elegir otra.',
@@ -104,7 +104,15 @@ const messages = {
     notSetUpFolder:
       'Aún no hay ningún historial de Attune en esa carpeta. Elige la carpeta que usa tu otro equipo para sincronizarse, la que tiene attune-sync dentro.',
     wrongKey: 'Esta clave de recuperación no abre esta carpeta. ¿Quieres revisarla y probar de nuevo?',
-    hasHistory: 'Este equipo ya tiene un historial, así que aún no puede unirse a otro. No se cambió nada.',
+    hasHistory: 'Este equipo ya tiene un historial. Si quieres juntar los dos, abre Configuración y luego Equipos. No se cambió nada.',
+    historyStart: 'Juntar los historiales…',
+    historyHeading: 'Juntar tus historiales',
+    historyBody:
+      'Los registros de este equipo y los de la carpeta se convierten en un solo historial, en todos tus equipos. Este equipo se sigue desbloqueando igual que ahora.',
+    historyKeyNote:
+      'Después, la clave de recuperación de tu otro equipo abre también este. La clave de recuperación que guardaste para este equipo deja de funcionar.',
+    historySubmit: 'Elegir la carpeta y juntarlos…',
+    historySubmitting: 'Juntando…',
     back: 'Atrás',
     joined: 'Listo. El historial de tus otros equipos está llegando.',
   },

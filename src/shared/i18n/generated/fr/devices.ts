@@ -22,7 +22,7 @@ const messages = {
     'Pour synchroniser, Attune a besoin d’une clé de récupération : c’est elle qui permet à vos autres ordinateurs d’ouvrir cet historique. En créer une maintenant ?',
   notNow: 'Pas maintenant',
   alreadySetUp:
-    'Ce dossier contient un historique Attune différent. Un ordinateur qui a son propre historique ne peut pas encore en rejoindre un autre. Rien n’a été modifié. Vous pouvez choisir un autre dossier.',
+    'Ce dossier contient l’historique de votre autre ordinateur. Attune peut y ajouter ce que vous avez noté sur cet ordinateur, pour que les deux ordinateurs partagent un seul historique. Rien n’a encore été modifié.',
   newerFolder:
     'Ce dossier a été configuré par une version plus récente d’Attune. Pour l’utiliser, vous pouvez mettre à jour Attune sur cet ordinateur. Rien n’a été modifié.',
   unreadableFolder:
@@ -104,7 +104,16 @@ const messages = {
     notSetUpFolder:
       'Ce dossier ne contient pas encore d’historique Attune. Choisissez le dossier par lequel votre autre ordinateur se synchronise, celui qui contient attune-sync.',
     wrongKey: 'Cette clé de récupération n’ouvre pas ce dossier. La vérifier et réessayer ?',
-    hasHistory: 'Cet ordinateur a déjà un historique : il ne peut donc pas encore en rejoindre un autre. Rien n’a été modifié.',
+    hasHistory:
+      'Cet ordinateur a déjà un historique. Pour réunir les deux, vous pouvez aller dans les Réglages, puis dans Appareils. Rien n’a été modifié.',
+    historyStart: 'Réunir les historiques…',
+    historyHeading: 'Réunir vos historiques',
+    historyBody:
+      'Ce que vous avez noté sur cet ordinateur et ce qui se trouve dans le dossier forment un seul historique, sur tous vos ordinateurs. Vous continuez à déverrouiller cet ordinateur comme maintenant.',
+    historyKeyNote:
+      'Ensuite, la clé de récupération de votre autre ordinateur ouvre aussi celui-ci. La clé de récupération que vous avez gardée pour cet ordinateur ne fonctionne plus.',
+    historySubmit: 'Choisir le dossier et réunir…',
+    historySubmitting: 'Réunion des historiques…',
     back: 'Retour',
     joined: 'C’est fait. L’historique de vos autres ordinateurs est en train d’arriver.',
   },

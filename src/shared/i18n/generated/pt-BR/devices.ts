@@ -24,7 +24,7 @@ const messages = {
     'Para sincronizar, o Attune precisa de uma chave de recuperação: é com ela que seus outros computadores abrem este histórico. Criar uma agora?',
   notNow: 'Agora não',
   alreadySetUp:
-    'Esta pasta guarda outro histórico do Attune. Um computador que tem o próprio histórico ainda não consegue se conectar a um histórico diferente. Nada foi alterado. Você pode escolher outra pasta.',
+    'Esta pasta guarda o histórico do seu outro computador. O Attune pode colocar nele os check-ins deste computador, para que os dois computadores compartilhem um só histórico. Nada foi alterado ainda.',
   newerFolder:
     'Esta pasta foi configurada por uma versão mais nova do Attune. Para usá-la, atualize o Attune neste computador. Nada foi alterado.',
   unreadableFolder:
@@ -104,7 +104,16 @@ const messages = {
     notSetUpFolder:
       'Ainda não há histórico do Attune nessa pasta. Escolha a pasta pela qual seu outro computador sincroniza, a que tem attune-sync dentro.',
     wrongKey: 'Esta chave de recuperação não abre esta pasta. Quer conferir e tentar de novo?',
-    hasHistory: 'Este computador já tem um histórico, então ainda não consegue se conectar a outro. Nada foi alterado.',
+    hasHistory:
+      'Este computador já tem um histórico. Se quiser juntar os dois, abra Configurações e depois Dispositivos. Nada foi alterado.',
+    historyStart: 'Juntar os históricos…',
+    historyHeading: 'Juntar seus históricos',
+    historyBody:
+      'Os check-ins deste computador e os da pasta viram um só histórico, em todos os seus computadores. Você continua desbloqueando este computador do mesmo jeito que hoje.',
+    historyKeyNote:
+      'Depois disso, a chave de recuperação do seu outro computador também abre este. A chave de recuperação que você guardou deste computador para de funcionar.',
+    historySubmit: 'Escolher pasta e juntar…',
+    historySubmitting: 'Juntando…',
     back: 'Voltar',
     joined: 'Conectado. Seu histórico dos outros computadores está chegando.',
   },
