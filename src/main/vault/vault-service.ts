@@ -333,7 +333,8 @@ export class VaultService {
    * Writes what another computer added or deleted, through the same journal
    * as the person's own check-ins (docs/sync-format.md §6.3): one durable
    * write, then a roll when anything was deleted (so its bytes leave the live
-   * files, as after a delete here) or the journal grew long. An id the mark
+   * files, as after a delete here) or the journal grew long; more than a
+   * roll's worth goes straight into a new snapshot (VaultStore.appendByRoll). An id the mark
    * keeps as deleted, or a follow-up answering one, is never written back.
    */
   applySync(change: { deleteIds: readonly string[]; putEntries: readonly Entry[] }): Promise<{ deleted: number; put: number }> {
@@ -346,7 +347,13 @@ export class VaultService {
       const gone = new Set(deletes);
       const puts = change.putEntries.filter((entry) => !hidden(entry) && !gone.has(entry.id));
       if (deletes.length + puts.length === 0) return { deleted: 0, put: 0 };
-      await store.append([...deletes.map((id) => ({ op: 'del' as const, id })), ...puts.map((entry) => ({ op: 'put' as const, entry }))]);
+      const ops = [...deletes.map((id) => ({ op: 'del' as const, id })), ...puts.map((entry) => ({ op: 'put' as const, entry }))];
+      // More than a roll's worth (a link, a long absence): straight into a snapshot, instead of journal lines rolled at once.
+      if (ops.length > this.rollAfter && !store.compactionHeld) {
+        await store.appendByRoll(ops);
+        return { deleted: deletes.length, put: puts.length };
+      }
+      await store.append(ops);
       if ((deletes.length > 0 || store.tailLength >= this.rollAfter) && !store.compactionHeld) {
         try {
           await store.roll();

@@ -362,6 +362,47 @@ export class VaultStore {
   }
 
   /**
+   * Many records at once (a sync link, a long absence: sync-format.md §6.3),
+   * written straight into a new snapshot instead of as journal lines that a
+   * roll then rewrites — the same end state, at the cost of one roll. The
+   * snapshot is the commit point, as in `roll`: a failure or a crash before
+   * it leaves the vault as it was (memory included); after it, journal lines
+   * the snapshot already holds are emptied at the next open. The records take
+   * seqs as if appended, so the chain, the mark and a later append go on from
+   * there.
+   */
+  async appendByRoll(ops: readonly RecordOp[]): Promise<void> {
+    if (this.held) throw new AttuneError('vault-damaged', 'compaction is held until the snapshot damage is accepted');
+    if (this.olderPending) throw new AttuneError('history-older', 'an older history waits for the person to choose');
+    if (this.pendingRepair || this.truncateBeforeWrite || this.lastHash === undefined) await this.prepareWrite();
+    const { fs, dir, key, keyId, now } = this.ctx;
+    // In seq order: a put of an id already held moves it to its new seq, at the end.
+    const after = new Map(this.index.bySeq().map((stored) => [stored.entry.id, stored]));
+    const deleted: string[] = [];
+    let seq = this.lastSeq;
+    for (const op of ops) {
+      seq += 1;
+      const id = op.op === 'put' ? op.entry.id : op.id;
+      after.delete(id);
+      if (op.op === 'put') after.set(id, { seq, entry: op.entry });
+      else deleted.push(id);
+    }
+    const { bytes, anchor } = encodeSnapshot(key, keyId, [...after.values()], seq, now());
+    try {
+      await writeFileAtomic(fs, join(dir, SNAPSHOT_FILE), bytes);
+    } catch (error) {
+      throw toStorageErrorOrInternal(error, 'write snapshot');
+    }
+    this.index.reload([...after.values()]);
+    this.lastSeq = seq;
+    this.throughSeq = seq;
+    this.anchor = anchor;
+    await this.cutJournal(0, anchor);
+    if (deleted.length > 0) await this.ctx.mark?.addDeleted(deleted, this.head());
+    else this.ctx.mark?.writeHead(this.head());
+  }
+
+  /**
    * Compaction: every live entry into a new snapshot (temp file, fsync,
    * rename, fsync dir — the commit point), then empty the journal. A crash
    * between the two leaves journal records the snapshot already holds; the

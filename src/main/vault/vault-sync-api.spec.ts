@@ -6,6 +6,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { useTempDirs } from '../../../tests/support/temp-dir';
 import type { Entry } from '../../shared/entry-schema';
 import { AttuneError } from '../attune-error';
+import { type FsPort, nodeFs } from '../fs/fs-port';
 import type { RecoveryWrap } from './key-file';
 import { type KeyFile } from './key-file';
 import { byId, checkIn, makeVault, openVaults, seedVault } from './testing/vault-fixtures';
@@ -96,6 +97,83 @@ describe('applySync', () => {
     expect(await readFile(join(root, 'vault', 'journal.log'))).toEqual(journal);
     await vault.close();
     expect(await (await reopen(root)).get(mine.id)).toEqual(edited);
+  });
+
+  describe("more than a roll's worth at once: straight into a snapshot", () => {
+    const many = (count: number): Entry[] =>
+      Array.from({ length: count }, (_, i) =>
+        fromElsewhere(`bulk-from-laptop-${String(i).padStart(4, '0')}`, `number ${i}`, 1_795_000_000_000 + i),
+      );
+
+    it('holds the same as the journal way, with an empty journal; deletes reach the mark; appends go on after it', async () => {
+      const { vault, live, deletedIds } = await seedVault(vaults.track(makeVault(root, { rollAfterRecords: 4 })), {
+        passphrase: PASS,
+        useKeychain: false,
+      });
+      const gone = live.find((entry) => entry.kind === 'check-in') as Entry;
+      const answers = live.filter((entry) => entry.kind === 'follow-up' && entry.data.checkInId === gone.id);
+      const kept = live.filter((entry) => entry.id !== gone.id && !answers.includes(entry));
+      const edited = { ...(kept.find((entry) => entry.kind === 'check-in') as Entry), offsetMinutes: -300 } as Entry;
+      const other = many(6);
+      const applied = await vault.applySync({ deleteIds: [gone.id, ...answers.map((entry) => entry.id)], putEntries: [...other, edited] });
+      expect(applied).toEqual({ deleted: 1 + answers.length, put: 7 });
+      const expected = byId([...kept.filter((entry) => entry.id !== edited.id), edited, ...other]);
+      expect(byId(await vault.entries())).toEqual(expected);
+      expect((await readFile(join(root, 'vault', 'journal.log'))).length).toBe(0);
+      // Deleted here before, or by this write: never written back.
+      expect(await vault.applySync({ deleteIds: [], putEntries: [gone, fromElsewhere(deletedIds[0] as string, 'stale')] })).toEqual({
+        deleted: 0,
+        put: 0,
+      });
+      const after = await vault.append(checkIn('after the bulk write'));
+      await vault.close();
+
+      const reopened = await reopen(root);
+      expect(byId(await reopened.entries())).toEqual(byId([...expected, after]));
+      expect((await reopened.syncView()).markDeleted.has(gone.id)).toBe(true);
+    });
+
+    it('a snapshot the disk refuses: nothing changes, in memory or on disk, and the next try lands', async () => {
+      let refuse = false;
+      const fs: FsPort = {
+        ...nodeFs,
+        rename: (from, to) =>
+          refuse && to.endsWith('snapshot.bin')
+            ? Promise.reject(Object.assign(new Error('no space'), { code: 'ENOSPC' }))
+            : nodeFs.rename(from, to),
+      };
+      const vault = vaults.track(makeVault(root, { rollAfterRecords: 4, fs }));
+      await vault.setup({ passphrase: PASS, useKeychain: false, createRecoveryKey: false });
+      const mine = await vault.append(checkIn('before'));
+      const journal = await readFile(join(root, 'vault', 'journal.log'));
+      refuse = true;
+      await expect(vault.applySync({ deleteIds: [mine.id], putEntries: many(5) })).rejects.toMatchObject({ code: 'disk-full' });
+      expect(await vault.entries()).toEqual([mine]);
+      expect(await readFile(join(root, 'vault', 'journal.log'))).toEqual(journal);
+      refuse = false;
+      expect(await vault.applySync({ deleteIds: [mine.id], putEntries: many(5) })).toEqual({ deleted: 1, put: 5 });
+      await vault.close();
+      expect(byId(await (await reopen(root)).entries())).toEqual(byId(many(5)));
+    });
+
+    it('stopped after the snapshot landed and before the journal was emptied: the next open finds everything once', async () => {
+      let cutJournal = true;
+      const fs: FsPort = {
+        ...nodeFs,
+        ftruncate: (fd, length) =>
+          cutJournal ? nodeFs.ftruncate(fd, length) : Promise.reject(Object.assign(new Error('gone'), { code: 'EIO' })),
+      };
+      const vault = vaults.track(makeVault(root, { rollAfterRecords: 4, fs }));
+      await vault.setup({ passphrase: PASS, useKeychain: false, createRecoveryKey: false });
+      const mine = await vault.append(checkIn('in the journal'));
+      cutJournal = false;
+      await expect(vault.applySync({ deleteIds: [], putEntries: many(5) })).rejects.toBeInstanceOf(AttuneError);
+      expect((await readFile(join(root, 'vault', 'journal.log'))).length).toBeGreaterThan(0);
+      await vault.close();
+      cutJournal = true;
+      const reopened = await reopen(root);
+      expect(byId(await reopened.entries())).toEqual(byId([mine, ...many(5)]));
+    });
   });
 
   it('is refused while locked, like every other read and write of the history', async () => {
