@@ -109,9 +109,20 @@ describe('createAttune: sync between two computers', () => {
     await one.call('devices.syncNow');
     expect(await listed(one)).toEqual([fromTwo.id]);
 
-    // A new key on the first computer (§4.6 not built): sync stops there at once, said as a link that no longer opens.
-    await one.call('vault.replaceKey', { current: { method: 'passphrase', passphrase: PASSPHRASE } });
-    expect(await one.call('devices.status')).toMatchObject({ state: 'unreadable', folder: null, linked: true });
+    // A new key on the first computer (§4.6): sync waits for its new recovery key to be kept, then goes on under it.
+    const replaced = await one.call<{ recoveryKey: string }>('vault.replaceKey', {
+      current: { method: 'passphrase', passphrase: PASSPHRASE },
+    });
+    expect(await one.call('devices.status')).toMatchObject({ state: 'needs-recovery-key', folder: null, linked: true });
+    await one.call('vault.keepRecoveryKey', { recoveryKey: replaced.recoveryKey });
+    expect(await one.call('devices.status')).toMatchObject({ state: 'on', folder, deviceName: 'Laptop', linked: true });
+    // Its own new recovery key opens only the key already in use here: nothing new to take, nothing changes.
+    const adopt = (await one.attune.dispatch(
+      'devices.adoptKey',
+      { recoveryKey: replaced.recoveryKey, current: { method: 'passphrase', passphrase: PASSPHRASE } },
+      APP,
+    )) as { ok: boolean; value?: { outcome: string } };
+    expect(adopt).toMatchObject({ ok: true, value: { outcome: 'wrong-recovery-key' } });
     expect(await one.call('devices.remove')).toMatchObject({ outcome: 'removed', status: { state: 'off', linked: false } });
     expect(await listed(one)).toEqual([fromTwo.id]);
   });

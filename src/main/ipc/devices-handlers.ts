@@ -78,5 +78,9 @@ export const createDevicesHandlers = (
       if (outcome === 'linked') onVaultStateChanged?.(status.state);
       return { outcome, vault: status, status: await now() };
     },
+    'devices.adoptKey': async (request) => {
+      const outcome = await sync.adoptKey(request);
+      return { outcome, vault: await vault.status(), status: await now() };
+    },
   };
 };

@@ -10,6 +10,8 @@ import type { RecoveryClipboard } from './recovery-clipboard';
 export const createRecoveryKeyHandlers = (
   vault: VaultService,
   ports: { clipboard: RecoveryClipboard; dialog: SaveDialogPort },
+  /** Saving the key to a file keeps it: sync waiting for a kept key after a re-key goes on (sync-format.md §4.6). */
+  onKept?: () => Promise<void>,
 ): HandlerTable<typeof recoveryKeyContract> => ({
   'vault.makeRecoveryKey': async () => ({ recoveryKey: await vault.makeRecoveryKey() }),
   'vault.copyRecoveryKey': async () => {
@@ -22,6 +24,7 @@ export const createRecoveryKeyHandlers = (
     const path = await ports.dialog.chooseSavePath(RECOVERY_KEY_FILE_NAME, 'txt');
     if (path === null) return { saved: false };
     const saved = await vault.saveRecoveryKeyFile(path, vaultCopy.recovery.fileIntro);
+    await onKept?.();
     return { saved: true, path: saved.path, status: saved.status };
   },
 });

@@ -21,8 +21,10 @@ export type VaultHandlers = {
 export type HistoryWriter = Pick<VaultService, 'append' | 'delete'> & {
   /** After Erase everything: sync's own files on this computer go too. */
   erased?: () => Promise<void>;
-  /** After a new key: sync stops here (its link is sealed under the old one). */
+  /** After a new key here: sync carries its link over to it (sync-format.md §4.6). */
   rekeyed?: () => Promise<void>;
+  /** A recovery key is kept: sync waiting for one after a re-key here goes on (sync-format.md §4.6). */
+  recoveryKept?: () => Promise<void>;
 };
 
 export function createVaultHandlers(vault: VaultService, deferred?: DeferredDeletes, writer: HistoryWriter = vault): VaultHandlers {
@@ -40,7 +42,11 @@ export function createVaultHandlers(vault: VaultService, deferred?: DeferredDele
       const { status, recoveryKey } = await vault.setup(request);
       return { status, recoveryKey: recoveryKey ?? null };
     },
-    'vault.keepRecoveryKey': ({ recoveryKey }) => vault.keepRecoveryKey(recoveryKey),
+    'vault.keepRecoveryKey': async ({ recoveryKey }) => {
+      const status = await vault.keepRecoveryKey(recoveryKey);
+      await writer.recoveryKept?.();
+      return status;
+    },
     'vault.unlock': async (credential) => carryOutDeferred(await vault.unlock(credential)),
     'vault.lock': () => vault.lock(),
     'vault.append': (input) => writer.append(input),

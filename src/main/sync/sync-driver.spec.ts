@@ -71,7 +71,7 @@ const twoComputers = async () => {
   });
   drivers.push(two);
   await two.vaultStateChanged('unlocked');
-  return { clock, log, first, second, one, two };
+  return { clock, log, first, second, one, two, recoveryKey };
 };
 
 /** Lets the timers' passes run: each is queued behind the driver's other work. */
@@ -346,6 +346,84 @@ describe('SyncDriver', () => {
     const later = await two.append(checkIn('after joining'));
     await settle(clock, two, one);
     expect(await first.get(later.id)).toEqual(later);
+  });
+
+  it('a new key on one computer: it waits for the recovery key, the other enters it, and both sync under it (§4.6)', async () => {
+    const { clock, log, first, second, one, two, recoveryKey: oldKey } = await twoComputers();
+    const before = await one.append(checkIn('before the new key'));
+    await settle(clock, one, two);
+    const { recoveryKey: newKey } = await first.rekey({ method: 'passphrase', passphrase: 'first computer words' });
+    await one.rekeyed();
+    // Nothing goes out until the new recovery key is kept; the check-in is saved here all the same.
+    expect(one.current().state).toBe('needs-recovery-key');
+    const meanwhile = await one.append(checkIn('while the new key waits'));
+    expect(await first.get(meanwhile.id)).toEqual(meanwhile);
+    await first.keepRecoveryKey(newKey as string);
+    await one.recoveryKept();
+    expect(one.current()).toMatchObject({ state: 'on', deviceName: 'Laptop' });
+    expect((await readdir(join(folder, 'attune-sync', 'keys'))).length).toBe(2);
+
+    // The desktop cannot read the laptop's new files yet, says so, and what it writes still reaches the laptop.
+    await settle(clock, one, two);
+    expect(two.current().devices).toEqual([expect.objectContaining({ name: 'Laptop', needsKey: [expect.any(String)] })]);
+    const fromDesktop = await two.append(checkIn('from the desktop, old key'));
+    await settle(clock, two, one);
+    expect(await first.get(fromDesktop.id)).toEqual(fromDesktop);
+
+    // Its old recovery key opens nothing new; a wrong passphrase changes nothing; then the new key is taken.
+    const passphrase = { method: 'passphrase' as const, passphrase: 'second computer words' };
+    expect(await two.adoptKey({ recoveryKey: oldKey, current: passphrase })).toBe('wrong-recovery-key');
+    await expect(two.adoptKey({ recoveryKey: newKey as string, current: { ...passphrase, passphrase: 'not it' } })).rejects.toMatchObject({
+      code: 'wrong-passphrase',
+    });
+    expect(two.current().state).toBe('on');
+    expect(await two.adoptKey({ recoveryKey: newKey as string, current: passphrase })).toBe('adopted');
+    await settle(clock, one, two, one, two);
+    expect(two.current().devices).toEqual([expect.objectContaining({ name: 'Laptop', needsKey: [] })]);
+    expect(one.current().devices).toEqual([expect.objectContaining({ name: 'Desktop', needsKey: [] })]);
+    const all = byId([before, meanwhile, fromDesktop]);
+    expect(byId(await first.entries())).toEqual(all);
+    expect(byId(await second.entries())).toEqual(all);
+
+    // After a restart of both, the link opens under the new key and reads what was written under the old one.
+    await one.stop();
+    await two.stop();
+    const again = (vault: typeof first, dir: string, id: string) => {
+      const driver = new SyncDriver({ vault, vaultDir: join(root, dir, 'vault'), timer: clock, log, machineId: async () => id });
+      drivers.push(driver);
+      return driver;
+    };
+    const oneAgain = again(first, 'one', 'this-machine');
+    const twoAgain = again(second, 'two', 'other-machine');
+    await oneAgain.vaultStateChanged('unlocked');
+    await twoAgain.vaultStateChanged('unlocked');
+    expect(oneAgain.current().state).toBe('on');
+    expect(twoAgain.current().state).toBe('on');
+    const later = await twoAgain.append(checkIn('after both restarted'));
+    await settle(clock, twoAgain, oneAgain);
+    expect(await first.get(later.id)).toEqual(later);
+
+    // A third computer joining now needs only the new recovery key, and gets everything.
+    const third = vaults.track(makeVault(join(root, 'three')));
+    const joined = await linkSync(
+      { fs: nodeFs, vaultDir: join(root, 'three', 'vault'), folder, machineId: 'third-machine', now: () => clock.now() },
+      third,
+      {
+        recoveryKey: newKey as string,
+        setup: { passphrase: 'third computer words', useKeychain: false, createRecoveryKey: false },
+        deviceName: 'Tablet',
+      },
+    );
+    expect(joined.kind).toBe('linked');
+    const three = again(third, 'three', 'third-machine');
+    await three.vaultStateChanged('unlocked');
+    expect(byId(await third.entries())).toEqual(byId([...all, later]));
+
+    // One recovery key for both now: the new one opens the desktop's history; the old one opens neither.
+    await twoAgain.vaultStateChanged('locked');
+    await second.lock();
+    await expect(second.unlock({ method: 'recovery', recoveryKey: oldKey })).rejects.toMatchObject({ code: 'wrong-passphrase' });
+    expect(await second.unlock({ method: 'recovery', recoveryKey: newKey as string })).toMatchObject({ problems: [] });
   });
 
   it('is off without a link, and the plain vault calls answer', async () => {

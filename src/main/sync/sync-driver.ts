@@ -7,6 +7,7 @@ import { nodeFs } from '../fs/fs-port';
 import type { Logger } from '../log/logger';
 import type { TimerClock, TimerHandle } from '../pauses/ports';
 import { SerialQueue } from '../system/serial-queue';
+import type { Credential } from '../vault/credential';
 import type { VaultService } from '../vault/vault-service';
 import { readDeviceName } from './device-file';
 import { moveToAnotherMachine } from './device-move';
@@ -21,6 +22,8 @@ import {
   type LinkResult,
   linkSync,
   localDirFor,
+  openFolderKey,
+  relinkUnderCurrentKey,
   resumeSync,
   type SetUpResult,
   setUpSync,
@@ -35,6 +38,8 @@ import {
  * reliable on cloud and network folders, §8). Sync never runs while locked.
  */
 export const PASS_EVERY_MS = 60_000;
+
+export type AdoptResult = 'adopted' | 'not-a-recovery-key' | 'wrong-recovery-key' | 'unreadable-folder';
 /** A pass soon after this computer published: what the others wrote meanwhile comes in with it. */
 const PASS_AFTER_PUBLISH_MS = 2_000;
 
@@ -44,7 +49,8 @@ export interface OtherDevice extends ScanReport {
 }
 
 export interface SyncStatus {
-  readonly state: 'off' | 'on' | 'unreadable' | 'another-machine' | 'locked';
+  /** needs-recovery-key: a new key here whose recovery key is not kept yet (§4.6): nothing is published until it is. */
+  readonly state: 'off' | 'on' | 'unreadable' | 'another-machine' | 'locked' | 'needs-recovery-key';
   readonly folder: string | null;
   readonly deviceName: string | null;
   readonly devices: readonly OtherDevice[];
@@ -213,13 +219,64 @@ export class SyncDriver {
   }
 
   /**
-   * The history has a new key (§4.6 is not built): the link, sealed under the
-   * old one, no longer opens, so sync stops here now rather than at the
-   * next unlock. Nothing is lost; the other computers go on.
+   * §4.6: the history here has a new key. The link is sealed anew under it,
+   * keeping the older keys, and sync starts again: once the new recovery key
+   * is kept, the new key's file goes into the folder and a checkpoint under
+   * it replaces what this computer wrote before; until then it publishes
+   * nothing. A link that cannot be carried over stops, said as one that no
+   * longer opens; nothing is lost.
    */
   rekeyed(): Promise<void> {
     return this.queue.run(async () => {
-      if (this.engine || this.status.state === 'on') await this.stopEngine('unreadable');
+      const linked = this.linked;
+      if (!linked) return;
+      await this.stopEngine('off');
+      try {
+        await relinkUnderCurrentKey({ fs: this.fs(), now: () => this.deps.timer.now() }, this.deps.vault, linked);
+      } catch (error) {
+        this.deps.log.warn('sync: could not carry the link over to the new key', { error: String(error) });
+        this.status = { ...this.status, state: 'unreadable' };
+        return;
+      }
+      await this.startIfLinked();
+    });
+  }
+
+  /** A recovery key was kept: a new key waiting for one (§4.6) can now go into the folder, and sync on. */
+  recoveryKept(): Promise<void> {
+    return this.queue.run(async () => {
+      if (this.status.state === 'needs-recovery-key') await this.startIfLinked();
+    });
+  }
+
+  /**
+   * §4.6 on another computer: one of the others took a new key; with its new
+   * recovery key (and what proves the person here, as for a re-key), this
+   * history takes that key too — its passphrase and keychain staying — and
+   * sync goes on under it. Nothing changes on any answer but 'adopted'.
+   */
+  adoptKey(request: { recoveryKey: string; current: Credential }): Promise<AdoptResult> {
+    return this.queue.run(async () => {
+      const linked = this.linked;
+      if (!this.engine || !linked) throw new AttuneError('invalid-request', 'sync is not on here');
+      const opened = await openFolderKey(linked.syncRoot, linked.identity.vaultId, request.recoveryKey);
+      if (opened.kind !== 'opened') return opened.kind;
+      const { given, keys } = opened;
+      try {
+        // The key typed opens only the key in use here (the old recovery key, say): not the new one.
+        if (given.keyId === linked.identity.keyId) return 'wrong-recovery-key';
+        await this.deps.vault.rekey(request.current, { adopt: given });
+      } finally {
+        given.dataKey.fill(0);
+      }
+      await this.stopEngine('off');
+      const allKeys = new Map([...linked.identity.keys, ...keys]);
+      await relinkUnderCurrentKey({ fs: this.fs(), now: () => this.deps.timer.now() }, this.deps.vault, {
+        ...linked,
+        identity: { ...linked.identity, keys: allKeys },
+      });
+      await this.startIfLinked();
+      return 'adopted';
     });
   }
 

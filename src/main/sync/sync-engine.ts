@@ -386,6 +386,9 @@ export class SyncEngine {
       this.take(segment.records, wall);
       for (const record of segment.records) this.carried.add(record.id);
       this.tip = { seq, hash: Buffer.from(hash, 'hex'), lastFrame: segment.lastFrame };
+      // §4.6: written under an older key (a re-key since): a checkpoint under the current one replaces it, and the older
+      // files go, so a computer that joins later needs only the new key.
+      if (segment.header.keyId !== this.identity.keyId) this.checkpointDue = true;
     }
   }
 

@@ -2,16 +2,29 @@ import { type KeyObject, randomBytes } from 'node:crypto';
 
 import type { FsPort } from '../fs/fs-port';
 import { readRegularFile } from '../fs/regular-file';
+import { importKey, KEY_BYTES } from '../vault/aead';
 import type { Credential } from '../vault/credential';
+import type { KeyFile } from '../vault/key-file';
 import { verifyKeyCheck } from '../vault/key-wrap';
 import type { SetupRequest, VaultService } from '../vault/vault-service';
+import type { GivenKey } from '../vault/vault-setup';
 import { writeDeviceFile } from './device-file';
 import { readStateDuringMove } from './device-move';
 import { createFormatFile, readFormatFile, SMALL_FILE_CAP, syncRootIn } from './format-file';
 import { readFormerIds } from './former-ids-file';
 import { createInstall, type Install, judgeInstall, readInstall } from './install-file';
 import type { SyncIdentity } from './sync-identity';
-import { keyFileFromVault, openSyncKeys, parseSyncKeyFile, syncKeyFilePath, writeSyncKeyFile } from './sync-key-file';
+import {
+  keyFileFromVault,
+  MAX_PREVIOUS,
+  openPrevious,
+  openSyncKeys,
+  parseSyncKeyFile,
+  type PreviousKey,
+  sealPrevious,
+  syncKeyFilePath,
+  writeSyncKeyFile,
+} from './sync-key-file';
 import { type SyncState, writeSyncState } from './sync-state-file';
 
 /**
@@ -113,7 +126,8 @@ const joinAsNewDevice = async (
   const install = await newInstall(places, localDir);
   const ids = { vaultId, deviceId: install.deviceId, keyId };
   const name = await writeDeviceFile(places.fs, syncRoot, { ...ids, key, name: deviceName, now: places.now() });
-  const state = { folder: places.folder, deviceName: name };
+  const previous = sealedPrevious(key, vaultId, keyId, keys);
+  const state = { folder: places.folder, deviceName: name, ...(previous.length > 0 ? { previous } : {}) };
   await writeSyncState(places.fs, localDir, key, ids, state);
   return { identity: { ...ids, keys }, syncRoot, localDir, state, formerIds: await readFormerIds(localDir) };
 };
@@ -140,27 +154,97 @@ export const linkSync = async (places: LinkPlaces, vault: VaultService, request:
   if (format.kind === 'unreadable') return { kind: 'unreadable-folder' };
   const here = (await vault.status()).state;
   if ('setup' in request ? here !== 'not-set-up' : here !== 'unlocked') return { kind: 'has-history' };
-  const opened = await openSyncKeys(syncRoot, request.recoveryKey, format.vaultId);
+  const opened = await openFolderKey(syncRoot, format.vaultId, request.recoveryKey);
+  if (opened.kind !== 'opened') return opened;
+  const { given, keys } = opened;
+  try {
+    if ('setup' in request) await vault.setup(request.setup, given);
+    else if ((await vault.syncKey()).keyId !== given.keyId) await vault.rekey(request.current, { adopt: given });
+  } finally {
+    given.dataKey.fill(0);
+  }
+  return { kind: 'linked', ...(await joinAsNewDevice(places, syncRoot, format.vaultId, keys, given.keyId, request.deviceName)) };
+};
+
+type FolderKey =
+  | { kind: 'opened'; given: GivenKey; keys: Map<string, KeyObject> }
+  | { kind: 'not-a-recovery-key'; reason: 'format' | 'checksum' }
+  | { kind: 'wrong-recovery-key' }
+  | { kind: 'unreadable-folder' };
+
+/**
+ * §4.4 step 2: the folder's current key, opened with the recovery key, as a
+ * vault takes it (data key, key id, check and recovery wrap), with every
+ * key its chain reaches. The caller zeroes `given.dataKey`.
+ */
+export const openFolderKey = async (syncRoot: string, vaultId: string, recoveryKey: string): Promise<FolderKey> => {
+  const opened = await openSyncKeys(syncRoot, recoveryKey, vaultId);
   if (!opened.ok)
     return opened.reason === 'format' || opened.reason === 'checksum'
       ? { kind: 'not-a-recovery-key', reason: opened.reason }
       : { kind: 'wrong-recovery-key' };
   const keyId = opened.currentKeyId;
-  const dataKey = opened.currentDataKey;
-  try {
-    const keyFile = parseSyncKeyFile(
-      await readRegularFile(syncKeyFilePath(syncRoot, keyId), SMALL_FILE_CAP, { noFollow: true }),
-      format.vaultId,
-      keyId,
-    );
-    if (!keyFile) return { kind: 'unreadable-folder' };
-    const given = { dataKey, keyId, check: keyFile.check, recovery: keyFile.recovery };
-    if ('setup' in request) await vault.setup(request.setup, given);
-    else if ((await vault.syncKey()).keyId !== keyId) await vault.rekey(request.current, { adopt: given });
-  } finally {
-    dataKey.fill(0);
+  const bytes = await readRegularFile(syncKeyFilePath(syncRoot, keyId), SMALL_FILE_CAP, { noFollow: true }).catch(() => undefined);
+  const keyFile = bytes && parseSyncKeyFile(bytes, vaultId, keyId);
+  if (!keyFile) {
+    opened.currentDataKey.fill(0);
+    return { kind: 'unreadable-folder' };
   }
-  return { kind: 'linked', ...(await joinAsNewDevice(places, syncRoot, format.vaultId, opened.keys, keyId, request.deviceName)) };
+  const given = { dataKey: opened.currentDataKey, keyId, check: keyFile.check, recovery: keyFile.recovery };
+  return { kind: 'opened', given, keys: opened.keys };
+};
+
+/** Every key but the current one, sealed under it (§2.2 `previous`): what state.bin keeps, and the folder's key file lists. */
+const sealedPrevious = (key: KeyObject, vaultId: string, keyId: string, keys: ReadonlyMap<string, KeyObject>): PreviousKey[] =>
+  [...keys]
+    .filter(([id]) => id !== keyId)
+    .slice(0, MAX_PREVIOUS)
+    .map(([id, older]) => {
+      const raw = older.export();
+      try {
+        return sealPrevious(key, vaultId, keyId, id, raw);
+      } finally {
+        raw.fill(0);
+      }
+    });
+
+/** The current key and the older ones a state file keeps sealed under it (§4.6); an entry that does not open is left out. */
+const keysWithPrevious = (
+  key: KeyObject,
+  vaultId: string,
+  keyId: string,
+  previous: readonly PreviousKey[] = [],
+): Map<string, KeyObject> => {
+  const keys = new Map([[keyId, key]]);
+  for (const entry of previous) {
+    const older = openPrevious(key, vaultId, keyId, entry);
+    if (older?.length === KEY_BYTES && !keys.has(entry.keyId)) keys.set(entry.keyId, importKey(older));
+    older?.fill(0);
+  }
+  return keys;
+};
+
+/**
+ * §4.6, after this history took a new key (a re-key here, or the new key of
+ * another computer): the link is sealed anew under it — state.bin keeps
+ * every older key sealed under the new one, device.json names this computer
+ * under it — so the next start opens it, reads what was written under the
+ * old keys, and writes the new key's file into the folder.
+ */
+export const relinkUnderCurrentKey = async (places: Pick<LinkPlaces, 'fs' | 'now'>, vault: VaultService, linked: Linked): Promise<void> => {
+  const { key, keyId } = await vault.syncKey();
+  const { vaultId, deviceId } = linked.identity;
+  const previous = sealedPrevious(key, vaultId, keyId, linked.identity.keys);
+  const ids = { vaultId, deviceId, keyId };
+  await writeSyncState(places.fs, linked.localDir, key, ids, {
+    folder: linked.state.folder,
+    deviceName: linked.state.deviceName,
+    previous,
+  });
+  // The folder may be away: the name is written again at the next rename, and reads as "Another computer" until then.
+  await writeDeviceFile(places.fs, linked.syncRoot, { ...ids, key, name: linked.state.deviceName, now: places.now() }).catch(
+    () => undefined,
+  );
 };
 
 export type ResumeResult =
@@ -170,7 +254,13 @@ export type ResumeResult =
   /** install.json or state.bin does not open: sync waits for the folder to be chosen again. */
   | { kind: 'unreadable' }
   /** A restored backup or a cloned disk on another machine (§4.3 rule 1): this install needs a new device id. */
-  | { kind: 'another-machine' };
+  | { kind: 'another-machine' }
+  /**
+   * §4.6: this history took a new key whose file is not in the folder yet,
+   * and no recovery key for it is kept: nothing is published until one is,
+   * or the other computers could never open what this one writes.
+   */
+  | { kind: 'needs-recovery-key' };
 
 /** At each unlock: the link made earlier, if there is one. */
 export const resumeSync = async (places: Omit<LinkPlaces, 'folder'>, vault: VaultService): Promise<ResumeResult> => {
@@ -179,17 +269,39 @@ export const resumeSync = async (places: Omit<LinkPlaces, 'folder'>, vault: Vaul
   if (install.kind === 'absent') return { kind: 'off' };
   if (install.kind === 'unreadable') return { kind: 'unreadable' };
   if (judgeInstall(install.install, places.machineId) === 'another-machine') return { kind: 'another-machine' };
-  const { key, keyId } = await vault.syncKey();
+  const { key, keyId, keyFile } = await vault.syncKey();
   const { deviceId } = install.install;
   const read = await readStateDuringMove(places.fs, localDir, key, { deviceId, keyId });
   if (read.kind === 'absent') return { kind: 'off' };
   if (read.kind === 'unreadable') return { kind: 'unreadable' };
+  const syncRoot = syncRootIn(read.state.folder);
+  const written = await writeKeyFileOnce(places, syncRoot, read.vaultId, keyFile, read.state.previous);
+  if (written === 'needs-recovery-key') return { kind: 'needs-recovery-key' };
   return {
     kind: 'resumed',
-    identity: { vaultId: read.vaultId, deviceId, keyId, keys: new Map([[keyId, key]]) },
-    syncRoot: syncRootIn(read.state.folder),
+    identity: { vaultId: read.vaultId, deviceId, keyId, keys: keysWithPrevious(key, read.vaultId, keyId, read.state.previous) },
+    syncRoot,
     localDir,
     state: read.state,
     formerIds: await readFormerIds(localDir),
   };
+};
+
+/**
+ * The folder's file for this history's current key (§2.2), written once:
+ * after a re-key here it is the new key's, listing the older ones (§4.6).
+ * A folder that is away now is tried again at the next start; a key file
+ * already there is left as it is.
+ */
+const writeKeyFileOnce = async (
+  places: Pick<LinkPlaces, 'fs' | 'now'>,
+  syncRoot: string,
+  vaultId: string,
+  keyFile: KeyFile,
+  previous: readonly PreviousKey[] = [],
+): Promise<'written' | 'exists' | 'away' | 'needs-recovery-key'> => {
+  const path = syncKeyFilePath(syncRoot, keyFile.keyId);
+  if ((await places.fs.size(path).catch(() => undefined)) !== undefined) return 'exists';
+  if (!keyFile.wraps.recovery) return 'needs-recovery-key';
+  return writeSyncKeyFile(places.fs, syncRoot, keyFileFromVault(vaultId, keyFile, places.now(), previous)).catch(() => 'away' as const);
 };

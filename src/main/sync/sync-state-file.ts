@@ -9,6 +9,7 @@ import { readRegularFile } from '../fs/regular-file';
 import { isNotFound } from '../fs/storage-error';
 import { IV_BYTES, open, seal, TAG_BYTES } from '../vault/aead';
 import { pad, unpad } from '../vault/padding';
+import { MAX_PREVIOUS, previousKeySchema } from './sync-key-file';
 
 /**
  * `<vault>.sync/state.bin` (docs/sync-format.md §4.1): which folder this
@@ -32,6 +33,13 @@ const CAP = 64 * 1024;
 const stateSchema = z.strictObject({
   folder: z.string().min(1).max(4096),
   deviceName: z.string().min(1).max(256),
+  /**
+   * After a re-key here (§4.6): the older data keys, each sealed under the
+   * current one exactly as in a key file's `previous`, so own segments and
+   * peers' segments written under them still open at the next start, and
+   * the key file this device writes for its new key can list them.
+   */
+  previous: z.array(previousKeySchema).max(MAX_PREVIOUS).optional(),
 });
 export type SyncState = z.infer<typeof stateSchema>;
 

@@ -43,6 +43,7 @@ export const CHANNEL_NAMES = [
   'devices.setUp',
   'devices.syncNow',
   'devices.link',
+  'devices.adoptKey',
   'devices.remove',
   'devices.rename',
   'devices.addedElsewhere',

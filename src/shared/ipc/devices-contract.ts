@@ -26,7 +26,8 @@ const otherDevice = z.strictObject({
 });
 
 export const devicesStatusSchema = z.strictObject({
-  state: z.enum(['off', 'on', 'unreadable', 'another-machine', 'locked']),
+  /** needs-recovery-key: this history took a new key and its recovery key is not kept yet; nothing is published until it is (§4.6). */
+  state: z.enum(['off', 'on', 'unreadable', 'another-machine', 'locked', 'needs-recovery-key']),
   folder: z.string().max(4096).nullable(),
   deviceName: z.string().max(256).nullable(),
   devices: z.array(otherDevice).max(1024),
@@ -102,6 +103,21 @@ export const devicesContract = {
         'wrong-recovery-key',
         'has-history',
       ]),
+      vault: vaultStatusSchema,
+      status: devicesStatusSchema,
+    }),
+  ),
+  /**
+   * §4.6 here: another computer took a new encryption key. Its new recovery
+   * key, and the passphrase (or keychain) that opens the history here, give
+   * this history that key too; the passphrase and keychain stay, and the
+   * recovery key becomes the new one. A wrong passphrase is refused as on
+   * the unlock screen; every answer but 'adopted' changes nothing.
+   */
+  'devices.adoptKey': channel(
+    z.strictObject({ recoveryKey: z.string().min(1).max(128), current: presentCredentialSchema }),
+    z.strictObject({
+      outcome: z.enum(['adopted', 'not-a-recovery-key', 'wrong-recovery-key', 'unreadable-folder']),
       vault: vaultStatusSchema,
       status: devicesStatusSchema,
     }),
