@@ -250,6 +250,80 @@ test.describe('Settings › Devices', () => {
     await expect.poll(() => historyMarks(page)).toEqual([t.addedOn('Desktop'), t.addedOn('Desktop')]);
   });
 
+  test('a new key on one computer: the other is told, enters the new recovery key by keyboard, and both go on syncing', async ({
+    page,
+    context,
+    dataDir,
+  }) => {
+    const folder = join(dataDir, 'Nextcloud');
+    mkdirSync(folder);
+    const laptop = await firstComputer(page, join(dataDir, 'a'), folder, 1);
+    const other = await context.newPage();
+    const harnessB = await computer(other, join(dataDir, 'b'));
+    await openAppView(other, harnessB.url, 'history');
+    expect(await joinThroughBridge(other, harnessB, folder, laptop.recoveryKey)).toBe('linked');
+
+    // The laptop replaces its key in Privacy: the panel says what that means for the other computers; the new key is kept.
+    await openAppView(page, laptop.harness.url, 'settings');
+    const privacy = page.getByRole('region', { name: settingsCopy.sections.privacy });
+    await privacy.getByRole('button', { name: settingsCopy.privacy.newKey.start }).click();
+    await expect(privacy.getByText(t.replaceKey)).toBeVisible();
+    await privacy.getByLabel(settingsCopy.privacy.current, { exact: true }).fill(PASSPHRASE);
+    await privacy.getByRole('button', { name: settingsCopy.privacy.newKey.confirm }).click();
+    await expect(privacy.getByRole('heading', { name: vaultCopy.recovery.heading })).toBeFocused({ timeout: 60_000 });
+    const newKey = (await privacy.locator('.key').innerText()).trim();
+    await privacy.getByRole('button', { name: vaultCopy.recovery.done }).click();
+    const laptopDevices = await toDevices(page, laptop.harness.url);
+    await expect(laptopDevices.getByText(folder, { exact: true })).toBeVisible();
+    const fromLaptop = await page.evaluate(() =>
+      window.attune.vault.append({ kind: 'check-in', data: { states: ['flight'], needs: ['space'] } }),
+    );
+    expect(fromLaptop.ok).toBe(true);
+    await lookNow(page);
+
+    // The desktop: told, in the laptop's row, with the way on.
+    const devices = await toDevices(other, harnessB.url);
+    await lookNow(other);
+    const row = devices.getByRole('listitem').filter({ has: other.getByRole('heading', { name: 'Laptop' }) });
+    await expect(row).toContainText(t.newKey);
+    await tabTo(other, t.adopt.start);
+    await other.keyboard.press('Enter');
+    const form = row.getByRole('form', { name: t.adopt.heading });
+    await expect(form.getByRole('heading', { name: t.adopt.heading })).toBeFocused();
+    await other.keyboard.press('Tab');
+    await expect(form.getByLabel(t.join.recoveryKey)).toBeFocused();
+    await other.keyboard.type(laptop.recoveryKey);
+    await other.keyboard.press('Tab');
+    await other.keyboard.type(PASSPHRASE);
+    await other.keyboard.press('Enter');
+    // The old recovery key opens only the old key: said, and focus goes back to it.
+    await expect(form.getByRole('status')).toHaveText(t.adopt.wrongKey);
+    await expect(form.getByLabel(t.join.recoveryKey)).toBeFocused();
+    await other.keyboard.type(newKey);
+    expect(await seriousA11yViolations(other)).toEqual([]);
+    await screenshot(other, 'devices-new-key');
+    await other.keyboard.press('Enter');
+    await expect(devices.getByRole('status').last()).toHaveText(t.adopt.done, { timeout: 60_000 });
+    await expect(other.getByRole('heading', { level: 2, name: DEVICES })).toBeFocused();
+    await lookNow(other);
+    await expect(row).not.toContainText(t.newKey);
+
+    // One history on both, and what the desktop adds now reaches the laptop.
+    const added = await other.evaluate(() =>
+      window.attune.vault.append({ kind: 'check-in', data: { states: ['fawn'], needs: ['quiet'] } }),
+    );
+    expect(added.ok).toBe(true);
+    await lookNow(other);
+    await toDevices(page, laptop.harness.url);
+    await lookNow(page);
+    const ids = async (p: Page) => {
+      const listed = await p.evaluate(() => window.attune.vault.list({ limit: 50 }));
+      return listed.ok ? listed.value.entries.map((entry) => entry.id).sort() : [];
+    };
+    await expect.poll(() => ids(page)).toHaveLength(3);
+    expect(await ids(other)).toEqual(await ids(page));
+  });
+
   test('a file still on its way is named, the rest shows; erase says the others keep theirs; 200% and forced colours', async ({
     page,
     context,

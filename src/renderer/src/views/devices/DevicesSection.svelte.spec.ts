@@ -262,6 +262,84 @@ describe('DevicesSection: sync on', () => {
   });
 });
 
+describe('DevicesSection: a new encryption key (§4.6)', () => {
+  const desktop = (needsKey: string[]): DevicesStatus['devices'][number] => ({
+    deviceId: 'c'.repeat(32),
+    name: 'Desktop',
+    folder: 'listed',
+    waiting: [],
+    backwards: false,
+    pending: 0,
+    unreadable: 0,
+    notOurs: 0,
+    held: 0,
+    needsKey,
+    final: false,
+    lastSeenAt: Date.UTC(2026, 11, 4, 9),
+  });
+  const KEY = 'ABCD-EFGH-IJKL-MNOP-QRST-UVWX-YZ23-4567';
+
+  test('another computer took one: its row offers to enter the new recovery key; wrong key, wrong passphrase, Esc, then taken', async () => {
+    const user = userEvent.setup();
+    show(on({ devices: [desktop(['d'.repeat(32)])] }));
+    const start = await screen.findByRole('button', { name: t.adopt.start });
+    expect(screen.getByRole('listitem')).toHaveTextContent(t.newKey);
+    await user.click(start);
+    expect(screen.getByRole('form', { name: t.adopt.heading })).toContainElement(screen.getByLabelText(t.join.recoveryKey));
+    expect(screen.getByRole('heading', { name: t.adopt.heading })).toHaveFocus();
+    // Esc leaves, focus back on the way in; nothing was sent.
+    await user.keyboard('{Escape}');
+    expect(screen.queryByRole('form', { name: t.adopt.heading })).toBeNull();
+    expect(screen.getByRole('button', { name: t.adopt.start })).toHaveFocus();
+    expect(calls('devices.adoptKey')).toEqual([]);
+
+    await user.click(screen.getByRole('button', { name: t.adopt.start }));
+    const key = screen.getByLabelText(t.join.recoveryKey);
+    await user.type(key, KEY);
+    const submit = screen.getByRole('button', { name: t.adopt.submit });
+    await user.click(submit);
+    expect(await screen.findByText(settingsCopy.privacy.needCurrent)).toBeInTheDocument();
+    const current = screen.getByLabelText(settingsCopy.privacy.current);
+    expect(current).toHaveFocus();
+
+    bridgeAnswers.set('devices.adoptKey', () => ok({ outcome: 'wrong-recovery-key', vault: vaultStatus(), status: on() }));
+    await user.type(current, 'the right words');
+    await user.click(submit);
+    expect(await screen.findByText(t.adopt.wrongKey)).toBeInTheDocument();
+    expect(key).toHaveFocus();
+    bridgeAnswers.set('devices.adoptKey', () => refused('wrong-passphrase', 'That passphrase did not unlock your history.'));
+    await user.click(submit);
+    expect(await screen.findByText('That passphrase did not unlock your history.')).toBeInTheDocument();
+    expect(current).toHaveFocus();
+    expect(key).toHaveValue(KEY);
+
+    bridgeAnswers.set('devices.adoptKey', () => ok({ outcome: 'adopted', vault: vaultStatus(), status: on({ devices: [desktop([])] }) }));
+    await user.click(submit);
+    await vi.waitFor(() => expect(live()).toHaveTextContent(t.adopt.done));
+    expect(calls('devices.adoptKey').at(-1)).toEqual([
+      'devices.adoptKey',
+      { recoveryKey: KEY, current: { method: 'passphrase', passphrase: 'the right words' } },
+    ]);
+    expect(screen.queryByRole('button', { name: t.adopt.start })).toBeNull();
+    expect(screen.getByRole('heading', { name: settingsCopy.sections.devices })).toHaveFocus();
+  });
+
+  test('this computer took one and its recovery key is not kept yet: said, with a way to make one; kept, sync shows on', async () => {
+    const user = userEvent.setup();
+    show(off({ state: 'needs-recovery-key', linked: true }));
+    expect(await screen.findByText(t.rekeyWaiting)).toBeInTheDocument();
+    expect(screen.queryByRole('button', { name: t.choose })).toBeNull();
+    bridgeAnswers.set('vault.makeRecoveryKey', () => ok({ recoveryKey: KEY }));
+    bridgeAnswers.set('vault.keepRecoveryKey', () => ok(vaultStatus()));
+    await user.click(screen.getByRole('button', { name: vaultCopy.recovery.make }));
+    expect(await screen.findByText(KEY)).toBeInTheDocument();
+    bridgeAnswers.set('devices.status', () => ok(on()));
+    await user.click(screen.getByRole('button', { name: vaultCopy.recovery.done }));
+    expect(await screen.findByText('/home/sam/Dropbox')).toBeInTheDocument();
+    expect(screen.getByRole('heading', { name: settingsCopy.sections.devices })).toHaveFocus();
+  });
+});
+
 describe('DevicesSection: before set-up and while locked', () => {
   test('locked: only that, nothing of the folder', async () => {
     show(off({ state: 'locked', linked: true }), vaultStatus({ state: 'locked' }));

@@ -67,7 +67,9 @@ const messages = {
   keptAside:
     'Einige Dateien von dort passen nicht zu dem, was dieser Computer schon von dort hat. Sie sind beiseitegelegt, und hier hat sich nichts geändert. Das kann passieren, wenn ein Computer aus einem Backup zurückgeholt wird.',
   newKey:
-    'Dort wird jetzt ein neuer Schlüssel zur Verschlüsselung genutzt. Was dort ab jetzt hinzukommt, lässt sich hier noch nicht lesen. Alles, was vorher von dort kam, ist hier.',
+    'Dort wird jetzt ein neuer Schlüssel zur Verschlüsselung genutzt. Was dort ab jetzt hinzukommt, lässt sich hier lesen, sobald du den neuen Wiederherstellungsschlüssel von dort eingibst. Alles, was vorher von dort kam, ist hier.',
+  rekeyWaiting:
+    'Dieser Computer hat einen neuen Schlüssel zur Verschlüsselung. Er synchronisiert wieder, sobald du seinen neuen Wiederherstellungsschlüssel behältst. Dann können deine anderen Computer öffnen, was hier hinzukommt. Bis dahin bleibt hier alles erhalten. Jetzt einen neuen Wiederherstellungsschlüssel erstellen?',
   unreadable: (v: { count: number }): string =>
     plural(L, v.count, {
       one: () => num(L, v.count) + ' Datei von dort lässt sich hier nicht lesen. Sie bleibt, wie sie ist.',
@@ -112,10 +114,20 @@ const messages = {
     back: 'Zurück',
     joined: 'Verbunden. Dein Verlauf von deinen anderen Computern kommt gerade an.',
   },
+  adopt: {
+    start: 'Neuen Wiederherstellungsschlüssel eingeben …',
+    heading: 'Neuen Wiederherstellungsschlüssel eingeben',
+    body: 'Dein anderer Computer hat seinen Schlüssel zur Verschlüsselung ersetzt. Mit seinem neuen Wiederherstellungsschlüssel übernimmt auch dieser Computer den neuen Schlüssel und synchronisiert weiter. Du entsperrst diesen Computer wie bisher. Der Wiederherstellungsschlüssel, den du vorher aufbewahrt hast, funktioniert dann nicht mehr.',
+    recoveryKeyHint: 'Der Wiederherstellungsschlüssel, den dein anderer Computer angezeigt hat, als dort der Schlüssel ersetzt wurde.',
+    submit: 'Diesen Schlüssel nutzen',
+    submitting: 'Schlüssel wird gewechselt … das dauert einen Moment.',
+    wrongKey: 'Dieser Wiederherstellungsschlüssel öffnet den neuen Schlüssel nicht. Magst du ihn prüfen und es noch einmal versuchen?',
+    done: 'Dieser Computer nutzt jetzt den neuen Schlüssel und synchronisiert wieder.',
+  },
   erase:
     'Das löscht deinen Verlauf auf diesem Computer. Deine anderen Computer behalten ihre Kopien, bis du sie auch dort löschst, und der Sync-Ordner behält seine Kopie.',
   replaceKey:
-    'Wenn der Schlüssel ersetzt wird, synchronisiert dieser Computer nicht mehr. Hier geht nichts verloren, und deine anderen Computer behalten ihre Kopien.',
+    'Sobald du auf deinen anderen Computern jeweils den neuen Wiederherstellungsschlüssel eingibst, synchronisieren sie weiter mit diesem Computer. Hier geht nichts verloren.',
   addedOn: (v: { name: Value }): string => 'Hinzugefügt auf: ' + num(L, v.name),
   addedElsewhere: 'Hinzugefügt auf einem anderen Computer',
 };

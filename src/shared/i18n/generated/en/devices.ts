@@ -58,7 +58,10 @@ const messages = {
   backwards: 'Its folder looks older than before. Nothing here changed. Sync apps sometimes do this while they catch up.',
   keptAside:
     'Some files from it don’t match what this computer already has from it. They are kept aside, and nothing here changed. This can happen when a computer is restored from a backup.',
-  newKey: 'It now uses a new encryption key. What it adds from now on can’t be read here yet. Everything it added before is here.',
+  newKey:
+    'It now uses a new encryption key. What it adds from now on can’t be read here until you enter its new recovery key. Everything it added before is here.',
+  rekeyWaiting:
+    'This computer has a new encryption key. It syncs again once its new recovery key is kept, so your other computers can open what it adds. Everything is kept here meanwhile. Make a new recovery key now?',
   unreadable: (v: { count: number }): string =>
     plural(L, v.count, {
       one: () => num(L, v.count) + ' file from it can’t be read here. It is left as it is.',
@@ -101,9 +104,19 @@ const messages = {
     back: 'Back',
     joined: 'Joined. Your history from your other computers is arriving.',
   },
+  adopt: {
+    start: 'Enter the new recovery key…',
+    heading: 'Enter the new recovery key',
+    body: 'Your other computer replaced its encryption key. With its new recovery key, this computer takes the new key too and goes on syncing. It goes on unlocking the way it does now. The recovery key you kept before stops working.',
+    recoveryKeyHint: 'The recovery key your other computer showed when its key was replaced.',
+    submit: 'Use this key',
+    submitting: 'Changing the key… this takes a moment.',
+    wrongKey: 'This recovery key doesn’t open the new key. Check it and try again?',
+    done: 'This computer now uses the new key and syncs again.',
+  },
   erase:
     'This erases your history on this computer. Your other computers keep their copies until you erase them there too, and the sync folder keeps its copy.',
-  replaceKey: 'This computer stops syncing when the key is replaced. Nothing here is lost, and your other computers keep their copies.',
+  replaceKey: 'Your other computers go on syncing with this one once you enter the new recovery key on each of them. Nothing here is lost.',
   addedOn: (v: { name: Value }): string => 'Added on ' + num(L, v.name),
   addedElsewhere: 'Added on another computer',
 };

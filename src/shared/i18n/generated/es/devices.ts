@@ -72,7 +72,9 @@ const messages = {
   keptAside:
     'Algunos archivos de ese equipo no coinciden con lo que este equipo ya tiene de él. Se guardan aparte, y aquí no cambió nada. Puede pasar cuando un equipo se restaura desde una copia de seguridad.',
   newKey:
-    'Ahora usa una clave de cifrado nueva. Lo que añada a partir de ahora todavía no se puede leer aquí. Todo lo que añadió antes está aquí.',
+    'Ahora usa una clave de cifrado nueva. Lo que añada a partir de ahora se podrá leer aquí cuando escribas su nueva clave de recuperación. Todo lo que añadió antes está aquí.',
+  rekeyWaiting:
+    'Este equipo tiene una clave de cifrado nueva. Vuelve a sincronizarse cuando guardes su nueva clave de recuperación. Así tus otros equipos pueden abrir lo que añada. Mientras tanto, todo sigue guardado aquí. ¿Crear una nueva clave de recuperación ahora?',
   unreadable: (v: { count: number }): string =>
     plural(L, v.count, {
       one: () => 'Hay ' + num(L, v.count) + ' archivo de ese equipo que no se puede leer aquí. Se queda como está.',
@@ -116,10 +118,20 @@ const messages = {
     back: 'Atrás',
     joined: 'Listo. El historial de tus otros equipos está llegando.',
   },
+  adopt: {
+    start: 'Escribir la nueva clave de recuperación…',
+    heading: 'Escribir la nueva clave de recuperación',
+    body: 'Tu otro equipo cambió su clave de cifrado. Con su nueva clave de recuperación, este equipo también pasa a usar la clave nueva y sigue sincronizándose. Este equipo se sigue desbloqueando igual que ahora. La clave de recuperación que guardaste antes deja de funcionar.',
+    recoveryKeyHint: 'La clave de recuperación que mostró tu otro equipo cuando se cambió su clave.',
+    submit: 'Usar esta clave',
+    submitting: 'Cambiando la clave… tarda un momento.',
+    wrongKey: 'Esta clave de recuperación no abre la clave nueva. ¿Quieres revisarla y probar de nuevo?',
+    done: 'Este equipo ya usa la clave nueva y vuelve a sincronizarse.',
+  },
   erase:
     'Esto borra tu historial de este equipo. Tus otros equipos conservan sus copias hasta que las borres también allí, y la carpeta de sincronización conserva su copia.',
   replaceKey:
-    'Este equipo deja de sincronizarse cuando se cambia la clave. Aquí no se pierde nada, y tus otros equipos conservan sus copias.',
+    'Tus otros equipos siguen sincronizándose con este cuando escribas la nueva clave de recuperación en cada uno de ellos. Aquí no se pierde nada.',
   addedOn: (v: { name: Value }): string => 'Añadido en ' + num(L, v.name),
   addedElsewhere: 'Añadido en otro equipo',
 };

@@ -71,7 +71,9 @@ const messages = {
   keptAside:
     'Certains de ses fichiers ne correspondent pas à ce que cet ordinateur a déjà reçu de lui. Ils sont mis de côté, et rien n’a changé ici. Cela peut arriver quand un ordinateur est restauré depuis une sauvegarde.',
   newKey:
-    'Il utilise maintenant une nouvelle clé de chiffrement. Ce qu’il ajoute désormais ne peut pas encore être lu ici. Tout ce qu’il a ajouté avant est bien ici.',
+    'Il utilise maintenant une nouvelle clé de chiffrement. Ce qu’il ajoute désormais pourra être lu ici quand vous aurez saisi sa nouvelle clé de récupération. Tout ce qu’il a ajouté avant est bien ici.',
+  rekeyWaiting:
+    'Cet ordinateur a une nouvelle clé de chiffrement. Il se synchronisera de nouveau dès que vous aurez gardé sa nouvelle clé de récupération. Vos autres ordinateurs pourront alors ouvrir ce qu’il ajoute. En attendant, tout est gardé ici. Créer une nouvelle clé de récupération maintenant ?',
   unreadable: (v: { count: number }): string =>
     plural(L, v.count, {
       one: () => num(L, v.count) + ' fichier venant de lui ne peut pas être lu ici. Il reste tel quel.',
@@ -117,10 +119,20 @@ const messages = {
     back: 'Retour',
     joined: 'C’est fait. L’historique de vos autres ordinateurs est en train d’arriver.',
   },
+  adopt: {
+    start: 'Saisir la nouvelle clé de récupération…',
+    heading: 'Saisir la nouvelle clé de récupération',
+    body: 'Votre autre ordinateur a remplacé sa clé de chiffrement. Avec sa nouvelle clé de récupération, cet ordinateur passe lui aussi à la nouvelle clé et continue à se synchroniser. Vous continuez à le déverrouiller comme maintenant. La clé de récupération que vous avez gardée jusqu’ici ne fonctionnera plus.',
+    recoveryKeyHint: 'La clé de récupération que votre autre ordinateur a affichée quand sa clé a été remplacée.',
+    submit: 'Utiliser cette clé',
+    submitting: 'Changement de clé… cela prend un moment.',
+    wrongKey: 'Cette clé de récupération n’ouvre pas la nouvelle clé. La vérifier et réessayer ?',
+    done: 'Cet ordinateur utilise maintenant la nouvelle clé et se synchronise de nouveau.',
+  },
   erase:
     'Cela efface votre historique sur cet ordinateur. Vos autres ordinateurs gardent leurs copies jusqu’à ce que vous les effaciez là aussi, et le dossier de synchronisation garde sa copie.',
   replaceKey:
-    'Cet ordinateur arrête de se synchroniser quand la clé est remplacée. Rien n’est perdu ici, et vos autres ordinateurs gardent leurs copies.',
+    'Vos autres ordinateurs continuent à se synchroniser avec celui-ci une fois que vous avez saisi la nouvelle clé de récupération sur chacun d’eux. Rien n’est perdu ici.',
   addedOn: (v: { name: Value }): string => 'Noté sur ' + num(L, v.name),
   addedElsewhere: 'Noté sur un autre ordinateur',
 };

@@ -72,7 +72,9 @@ const messages = {
   keptAside:
     'Alguns arquivos dele não correspondem ao que este computador já tem dele. Eles ficam separados, e nada mudou aqui. Isso pode acontecer quando um computador é restaurado de um backup.',
   newKey:
-    'Ele agora usa uma nova chave de criptografia. O que ele adicionar daqui em diante ainda não pode ser lido aqui. Tudo o que ele adicionou antes está aqui.',
+    'Ele agora usa uma nova chave de criptografia. O que ele adicionar daqui em diante poderá ser lido aqui quando você digitar a nova chave de recuperação dele. Tudo o que ele adicionou antes está aqui.',
+  rekeyWaiting:
+    'Este computador tem uma nova chave de criptografia. Ele volta a sincronizar quando você guardar a nova chave de recuperação dele. Assim seus outros computadores conseguem abrir o que ele adicionar. Enquanto isso, tudo continua guardado aqui. Criar uma nova chave de recuperação agora?',
   unreadable: (v: { count: number }): string =>
     plural(L, v.count, {
       one: () => num(L, v.count) + ' arquivo dele não pode ser lido aqui. Ele fica como está.',
@@ -117,10 +119,20 @@ const messages = {
     back: 'Voltar',
     joined: 'Conectado. Seu histórico dos outros computadores está chegando.',
   },
+  adopt: {
+    start: 'Digitar a nova chave de recuperação…',
+    heading: 'Digitar a nova chave de recuperação',
+    body: 'Seu outro computador substituiu a chave de criptografia dele. Com a nova chave de recuperação dele, este computador também passa a usar a nova chave e continua sincronizando. Você continua desbloqueando este computador do mesmo jeito que hoje. A chave de recuperação que você guardou antes para de funcionar.',
+    recoveryKeyHint: 'A chave de recuperação que seu outro computador mostrou quando a chave dele foi substituída.',
+    submit: 'Usar esta chave',
+    submitting: 'Trocando a chave… isso leva um momento.',
+    wrongKey: 'Esta chave de recuperação não abre a nova chave. Quer conferir e tentar de novo?',
+    done: 'Este computador agora usa a nova chave e voltou a sincronizar.',
+  },
   erase:
     'Isto apaga seu histórico neste computador. Seus outros computadores mantêm as cópias deles até você apagá-las lá também, e a pasta de sincronização mantém a própria cópia.',
   replaceKey:
-    'Este computador para de sincronizar quando a chave é substituída. Nada daqui se perde, e seus outros computadores mantêm as cópias deles.',
+    'Seus outros computadores continuam sincronizando com este quando você digitar a nova chave de recuperação em cada um deles. Nada daqui se perde.',
   addedOn: (v: { name: Value }): string => 'Adicionado no computador ' + num(L, v.name),
   addedElsewhere: 'Adicionado em outro computador',
 };
