@@ -426,6 +426,30 @@ describe('SyncDriver', () => {
     expect(await second.unlock({ method: 'recovery', recoveryKey: newKey as string })).toMatchObject({ problems: [] });
   });
 
+  it('two new keys before either recovery key is kept: the link follows both, and the other takes the last one', async () => {
+    const { clock, first, second, one, two } = await twoComputers();
+    const words = { method: 'passphrase' as const, passphrase: 'first computer words' };
+    await first.rekey(words);
+    await one.rekeyed();
+    expect(one.current().state).toBe('needs-recovery-key');
+    const { recoveryKey: lastKey } = await first.rekey(words);
+    await one.rekeyed();
+    expect(one.current().state).toBe('needs-recovery-key');
+    // A lock and an unlock between: the link still opens, and still waits.
+    await one.vaultStateChanged('locked');
+    await one.vaultStateChanged('unlocked');
+    expect(one.current().state).toBe('needs-recovery-key');
+    await first.keepRecoveryKey(lastKey as string);
+    await one.recoveryKept();
+    expect(one.current().state).toBe('on');
+    const entry = await one.append(checkIn('under the last key'));
+    expect(
+      await two.adoptKey({ recoveryKey: lastKey as string, current: { method: 'passphrase', passphrase: 'second computer words' } }),
+    ).toBe('adopted');
+    await settle(clock, one, two);
+    expect(await second.get(entry.id)).toEqual(entry);
+  });
+
   it('is off without a link, and the plain vault calls answer', async () => {
     const vault = vaults.track(makeVault(join(root, 'alone')));
     await vault.setup({ passphrase: 'no folder here', useKeychain: false, createRecoveryKey: false });

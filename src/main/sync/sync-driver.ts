@@ -327,6 +327,12 @@ export class SyncDriver {
         resumed = await resume();
       }
     }
+    if (resumed.kind === 'needs-recovery-key') {
+      // Kept without an engine: another re-key before the key is kept carries this link over again.
+      this.linked = resumed;
+      this.status = { ...stoppedStatus('needs-recovery-key'), lastPassAt: this.status.lastPassAt };
+      return;
+    }
     if (resumed.kind !== 'resumed') {
       // A move to a new id that did not finish is a link that does not open here: said so, with "Forget the link".
       const state = resumed.kind === 'another-machine' ? 'unreadable' : resumed.kind;

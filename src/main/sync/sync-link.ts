@@ -260,7 +260,7 @@ export type ResumeResult =
    * and no recovery key for it is kept: nothing is published until one is,
    * or the other computers could never open what this one writes.
    */
-  | { kind: 'needs-recovery-key' };
+  | ({ kind: 'needs-recovery-key' } & Linked);
 
 /** At each unlock: the link made earlier, if there is one. */
 export const resumeSync = async (places: Omit<LinkPlaces, 'folder'>, vault: VaultService): Promise<ResumeResult> => {
@@ -276,15 +276,14 @@ export const resumeSync = async (places: Omit<LinkPlaces, 'folder'>, vault: Vaul
   if (read.kind === 'unreadable') return { kind: 'unreadable' };
   const syncRoot = syncRootIn(read.state.folder);
   const written = await writeKeyFileOnce(places, syncRoot, read.vaultId, keyFile, read.state.previous);
-  if (written === 'needs-recovery-key') return { kind: 'needs-recovery-key' };
-  return {
-    kind: 'resumed',
+  const linked: Linked = {
     identity: { vaultId: read.vaultId, deviceId, keyId, keys: keysWithPrevious(key, read.vaultId, keyId, read.state.previous) },
     syncRoot,
     localDir,
     state: read.state,
     formerIds: await readFormerIds(localDir),
   };
+  return { kind: written === 'needs-recovery-key' ? 'needs-recovery-key' : 'resumed', ...linked };
 };
 
 /**
