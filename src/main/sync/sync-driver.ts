@@ -228,7 +228,7 @@ export class SyncDriver {
    */
   rekeyed(): Promise<void> {
     return this.queue.run(async () => {
-      const linked = this.linked;
+      const linked = await this.linkNow();
       if (!linked) return;
       await this.stopEngine('off');
       try {
@@ -240,6 +240,14 @@ export class SyncDriver {
       }
       await this.startIfLinked();
     });
+  }
+
+  /** The link as it stands (the engine's, when one runs: a rename or a move in this run is in it), or none. */
+  private async linkNow(): Promise<Linked | undefined> {
+    const linked = this.linked;
+    if (!linked || !this.engine) return linked;
+    const { deviceId, state } = await this.engine.linkNow();
+    return { ...linked, identity: { ...linked.identity, deviceId }, state };
   }
 
   /** A recovery key was kept: a new key waiting for one (§4.6) can now go into the folder, and sync on. */
@@ -257,7 +265,7 @@ export class SyncDriver {
    */
   adoptKey(request: { recoveryKey: string; current: Credential }): Promise<AdoptResult> {
     return this.queue.run(async () => {
-      const linked = this.linked;
+      const linked = await this.linkNow();
       if (!this.engine || !linked) throw new AttuneError('invalid-request', 'sync is not on here');
       const opened = await openFolderKey(linked.syncRoot, linked.identity.vaultId, request.recoveryKey);
       if (opened.kind !== 'opened') return opened.kind;
@@ -271,10 +279,17 @@ export class SyncDriver {
       }
       await this.stopEngine('off');
       const allKeys = new Map([...linked.identity.keys, ...keys]);
-      await relinkUnderCurrentKey({ fs: this.fs(), now: () => this.deps.timer.now() }, this.deps.vault, {
-        ...linked,
-        identity: { ...linked.identity, keys: allKeys },
-      });
+      try {
+        await relinkUnderCurrentKey({ fs: this.fs(), now: () => this.deps.timer.now() }, this.deps.vault, {
+          ...linked,
+          identity: { ...linked.identity, keys: allKeys },
+        });
+      } catch (error) {
+        // The history has the new key already; only the link could not follow: said as a link that no longer opens.
+        this.deps.log.warn('sync: could not carry the link over to the new key', { error: String(error) });
+        this.status = { ...this.status, state: 'unreadable' };
+        return 'adopted';
+      }
       await this.startIfLinked();
       return 'adopted';
     });

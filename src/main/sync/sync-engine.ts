@@ -149,6 +149,14 @@ export class SyncEngine {
   }
 
   /**
+   * The link as it stands now — a rename or a move to a new id in this run
+   * included — for carrying it over to a new key (§4.6).
+   */
+  linkNow(): Promise<{ deviceId: string; state: SyncState }> {
+    return this.queue.run(async () => ({ deviceId: this.identity.deviceId, state: await this.syncState() }));
+  }
+
+  /**
    * The device id this install wrote as until it moved to a new one in this
    * run (§4.3: a restored backup or a clone was writing as it), for the one
    * calm line "This copy of Attune now syncs as its own computer".
