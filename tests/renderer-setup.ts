@@ -3,6 +3,7 @@ import '@testing-library/svelte/vitest';
 
 import { afterEach, beforeEach, vi } from 'vitest';
 
+import { devicesStatus } from '../src/renderer/src/views/devices/devices-test-kit';
 import { buildApi } from '../src/shared/ipc/attune-api';
 import { CHANNEL_NAMES, EVENT_NAMES } from '../src/shared/ipc/channel-names';
 import { DEFAULT_SETTINGS } from '../src/shared/settings-schema';
@@ -23,19 +24,7 @@ const defaultAnswers: Record<string, Answer> = {
   'checkin.followUp': () => ({ ok: true, value: { checkIn: null } }),
   'checkin.suggestions': () => ({ ok: true, value: { scores: [], explanations: [] } }),
   'vault.incidents': () => ({ ok: true, value: [] }),
-  'devices.status': () => ({
-    ok: true,
-    value: {
-      state: 'off',
-      folder: null,
-      deviceName: null,
-      devices: [],
-      ownWaiting: 0,
-      lastPassAt: null,
-      movedToOwnId: false,
-      linked: false,
-    },
-  }),
+  'devices.status': () => ({ ok: true, value: devicesStatus() }),
   'devices.addedElsewhere': () => ({ ok: true, value: { entries: [] } }),
   'vault.status': () => ({
     ok: true,

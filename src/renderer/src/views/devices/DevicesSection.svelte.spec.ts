@@ -6,6 +6,7 @@ import { bridgeAnswers, bridgeCalls, emitBridgeEvent } from '../../../../../test
 import { devicesCopy, settingsCopy, vaultCopy } from '../../../../shared/copy';
 import { ok, refused, vaultStatus } from '../settings/settings-test-kit';
 import type { DevicesStatus } from './devices-model';
+import { devicesStatus, otherDevice } from './devices-test-kit';
 import DevicesSection from './DevicesSection.svelte';
 
 /**
@@ -15,17 +16,7 @@ import DevicesSection from './DevicesSection.svelte';
  * are in tests/e2e/devices.spec.ts.
  */
 const t = devicesCopy;
-const off = (over: Partial<DevicesStatus> = {}): DevicesStatus => ({
-  state: 'off',
-  folder: null,
-  deviceName: null,
-  devices: [],
-  ownWaiting: 0,
-  lastPassAt: null,
-  movedToOwnId: false,
-  linked: false,
-  ...over,
-});
+const off = devicesStatus;
 const on = (over: Partial<DevicesStatus> = {}): DevicesStatus =>
   off({ state: 'on', folder: '/home/sam/Dropbox', deviceName: 'Laptop', linked: true, lastPassAt: Date.UTC(2026, 11, 4, 9), ...over });
 
@@ -165,22 +156,7 @@ describe('DevicesSection: sync on', () => {
       on({
         ownWaiting: 2,
         movedToOwnId: true,
-        devices: [
-          {
-            deviceId: 'b'.repeat(32),
-            name: null,
-            folder: 'listed',
-            waiting: [{ from: 4, to: 5 }],
-            backwards: false,
-            pending: 0,
-            unreadable: 0,
-            notOurs: 0,
-            held: 0,
-            needsKey: [],
-            final: false,
-            lastSeenAt: null,
-          },
-        ],
+        devices: [otherDevice({ deviceId: 'b'.repeat(32), name: null, waiting: [{ from: 4, to: 5 }] })],
       }),
     );
     expect(await screen.findByText('/home/sam/Dropbox')).toBeInTheDocument();
@@ -263,20 +239,7 @@ describe('DevicesSection: sync on', () => {
 });
 
 describe('DevicesSection: a new encryption key (§4.6)', () => {
-  const desktop = (needsKey: string[]): DevicesStatus['devices'][number] => ({
-    deviceId: 'c'.repeat(32),
-    name: 'Desktop',
-    folder: 'listed',
-    waiting: [],
-    backwards: false,
-    pending: 0,
-    unreadable: 0,
-    notOurs: 0,
-    held: 0,
-    needsKey,
-    final: false,
-    lastSeenAt: Date.UTC(2026, 11, 4, 9),
-  });
+  const desktop = (needsKey: string[]) => otherDevice({ deviceId: 'c'.repeat(32), needsKey, lastSeenAt: Date.UTC(2026, 11, 4, 9) });
   const KEY = 'ABCD-EFGH-IJKL-MNOP-QRST-UVWX-YZ23-4567';
 
   test('another computer took one: its row offers to enter the new recovery key; wrong key, wrong passphrase, Esc, then taken', async () => {

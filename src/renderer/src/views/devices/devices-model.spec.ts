@@ -1,25 +1,12 @@
 import { describe, expect, it } from 'vitest';
 
 import { useEnglishNow } from '../../../../shared/i18n/english-now';
-import { deviceLabel, deviceLines, lastUpdateLine, type OtherDevice, waitingFor } from './devices-model';
+import { deviceLabel, deviceLines, lastUpdateLine, waitingFor } from './devices-model';
+import { otherDevice } from './devices-test-kit';
 
 useEnglishNow();
 
-const device = (over: Partial<OtherDevice> = {}): OtherDevice => ({
-  deviceId: 'a'.repeat(32),
-  name: 'Desktop',
-  folder: 'listed',
-  waiting: [],
-  backwards: false,
-  pending: 0,
-  unreadable: 0,
-  notOurs: 0,
-  held: 0,
-  needsKey: [],
-  final: false,
-  lastSeenAt: null,
-  ...over,
-});
+const device = otherDevice;
 
 describe('waitingFor', () => {
   it('counts every missing file and names the runs, one number for a run of one', () => {
