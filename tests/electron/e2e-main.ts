@@ -67,6 +67,7 @@ const recorded = (windows: Windows): Windows => ({
     uiActions.push(`openView:${view}`);
     windows.openView(view);
   },
+  viewAsked: () => windows.viewAsked(),
   openPause: () => {
     uiActions.push('openPause');
     windows.openPause();

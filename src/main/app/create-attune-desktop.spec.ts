@@ -104,6 +104,24 @@ describe('createAttune: command-line actions', () => {
     expect(plain.standIns.windows().actions).toEqual(['openView:welcome']);
   });
 
+  test('at the first start, a section asked for while the welcome loads is what the window asks for once it listens', async () => {
+    const { attune, standIns: s } = await start({ args: ['--history'] });
+    expect(s.windows().actions).toEqual(['openView:welcome', 'openView:history']);
+    // The window opened with the welcome; History came as a `view.show` a loading page never heard.
+    expect(await attune.dispatch('ui.viewAsked', undefined, 'app')).toEqual({ ok: true, value: 'history' });
+    // A window opened afresh shows what it was opened with: nothing asked of it since.
+    s.windows().closeWindow('app');
+    expect(await attune.dispatch('ui.viewAsked', undefined, 'app')).toEqual({ ok: true, value: null });
+    s.secondInstance(['--settings']);
+    expect(await attune.dispatch('ui.viewAsked', undefined, 'app')).toEqual({ ok: true, value: null });
+    s.secondInstance(['--help-now']);
+    expect(await attune.dispatch('ui.viewAsked', undefined, 'app')).toEqual({ ok: true, value: 'help' });
+    // Answered while locked too: the lock screen stands in front of whichever section is wanted.
+    await setUpAndUnlock(attune);
+    expect((await attune.dispatch('vault.lock', undefined, 'app')).ok).toBe(true);
+    expect(await attune.dispatch('ui.viewAsked', undefined, 'app')).toEqual({ ok: true, value: 'help' });
+  });
+
   test('a launch handed over while Attune is still starting is acted on once it has started', async () => {
     let early: (() => void) | null = null;
     const platform = standInPlatform({ dataDir: tempDir() });

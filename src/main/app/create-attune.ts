@@ -258,6 +258,7 @@ const start = async (
         ui: {
           hidePopover: () => shown.hidePopover(),
           openView: (view) => shown.openView(view),
+          viewAsked: () => shown.viewAsked(),
           closeWindow: (kind) => shown.closeWindow(kind),
         },
         info: async () => ({

@@ -35,6 +35,11 @@ export interface Windows {
   togglePopoverFromTray(trayBounds: Rect | null): void;
   hidePopover(): void;
   openView(view: ViewId): void;
+  /**
+   * The section last asked of the app window while it was open, after the one it opened with (null
+   * once it closes): a window still loading missed that `view.show` and asks for it.
+   */
+  viewAsked(): ViewId | null;
   /** The pause window: one at a time, focused (it is only opened when the person chose to start). */
   openPause(): void;
   closeWindow(kind: WindowKind): void;

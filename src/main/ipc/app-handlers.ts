@@ -8,6 +8,8 @@ import type { HandlerTable } from './dispatch';
 export interface UiPort {
   hidePopover(): void;
   openView(view: ViewId): void;
+  /** The section last asked of the open app window after the one it opened with, or null. */
+  viewAsked(): ViewId | null;
   /** Close the window of that kind (the popover is hidden, never destroyed). */
   closeWindow(window: WindowKind): void;
 }
@@ -34,4 +36,5 @@ export const createAppHandlers = ({ settings, ui, info }: AppHandlerDeps): Handl
     ui.openView(view);
     return null;
   },
+  'ui.viewAsked': () => ui.viewAsked(),
 });

@@ -20,6 +20,7 @@ export const OPEN_WHILE_LOCKED: ReadonlySet<Channel> = new Set<Channel>([
   'ui.closePopover',
   'ui.closeWindow',
   'ui.openView',
+  'ui.viewAsked',
   'vault.status',
   // Says only 'locked' and whether a link exists (for Erase everything's words): the folder and names are sealed.
   'devices.status',

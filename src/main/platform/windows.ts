@@ -92,17 +92,22 @@ export const createWindows = (preloadPath: string, isPackaged: boolean, onAppWin
     else if (kind === 'app') appWindow?.close();
   };
 
+  /** Kept for a window still loading: a `view.show` sent before its page listens is lost, so the page asks. */
+  let viewAsked: ViewId | null = null;
   const openView = (view: ViewId) => {
     if (view === 'check-in') return showPopover('menu', null);
     if (view === 'pause') return openPause();
     if (appWindow && !appWindow.isDestroyed()) {
+      viewAsked = view;
       appWindow.webContents.send('view.show', { view });
     } else {
+      viewAsked = null;
       appWindow = create('app', `app/${view}`);
       appWindow.once('ready-to-show', () => appWindow?.show());
       // App windows are destroyed on close: nothing private stays in memory longer than needed.
       appWindow.on('closed', () => {
         appWindow = null;
+        viewAsked = null;
         onAppWindowsChanged();
       });
       onAppWindowsChanged();
@@ -121,6 +126,7 @@ export const createWindows = (preloadPath: string, isPackaged: boolean, onAppWin
     },
     hidePopover: () => popover.hide(),
     openView,
+    viewAsked: () => viewAsked,
     openPause,
     closeWindow,
     send,

@@ -34,4 +34,9 @@ export const appContract = {
   /** Closes the window that asks (the pause window, an app window); the popover hides. */
   'ui.closeWindow': channel(z.undefined(), z.null()),
   'ui.openView': channel(z.strictObject({ view: z.enum(VIEWS) }), z.null()),
+  /**
+   * The section Attune last asked the open app window to show, after the one it opened with (null
+   * when none): a window still loading when asked missed that `view.show`, so it asks once it listens.
+   */
+  'ui.viewAsked': channel(z.undefined(), z.enum(VIEWS).nullable()),
 } as const;

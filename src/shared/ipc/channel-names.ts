@@ -10,6 +10,7 @@ export const CHANNEL_NAMES = [
   'ui.closePopover',
   'ui.openView',
   'ui.closeWindow',
+  'ui.viewAsked',
   'vault.status',
   'vault.setup',
   'vault.keepRecoveryKey',

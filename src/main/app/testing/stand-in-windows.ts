@@ -49,6 +49,7 @@ export class StandInWindows implements Windows {
    */
   readonly zoom: Record<Exclude<WindowKind, 'harness'>, number | null> = { popover: 100, app: null, pause: null };
   #zoomPercent = 100;
+  #viewAsked: ViewId | null = null;
   deliver: (message: WindowMessage) => void = () => undefined;
   readonly #listeners = new Set<(state: WindowsState) => void>();
 
@@ -88,14 +89,20 @@ export class StandInWindows implements Windows {
     if (view === 'pause') return this.openPause();
     if (this.state.app.open) {
       this.state.app = { open: true, view };
+      this.#viewAsked = view;
       this.deliver({ kind: 'app', event: 'view.show', payload: { view } });
     } else {
       this.state.app = { open: true, view };
+      this.#viewAsked = null;
       this.known.set(STAND_IN_WINDOW_IDS.app, 'app');
       this.zoom.app = this.#zoomPercent;
       this.onAppWindowsChanged();
     }
     this.#changed();
+  }
+
+  viewAsked(): ViewId | null {
+    return this.#viewAsked;
   }
 
   openPause(): void {
@@ -112,6 +119,7 @@ export class StandInWindows implements Windows {
     if (kind === 'popover') return this.hidePopover();
     if (kind === 'app' && this.state.app.open) {
       this.state.app = { open: false, view: null };
+      this.#viewAsked = null;
       this.known.delete(STAND_IN_WINDOW_IDS.app);
       this.zoom.app = null;
       this.onAppWindowsChanged();
