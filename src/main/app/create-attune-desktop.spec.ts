@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, test } from 'vitest';
 
 import { useTempDirs } from '../../../tests/support/temp-dir';
+import type { CallContext } from '../ipc/call-context';
 import { createMemoryLogger, type Logger } from '../log/logger';
 import type { ScreenDisplay } from '../popover/pointer-display';
 import { type Attune, createAttune } from './create-attune';
@@ -50,6 +51,7 @@ describe('createAttune: the display the person is on', () => {
 });
 
 const PASSPHRASE = 'a long enough passphrase';
+const APP: CallContext = { window: 'app' };
 
 describe('createAttune: command-line actions', () => {
   const setUpAndUnlock = async (attune: Attune) => {
@@ -108,18 +110,18 @@ describe('createAttune: command-line actions', () => {
     const { attune, standIns: s } = await start({ args: ['--history'] });
     expect(s.windows().actions).toEqual(['openView:welcome', 'openView:history']);
     // The window opened with the welcome; History came as a `view.show` a loading page never heard.
-    expect(await attune.dispatch('ui.viewAsked', undefined, 'app')).toEqual({ ok: true, value: 'history' });
+    expect(await attune.dispatch('ui.viewAsked', undefined, APP)).toEqual({ ok: true, value: 'history' });
     // A window opened afresh shows what it was opened with: nothing asked of it since.
     s.windows().closeWindow('app');
-    expect(await attune.dispatch('ui.viewAsked', undefined, 'app')).toEqual({ ok: true, value: null });
+    expect(await attune.dispatch('ui.viewAsked', undefined, APP)).toEqual({ ok: true, value: null });
     s.secondInstance(['--settings']);
-    expect(await attune.dispatch('ui.viewAsked', undefined, 'app')).toEqual({ ok: true, value: null });
+    expect(await attune.dispatch('ui.viewAsked', undefined, APP)).toEqual({ ok: true, value: null });
     s.secondInstance(['--help-now']);
-    expect(await attune.dispatch('ui.viewAsked', undefined, 'app')).toEqual({ ok: true, value: 'help' });
+    expect(await attune.dispatch('ui.viewAsked', undefined, APP)).toEqual({ ok: true, value: 'help' });
     // Answered while locked too: the lock screen stands in front of whichever section is wanted.
     await setUpAndUnlock(attune);
-    expect((await attune.dispatch('vault.lock', undefined, 'app')).ok).toBe(true);
-    expect(await attune.dispatch('ui.viewAsked', undefined, 'app')).toEqual({ ok: true, value: 'help' });
+    expect((await attune.dispatch('vault.lock', undefined, APP)).ok).toBe(true);
+    expect(await attune.dispatch('ui.viewAsked', undefined, APP)).toEqual({ ok: true, value: 'help' });
   });
 
   test('a launch handed over while Attune is still starting is acted on once it has started', async () => {
