@@ -2,7 +2,7 @@ import type { VaultChannel, VaultRequest, VaultResponse } from '../../shared/ipc
 import { isAttuneError } from '../attune-error';
 import { toStorageError } from '../fs/storage-error';
 import type { DeferredDeletes } from '../vault/deferred-deletes';
-import type { VaultService, VaultStatus } from '../vault/vault-service';
+import type { RekeyStage, VaultService, VaultStatus } from '../vault/vault-service';
 
 /**
  * The vault's IPC handlers: one per channel in vaultContract, each a thin
@@ -21,13 +21,16 @@ export type VaultHandlers = {
 export type HistoryWriter = Pick<VaultService, 'append' | 'delete'> & {
   /** After Erase everything: sync's own files on this computer go too. */
   erased?: () => Promise<void>;
-  /** After a new key here: sync carries its link over to it (sync-format.md §4.6). */
-  rekeyed?: () => Promise<void>;
+  /** A new key here, made by `run` (VaultService.rekey with `stage`): sync carries its link over to it (sync-format.md §4.6). */
+  withNewKey?: <T>(run: (stage: RekeyStage) => Promise<T>) => Promise<T>;
   /** A recovery key is kept: sync waiting for one after a re-key here goes on (sync-format.md §4.6). */
   recoveryKept?: () => Promise<void>;
 };
 
 export function createVaultHandlers(vault: VaultService, deferred?: DeferredDeletes, writer: HistoryWriter = vault): VaultHandlers {
+  // Not synced: nothing to stage beside the vault's own files.
+  const withNewKey: NonNullable<HistoryWriter['withNewKey']> = (run) =>
+    writer.withNewKey ? writer.withNewKey(run) : run(async () => undefined);
   /** Deletes asked for while locked are carried out as soon as the history is open again. */
   const carryOutDeferred = async (status: VaultStatus): Promise<VaultStatus> => {
     if (!deferred || status.state !== 'unlocked' || deferred.pending().length === 0) return status;
@@ -74,14 +77,12 @@ export function createVaultHandlers(vault: VaultService, deferred?: DeferredDele
     'vault.export': (request) => vault.export(request),
     'vault.changePassphrase': async ({ current, next, replaceKey }) => {
       if (!replaceKey) return { status: await vault.changePassphrase(current, next), recoveryKey: null };
-      const { status, recoveryKey } = await vault.rekey(current, { passphrase: next });
-      await writer.rekeyed?.();
+      const { status, recoveryKey } = await withNewKey((stage) => vault.rekey(current, { passphrase: next, stage }));
       return { status, recoveryKey: recoveryKey ?? null };
     },
     // The passphrase stays: VaultService.rekey wraps the new key with the current one.
     'vault.replaceKey': async ({ current }) => {
-      const { status, recoveryKey } = await vault.rekey(current);
-      await writer.rekeyed?.();
+      const { status, recoveryKey } = await withNewKey((stage) => vault.rekey(current, { stage }));
       return { status, recoveryKey: recoveryKey ?? null };
     },
     'vault.acceptDamage': () => vault.acceptSnapshotDamage(),

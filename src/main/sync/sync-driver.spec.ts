@@ -354,8 +354,9 @@ describe('SyncDriver', () => {
     // Renamed in this run: the name goes over to the new key with the link.
     await one.rename('Work laptop');
     await settle(clock, one, two);
-    const { recoveryKey: newKey } = await first.rekey({ method: 'passphrase', passphrase: 'first computer words' });
-    await one.rekeyed();
+    const { recoveryKey: newKey } = await one.withNewKey((stage) =>
+      first.rekey({ method: 'passphrase', passphrase: 'first computer words' }, { stage }),
+    );
     // Nothing goes out until the new recovery key is kept; the check-in is saved here all the same.
     expect(one.current().state).toBe('needs-recovery-key');
     const meanwhile = await one.append(checkIn('while the new key waits'));
@@ -432,11 +433,9 @@ describe('SyncDriver', () => {
   it('two new keys before either recovery key is kept: the link follows both, and the other takes the last one', async () => {
     const { clock, first, second, one, two } = await twoComputers();
     const words = { method: 'passphrase' as const, passphrase: 'first computer words' };
-    await first.rekey(words);
-    await one.rekeyed();
+    await one.withNewKey((stage) => first.rekey(words, { stage }));
     expect(one.current().state).toBe('needs-recovery-key');
-    const { recoveryKey: lastKey } = await first.rekey(words);
-    await one.rekeyed();
+    const { recoveryKey: lastKey } = await one.withNewKey((stage) => first.rekey(words, { stage }));
     expect(one.current().state).toBe('needs-recovery-key');
     // A lock and an unlock between: the link still opens, and still waits.
     await one.vaultStateChanged('locked');

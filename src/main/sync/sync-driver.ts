@@ -8,7 +8,7 @@ import type { Logger } from '../log/logger';
 import type { TimerClock, TimerHandle } from '../pauses/ports';
 import { SerialQueue } from '../system/serial-queue';
 import type { Credential } from '../vault/credential';
-import type { VaultService } from '../vault/vault-service';
+import type { RekeyStage, VaultService } from '../vault/vault-service';
 import { readDeviceName } from './device-file';
 import { moveToAnotherMachine } from './device-move';
 import type { ScanReport } from './folder-scan';
@@ -27,7 +27,9 @@ import {
   resumeSync,
   type SetUpResult,
   setUpSync,
+  stageRelink,
 } from './sync-link';
+import { removeStagedStates } from './sync-state-file';
 
 /**
  * Sync in the running app: an engine while the history is unlocked and a
@@ -219,27 +221,45 @@ export class SyncDriver {
   }
 
   /**
-   * §4.6: the history here has a new key. The link is sealed anew under it,
-   * keeping the older keys, and sync starts again: once the new recovery key
-   * is kept, the new key's file goes into the folder and a checkpoint under
-   * it replaces what this computer wrote before; until then it publishes
-   * nothing. A link that cannot be carried over stops, said as one that no
-   * longer opens; nothing is lost.
+   * §4.6: a re-key here (`run` calls VaultService.rekey with the `stage` it
+   * is given). Sync stops first, so the link is read as it stands and
+   * nothing is published under a key about to go; the link is staged under
+   * the new key before the vault commits it (a stop right after the commit
+   * still leaves a link that opens), then sealed anew under it, keeping the
+   * older keys, and sync starts again: once the new recovery key is kept,
+   * the new key's file goes into the folder and a checkpoint under it
+   * replaces what this computer wrote before; until then it publishes
+   * nothing. A re-key that fails changes nothing and sync goes on as before.
    */
-  rekeyed(): Promise<void> {
+  withNewKey<T>(run: (stage: RekeyStage) => Promise<T>): Promise<T> {
     return this.queue.run(async () => {
       const linked = await this.linkNow();
-      if (!linked) return;
-      await this.stopEngine('off');
-      try {
-        await relinkUnderCurrentKey({ fs: this.fs(), now: () => this.deps.timer.now() }, this.deps.vault, linked);
-      } catch (error) {
-        this.deps.log.warn('sync: could not carry the link over to the new key', { error: String(error) });
-        this.status = { ...this.status, state: 'unreadable' };
-        return;
-      }
-      await this.startIfLinked();
+      if (!linked) return run(async () => undefined);
+      return this.underNewKey(linked, run);
     });
+  }
+
+  /** Stop, re-key with the link staged, carry the link over; on a failed re-key, sync goes on under the old key. */
+  private async underNewKey<T>(linked: Linked, run: (stage: RekeyStage) => Promise<T>): Promise<T> {
+    await this.stopEngine('off');
+    let result: T;
+    try {
+      result = await run((next) => stageRelink({ fs: this.fs() }, linked, next));
+    } catch (error) {
+      await removeStagedStates(this.fs(), linked.localDir);
+      await this.startIfLinked();
+      throw error;
+    }
+    try {
+      await relinkUnderCurrentKey({ fs: this.fs(), now: () => this.deps.timer.now() }, this.deps.vault, linked);
+    } catch (error) {
+      // The staged link is in place of it at the next start; for now sync stops, said as a link that does not open.
+      this.deps.log.warn('sync: could not carry the link over to the new key', { error: String(error) });
+      this.status = { ...this.status, state: 'unreadable' };
+      return result;
+    }
+    await this.startIfLinked();
+    return result;
   }
 
   /** The link as it stands (the engine's, when one runs: a rename or a move in this run is in it), or none. */
@@ -273,25 +293,12 @@ export class SyncDriver {
       try {
         // The key typed opens only the key in use here (the old recovery key, say): not the new one.
         if (given.keyId === linked.identity.keyId) return 'wrong-recovery-key';
-        await this.deps.vault.rekey(request.current, { adopt: given });
+        const withChain = { ...linked, identity: { ...linked.identity, keys: new Map([...linked.identity.keys, ...keys]) } };
+        await this.underNewKey(withChain, (stage) => this.deps.vault.rekey(request.current, { adopt: given, stage }));
+        return 'adopted';
       } finally {
         given.dataKey.fill(0);
       }
-      await this.stopEngine('off');
-      const allKeys = new Map([...linked.identity.keys, ...keys]);
-      try {
-        await relinkUnderCurrentKey({ fs: this.fs(), now: () => this.deps.timer.now() }, this.deps.vault, {
-          ...linked,
-          identity: { ...linked.identity, keys: allKeys },
-        });
-      } catch (error) {
-        // The history has the new key already; only the link could not follow: said as a link that no longer opens.
-        this.deps.log.warn('sync: could not carry the link over to the new key', { error: String(error) });
-        this.status = { ...this.status, state: 'unreadable' };
-        return 'adopted';
-      }
-      await this.startIfLinked();
-      return 'adopted';
     });
   }
 

@@ -25,7 +25,15 @@ import {
   syncKeyFilePath,
   writeSyncKeyFile,
 } from './sync-key-file';
-import { type SyncState, writeSyncState } from './sync-state-file';
+import {
+  promoteStagedState,
+  readSyncState,
+  removeStagedStates,
+  stagedStateFile,
+  type SyncState,
+  writeStagedSyncState,
+  writeSyncState,
+} from './sync-state-file';
 
 /**
  * Setting up sync on the first computer (docs/sync-format.md §4.2), linking
@@ -234,17 +242,55 @@ const keysWithPrevious = (
 export const relinkUnderCurrentKey = async (places: Pick<LinkPlaces, 'fs' | 'now'>, vault: VaultService, linked: Linked): Promise<void> => {
   const { key, keyId } = await vault.syncKey();
   const { vaultId, deviceId } = linked.identity;
-  const previous = sealedPrevious(key, vaultId, keyId, linked.identity.keys);
   const ids = { vaultId, deviceId, keyId };
-  await writeSyncState(places.fs, linked.localDir, key, ids, {
-    folder: linked.state.folder,
-    deviceName: linked.state.deviceName,
-    previous,
-  });
+  await writeSyncState(places.fs, linked.localDir, key, ids, stateUnder(key, keyId, linked));
+  await removeStagedStates(places.fs, linked.localDir);
   // The folder may be away: the name is written again at the next rename, and reads as "Another computer" until then.
   await writeDeviceFile(places.fs, linked.syncRoot, { ...ids, key, name: linked.state.deviceName, now: places.now() }).catch(
     () => undefined,
   );
+};
+
+/** The link as state.bin holds it under `key`: every other key the link knows, sealed under it. */
+const stateUnder = (key: KeyObject, keyId: string, linked: Linked): SyncState => ({
+  folder: linked.state.folder,
+  deviceName: linked.state.deviceName,
+  previous: sealedPrevious(key, linked.identity.vaultId, keyId, linked.identity.keys),
+});
+
+/**
+ * §4.6, before a re-key commits (VaultService.rekey's `stage`): the link
+ * sealed under the new key, so a stop between the commit and
+ * relinkUnderCurrentKey leaves a link the next start opens. `linked` holds
+ * every key the new one must list (the one in use, older ones, and for an
+ * adopted key the folder's chain).
+ */
+export const stageRelink = async (
+  places: Pick<LinkPlaces, 'fs'>,
+  linked: Linked,
+  next: { key: KeyObject; keyId: string },
+): Promise<void> => {
+  const ids = { vaultId: linked.identity.vaultId, deviceId: linked.identity.deviceId, keyId: next.keyId };
+  await writeStagedSyncState(places.fs, linked.localDir, next.key, ids, stateUnder(next.key, next.keyId, linked));
+};
+
+/** state.bin as the last re-key left it: a link staged under the key in use becomes state.bin when state.bin no longer opens. */
+const readStateAfterRekey = async (
+  fs: FsPort,
+  localDir: string,
+  key: KeyObject,
+  ids: { deviceId: string; keyId: string },
+): ReturnType<typeof readStateDuringMove> => {
+  const read = await readStateDuringMove(fs, localDir, key, ids);
+  if (read.kind === 'unreadable') {
+    const staged = await readSyncState(localDir, key, ids, stagedStateFile(ids.keyId));
+    if (staged.kind !== 'ok') return read;
+    await promoteStagedState(fs, localDir, ids.keyId);
+    return staged;
+  }
+  // Opened as it is: a staged file is from a re-key that never committed, or one already carried over.
+  if (read.kind === 'ok') await removeStagedStates(fs, localDir);
+  return read;
 };
 
 export type ResumeResult =
@@ -271,7 +317,7 @@ export const resumeSync = async (places: Omit<LinkPlaces, 'folder'>, vault: Vaul
   if (judgeInstall(install.install, places.machineId) === 'another-machine') return { kind: 'another-machine' };
   const { key, keyId, keyFile } = await vault.syncKey();
   const { deviceId } = install.install;
-  const read = await readStateDuringMove(places.fs, localDir, key, { deviceId, keyId });
+  const read = await readStateAfterRekey(places.fs, localDir, key, { deviceId, keyId });
   if (read.kind === 'absent') return { kind: 'off' };
   if (read.kind === 'unreadable') return { kind: 'unreadable' };
   const syncRoot = syncRootIn(read.state.folder);

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 
 import { z } from 'zod';
 
-import { writeFileAtomic } from '../fs/durable-write';
+import { fsyncDir, writeFileAtomic } from '../fs/durable-write';
 import type { FsPort } from '../fs/fs-port';
 import { readRegularFile } from '../fs/regular-file';
 import { isNotFound } from '../fs/storage-error';
@@ -92,13 +92,42 @@ export const writeSyncState = (fs: FsPort, localDir: string, key: KeyObject, ids
 export type StateRead = { kind: 'absent' } | { kind: 'ok'; vaultId: string; state: SyncState } | { kind: 'unreadable' };
 
 /** Never throws on what is on disk: a file that does not open is `unreadable` (sync then asks to choose the folder again). */
-export const readSyncState = async (localDir: string, key: KeyObject, ids: Omit<StateIds, 'vaultId'>): Promise<StateRead> => {
+export const readSyncState = async (
+  localDir: string,
+  key: KeyObject,
+  ids: Omit<StateIds, 'vaultId'>,
+  file: string = STATE_FILE,
+): Promise<StateRead> => {
   let bytes: Buffer;
   try {
-    bytes = await readRegularFile(join(localDir, STATE_FILE), CAP, { noFollow: true });
+    bytes = await readRegularFile(join(localDir, file), CAP, { noFollow: true });
   } catch (error) {
     return isNotFound(error) ? { kind: 'absent' } : { kind: 'unreadable' };
   }
   const decoded = decodeSyncState(key, ids, bytes);
   return decoded ? { kind: 'ok', ...decoded } : { kind: 'unreadable' };
+};
+
+/**
+ * §4.6: the link sealed under a re-key's new key, written before the vault
+ * commits that key and named by it. A stop between the commit and state.bin
+ * written anew leaves state.bin under a key nothing opens any more; this
+ * file then opens under the key in use and becomes state.bin. A re-key that
+ * never committed leaves one that opens under no key in use: it is removed.
+ */
+export const stagedStateFile = (keyId: string): string => `state-${keyId}.bin`;
+const STAGED_STATE = /^state-[0-9a-f]{32}\.bin$/;
+
+export const writeStagedSyncState = (fs: FsPort, localDir: string, key: KeyObject, ids: StateIds, state: SyncState): Promise<void> =>
+  writeFileAtomic(fs, join(localDir, stagedStateFile(ids.keyId)), encodeSyncState(key, ids, state));
+
+export const promoteStagedState = async (fs: FsPort, localDir: string, keyId: string): Promise<void> => {
+  await fs.rename(join(localDir, stagedStateFile(keyId)), join(localDir, STATE_FILE));
+  await fsyncDir(fs, localDir);
+};
+
+/** Best effort: a staged file left behind only takes a little room, and opens under no key in use. */
+export const removeStagedStates = async (fs: FsPort, localDir: string): Promise<void> => {
+  for (const name of await fs.readdir(localDir).catch((): string[] => []))
+    if (STAGED_STATE.test(name)) await fs.unlink(join(localDir, name)).catch(() => undefined);
 };

@@ -66,7 +66,15 @@ export interface RekeyRequest {
    * §4.4 step 3). No new recovery key is made: the folder's opens this one too.
    */
   adopt?: GivenKey;
+  /**
+   * Called with the new key just before the commit, for files that must open
+   * under it from the commit on (sync's link, sync-format.md §4.6): a failure
+   * here is a re-key that did not happen, and nothing changes.
+   */
+  stage?: RekeyStage;
 }
+
+export type RekeyStage = (next: { key: KeyObject; keyId: string }) => Promise<void>;
 
 interface Session {
   key: KeyObject;
@@ -568,6 +576,7 @@ export class VaultService {
         // The new mark is staged too, so a crash after the commit cannot leave the mark sealed with a key nothing opens.
         const markBytes = store.sealMarkForRekey(key, keyId, { seq: throughSeq, hash: anchor, throughSeq, anchor });
         if (markBytes) await stageMark(nodeFs, this.options.dir, keyId, markBytes, logged);
+        await request.stage?.({ key, keyId });
         await commitKeyFile(this.fs, this.options.dir, next);
       } catch (error) {
         dataKey.fill(0);

@@ -11,9 +11,12 @@ import { type FsPort, nodeFs } from '../../fs/fs-port';
 export interface FrozenFs extends FsPort {
   readonly calls: number;
   readonly frozen: boolean;
+  /** Stop at the `more`-th call from now (0: the next one): for a crash within one step after a setup that ran on this port. */
+  arm(more: number): void;
 }
 
-export const frozenFs = (stopAt: number): FrozenFs => {
+export const frozenFs = (firstStop = Number.POSITIVE_INFINITY): FrozenFs => {
+  let stopAt = firstStop;
   let calls = 0;
   let frozen = false;
   const killed = (): Error => new Error('killed (frozen-fs)');
@@ -47,5 +50,6 @@ export const frozenFs = (stopAt: number): FrozenFs => {
   return Object.defineProperties(port, {
     calls: { get: () => calls },
     frozen: { get: () => frozen },
+    arm: { value: (more: number) => void (stopAt = calls + more) },
   }) as FrozenFs;
 };
