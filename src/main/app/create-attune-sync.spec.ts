@@ -171,4 +171,38 @@ describe('createAttune: sync between two computers', () => {
       expect(entries.map((entry) => entry.id).sort()).toEqual(both);
     }
   });
+
+  test('while synced, a new recovery key alone is refused: it would leave the old one opening the folder’s key', async () => {
+    const folder = join(tempDir(), 'OneDrive');
+    mkdirSync(folder);
+    const one = await startAttune(tempDir());
+    const { recoveryKey } = await one.call<{ recoveryKey: string }>('vault.setup', {
+      passphrase: PASSPHRASE,
+      useKeychain: false,
+      createRecoveryKey: true,
+    });
+    await one.call('vault.keepRecoveryKey', { recoveryKey });
+    one.platform.standIns.nextFolder = folder;
+    expect(await one.call('devices.setUp', { deviceName: 'Laptop' })).toMatchObject({ outcome: 'set-up' });
+    const makeKey = async () => (await one.attune.dispatch('vault.makeRecoveryKey', undefined, APP)) as { ok: boolean };
+    expect(await makeKey()).toMatchObject({ ok: false, error: { code: 'synced-new-key', message: expect.stringContaining('Replace') } });
+    // Nothing waits to be kept: the recovery key in use is the only one.
+    expect(await one.attune.dispatch('vault.copyRecoveryKey', undefined, APP)).toMatchObject({
+      ok: false,
+      error: { code: 'recovery-key-gone' },
+    });
+
+    // A re-key whose new recovery key was left unkept (the notice closed): sync waits, and making one is the way on.
+    await one.call('vault.replaceKey', { current: { method: 'passphrase', passphrase: PASSPHRASE } });
+    expect(await one.call('vault.status')).toMatchObject({ methods: { recovery: false } });
+    expect(await one.call('devices.status')).toMatchObject({ state: 'needs-recovery-key', linked: true });
+    const made = await one.call<{ recoveryKey: string }>('vault.makeRecoveryKey');
+    await one.call('vault.keepRecoveryKey', { recoveryKey: made.recoveryKey });
+    expect(await one.call('devices.status')).toMatchObject({ state: 'on', linked: true });
+    expect(await makeKey()).toMatchObject({ ok: false, error: { code: 'synced-new-key' } });
+
+    // Not synced any more: a new recovery key alone is fine again.
+    expect(await one.call('devices.remove')).toMatchObject({ outcome: 'removed' });
+    expect(await makeKey()).toMatchObject({ ok: true });
+  });
 });

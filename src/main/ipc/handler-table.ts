@@ -45,7 +45,7 @@ export const createHandlerTable = (deps: HandlerDeps): HandlerTable<Contract> =>
       ...announceVaultChanges(createVaultHandlers(deps.vault, deps.deferredDeletes, deps.sync), deps.onVaultStateChanged),
       ...createPausesHandlers(deps.pauses),
       ...createExportHandlers(deps.vault, deps.dialog),
-      ...createRecoveryKeyHandlers(deps.vault, { clipboard: deps.clipboard, dialog: deps.dialog }, () => deps.sync.recoveryKept()),
+      ...createRecoveryKeyHandlers(deps.vault, { clipboard: deps.clipboard, dialog: deps.dialog }, deps.sync),
       ...createInsightsHandlers(deps.vault, deps.dialog),
       ...createCheckinHandlers(deps.vault, deps.settings, deps.now),
       ...createDevicesHandlers(deps.sync, deps.folderDialog, deps.vault, deps.onVaultStateChanged),

@@ -28,6 +28,8 @@ export const ERROR_CODES = [
   'vault-damaged',
   'confirm-required',
   'recovery-key-gone',
+  // synced: a new recovery key alone would leave the folder's key file opening with the old one (sync-format.md §11 Q11)
+  'synced-new-key',
   // the history on disk is older than the last one Attune saw, and the person has not chosen yet
   'history-older',
   // a file the person chose where to save (export, summary): the place, not Attune's own folder

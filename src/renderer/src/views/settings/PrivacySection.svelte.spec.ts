@@ -3,7 +3,8 @@ import userEvent from '@testing-library/user-event';
 import { describe, expect, test, vi } from 'vitest';
 
 import { bridgeAnswers, bridgeCalls, emitBridgeEvent } from '../../../../../tests/renderer-setup';
-import { settingsCopy, vaultCopy } from '../../../../shared/copy';
+import { devicesCopy, settingsCopy, vaultCopy } from '../../../../shared/copy';
+import { devicesStatus } from '../devices/devices-test-kit';
 import PrivacySection from './PrivacySection.svelte';
 import SectionHost from './SectionHost.svelte';
 import { baseInfo, loadWith, ok, refused, vaultStatus } from './settings-test-kit';
@@ -122,6 +123,27 @@ describe('PrivacySection: how the history unlocks', () => {
     await user.click(replace);
     await vi.waitFor(() => expect(screen.getByText(KEY)).toBeInTheDocument());
     expect(called('vault.makeRecoveryKey')).toHaveLength(1);
+  });
+
+  test('synced: "Make a new recovery key" says it comes with a new key, and opens Replace the key instead of making one alone', async () => {
+    const user = userEvent.setup();
+    bridgeAnswers.set('devices.status', () =>
+      ok(devicesStatus({ state: 'on', folder: '/home/sam/Sync', deviceName: 'Laptop', linked: true })),
+    );
+    await renderPrivacy(vaultStatus({ methods: { keychain: false, passphrase: true, recovery: true } }));
+    const replace = await screen.findByRole('button', { name: vaultCopy.recovery.replace });
+    await vi.waitFor(() => expect(replace).toHaveAccessibleDescription(devicesCopy.newRecoveryKey));
+    await user.click(replace);
+    expect(screen.getByRole('form', { name: t.newKey.heading })).toBeInTheDocument();
+    expect(screen.getByLabelText(t.current)).toHaveFocus();
+    expect(screen.getByText(devicesCopy.replaceKey)).toBeInTheDocument();
+    // Twice, and Esc: still one panel, nothing asked of main; Esc closes it.
+    await user.click(replace);
+    expect(screen.getAllByRole('form', { name: t.newKey.heading })).toHaveLength(1);
+    await user.keyboard('{Escape}');
+    expect(screen.queryByRole('form', { name: t.newKey.heading })).not.toBeInTheDocument();
+    expect(called('vault.makeRecoveryKey')).toEqual([]);
+    expect(called('vault.replaceKey')).toEqual([]);
   });
 
   test('a wrong current passphrase: main’s calm message, and the form stays open', async () => {

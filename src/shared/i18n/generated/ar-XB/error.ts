@@ -23,6 +23,8 @@ const messages = {
   'vault-damaged': '‮Part of your history could not be read. Everything that could be read is safe and has been kept.‬',
   'confirm-required': '‮Please confirm before Attune writes an unencrypted copy.‬',
   'recovery-key-gone': '‮This recovery key was not kept, so it cannot open your history. Nothing else was changed.‬',
+  'synced-new-key':
+    '‮This computer syncs with your other computers, so a new recovery key comes with a new encryption key. Use “Replace the encryption key…” instead. Nothing was changed.‬',
   'history-older':
     '‮This history looks older than the last one Attune saw, so Attune has not opened it. Nothing was changed. You can choose what to do in History.‬',
   'export-folder-missing':

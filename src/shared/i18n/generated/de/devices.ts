@@ -128,6 +128,8 @@ const messages = {
     'Das löscht deinen Verlauf auf diesem Computer. Deine anderen Computer behalten ihre Kopien, bis du sie auch dort löschst, und der Sync-Ordner behält seine Kopie.',
   replaceKey:
     'Sobald du auf deinen anderen Computern jeweils den neuen Wiederherstellungsschlüssel eingibst, synchronisieren sie weiter mit diesem Computer. Hier geht nichts verloren.',
+  newRecoveryKey:
+    'Dieser Computer synchronisiert mit deinen anderen Computern. Deshalb gehört zu einem neuen Wiederherstellungsschlüssel auch ein neuer Schlüssel zur Verschlüsselung. Sobald du den neuen Wiederherstellungsschlüssel auf jedem deiner anderen Computer eingegeben hast, öffnet der alte nichts, was ab dann gespeichert wird.',
   addedOn: (v: { name: Value }): string => 'Hinzugefügt auf: ' + num(L, v.name),
   addedElsewhere: 'Hinzugefügt auf einem anderen Computer',
 };

@@ -26,6 +26,8 @@ const messages = {
   'confirm-required': 'Bitte bestätige, bevor Attune eine unverschlüsselte Kopie schreibt.',
   'recovery-key-gone':
     'Dieser Wiederherstellungsschlüssel wurde nicht behalten und kann deinen Verlauf daher nicht öffnen. Sonst wurde nichts geändert.',
+  'synced-new-key':
+    'Dieser Computer synchronisiert mit deinen anderen Computern. Deshalb gehört zu einem neuen Wiederherstellungsschlüssel auch ein neuer Schlüssel zur Verschlüsselung. Du kannst stattdessen „Schlüssel zur Verschlüsselung ersetzen …“ nutzen. Es wurde nichts geändert.',
   'history-older':
     'Dieser Verlauf scheint älter zu sein als der, den Attune zuletzt gesehen hat. Deshalb hat Attune ihn nicht geöffnet. Es wurde nichts geändert. Unter „Verlauf“ kannst du wählen, wie es weitergeht.',
   'export-folder-missing':

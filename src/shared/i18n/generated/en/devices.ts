@@ -117,6 +117,8 @@ const messages = {
   erase:
     'This erases your history on this computer. Your other computers keep their copies until you erase them there too, and the sync folder keeps its copy.',
   replaceKey: 'Your other computers go on syncing with this one once you enter the new recovery key on each of them. Nothing here is lost.',
+  newRecoveryKey:
+    'This computer syncs with your other computers, so a new recovery key comes with a new encryption key. Once you have entered the new recovery key on each of your other computers, the old one opens nothing saved from then on.',
   addedOn: (v: { name: Value }): string => 'Added on ' + num(L, v.name),
   addedElsewhere: 'Added on another computer',
 };

@@ -132,6 +132,8 @@ const messages = {
     'Esto borra tu historial de este equipo. Tus otros equipos conservan sus copias hasta que las borres también allí, y la carpeta de sincronización conserva su copia.',
   replaceKey:
     'Tus otros equipos siguen sincronizándose con este cuando escribas la nueva clave de recuperación en cada uno de ellos. Aquí no se pierde nada.',
+  newRecoveryKey:
+    'Este equipo se sincroniza con tus otros equipos, así que una nueva clave de recuperación viene con una nueva clave de cifrado. Cuando hayas escrito la nueva clave de recuperación en cada uno de tus otros equipos, la anterior no abrirá nada de lo que se guarde a partir de entonces.',
   addedOn: (v: { name: Value }): string => 'Añadido en ' + num(L, v.name),
   addedElsewhere: 'Añadido en otro equipo',
 };

@@ -25,6 +25,8 @@ const messages = {
   'vault-damaged': 'Una parte de tu historial no se pudo leer. Todo lo que se pudo leer está a salvo y se ha conservado.',
   'confirm-required': 'Hace falta confirmar antes de que Attune escriba una copia sin cifrar.',
   'recovery-key-gone': 'Esta clave de recuperación no se guardó, así que no puede abrir tu historial. No se cambió nada más.',
+  'synced-new-key':
+    'Este equipo se sincroniza con tus otros equipos, así que una nueva clave de recuperación viene con una nueva clave de cifrado. En su lugar, puedes usar «Cambiar la clave de cifrado…». No se cambió nada.',
   'history-older':
     'Este historial parece más antiguo que el último que vio Attune, así que Attune no lo ha abierto. No se cambió nada. Puedes elegir qué hacer en Historial.',
   'export-folder-missing':

@@ -133,6 +133,8 @@ const messages = {
     'Cela efface votre historique sur cet ordinateur. Vos autres ordinateurs gardent leurs copies jusqu’à ce que vous les effaciez là aussi, et le dossier de synchronisation garde sa copie.',
   replaceKey:
     'Vos autres ordinateurs continuent à se synchroniser avec celui-ci une fois que vous avez saisi la nouvelle clé de récupération sur chacun d’eux. Rien n’est perdu ici.',
+  newRecoveryKey:
+    'Cet ordinateur se synchronise avec vos autres ordinateurs : une nouvelle clé de récupération s’accompagne donc d’une nouvelle clé de chiffrement. Une fois que vous aurez saisi la nouvelle clé de récupération sur chacun de vos autres ordinateurs, l’ancienne n’ouvrira rien de ce qui sera enregistré à partir de ce moment-là.',
   addedOn: (v: { name: Value }): string => 'Noté sur ' + num(L, v.name),
   addedElsewhere: 'Noté sur un autre ordinateur',
 };

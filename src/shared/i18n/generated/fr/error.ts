@@ -25,6 +25,8 @@ const messages = {
   'confirm-required': 'Merci de confirmer avant qu’Attune écrive une copie non chiffrée.',
   'recovery-key-gone':
     'Cette clé de récupération n’a pas été gardée : elle ne peut donc pas ouvrir votre historique. Rien d’autre n’a été modifié.',
+  'synced-new-key':
+    'Cet ordinateur se synchronise avec vos autres ordinateurs : une nouvelle clé de récupération s’accompagne donc d’une nouvelle clé de chiffrement. Vous pouvez utiliser « Remplacer la clé de chiffrement… » à la place. Rien n’a été modifié.',
   'history-older':
     'Cet historique semble plus ancien que le dernier vu par Attune : Attune ne l’a donc pas ouvert. Rien n’a été modifié. Vous pouvez choisir quoi faire dans Historique.',
   'export-folder-missing':

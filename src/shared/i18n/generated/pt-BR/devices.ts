@@ -133,6 +133,8 @@ const messages = {
     'Isto apaga seu histórico neste computador. Seus outros computadores mantêm as cópias deles até você apagá-las lá também, e a pasta de sincronização mantém a própria cópia.',
   replaceKey:
     'Seus outros computadores continuam sincronizando com este quando você digitar a nova chave de recuperação em cada um deles. Nada daqui se perde.',
+  newRecoveryKey:
+    'Este computador sincroniza com seus outros computadores, então uma nova chave de recuperação vem com uma nova chave de criptografia. Depois que você digitar a nova chave de recuperação em cada um dos seus outros computadores, a antiga não abre nada salvo daí em diante.',
   addedOn: (v: { name: Value }): string => 'Adicionado no computador ' + num(L, v.name),
   addedElsewhere: 'Adicionado em outro computador',
 };

@@ -24,6 +24,8 @@ const messages = {
   'vault-damaged': 'Uma parte do seu histórico não pôde ser lida. Tudo o que pôde ser lido está seguro e foi mantido.',
   'confirm-required': 'Confirme antes que o Attune grave uma cópia sem criptografia.',
   'recovery-key-gone': 'Esta chave de recuperação não foi guardada, então não pode abrir seu histórico. Nada mais foi alterado.',
+  'synced-new-key':
+    'Este computador sincroniza com seus outros computadores, então uma nova chave de recuperação vem com uma nova chave de criptografia. Em vez disso, você pode usar “Substituir a chave de criptografia…”. Nada foi alterado.',
   'history-older':
     'Este histórico parece mais antigo que o último que o Attune viu, então o Attune não o abriu. Nada foi alterado. Você pode escolher o que fazer em Histórico.',
   'export-folder-missing':
