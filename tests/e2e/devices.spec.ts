@@ -250,7 +250,7 @@ test.describe('Settings › Devices', () => {
     await expect.poll(() => historyMarks(page)).toEqual([t.addedOn('Desktop'), t.addedOn('Desktop')]);
   });
 
-  test('a new key on one computer: the other is told, enters the new recovery key by keyboard, and both go on syncing', async ({
+  test('a new recovery key on one computer is a new key: the other is told, enters it by keyboard, and both go on syncing', async ({
     page,
     context,
     dataDir,
@@ -263,13 +263,25 @@ test.describe('Settings › Devices', () => {
     await openAppView(other, harnessB.url, 'history');
     expect(await joinThroughBridge(other, harnessB, folder, laptop.recoveryKey)).toBe('linked');
 
-    // The laptop replaces its key in Privacy: the panel says what that means for the other computers; the new key is kept.
+    // The laptop asks for a new recovery key in Privacy, by keyboard. Synced, that is a new key: the hint says so, the
+    // button opens Replace the encryption key, whose panel says what it means for the other computers; Esc goes back.
     await openAppView(page, laptop.harness.url, 'settings');
     const privacy = page.getByRole('region', { name: settingsCopy.sections.privacy });
-    await privacy.getByRole('button', { name: settingsCopy.privacy.newKey.start }).click();
+    const makeNew = privacy.getByRole('button', { name: vaultCopy.recovery.replace });
+    await expect(makeNew).toHaveAccessibleDescription(t.newRecoveryKey);
+    await makeNew.focus();
+    await page.keyboard.press('Enter');
+    const current = privacy.getByLabel(settingsCopy.privacy.current, { exact: true });
+    await expect(current).toBeFocused();
     await expect(privacy.getByText(t.replaceKey)).toBeVisible();
-    await privacy.getByLabel(settingsCopy.privacy.current, { exact: true }).fill(PASSPHRASE);
-    await privacy.getByRole('button', { name: settingsCopy.privacy.newKey.confirm }).click();
+    await page.keyboard.press('Escape');
+    await expect(makeNew).toBeFocused();
+    await page.keyboard.press('Enter');
+    await expect(current).toBeFocused();
+    await page.keyboard.type(PASSPHRASE);
+    expect(await seriousA11yViolations(page)).toEqual([]);
+    await screenshot(page, 'devices-new-recovery-key');
+    await page.keyboard.press('Enter');
     await expect(privacy.getByRole('heading', { name: vaultCopy.recovery.heading })).toBeFocused({ timeout: 60_000 });
     const newKey = (await privacy.locator('.key').innerText()).trim();
     await privacy.getByRole('button', { name: vaultCopy.recovery.done }).click();

@@ -142,6 +142,8 @@ describe('PrivacySection: how the history unlocks', () => {
     expect(screen.getAllByRole('form', { name: t.newKey.heading })).toHaveLength(1);
     await user.keyboard('{Escape}');
     expect(screen.queryByRole('form', { name: t.newKey.heading })).not.toBeInTheDocument();
+    // Back where the person pressed, not on the panel's own button further down.
+    expect(replace).toHaveFocus();
     expect(called('vault.makeRecoveryKey')).toEqual([]);
     expect(called('vault.replaceKey')).toEqual([]);
   });
