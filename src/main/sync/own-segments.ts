@@ -72,6 +72,20 @@ export const listOwnSegments = async (fs: FsPort, dir: string): Promise<Map<numb
 };
 
 /**
+ * Written into `dir`, made first only when it is not there: a mkdir before
+ * every check-in's two writes was a tenth of publishing's time (§8).
+ */
+const writeMakingDir = async (fs: FsPort, dir: string, name: string, bytes: Buffer, durable: boolean): Promise<void> => {
+  try {
+    await writeFileAtomic(fs, join(dir, name), bytes, 0o600, durable);
+  } catch (error) {
+    if (!isNotFound(error)) throw error;
+    await fs.mkdir(dir, 0o700);
+    await writeFileAtomic(fs, join(dir, name), bytes, 0o600, durable);
+  }
+};
+
+/**
  * The folder's copy is written whole under a temp name and renamed, but not
  * fsynced: own/ is the durable copy (fsynced before this), and a copy a
  * power cut leaves torn is found by its hash at the next start and written
@@ -80,8 +94,7 @@ export const listOwnSegments = async (fs: FsPort, dir: string): Promise<Map<numb
  */
 const writeToFolder = async (place: OwnPlace, name: string, bytes: Buffer): Promise<boolean> => {
   try {
-    await place.fs.mkdir(place.folderDir, 0o700);
-    await writeFileAtomic(place.fs, join(place.folderDir, name), bytes, 0o600, false);
+    await writeMakingDir(place.fs, place.folderDir, name, bytes, false);
     return true;
   } catch {
     // Any refusal of the folder (gone, read-only, full, a file where the folder was) only delays publishing: own/ has it.
@@ -102,8 +115,7 @@ export const publishSegment = async (
   records: readonly SyncRecord[],
 ): Promise<Published> => {
   const segment = encodeSegment(key, { type, ...ids, seq: tip.seq + 1, prevSegment: tip.hash, prevFrame: tip.lastFrame, records });
-  await place.fs.mkdir(place.ownDir, 0o700);
-  await writeFileAtomic(place.fs, join(place.ownDir, segment.name), segment.bytes);
+  await writeMakingDir(place.fs, place.ownDir, segment.name, segment.bytes, true);
   const next: OwnTip = { seq: tip.seq + 1, hash: Buffer.from(segment.hash, 'hex'), lastFrame: segment.lastFrame };
   return { tip: next, segment, inFolder: await writeToFolder(place, segment.name, segment.bytes) };
 };

@@ -82,10 +82,21 @@ const MAX_LIVE_SEGMENTS = 256;
 
 export type { SyncIdentity } from './sync-identity';
 
+interface PublishOptions {
+  /** §4.3 rule 2's check already ran for this delta (beside the local append). */
+  readonly folderChecked?: boolean;
+}
+
 export class SyncEngine {
   private readonly queue = new SerialQueue();
   private readonly fs: FsPort;
   private place: OwnPlace;
+  /**
+   * own/'s segment names, listed once and then kept as this engine writes
+   * (own/ has no other writer: the vault's lock), for §4.3 rule 2's check
+   * before every check-in; forgotten on a prune, a move or a failed write.
+   */
+  private ownNames: Set<string> | undefined;
   private identity: SyncIdentity;
   private readonly now: () => number;
   /** §4.3: the device id this install wrote as before it moved to its own, in this run. */
@@ -169,8 +180,18 @@ export class SyncEngine {
   append(input: EntryInput): Promise<Entry> {
     return this.queue.run(async () => {
       this.alive();
-      const entry = await this.options.vault.append(input);
-      await this.publishQuietly('delta', [this.stamp({ op: 'put', id: entry.id, entry })]);
+      // §4.3 rule 2's look at its own folder runs beside the local append: both wait on the disk, neither needs the
+      // other, and a check-in is published only once both are done (the vault first: it is the source of truth).
+      const checked = this.checkOwnFolder().then(
+        () => undefined,
+        (error: unknown) => ({ error }),
+      );
+      const entry = await this.options.vault.append(input).finally(() => checked);
+      const check = await checked;
+      if (check) {
+        this.dirty = true;
+        this.options.onBackgroundError?.(check.error);
+      } else await this.publishQuietly('delta', [this.stamp({ op: 'put', id: entry.id, entry })], { folderChecked: true });
       return entry;
     });
   }
@@ -316,6 +337,7 @@ export class SyncEngine {
     const republished = await republishMissing(this.place, this.base, this.passes === 0 ? 'content' : 'size');
     // Pruned when the base moves, and every tenth pass (a sync tool may bring superseded files back).
     if (republished.waiting === 0 && this.base > 1 && (this.prunedBase < this.base || this.passes % 10 === 0)) {
+      this.ownNames = undefined;
       await pruneBelow(this.place, this.base);
       this.prunedBase = this.base;
     }
@@ -339,18 +361,30 @@ export class SyncEngine {
     this.checkpointDue = true;
   }
 
-  private async publish(type: SegmentType, records: readonly SyncRecord[]): Promise<Published> {
+  private async publish(
+    type: SegmentType,
+    records: readonly SyncRecord[],
+    { folderChecked = false }: PublishOptions = {},
+  ): Promise<Published> {
     this.alive();
     if (type === 'delta') {
       // §4.3 rule 2, before every publish: a delta is the one write that could land in seqs another copy uses.
-      const before = this.identity.deviceId;
-      await this.checkOwnFolder();
-      if (this.identity.deviceId !== before) records = records.map((record) => ({ ...record, by: this.identity.deviceId }));
+      if (!folderChecked) await this.checkOwnFolder();
+      // A move to a new id in that check: the records are this install's, under the id it writes as now.
+      records = records.map((record) => (record.by === this.identity.deviceId ? record : { ...record, by: this.identity.deviceId }));
     }
     const { identity } = this;
     const key = identity.keys.get(identity.keyId);
     if (!key) throw new Error('the current key is not among the keys');
-    const published = await publishSegment(this.place, key, identity, this.tip, type, records);
+    let published: Published;
+    try {
+      published = await publishSegment(this.place, key, identity, this.tip, type, records);
+    } catch (error) {
+      // own/ may or may not hold it now: the next check lists own/ again.
+      this.ownNames = undefined;
+      throw error;
+    }
+    this.ownNames?.add(published.segment.name);
     this.tip = published.tip;
     this.take(records, this.now());
     if (type !== 'delta') {
@@ -362,9 +396,9 @@ export class SyncEngine {
   }
 
   /** A local append that could not be published now is published by the next pass's diff: saving it here stands. */
-  private async publishQuietly(type: SegmentType, records: readonly SyncRecord[]): Promise<void> {
+  private async publishQuietly(type: SegmentType, records: readonly SyncRecord[], options: PublishOptions = {}): Promise<void> {
     try {
-      await this.publish(type, records);
+      await this.publish(type, records, options);
     } catch (error) {
       this.dirty = true;
       this.options.onBackgroundError?.(error);
@@ -427,7 +461,7 @@ export class SyncEngine {
    */
   private async checkOwnFolder(): Promise<void> {
     const { identity } = this;
-    const own = new Set((await listOwnSegments(this.fs, this.place.ownDir)).values());
+    const own = (this.ownNames ??= new Set((await listOwnSegments(this.fs, this.place.ownDir)).values()));
     const foreign = await findForeignSegments(this.fs, this.place.folderDir, own, this.base, {
       vaultId: identity.vaultId,
       deviceId: identity.deviceId,
@@ -442,6 +476,8 @@ export class SyncEngine {
 
   /** §4.3 "Moving": retire own/, a new install.json and state.bin, then finish (checkpoint under the new id, old-folder deletes). */
   private async moveToNewId(): Promise<void> {
+    // own/ is retired (renamed away) first: whatever happens next, list it afresh.
+    this.ownNames = undefined;
     const { identity, options } = this;
     const key = identity.keys.get(identity.keyId);
     if (!key) throw new Error('the current key is not among the keys');
