@@ -158,6 +158,25 @@ test.describe('Settings › Devices', () => {
     await openAppView(page, harnessA.url, 'history');
     await expect.poll(() => historyMarks(page)).toEqual([t.addedOn('Desktop')]);
 
+    // History open here while the other computer adds one more: a pass here says so above the list, which stays as it
+    // was until the person asks; then the latest, focus on the heading above it.
+    const another = await other.evaluate(() =>
+      window.attune.vault.append({ kind: 'check-in', data: { states: ['flight'], needs: ['space'] } }),
+    );
+    expect(another.ok).toBe(true);
+    await other.evaluate(() => window.attune.devices.syncNow());
+    await page.evaluate(() => window.attune.devices.syncNow());
+    const showLatest = page.getByRole('button', { name: historyCopy.showLatest });
+    await expect(page.getByText(historyCopy.changed)).toBeVisible();
+    expect(await historyMarks(page)).toEqual([t.addedOn('Desktop')]);
+    expect(await seriousA11yViolations(page)).toEqual([]);
+    await screenshot(page, 'devices-history-changed');
+    await showLatest.focus();
+    await page.keyboard.press('Enter');
+    await expect(page.getByRole('heading', { level: 1, name: historyCopy.heading })).toBeFocused();
+    await expect.poll(() => historyMarks(page)).toEqual([t.addedOn('Desktop'), t.addedOn('Desktop')]);
+    await expect(showLatest).toHaveCount(0);
+
     // Stop syncing: asked once, "Not now" keeps everything; then it stops, and the history here stays.
     devices = await toDevices(page, harnessA.url);
     await tabTo(page, t.stopStart);
@@ -174,7 +193,7 @@ test.describe('Settings › Devices', () => {
     await expect(devices.getByRole('status')).toHaveText(t.stopped);
     await expect(devices.getByRole('button', { name: t.choose })).toBeVisible();
     const listed = await page.evaluate(() => window.attune.vault.list({ limit: 50 }));
-    expect(listed.ok && listed.value.entries).toHaveLength(3);
+    expect(listed.ok && listed.value.entries).toHaveLength(4);
 
     // The second computer sees it stopped, and keeps what it added.
     await toDevices(other, harnessB.url);
@@ -190,7 +209,7 @@ test.describe('Settings › Devices', () => {
     await lookNow(page);
     await expect(devices.getByRole('heading', { name: 'Desktop' })).toBeVisible();
     await openAppView(page, harnessA.url, 'history');
-    await expect.poll(() => historyMarks(page)).toEqual([t.addedOn('Desktop')]);
+    await expect.poll(() => historyMarks(page)).toEqual([t.addedOn('Desktop'), t.addedOn('Desktop')]);
   });
 
   test('a computer with a history of its own brings the two together, by keyboard; a wrong passphrase changes nothing', async ({

@@ -83,13 +83,23 @@ describe('createAttune: sync between two computers', () => {
       (await attune.call<{ entries: { id: string }[] }>('vault.list', { limit: 50 })).entries.map((entry) => entry.id).sort();
     expect(await listed(two)).toEqual([before.id]);
 
+    // A window showing the history is told when entries come or go without it: a check-in saved here, and what a pass brings.
+    const told = (attune: typeof one) =>
+      attune.messages.filter((message) => message.kind === 'app' && message.event === 'history.changed').length;
+    const toldBefore = [told(one), told(two)];
     const fromTwo = await two.call<{ id: string }>('vault.append', { kind: 'check-in', data: { states: ['fawn'], needs: ['quiet'] } });
+    expect(told(two)).toBe((toldBefore[1] as number) + 1);
     await one.call('devices.syncNow');
     expect(await listed(one)).toEqual([before.id, fromTwo.id].sort());
+    expect(told(one)).toBe((toldBefore[0] as number) + 1);
+    // A pass that brings nothing says nothing.
+    await one.call('devices.syncNow');
+    expect(told(one)).toBe((toldBefore[0] as number) + 1);
 
     await one.call('vault.delete', { id: before.id });
     await two.call('devices.syncNow');
     expect(await listed(two)).toEqual([fromTwo.id]);
+    expect(told(two)).toBe((toldBefore[1] as number) + 2);
 
     // History's mark: which entries the other computer added.
     expect(await two.call('devices.addedElsewhere', { ids: [before.id, fromTwo.id] })).toEqual({

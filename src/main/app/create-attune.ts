@@ -121,12 +121,15 @@ const start = async (
   // Sync through a folder the person already syncs: runs only while the history is unlocked and a folder is linked.
   // This machine's id is read once (on macOS and Windows it is a child process).
   let thisMachine: Promise<string | undefined> | undefined;
+  // Windows are made below; a pass at a keychain unlock before then has no window to tell.
+  let historyChanged = (): void => undefined;
   const sync = new SyncDriver({
     vault,
     vaultDir: join(dataDir, 'vault'),
     timer: platform.timer,
     log,
     machineId: () => (thisMachine ??= machineId(platform.os)),
+    onHistoryChanged: () => historyChanged(),
   });
   // With the OS keychain, logging in to the computer is the unlock.
   if (opened?.state === 'locked' && opened.methods.keychain && opened.keychainAvailable) {
@@ -139,6 +142,7 @@ const start = async (
 
   app.setMinimalMenu();
   const shown = platform.createWindows(() => app.setDockVisible(shown.hasOpenAppWindow()));
+  historyChanged = () => shown.send('history.changed', {});
   // IPC is registered as soon as the windows exist (the popover starts loading at once); calls that
   // arrive before the services below are wired wait for them rather than finding no handler.
   let resolveDispatch: (dispatch: Dispatch) => void = () => undefined;
@@ -254,6 +258,7 @@ const start = async (
         sync,
         folderDialog: platform.folderDialog,
         onVaultStateChanged: vaultStateChanged,
+        onHistoryChanged: () => historyChanged(),
         ...(platform.now ? { now: platform.now } : {}),
         ui: {
           hidePopover: () => shown.hidePopover(),

@@ -21,6 +21,8 @@ export interface HandlerDeps extends AppHandlerDeps {
   now?: () => number;
   /** Told after a window locked, unlocked, set up or erased the history, so every window can follow. */
   onVaultStateChanged?: (state: VaultState) => void;
+  /** Told after a check-in or follow-up was saved, so a window showing the history can offer the latest. */
+  onHistoryChanged?: () => void;
   pauses: PausesPort;
   dialog: SaveDialogPort;
   /** For the recovery key only; it clears the clipboard again. */
@@ -42,7 +44,10 @@ export const createHandlerTable = (deps: HandlerDeps): HandlerTable<Contract> =>
   gateWhileLocked(
     {
       ...createAppHandlers(deps),
-      ...announceVaultChanges(createVaultHandlers(deps.vault, deps.deferredDeletes, deps.sync), deps.onVaultStateChanged),
+      ...announceHistoryChanges(
+        announceVaultChanges(createVaultHandlers(deps.vault, deps.deferredDeletes, deps.sync), deps.onVaultStateChanged),
+        deps.onHistoryChanged,
+      ),
       ...createPausesHandlers(deps.pauses),
       ...createExportHandlers(deps.vault, deps.dialog),
       ...createRecoveryKeyHandlers(deps.vault, { clipboard: deps.clipboard, dialog: deps.dialog }, deps.sync),
@@ -53,6 +58,19 @@ export const createHandlerTable = (deps: HandlerDeps): HandlerTable<Contract> =>
     () => deps.vault.isLocked,
     () => deps.settings.get(),
   );
+
+/** A check-in saved in one window (the popover) while another shows the history (the app window). */
+const announceHistoryChanges = (handlers: VaultHandlers, announce: HandlerDeps['onHistoryChanged']): VaultHandlers => {
+  if (!announce) return handlers;
+  return {
+    ...handlers,
+    'vault.append': async (request, ctx) => {
+      const entry = await handlers['vault.append'](request, ctx);
+      announce();
+      return entry;
+    },
+  };
+};
 
 /** Wraps the handlers that change the vault's state so main can tell every window. */
 const announceVaultChanges = (handlers: VaultHandlers, announce: HandlerDeps['onVaultStateChanged']): VaultHandlers => {

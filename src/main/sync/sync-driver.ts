@@ -81,6 +81,8 @@ export interface SyncDriverDeps {
   readonly log: Logger;
   readonly machineId: () => Promise<string | undefined>;
   readonly fs?: FsPort;
+  /** A pass brought entries from the other computers, or took some away: windows showing the history are told. */
+  readonly onHistoryChanged?: () => void;
 }
 
 export class SyncDriver {
@@ -396,6 +398,7 @@ export class SyncDriver {
       };
       if (result.merged > 0 || result.appliedLocally.deleted + result.appliedLocally.put > 0)
         this.deps.log.info('sync: merged', { segments: result.merged, ...result.appliedLocally });
+      if (result.appliedLocally.deleted + result.appliedLocally.put > 0) this.deps.onHistoryChanged?.();
     } catch (error) {
       // The folder or the disk refused something; nothing is lost (own/ keeps what is published) and the next pass tries again.
       this.deps.log.warn('sync: a pass did not finish; the next one tries again', { error: String(error) });

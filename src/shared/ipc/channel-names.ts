@@ -50,4 +50,4 @@ export const CHANNEL_NAMES = [
   'devices.addedElsewhere',
 ] as const;
 
-export const EVENT_NAMES = ['popover.shown', 'view.show', 'settings.changed', 'vault.changed'] as const;
+export const EVENT_NAMES = ['popover.shown', 'view.show', 'settings.changed', 'vault.changed', 'history.changed'] as const;

@@ -14,6 +14,12 @@ export const eventContract = {
   'settings.changed': settingsSchema,
   /** The history was locked, unlocked, set up or erased (by a window, the tray, or auto-lock). */
   'vault.changed': z.strictObject({ state: z.enum(VAULT_STATES) }),
+  /**
+   * Entries came or went without this window asking: a check-in saved in
+   * another window, or what sync brought from the other computers. Nothing
+   * of the history travels with it; a window that shows entries asks again.
+   */
+  'history.changed': z.strictObject({}),
 } as const;
 
 export type EventName = keyof typeof eventContract;

@@ -35,6 +35,8 @@ class HistoryState {
   pendingDelete = $state.raw<{ entry: Entry; timer: ReturnType<typeof setTimeout> } | null>(null);
   /** Entries another computer added, by id, with its name (null: "another computer"); replaced whole. Empty without sync. */
   addedElsewhere = $state.raw(noneElsewhere());
+  /** Entries came or went since this list was read (another window, another computer): the latest is offered, never forced. */
+  changedSince = $state(false);
 }
 
 export const history = new HistoryState();
@@ -94,6 +96,7 @@ export async function reload(): Promise<void> {
   history.entries = [];
   history.answers = noAnswers();
   history.addedElsewhere = noneElsewhere();
+  history.changedSince = false;
   history.cursor = null;
   history.done = false;
   history.locked = false;

@@ -125,6 +125,34 @@ describe('HistoryView', () => {
     await vi.waitFor(() => expect(screen.getAllByRole('article')).toHaveLength(2));
   });
 
+  test('entries came from elsewhere: said above the list, which stays put until the person asks for the latest', async () => {
+    const user = userEvent.setup();
+    let entries = [entry('aaaaaaaa', '2026-11-22T09:00:00Z', ['fight'])];
+    bridgeAnswers.set('vault.list', () => ({ ok: true, value: { entries, nextCursor: null } }));
+    render(HistoryView);
+    await vi.waitFor(() => expect(screen.getAllByRole('article')).toHaveLength(1));
+    const line = document.querySelector<HTMLElement>('.changed[aria-live="polite"]') as HTMLElement;
+    expect(line).toBeEmptyDOMElement();
+    const lists = () => bridgeCalls.filter(([c]) => c === 'vault.list').length;
+    const before = lists();
+    entries = [entry('bbbbbbbb', '2026-11-23T15:00:00Z', ['freeze']), ...entries];
+    // Twice (a popover check-in, then a sync pass): one line, and the list is not read again behind the person's back.
+    emitBridgeEvent('history.changed', {});
+    emitBridgeEvent('history.changed', {});
+    await vi.waitFor(() => expect(line).toHaveTextContent('Your history has changed since this list was shown.'));
+    expect(lists()).toBe(before);
+    expect(screen.getAllByRole('article')).toHaveLength(1);
+    await user.click(screen.getByRole('button', { name: 'Show the latest' }));
+    await vi.waitFor(() => expect(screen.getAllByRole('article')).toHaveLength(2));
+    expect(screen.getByRole('heading', { level: 1 })).toHaveFocus();
+    expect(line).toBeEmptyDOMElement();
+    // Locked: nothing is offered (the lock screen is what shows).
+    emitBridgeEvent('vault.changed', { state: 'locked' });
+    emitBridgeEvent('history.changed', {});
+    await vi.waitFor(() => expect(screen.queryAllByRole('article')).toHaveLength(0));
+    expect(line).toBeEmptyDOMElement();
+  });
+
   test('entries grouped by day, newest first, with states, need and note', async () => {
     const entries = [entry('bbbbbbbb', '2026-11-23T15:00:00Z', ['freeze']), entry('aaaaaaaa', '2026-11-22T09:00:00Z', ['fight'])];
     bridgeAnswers.set('vault.list', () => ({ ok: true, value: { entries, nextCursor: null } }));

@@ -8,6 +8,8 @@ const messages = {
   heading: 'Verlauf',
   intro: 'Deine Check-ins, die neuesten zuerst. Nur auf diesem Computer.',
   introSynced: 'Deine Check-ins von allen deinen Computern, die neuesten zuerst.',
+  changed: 'Dein Verlauf hat sich geändert, seit diese Liste angezeigt wurde.',
+  showLatest: 'Neueste zeigen',
   filters: {
     label: 'Filter',
     from: 'Von',

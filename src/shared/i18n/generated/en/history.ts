@@ -7,6 +7,8 @@ const messages = {
   heading: 'History',
   intro: 'Your check-ins, newest first. Only on this computer.',
   introSynced: 'Your check-ins from all your computers, newest first.',
+  changed: 'Your history has changed since this list was shown.',
+  showLatest: 'Show the latest',
   filters: {
     label: 'Filter',
     from: 'From',

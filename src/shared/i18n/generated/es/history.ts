@@ -8,6 +8,8 @@ const messages = {
   heading: 'Historial',
   intro: 'Tus registros, los más recientes primero. Solo en este equipo.',
   introSynced: 'Tus registros de todos tus equipos, los más recientes primero.',
+  changed: 'Tu historial ha cambiado desde que se mostró esta lista.',
+  showLatest: 'Mostrar los más recientes',
   filters: {
     label: 'Filtrar',
     from: 'Desde',

@@ -8,6 +8,8 @@ const messages = {
   heading: 'Historique',
   intro: 'Ce que vous avez noté, du plus récent au plus ancien. Uniquement sur cet ordinateur.',
   introSynced: 'Ce que vous avez noté sur tous vos ordinateurs, du plus récent au plus ancien.',
+  changed: 'Votre historique a changé depuis l’affichage de cette liste.',
+  showLatest: 'Afficher les plus récents',
   filters: {
     label: 'Filtrer',
     from: 'Du',

@@ -8,6 +8,8 @@ const messages = {
   heading: '記録',
   intro: 'チェックインを新しい順に表示します。このコンピューターの中だけです。',
   introSynced: 'すべてのコンピューターのチェックインを、新しい順に表示します。',
+  changed: 'この一覧を表示したあとに、記録が変わりました。',
+  showLatest: '最新を表示',
   filters: {
     label: '絞り込み',
     from: '開始日',

@@ -8,6 +8,8 @@ const messages = {
   heading: 'Histórico',
   intro: 'Seus check-ins, dos mais recentes aos mais antigos. Só neste computador.',
   introSynced: 'Seus check-ins de todos os seus computadores, dos mais recentes aos mais antigos.',
+  changed: 'Seu histórico mudou desde que esta lista foi mostrada.',
+  showLatest: 'Mostrar os mais recentes',
   filters: {
     label: 'Filtrar',
     from: 'De',
