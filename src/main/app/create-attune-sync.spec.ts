@@ -211,8 +211,17 @@ describe('createAttune: sync between two computers', () => {
     expect(await one.call('devices.status')).toMatchObject({ state: 'on', linked: true });
     expect(await makeKey()).toMatchObject({ ok: false, error: { code: 'synced-new-key' } });
 
+    // "Add them anyway" names one other computer by its id, and nothing else; with sync off there is nothing to add.
+    for (const payload of [{ deviceId: 'not-an-id' }, { deviceId: 'e'.repeat(32), folder }, undefined])
+      expect(await one.attune.dispatch('devices.addHeld', payload, APP)).toMatchObject({ ok: false, error: { code: 'invalid-request' } });
+    expect(await one.call('devices.addHeld', { deviceId: 'e'.repeat(32) })).toMatchObject({ state: 'on' });
+
     // Not synced any more: a new recovery key alone is fine again.
     expect(await one.call('devices.remove')).toMatchObject({ outcome: 'removed' });
     expect(await makeKey()).toMatchObject({ ok: true });
+    expect(await one.attune.dispatch('devices.addHeld', { deviceId: 'e'.repeat(32) }, APP)).toMatchObject({
+      ok: false,
+      error: { code: 'invalid-request' },
+    });
   });
 });

@@ -70,6 +70,7 @@ export const createDevicesHandlers = (
       return { outcome, status: await now(status) };
     },
     'devices.rename': async ({ deviceName }) => now(await sync.rename(deviceName)),
+    'devices.addHeld': async ({ deviceId }) => now(await sync.addHeld(deviceId)),
     'devices.addedElsewhere': async ({ ids }) => ({ entries: await sync.addedElsewhere(ids) }),
     'devices.link': async (request) => {
       const folder = await dialog.chooseFolder();

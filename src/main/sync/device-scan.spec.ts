@@ -279,8 +279,10 @@ describe('scanDevice: the chain (§7)', () => {
 
     expect(second.accepted).toEqual([]);
     expect(reportA(second)?.held).toBe(2);
-    expect(stateA(second)?.held.get(otherTwo.name)).toEqual({ seq: 2, hash: otherTwo.hash, reason: 'other-hash', with: 2 });
-    expect(stateA(second)?.held.get(otherThree.name)).toEqual({ seq: 3, hash: otherThree.hash, reason: 'chain', with: 2 });
+    // Held with their records, for "Add them anyway".
+    expect(stateA(second)?.held.get(otherTwo.name)).toMatchObject({ seq: 2, hash: otherTwo.hash, reason: 'other-hash', with: 2 });
+    expect(stateA(second)?.held.get(otherThree.name)).toMatchObject({ seq: 3, hash: otherThree.hash, reason: 'chain', with: 2 });
+    expect(stateA(second)?.held.get(otherTwo.name)?.records.length).toBeGreaterThan(0);
     expect(stateA(second)?.mark).toBe(stateA(first)?.mark);
     fs.reset();
     await scan(root, second.state, fs);

@@ -245,7 +245,13 @@ export const scanDevice = async (
         accepted.push({ deviceId, name: candidate.name, segment });
         work.lastSeenAt = Math.max(work.lastSeenAt ?? stamp.mtimeMs, stamp.mtimeMs);
       } else if (verdict.kind === 'fork') {
-        work.held.set(candidate.name, { seq: candidate.seq, hash: candidate.hash, reason: verdict.reason, with: verdict.with });
+        work.held.set(candidate.name, {
+          seq: candidate.seq,
+          hash: candidate.hash,
+          reason: verdict.reason,
+          with: verdict.with,
+          records: segment.records,
+        });
       }
     }
   }

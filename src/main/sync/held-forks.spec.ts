@@ -17,7 +17,7 @@ const markOf = (base: number, ...links: SegmentLink[]): PeerMark => ({ base, seg
 const nameOf = (one: SegmentLink): string => segmentFileName(one.seq, one.hash);
 const heldAt = (seq: number, hash: string, reason: HeldFork['reason'], at: number): [string, HeldFork] => [
   segmentFileName(seq, hash.repeat(64)),
-  { seq, hash: hash.repeat(64), reason, with: at },
+  { seq, hash: hash.repeat(64), reason, with: at, records: [] },
 ];
 
 describe('releaseHeld', () => {

@@ -1,5 +1,6 @@
 import { EMPTY_PEER_MARK, judgeListing, type PeerMark, type SeqRange, waitingFor } from './peer-mark';
 import type { FileStamp } from './scan-fs';
+import type { SyncRecord } from './sync-record';
 
 /**
  * What a pass over the sync folder remembers per other device between passes
@@ -18,6 +19,8 @@ export interface HeldFork {
   readonly reason: 'other-hash' | 'chain';
   /** The accepted seq it conflicts with. */
   readonly with: number;
+  /** Its records, authenticated: what "Add them anyway" adds (held-addition.ts). Held forks are rare and small. */
+  readonly records: readonly SyncRecord[];
 }
 
 export interface DeviceScanState {

@@ -304,6 +304,18 @@ export class SyncDriver {
     });
   }
 
+  /** §7.1 "Add them anyway": what one other computer's held files hold that this history lacks, added here, then a pass. */
+  addHeld(deviceId: string): Promise<SyncStatus> {
+    return this.queue.run(async () => {
+      const engine = this.engine;
+      if (!engine) throw new AttuneError('invalid-request', 'sync is not on here');
+      const added = await engine.addHeld(deviceId);
+      await this.runPass();
+      if (added.put + added.deleted > 0) this.deps.onHistoryChanged?.();
+      return this.status;
+    });
+  }
+
   /** Run a pass now (and keep the minute timer going). */
   passNow(): Promise<SyncStatus> {
     return this.queue.run(async () => {

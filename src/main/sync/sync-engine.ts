@@ -8,6 +8,7 @@ import { checkpointRecords } from './checkpoint-records';
 import { DEVICE_FILE, writeDeviceFile } from './device-file';
 import { listRetired, moveInstall, readStateDuringMove, retiredDir } from './device-move';
 import { EMPTY_SCAN_STATE, scanFolder, type ScanReport, type ScanState } from './folder-scan';
+import { addsAnything, heldAddition } from './held-addition';
 import { observe, type Stamp, tick, ZERO_STAMP } from './hybrid-clock';
 import { diffAgainstLocal } from './local-diff';
 import { collectInto, type GrowingRecordSet, growingRecordSet, resolveRecords } from './merge-records';
@@ -342,13 +343,58 @@ export class SyncEngine {
       this.prunedBase = this.base;
     }
     this.passes += 1;
-    return { merged: scan.accepted.length, appliedLocally, published, ownWaiting: republished.waiting, devices: scan.report };
+    return {
+      merged: scan.accepted.length,
+      appliedLocally,
+      published,
+      ownWaiting: republished.waiting,
+      devices: this.heldThatAdd(scan.report),
+    };
   }
 
   /** A new own record, stamped now. */
   private stamp(record: { op: 'put'; id: string; entry: Entry } | { op: 'del'; id: string }): SyncRecord {
     this.clock = tick(this.clock, this.now());
     return { ...record, hlc: this.clock, by: this.identity.deviceId };
+  }
+
+  /**
+   * §7.1: a held branch is worth a line (and "Add them anyway") only while it
+   * holds something this history lacks: once added here — or when the copy
+   * that stays wrote the same check-ins — it is counted no more, after a
+   * restart too, with nothing of the choice kept on disk.
+   */
+  private heldThatAdd(reports: readonly ScanReport[]): ScanReport[] {
+    if (!reports.some((report) => report.held > 0)) return [...reports];
+    const outcomes = resolveRecords(this.records);
+    return reports.map((report) => {
+      const held = [...(this.scanState.devices.get(report.deviceId)?.held.values() ?? [])];
+      return { ...report, held: held.filter((fork) => addsAnything(heldAddition(outcomes, fork.records))).length };
+    });
+  }
+
+  /**
+   * §7.1 "Add them anyway", for one other device's held files: what they hold
+   * that this history lacks is written here as this computer's own — deletes
+   * as tombstones first (§5.4), new entries into the vault, published by the
+   * next pass — so it reaches every computer. The caller runs that pass.
+   */
+  addHeld(deviceId: string): Promise<{ put: number; deleted: number }> {
+    return this.queue.run(async () => {
+      this.alive();
+      const records = [...(this.scanState.devices.get(deviceId)?.held.values() ?? [])].flatMap((fork) => fork.records);
+      const { puts, deleteIds } = heldAddition(resolveRecords(this.records), records);
+      if (deleteIds.length > 0) {
+        await this.publish(
+          'delta',
+          deleteIds.map((id) => this.stamp({ op: 'del', id })),
+        );
+        this.checkpointDue = true;
+      }
+      if (puts.length > 0) await this.options.vault.applySync({ deleteIds: [], putEntries: [...puts] });
+      this.dirty = true;
+      return { put: puts.length, deleted: deleteIds.length };
+    });
   }
 
   private take(records: readonly SyncRecord[], wall: number): void {

@@ -29,6 +29,50 @@ const ids = async (computer: TestComputer): Promise<string[]> => (await computer
 const segmentsIn = async (dir: string): Promise<string[]> =>
   (await readdir(dir).catch((): string[] => [])).filter((n) => n.startsWith('seg-'));
 
+/**
+ * A clone and its original (a and c, each through its own replica) each
+ * write seq 2 under one device id; a third computer (b, through a third
+ * replica) is given both seq 2 files, so its next pass holds one of them.
+ */
+const cloneWithThirdComputer = async (root: string) => {
+  const vaultId = newVaultId();
+  // Each runs through its own replica of the folder (a cloned VM syncs its own copy).
+  const replica = (name: string): string => join(root, name, 'attune-sync');
+  const { computer: a, given } = await makeComputer(join(root, 'a'), replica('Fa'), vaultId);
+  // A third computer, through a third replica, sees both branches.
+  const { computer: b } = await makeComputer(join(root, 'b'), replica('Fb'), vaultId, given);
+  const engineB = await startEngine(b);
+  const engineA0 = await startEngine(a);
+  const base = await engineA0.append(checkIn('before the clone'));
+  await engineA0.idle();
+  await copyDataDir(a.dataDir, join(root, 'c'));
+  await cp(replica('Fa'), replica('Fc'), { recursive: true });
+  const c: TestComputer = {
+    ...a,
+    dataDir: join(root, 'c'),
+    vaultDir: join(root, 'c', 'vault'),
+    localDir: join(root, 'c', 'vault.sync'),
+    syncRoot: replica('Fc'),
+    vault: createVaultService({ dir: join(root, 'c', 'vault'), keychain: a.keychain, scrypt: FAST_SCRYPT }),
+  };
+  await c.vault.unlock({ method: 'keychain' });
+  const engineC = await startEngine(c);
+  const fromA = await engineA0.append(checkIn('on the original'));
+  const fromC = await engineC.append(checkIn('on the clone'));
+  const oldId = a.identity.deviceId;
+  const folder = (r: string): string => join(replica(r), 'devices', oldId);
+  const seqTwo = async (r: string): Promise<string> => (await segmentsIn(folder(r))).find((n) => n.startsWith('seg-00000002')) ?? '';
+  const [nameA, nameC] = [await seqTwo('Fa'), await seqTwo('Fc')];
+  expect(nameA).not.toBe(nameC);
+  // The sync tool brings each one's seq 2 into the other's replica.
+  await cp(join(folder('Fa'), nameA), join(folder('Fc'), nameA));
+  await cp(join(folder('Fc'), nameC), join(folder('Fa'), nameC));
+
+  await cp(join(replica('Fa'), 'devices'), join(replica('Fb'), 'devices'), { recursive: true });
+  await cp(join(folder('Fc'), nameC), join(folder('Fb'), nameC));
+  return { a, b, c, base, engineA0, engineB, engineC, fromA, fromC, oldId, folder, replica, nameA, nameC };
+};
+
 describe('judgeOwnFolder (§4.3 rule 2)', () => {
   it('the older copy moves, the newer stays, and at one seq the greater hash moves', () => {
     expect(judgeOwnFolder([], { seq: 4, hash: 'aa' })).toBe('alone');
@@ -99,41 +143,8 @@ describe('an install that finds another writer as itself moves to a new id (§4.
 
   it('of a clone and its original that each wrote the same seq, exactly one moves and takes back its fork', async () => {
     const root = tempDir('attune-move-clone-');
-    const vaultId = newVaultId();
-    // Each runs through its own replica of the folder (a cloned VM syncs its own copy).
-    const replica = (name: string): string => join(root, name, 'attune-sync');
-    const { computer: a, given } = await makeComputer(join(root, 'a'), replica('Fa'), vaultId);
-    // A third computer, through a third replica, sees both branches.
-    const { computer: b } = await makeComputer(join(root, 'b'), replica('Fb'), vaultId, given);
-    const engineB = await startEngine(b);
-    const engineA0 = await startEngine(a);
-    const base = await engineA0.append(checkIn('before the clone'));
-    await engineA0.idle();
-    await copyDataDir(a.dataDir, join(root, 'c'));
-    await cp(replica('Fa'), replica('Fc'), { recursive: true });
-    const c: TestComputer = {
-      ...a,
-      dataDir: join(root, 'c'),
-      vaultDir: join(root, 'c', 'vault'),
-      localDir: join(root, 'c', 'vault.sync'),
-      syncRoot: replica('Fc'),
-      vault: createVaultService({ dir: join(root, 'c', 'vault'), keychain: a.keychain, scrypt: FAST_SCRYPT }),
-    };
-    await c.vault.unlock({ method: 'keychain' });
-    const engineC = await startEngine(c);
-    const fromA = await engineA0.append(checkIn('on the original'));
-    const fromC = await engineC.append(checkIn('on the clone'));
-    const oldId = a.identity.deviceId;
-    const folder = (r: string): string => join(replica(r), 'devices', oldId);
-    const seqTwo = async (r: string): Promise<string> => (await segmentsIn(folder(r))).find((n) => n.startsWith('seg-00000002')) ?? '';
-    const [nameA, nameC] = [await seqTwo('Fa'), await seqTwo('Fc')];
-    expect(nameA).not.toBe(nameC);
-    // The sync tool brings each one's seq 2 into the other's replica.
-    await cp(join(folder('Fa'), nameA), join(folder('Fc'), nameA));
-    await cp(join(folder('Fc'), nameC), join(folder('Fa'), nameC));
-
-    await cp(join(replica('Fa'), 'devices'), join(replica('Fb'), 'devices'), { recursive: true });
-    await cp(join(folder('Fc'), nameC), join(folder('Fb'), nameC));
+    const { a, b, c, base, engineA0, engineB, engineC, fromA, fromC, oldId, folder, replica, nameA, nameC } =
+      await cloneWithThirdComputer(root);
     const forked = await engineB.pass();
     expect(forked.devices.find((device) => device.deviceId === oldId)?.held).toBe(1);
 
@@ -176,6 +187,36 @@ describe('an install that finds another writer as itself moves to a new id (§4.
     await b.vault.close();
     await a.vault.close();
     await c.vault.close();
+  });
+
+  it('a computer holding a fork adds it anyway: one history here, said no more, after a restart too, and sent on', async () => {
+    const root = tempDir('attune-move-add-held-');
+    const { a, b, c, base, engineA0, engineB, engineC, fromA, fromC, oldId } = await cloneWithThirdComputer(root);
+    const forked = await engineB.pass();
+    expect(forked.devices.find((device) => device.deviceId === oldId)?.held).toBe(1);
+    const before = await ids(b);
+    expect(before).toHaveLength(2);
+    // One of the two seq 2 files was merged, the other kept aside: its check-in is not here yet.
+    expect([fromA.id, fromC.id].filter((id) => before.includes(id))).toHaveLength(1);
+
+    expect(await engineB.addHeld(oldId)).toEqual({ put: 1, deleted: 0 });
+    const added = await engineB.pass();
+    expect(await ids(b)).toEqual([base.id, fromA.id, fromC.id].sort());
+    expect(added.devices.find((device) => device.deviceId === oldId)?.held).toBe(0);
+    // Added as this computer's own: its next delta carries the check-in, so the others get it from here.
+    expect(added.published).toBe(1);
+    // Asked again, nothing more to add.
+    expect(await engineB.addHeld(oldId)).toEqual({ put: 0, deleted: 0 });
+
+    // After a restart the fork is still in the folder and still held, but holds nothing new: no line.
+    await engineB.idle();
+    await reopen(b);
+    const again = await startEngine(b);
+    const restarted = await again.pass();
+    expect(restarted.devices.find((device) => device.deviceId === oldId)?.held).toBe(0);
+    expect(await ids(b)).toEqual([base.id, fromA.id, fromC.id].sort());
+    for (const engine of [engineA0, engineC, again]) await engine.idle();
+    for (const computer of [a, b, c]) await computer.vault.close();
   });
 
   it('a data dir that finds itself on another machine (rule 1) moves before its engine starts, and the engine finishes the move', async () => {

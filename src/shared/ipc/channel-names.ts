@@ -46,6 +46,7 @@ export const CHANNEL_NAMES = [
   'devices.link',
   'devices.adoptKey',
   'devices.remove',
+  'devices.addHeld',
   'devices.rename',
   'devices.addedElsewhere',
 ] as const;

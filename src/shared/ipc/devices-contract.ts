@@ -66,6 +66,12 @@ export const devicesContract = {
     z.undefined(),
     z.strictObject({ outcome: z.enum(['removed', 'folder-unavailable']), status: devicesStatusSchema }),
   ),
+  /**
+   * §7.1 "Add them anyway": the files of one other computer kept aside (they
+   * do not match what this one has from it) are added to the history here,
+   * as far as they hold anything it lacks, and go out to the others from here.
+   */
+  'devices.addHeld': channel(z.strictObject({ deviceId: z.string().regex(HEX32) }), devicesStatusSchema),
   /** This computer's name as the others show it. */
   'devices.rename': channel(z.strictObject({ deviceName }), devicesStatusSchema),
   /** History's "Added on ‹name›": which of the entries shown another computer added (the rest are this one's). */

@@ -238,6 +238,33 @@ describe('DevicesSection: sync on', () => {
   });
 });
 
+describe('DevicesSection: files kept aside (§7.1)', () => {
+  const laptop = (held: number) => otherDevice({ deviceId: 'e'.repeat(32), name: 'Laptop', held, lastSeenAt: Date.UTC(2026, 11, 4, 9) });
+
+  test('its row says so, with "Add them anyway"; pressed twice it asks once; a refusal is said; then added, said, focus on the section', async () => {
+    const user = userEvent.setup();
+    show(on({ devices: [laptop(2)] }));
+    const add = await screen.findByRole('button', { name: t.addHeld });
+    expect(add).toHaveAccessibleDescription(t.keptAside);
+    let answer: (value: unknown) => void = () => undefined;
+    bridgeAnswers.set('devices.addHeld', () => new Promise((resolve) => (answer = resolve)));
+    await user.click(add);
+    await user.click(add);
+    expect(add).toHaveAttribute('aria-disabled', 'true');
+    expect(calls('devices.addHeld')).toEqual([['devices.addHeld', { deviceId: 'e'.repeat(32) }]]);
+    answer(refused('disk-full', 'Couldn’t save — the disk is full.'));
+    await vi.waitFor(() => expect(live()).toHaveTextContent('Couldn’t save — the disk is full.'));
+    expect(add).toHaveAttribute('aria-disabled', 'false');
+
+    bridgeAnswers.set('devices.addHeld', () => ok(on({ devices: [laptop(0)] })));
+    await user.click(add);
+    await vi.waitFor(() => expect(live()).toHaveTextContent(t.heldAdded));
+    expect(screen.queryByRole('button', { name: t.addHeld })).toBeNull();
+    expect(screen.getByRole('listitem')).not.toHaveTextContent(t.keptAside);
+    expect(screen.getByRole('heading', { name: settingsCopy.sections.devices })).toHaveFocus();
+  });
+});
+
 describe('DevicesSection: a new encryption key (§4.6)', () => {
   const desktop = (needsKey: string[]) => otherDevice({ deviceId: 'c'.repeat(32), needsKey, lastSeenAt: Date.UTC(2026, 11, 4, 9) });
   const KEY = 'ABCD-EFGH-IJKL-MNOP-QRST-UVWX-YZ23-4567';

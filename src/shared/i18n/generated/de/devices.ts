@@ -66,6 +66,8 @@ const messages = {
     'Sein Ordner wirkt älter als vorher. Hier hat sich nichts geändert. Sync-Apps tun das manchmal, solange sie noch nicht auf dem neuesten Stand sind.',
   keptAside:
     'Einige Dateien von dort passen nicht zu dem, was dieser Computer schon von dort hat. Sie sind beiseitegelegt, und hier hat sich nichts geändert. Das kann passieren, wenn ein Computer aus einem Backup zurückgeholt wird.',
+  addHeld: 'Trotzdem hinzufügen',
+  heldAdded: 'Zu deinem Verlauf hier hinzugefügt. Deine anderen Computer bekommen sie von diesem Computer.',
   newKey:
     'Dort wird jetzt ein neuer Schlüssel zur Verschlüsselung genutzt. Was dort ab jetzt hinzukommt, lässt sich hier lesen, sobald du den neuen Wiederherstellungsschlüssel von dort eingibst. Alles, was vorher von dort kam, ist hier.',
   rekeyWaiting:

@@ -58,6 +58,8 @@ const messages = {
   backwards: 'Its folder looks older than before. Nothing here changed. Sync apps sometimes do this while they catch up.',
   keptAside:
     'Some files from it don’t match what this computer already has from it. They are kept aside, and nothing here changed. This can happen when a computer is restored from a backup.',
+  addHeld: 'Add them anyway',
+  heldAdded: 'Added to your history here. Your other computers get them from this computer.',
   newKey:
     'It now uses a new encryption key. What it adds from now on can’t be read here until you enter its new recovery key. Everything it added before is here.',
   rekeyWaiting:

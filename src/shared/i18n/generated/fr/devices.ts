@@ -70,6 +70,8 @@ const messages = {
     'Son dossier semble plus ancien qu’avant. Rien n’a changé ici. Les apps de synchronisation font parfois cela, le temps de se remettre à jour.',
   keptAside:
     'Certains de ses fichiers ne correspondent pas à ce que cet ordinateur a déjà reçu de lui. Ils sont mis de côté, et rien n’a changé ici. Cela peut arriver quand un ordinateur est restauré depuis une sauvegarde.',
+  addHeld: 'Les ajouter quand même',
+  heldAdded: 'Ajoutés à votre historique ici. Vos autres ordinateurs les reçoivent de cet ordinateur.',
   newKey:
     'Il utilise maintenant une nouvelle clé de chiffrement. Ce qu’il ajoute désormais pourra être lu ici quand vous aurez saisi sa nouvelle clé de récupération. Tout ce qu’il a ajouté avant est bien ici.',
   rekeyWaiting:
