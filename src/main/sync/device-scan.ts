@@ -179,43 +179,20 @@ const selectCandidates = async (
   return candidates;
 };
 
+/** A release can follow only a fork judged in the same pass; more rounds than this would be a bug, not a folder. */
+const MAX_RELEASES_PER_PASS = 4;
+
 const bySeqThenName = (a: Candidate, b: Candidate): number => a.seq - b.seq || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0);
 
-export const scanDevice = async (
+/** §5.5 steps 3–5 for the listed names not settled yet: read, authenticate, and judge each against the mark. */
+const judgeListed = async (
   folder: string,
   deviceId: string,
-  before: DeviceScanState,
+  work: Working,
+  exact: readonly Candidate[],
   options: DeviceScanOptions,
-): Promise<DeviceScanResult> => {
-  let entries;
-  try {
-    entries = await options.fs.list(folder);
-  } catch (error) {
-    const code = errorCode(error);
-    if (code === 'ENOENT' || code === 'ENOTDIR') return missingDevice(deviceId, before);
-    return unavailableDevice(deviceId, before);
-  }
-  const cut = entries.length > options.maxNames;
-  const listedNames = new Set<string>();
-  const exact: Candidate[] = [];
-  const onTheirWay = new Set<string>();
-  for (const { name } of cut ? entries.slice(0, options.maxNames) : entries) {
-    const kind = classifyName(`devices/${deviceId}/${name}`);
-    if (kind.kind === 'segment') {
-      listedNames.add(name);
-      exact.push({ name, seq: kind.seq, hash: kind.hash });
-    } else if (kind.kind === 'pending' && kind.target.kind === 'segment') {
-      onTheirWay.add(segmentFileName(kind.target.seq, kind.target.hash));
-    }
-  }
-
-  const work = new Working(before);
-  const release = cut ? undefined : releaseHeld(work.mark, work.held, listedNames);
-  if (release) {
-    work.mark = release.mark;
-    work.held.clear();
-  }
-  const accepted: AcceptedSegment[] = [];
+  accepted: AcceptedSegment[],
+): Promise<void> => {
   // Newest first, so a checkpoint is found before the names it supersedes are read (§5.3); judged oldest first.
   const queue = (await selectCandidates(folder, work, exact, options)).sort((a, b) => bySeqThenName(b, a));
   let next = 0;
@@ -255,7 +232,49 @@ export const scanDevice = async (
       }
     }
   }
+};
 
+export const scanDevice = async (
+  folder: string,
+  deviceId: string,
+  before: DeviceScanState,
+  options: DeviceScanOptions,
+): Promise<DeviceScanResult> => {
+  let entries;
+  try {
+    entries = await options.fs.list(folder);
+  } catch (error) {
+    const code = errorCode(error);
+    if (code === 'ENOENT' || code === 'ENOTDIR') return missingDevice(deviceId, before);
+    return unavailableDevice(deviceId, before);
+  }
+  const cut = entries.length > options.maxNames;
+  const listedNames = new Set<string>();
+  const exact: Candidate[] = [];
+  const onTheirWay = new Set<string>();
+  for (const { name } of cut ? entries.slice(0, options.maxNames) : entries) {
+    const kind = classifyName(`devices/${deviceId}/${name}`);
+    if (kind.kind === 'segment') {
+      listedNames.add(name);
+      exact.push({ name, seq: kind.seq, hash: kind.hash });
+    } else if (kind.kind === 'pending' && kind.target.kind === 'segment') {
+      onTheirWay.add(segmentFileName(kind.target.seq, kind.target.hash));
+    }
+  }
+
+  const work = new Working(before);
+  const accepted: AcceptedSegment[] = [];
+  // A held branch is released when the first branch's files past the fork point are gone (§7.1). That can show only
+  // after this pass has judged what it read (the fork arriving as the other branch's last file goes): released then,
+  // its names are judged in this same pass, so the next one has nothing to read.
+  for (let round = 0; round < MAX_RELEASES_PER_PASS; round += 1) {
+    const release = cut ? undefined : releaseHeld(work.mark, work.held, listedNames);
+    if (release) {
+      work.mark = release.mark;
+      work.held.clear();
+    } else if (round > 0) break;
+    await judgeListed(folder, deviceId, work, exact, options, accepted);
+  }
   work.prune(cut ? undefined : listedNames);
   const state = work.state();
   const waitingNames = new Set([...state.pending.keys(), ...work.unstamped]);

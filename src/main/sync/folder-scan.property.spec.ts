@@ -1,4 +1,4 @@
-import { mkdirSync, renameSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, renameSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 import fc from 'fast-check';
@@ -14,7 +14,8 @@ import { DEVICE_A } from './testing/sync-records';
  * Whatever a sync tool makes of a peer's folder on the way — files cut
  * short, empty, garbage of the right length, links, folders, temp names and
  * conflict copies, in any order over several passes — a pass never throws,
- * accepts only the real bytes under their own names, never one seq twice,
+ * accepts only the real bytes under their own names, each once, one seq
+ * again only after the file first taken for it left (a held branch released),
  * and a pass right after another reads nothing. Once the real files are all
  * there, everything is accepted and nothing is pending or waited for.
  */
@@ -62,9 +63,17 @@ describe('scanFolder under a misbehaving sync tool', () => {
         const real = new Map([...CHAIN, fork].map((segment) => [segment.name, segment]));
         let state: ScanState = EMPTY_SCAN_STATE;
         const acceptedNames: string[] = [];
+        const bySeq = new Map<string, string>();
         const pass = async (): Promise<ScanResult> => {
           const result = await scanFolder(root, state, { vaultId: VAULT_ID, ownDeviceId: OWN_DEVICE, keyFor });
           state = result.state;
+          for (const { name } of result.accepted) {
+            // A seq is taken again only once the file first taken for it has left the folder: a held branch
+            // released (§7.1), whose files are then judged afresh.
+            const before = bySeq.get(name.slice(4, 12));
+            if (before !== undefined) expect(existsSync(join(deviceDir(root, DEVICE_A), before)), name).toBe(false);
+            bySeq.set(name.slice(4, 12), name);
+          }
           acceptedNames.push(...result.accepted.map(({ name }) => name));
           // Nothing changed since: the next pass opens no file.
           const fs = countingFs();
@@ -83,8 +92,7 @@ describe('scanFolder under a misbehaving sync tool', () => {
         const settled = await pass();
 
         for (const name of acceptedNames) expect(real.has(name)).toBe(true);
-        const seqs = acceptedNames.map((name) => real.get(name)!.name.slice(4, 12));
-        expect(new Set(seqs).size).toBe(seqs.length);
+        expect(new Set(acceptedNames).size).toBe(acceptedNames.length);
         const report = settled.report.find((one) => one.deviceId === DEVICE_A);
         expect(report).toMatchObject({ unreadable: 0, notOurs: 0 });
         // The checkpoint (3) restates 1 and 2; above it one branch is merged whole and the other held.
@@ -100,7 +108,26 @@ describe('scanFolder under a misbehaving sync tool', () => {
           expect(deviceState.held.size).toBe(withFork ? 1 : 0);
         }
       }),
-      { numRuns: 40 },
+      {
+        numRuns: 40,
+        // Found by random runs (one in about twelve failed): the first branch's file goes as the fork arrives.
+        examples: [
+          [
+            [
+              { index: 5, shape: 'conflict', round: 1 },
+              { index: 5, shape: 'exact', round: 0 },
+            ],
+            true,
+          ],
+          [
+            [
+              { index: 4, shape: 'temp', round: 1 },
+              { index: 4, shape: 'exact', round: 0 },
+            ],
+            true,
+          ],
+        ],
+      },
     );
   });
 });
