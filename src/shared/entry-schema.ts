@@ -47,21 +47,30 @@ export const entryInputSchema = z.discriminatedUnion('kind', [
   z.strictObject({ kind: z.literal('follow-up'), data: followUpDataSchema }),
 ]);
 
-/** A stored entry: the input plus when it happened (UTC epoch ms and the local offset then). */
-export const entrySchema = z.intersection(
-  entryInputSchema,
-  z.object({
-    id: z.string(),
-    /** UTC epoch milliseconds. */
-    at: z.number().int(),
-    /** Minutes east of UTC at `at` (e.g. +60 for CET), so history never shifts with the timezone. */
-    offsetMinutes: z
-      .number()
-      .int()
-      .min(-14 * 60)
-      .max(14 * 60),
-  }),
-);
+/** When an entry happened: UTC epoch ms and the local offset then. */
+const entryMeta = {
+  id: z.string(),
+  /** UTC epoch milliseconds. */
+  at: z.number().int(),
+  /** Minutes east of UTC at `at` (e.g. +60 for CET), so history never shifts with the timezone. */
+  offsetMinutes: z
+    .number()
+    .int()
+    .min(-14 * 60)
+    .max(14 * 60),
+};
+
+/**
+ * A stored entry: the input plus when it happened. One union of whole
+ * objects rather than an intersection of the input with the time: the same
+ * entries pass and fail (unknown top-level keys are dropped, `data` stays
+ * strict), and it is checked about twice as fast, which every unlock and
+ * every record sync reads pays for.
+ */
+export const entrySchema = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('check-in'), data: checkInDataSchema, ...entryMeta }),
+  z.object({ kind: z.literal('follow-up'), data: followUpDataSchema, ...entryMeta }),
+]);
 
 export type CheckInData = z.infer<typeof checkInDataSchema>;
 export type FollowUpData = z.infer<typeof followUpDataSchema>;
