@@ -40,17 +40,23 @@ const startAttune = async (dataDir: string) => {
   return { platform, attune: outcome.attune, call, messages };
 };
 
+/** A history set up with the passphrase and a recovery key, kept: what syncing needs. Answers the key. */
+const setUpWithKeptKey = async (attune: Awaited<ReturnType<typeof startAttune>>): Promise<string> => {
+  const { recoveryKey } = await attune.call<{ recoveryKey: string }>('vault.setup', {
+    passphrase: PASSPHRASE,
+    useKeychain: false,
+    createRecoveryKey: true,
+  });
+  await attune.call('vault.keepRecoveryKey', { recoveryKey });
+  return recoveryKey;
+};
+
 describe('createAttune: sync between two computers', () => {
   test('set up from Settings › Devices, link a second computer, and check-ins and deletes travel both ways', async () => {
     const folder = join(tempDir(), 'Dropbox');
     mkdirSync(folder);
     const one = await startAttune(tempDir());
-    const { recoveryKey } = await one.call<{ recoveryKey: string }>('vault.setup', {
-      passphrase: PASSPHRASE,
-      useKeychain: false,
-      createRecoveryKey: true,
-    });
-    await one.call('vault.keepRecoveryKey', { recoveryKey });
+    const recoveryKey = await setUpWithKeptKey(one);
     const before = await one.call<{ id: string }>('vault.append', { kind: 'check-in', data: { states: ['freeze'], needs: ['rest'] } });
 
     // Cancelled dialog: nothing happens.
@@ -142,12 +148,7 @@ describe('createAttune: sync between two computers', () => {
     mkdirSync(folder);
     const ownHistory = async () => {
       const app = await startAttune(tempDir());
-      const { recoveryKey } = await app.call<{ recoveryKey: string }>('vault.setup', {
-        passphrase: PASSPHRASE,
-        useKeychain: false,
-        createRecoveryKey: true,
-      });
-      await app.call('vault.keepRecoveryKey', { recoveryKey });
+      const recoveryKey = await setUpWithKeptKey(app);
       const entry = await app.call<{ id: string }>('vault.append', { kind: 'check-in', data: { states: ['fight'], needs: ['space'] } });
       return { app, recoveryKey, entry };
     };
@@ -186,12 +187,7 @@ describe('createAttune: sync between two computers', () => {
     const folder = join(tempDir(), 'OneDrive');
     mkdirSync(folder);
     const one = await startAttune(tempDir());
-    const { recoveryKey } = await one.call<{ recoveryKey: string }>('vault.setup', {
-      passphrase: PASSPHRASE,
-      useKeychain: false,
-      createRecoveryKey: true,
-    });
-    await one.call('vault.keepRecoveryKey', { recoveryKey });
+    await setUpWithKeptKey(one);
     one.platform.standIns.nextFolder = folder;
     expect(await one.call('devices.setUp', { deviceName: 'Laptop' })).toMatchObject({ outcome: 'set-up' });
     const makeKey = async () => (await one.attune.dispatch('vault.makeRecoveryKey', undefined, APP)) as { ok: boolean };
