@@ -1,4 +1,4 @@
-import { render, screen } from '@testing-library/svelte';
+import { render, screen, within } from '@testing-library/svelte';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, test, vi } from 'vitest';
 
@@ -253,7 +253,9 @@ describe('DevicesSection: files kept aside (§7.1)', () => {
     expect(add).toHaveAttribute('aria-disabled', 'true');
     expect(calls('devices.addHeld')).toEqual([['devices.addHeld', { deviceId: 'e'.repeat(32) }]]);
     answer(refused('disk-full', 'Couldn’t save — the disk is full.'));
-    await vi.waitFor(() => expect(live()).toHaveTextContent('Couldn’t save — the disk is full.'));
+    // Said in the row, beside the button pressed.
+    const row = screen.getByRole('listitem');
+    await vi.waitFor(() => expect(within(row).getByRole('status')).toHaveTextContent('Couldn’t save — the disk is full.'));
     expect(add).toHaveAttribute('aria-disabled', 'false');
 
     bridgeAnswers.set('devices.addHeld', () => ok(on({ devices: [laptop(0)] })));

@@ -67,7 +67,8 @@ const messages = {
   keptAside:
     'Einige Dateien von dort passen nicht zu dem, was dieser Computer schon von dort hat. Sie sind beiseitegelegt, und hier hat sich nichts geändert. Das kann passieren, wenn ein Computer aus einem Backup zurückgeholt wird.',
   addHeld: 'Trotzdem hinzufügen',
-  heldAdded: 'Zu deinem Verlauf hier hinzugefügt. Deine anderen Computer bekommen sie von diesem Computer.',
+  heldAdded:
+    'Die Check-ins aus den beiseitegelegten Dateien sind jetzt in deinem Verlauf hier. Deine anderen Computer bekommen sie von diesem Computer.',
   newKey:
     'Dort wird jetzt ein neuer Schlüssel zur Verschlüsselung genutzt. Was dort ab jetzt hinzukommt, lässt sich hier lesen, sobald du den neuen Wiederherstellungsschlüssel von dort eingibst. Alles, was vorher von dort kam, ist hier.',
   rekeyWaiting:

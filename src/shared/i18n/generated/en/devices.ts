@@ -59,7 +59,7 @@ const messages = {
   keptAside:
     'Some files from it don’t match what this computer already has from it. They are kept aside, and nothing here changed. This can happen when a computer is restored from a backup.',
   addHeld: 'Add them anyway',
-  heldAdded: 'Added to your history here. Your other computers get them from this computer.',
+  heldAdded: 'The check-ins from the files kept aside are in your history here now. Your other computers get them from this computer.',
   newKey:
     'It now uses a new encryption key. What it adds from now on can’t be read here until you enter its new recovery key. Everything it added before is here.',
   rekeyWaiting:

@@ -72,7 +72,8 @@ const messages = {
   keptAside:
     'Algunos archivos de ese equipo no coinciden con lo que este equipo ya tiene de él. Se guardan aparte, y aquí no cambió nada. Puede pasar cuando un equipo se restaura desde una copia de seguridad.',
   addHeld: 'Añadirlos de todos modos',
-  heldAdded: 'Se añadieron a tu historial de aquí. Tus otros equipos los reciben desde este equipo.',
+  heldAdded:
+    'Los registros de los archivos guardados aparte ya están en tu historial de aquí. Tus otros equipos los reciben desde este equipo.',
   newKey:
     'Ahora usa una clave de cifrado nueva. Lo que añada a partir de ahora se podrá leer aquí cuando escribas su nueva clave de recuperación. Todo lo que añadió antes está aquí.',
   rekeyWaiting:

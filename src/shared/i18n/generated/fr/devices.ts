@@ -71,7 +71,8 @@ const messages = {
   keptAside:
     'Certains de ses fichiers ne correspondent pas à ce que cet ordinateur a déjà reçu de lui. Ils sont mis de côté, et rien n’a changé ici. Cela peut arriver quand un ordinateur est restauré depuis une sauvegarde.',
   addHeld: 'Les ajouter quand même',
-  heldAdded: 'Ajoutés à votre historique ici. Vos autres ordinateurs les reçoivent de cet ordinateur.',
+  heldAdded:
+    'Les entrées des fichiers mis de côté sont maintenant dans votre historique ici. Vos autres ordinateurs les reçoivent de cet ordinateur.',
   newKey:
     'Il utilise maintenant une nouvelle clé de chiffrement. Ce qu’il ajoute désormais pourra être lu ici quand vous aurez saisi sa nouvelle clé de récupération. Tout ce qu’il a ajouté avant est bien ici.',
   rekeyWaiting:

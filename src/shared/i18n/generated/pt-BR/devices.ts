@@ -72,7 +72,8 @@ const messages = {
   keptAside:
     'Alguns arquivos dele não correspondem ao que este computador já tem dele. Eles ficam separados, e nada mudou aqui. Isso pode acontecer quando um computador é restaurado de um backup.',
   addHeld: 'Adicioná-los mesmo assim',
-  heldAdded: 'Adicionados ao seu histórico aqui. Seus outros computadores os recebem deste computador.',
+  heldAdded:
+    'Os check-ins dos arquivos que ficaram separados agora estão no seu histórico aqui. Seus outros computadores os recebem deste computador.',
   newKey:
     'Ele agora usa uma nova chave de criptografia. O que ele adicionar daqui em diante poderá ser lido aqui quando você digitar a nova chave de recuperação dele. Tudo o que ele adicionou antes está aqui.',
   rekeyWaiting:
