@@ -29,7 +29,6 @@ import {
   setUpSync,
   stageRelink,
 } from './sync-link';
-import { removeStagedStates } from './sync-state-file';
 
 /**
  * Sync in the running app: an engine while the history is unlocked and a
@@ -248,7 +247,9 @@ export class SyncDriver {
     try {
       result = await run((next) => stageRelink({ fs: this.fs() }, linked, next));
     } catch (error) {
-      await removeStagedStates(this.fs(), linked.localDir);
+      // Refused before its commit (a wrong passphrase), or failing after it (the old files could not go): the next
+      // start tells which from the files — state.bin opening means the old key, and a staged link left is removed;
+      // otherwise the staged link takes state.bin's place.
       await this.startIfLinked();
       throw error;
     }

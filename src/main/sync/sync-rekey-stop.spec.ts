@@ -128,4 +128,29 @@ describe('re-key while synced, stopped at every step', () => {
     expect(seen.old).toBeGreaterThan(0);
     expect(seen.new).toBeGreaterThan(0);
   });
+
+  it('a re-key that fails after its commit (the old files could not go) still leaves sync going on', async () => {
+    const template = tempDir('attune-rekey-sync-after-');
+    const { folder } = await syncedComputer(template);
+    const vault = makeVault(template);
+    await vault.unlock(words);
+    const driver = driverFor(vault, template);
+    await driver.vaultStateChanged('unlocked');
+    const oldKeyId = await keyIdIn(vaultDirIn(template));
+    // The vault committed the new key, then something after it refused: the re-key answers with an error.
+    await expect(
+      driver.withNewKey(async (stage) => {
+        await vault.rekey(words, { stage });
+        throw new Error('the old snapshot could not be removed');
+      }),
+    ).rejects.toThrow('could not be removed');
+    expect(await keyIdIn(vaultDirIn(template))).not.toBe(oldKeyId);
+    // The link follows the key the history has now: waiting for its recovery key, not a link that no longer opens.
+    expect(driver.current()).toMatchObject({ state: 'needs-recovery-key' });
+    await vault.keepRecoveryKey(await vault.makeRecoveryKey());
+    await driver.recoveryKept();
+    expect(driver.current()).toMatchObject({ state: 'on', folder, deviceName: 'Laptop' });
+    await driver.stop();
+    await vault.close();
+  });
 });
