@@ -57,9 +57,10 @@ test('a check-in gone from the file: History keeps a note across a restart until
   harness = await startHarness({ dataDir });
   await unlockHistory(page, harness);
   await expect(page.getByRole('region', { name: /^Attune noticed a change in your history/ })).toBeVisible();
+  // The window goes with the app that quits (a page left open on a closed harness fails its late requests).
+  await page.goto('about:blank');
   await harness.close();
   harness = await startHarness({ dataDir });
-  await page.goto('about:blank');
   await unlockHistory(page, harness);
 
   const note = page.getByRole('region', { name: /^Attune noticed a change in your history/ });
@@ -92,9 +93,9 @@ test('a check-in gone from the file: History keeps a note across a restart until
   await screenshot(page, 'integrity-incident-history-removed');
 
   // Gone for good: the next start shows no note.
+  await page.goto('about:blank');
   await harness.close();
   harness = await startHarness({ dataDir });
-  await page.goto('about:blank');
   await unlockHistory(page, harness);
   await expect(page.locator('[data-entry-id]')).toHaveCount(3);
   await expect(page.getByRole('region', { name: /^Attune noticed a change in your history/ })).toHaveCount(0);
