@@ -32,9 +32,11 @@ const segmentsIn = async (dir: string): Promise<string[]> =>
 /**
  * A clone and its original (a and c, each through its own replica) each
  * write seq 2 under one device id; a third computer (b, through a third
- * replica) is given both seq 2 files, so its next pass holds one of them.
+ * replica) is given both branches, so its next pass holds one of them.
+ * With `deletes`, each branch first deletes an entry both had (a's own
+ * `base`, b's `onB`), so whichever is held holds a delete and a check-in.
  */
-const cloneWithThirdComputer = async (root: string) => {
+const cloneWithThirdComputer = async (root: string, { deletes = false } = {}) => {
   const vaultId = newVaultId();
   // Each runs through its own replica of the folder (a cloned VM syncs its own copy).
   const replica = (name: string): string => join(root, name, 'attune-sync');
@@ -44,6 +46,11 @@ const cloneWithThirdComputer = async (root: string) => {
   const engineB = await startEngine(b);
   const engineA0 = await startEngine(a);
   const base = await engineA0.append(checkIn('before the clone'));
+  const onB = deletes ? await engineB.append(checkIn('on b, before the clone')) : undefined;
+  if (onB) {
+    await cp(join(replica('Fb'), 'devices'), join(replica('Fa'), 'devices'), { recursive: true });
+    await engineA0.pass();
+  }
   await engineA0.idle();
   await copyDataDir(a.dataDir, join(root, 'c'));
   await cp(replica('Fa'), replica('Fc'), { recursive: true });
@@ -57,6 +64,10 @@ const cloneWithThirdComputer = async (root: string) => {
   };
   await c.vault.unlock({ method: 'keychain' });
   const engineC = await startEngine(c);
+  if (onB) {
+    await engineA0.delete(base.id);
+    await engineC.delete(onB.id);
+  }
   const fromA = await engineA0.append(checkIn('on the original'));
   const fromC = await engineC.append(checkIn('on the clone'));
   const oldId = a.identity.deviceId;
@@ -64,13 +75,14 @@ const cloneWithThirdComputer = async (root: string) => {
   const seqTwo = async (r: string): Promise<string> => (await segmentsIn(folder(r))).find((n) => n.startsWith('seg-00000002')) ?? '';
   const [nameA, nameC] = [await seqTwo('Fa'), await seqTwo('Fc')];
   expect(nameA).not.toBe(nameC);
-  // The sync tool brings each one's seq 2 into the other's replica.
-  await cp(join(folder('Fa'), nameA), join(folder('Fc'), nameA));
-  await cp(join(folder('Fc'), nameC), join(folder('Fa'), nameC));
+  // The sync tool brings each one's branch into the other's replica, and both into b's.
+  const branchA = await segmentsIn(folder('Fa'));
+  const branchC = (await segmentsIn(folder('Fc'))).filter((name) => !branchA.includes(name));
+  for (const name of branchA) await cp(join(folder('Fa'), name), join(folder('Fc'), name), { force: false });
+  for (const name of branchC) await cp(join(folder('Fc'), name), join(folder('Fa'), name));
 
   await cp(join(replica('Fa'), 'devices'), join(replica('Fb'), 'devices'), { recursive: true });
-  await cp(join(folder('Fc'), nameC), join(folder('Fb'), nameC));
-  return { a, b, c, base, engineA0, engineB, engineC, fromA, fromC, oldId, folder, replica, nameA, nameC };
+  return { a, b, c, base, onB, engineA0, engineB, engineC, fromA, fromC, oldId, folder, replica, nameA, nameC };
 };
 
 describe('judgeOwnFolder (§4.3 rule 2)', () => {
@@ -215,6 +227,54 @@ describe('an install that finds another writer as itself moves to a new id (§4.
     const restarted = await again.pass();
     expect(restarted.devices.find((device) => device.deviceId === oldId)?.held).toBe(0);
     expect(await ids(b)).toEqual([base.id, fromA.id, fromC.id].sort());
+    for (const engine of [engineA0, engineC, again]) await engine.idle();
+    for (const computer of [a, b, c]) await computer.vault.close();
+  });
+
+  it('adding a held branch anyway takes its deletes too: gone everywhere, and nothing deleted comes back', async () => {
+    const root = tempDir('attune-move-add-held-deletes-');
+    const { a, b, c, base, onB, engineA0, engineB, engineC, fromA, fromC, oldId, replica } = await cloneWithThirdComputer(root, {
+      deletes: true,
+    });
+    if (!onB) throw new Error('no entry on b');
+    const forked = await engineB.pass();
+    // Both files of the other branch (its delete, then its check-in) are held.
+    expect(forked.devices.find((device) => device.deviceId === oldId)?.held).toBe(2);
+    // One branch was merged: its delete and its check-in are here; the other's are not.
+    const before = await ids(b);
+    expect(before).toHaveLength(2);
+    const heldCheckIn = before.includes(fromA.id) ? fromC.id : fromA.id;
+    const heldDelete = before.includes(base.id) ? base.id : onB.id;
+    expect(before).not.toContain(heldCheckIn);
+    expect(before).toContain(heldDelete);
+
+    expect(await engineB.addHeld(oldId)).toEqual({ put: 1, deleted: 1 });
+    const added = await engineB.pass();
+    const all = [fromA.id, fromC.id].sort();
+    expect(await ids(b)).toEqual(all);
+    expect(added.devices.find((device) => device.deviceId === oldId)?.held).toBe(0);
+    expect(await engineB.addHeld(oldId)).toEqual({ put: 0, deleted: 0 });
+
+    // The sync tool brings every file to every replica; one of the two copies moves, and each pass then has it all.
+    const mirror = async (): Promise<void> => {
+      for (const to of ['Fa', 'Fb', 'Fc'])
+        for (const from of ['Fa', 'Fb', 'Fc'])
+          if (from !== to) await cp(join(replica(from), 'devices'), join(replica(to), 'devices'), { recursive: true, force: false });
+    };
+    for (let round = 0; round < 2; round += 1) {
+      await mirror();
+      for (const engine of [engineA0, engineC, engineB]) await engine.pass();
+    }
+    expect([engineA0.movedFrom, engineC.movedFrom].filter((id) => id === oldId)).toHaveLength(1);
+    for (const computer of [a, b, c]) expect(await ids(computer)).toEqual(all);
+
+    // After a restart, b's history is the same and the held branch, still in its folder, asks nothing.
+    await engineB.idle();
+    await reopen(b);
+    const again = await startEngine(b);
+    const restarted = await again.pass();
+    expect(await ids(b)).toEqual(all);
+    expect(restarted.devices.every((device) => device.held === 0)).toBe(true);
     for (const engine of [engineA0, engineC, again]) await engine.idle();
     for (const computer of [a, b, c]) await computer.vault.close();
   });
