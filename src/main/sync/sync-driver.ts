@@ -10,10 +10,10 @@ import { SerialQueue } from '../system/serial-queue';
 import type { Credential } from '../vault/credential';
 import type { RekeyStage, VaultService } from '../vault/vault-service';
 import { readDeviceName } from './device-file';
-import { moveToAnotherMachine } from './device-move';
 import type { ScanReport } from './folder-scan';
 import { addFormerIds } from './former-ids-file';
 import { INSTALL_FILE } from './install-file';
+import { openLink } from './open-link';
 import { type PassResult, SyncEngine } from './sync-engine';
 import {
   type Linked,
@@ -24,7 +24,6 @@ import {
   localDirFor,
   openFolderKey,
   relinkUnderCurrentKey,
-  resumeSync,
   type SetUpResult,
   setUpSync,
   stageRelink,
@@ -347,23 +346,9 @@ export class SyncDriver {
   private async startIfLinked(): Promise<void> {
     if (this.engine) return;
     const places = await this.places('');
-    const resume = async () =>
-      resumeSync(places, this.deps.vault).catch((error: unknown) => {
-        this.deps.log.warn('sync: could not read the link', { error: String(error) });
-        return { kind: 'unreadable' as const };
-      });
-    let resumed = await resume();
-    if (resumed.kind === 'another-machine') {
-      // §4.3 rule 1: a restored backup or a cloned disk on another computer takes its own device id, then goes on.
-      const moved = await moveToAnotherMachine(places, this.deps.vault).catch((error: unknown) => {
-        this.deps.log.warn('sync: could not take a new device id', { error: String(error) });
-        return { kind: 'unreadable' as const };
-      });
-      if (moved.kind === 'moved') {
-        this.movedFrom = moved.movedFrom;
-        resumed = await resume();
-      }
-    }
+    const opened = await openLink(places, this.deps.vault, (what, error) => this.deps.log.warn(what, { error: String(error) }));
+    const { resumed } = opened;
+    if (opened.movedFrom !== undefined) this.movedFrom = opened.movedFrom;
     if (resumed.kind === 'needs-recovery-key') {
       // Kept without an engine: another re-key before the key is kept carries this link over again.
       this.linked = resumed;
