@@ -5,10 +5,11 @@ import { join } from 'node:path';
 import type { Entry } from '../../../shared/entry-schema';
 import type { RecoveryWrap } from '../../vault/key-file';
 import { createFakeKeychain } from '../../vault/testing/fake-keychain';
-import { bundleChild, checkAcknowledged, type KilledChild, reopenAfterKill, runKills } from '../../vault/testing/kill-harness';
+import { bundleChild, checkAcknowledged, reopenAfterKill, runKills } from '../../vault/testing/kill-harness';
 import { checkIn } from '../../vault/testing/vault-fixtures';
 import { createVaultService, type VaultService } from '../../vault/vault-service';
 import { SyncEngine } from '../sync-engine';
+import { createLedger, sameHistory } from './acknowledged-ledger';
 
 /**
  * kill -9 while publishing and while merging (issue 18): two computers share
@@ -76,8 +77,8 @@ export const runSyncKillLoop = async (options: SyncKillOptions): Promise<SyncKil
     SyncEngine.start({ vault: b, syncRoot, localDir: `${dirs.b}.sync`, identity: { vaultId, deviceId: deviceB, keyId, keys } });
   let engineB = await startB();
 
-  const alive = new Set<string>();
-  const deleted = new Set<string>();
+  const ledger = createLedger();
+  const { alive, deleted } = ledger;
   const result: SyncKillResult = {
     kills: 0,
     beforeOpen: 0,
@@ -88,39 +89,6 @@ export const runSyncKillLoop = async (options: SyncKillOptions): Promise<SyncKil
     entriesAtEnd: 0,
   };
   const command = await bundleChild(join('..', '..', 'sync', 'testing', 'sync-kill-child.ts'), options.root);
-
-  /** Follow-ups by the check-in they answer, to know what a delete in flight may take with it. */
-  const answers = new Map<string, string[]>();
-  const read = (child: KilledChild): void => {
-    for (const line of child.lines) {
-      const [word, ...ids] = line.split(' ');
-      if (word === 'put') {
-        const [id, checkInId] = ids as [string, string | undefined];
-        alive.add(id);
-        if (checkInId) answers.set(checkInId, [...(answers.get(checkInId) ?? []), id]);
-        result.acknowledgedPuts += 1;
-      } else if (word === 'deleting') {
-        // Maybe deleted: the kill may have come after its tombstone was committed. Either way is right; the passes decide.
-        const id = ids[0] as string;
-        for (const gone of [id, ...(answers.get(id) ?? [])]) alive.delete(gone);
-      } else if (word === 'del') {
-        for (const id of ids) {
-          alive.delete(id);
-          deleted.add(id);
-        }
-        result.acknowledgedDeletes += 1;
-      }
-    }
-  };
-
-  const sameHistory = (round: string, a: ReadonlySet<string>, b: ReadonlySet<string>): void => {
-    const onlyA = [...a].filter((id) => !b.has(id));
-    const onlyB = [...b].filter((id) => !a.has(id));
-    if (onlyA.length + onlyB.length > 0)
-      throw new Error(
-        `${round}: after passes ${onlyA.length} entries only on A (e.g. ${onlyA[0]}), ${onlyB.length} only on B (e.g. ${onlyB[0]})`,
-      );
-  };
 
   await runKills({
     command,
@@ -136,7 +104,9 @@ export const runSyncKillLoop = async (options: SyncKillOptions): Promise<SyncKil
       result.kills += 1;
       if (beforeOpen) result.beforeOpen += 1;
       else if (!child.lines.includes('merged')) result.duringMerge += 1;
-      read(child);
+      const counted = ledger.read(child.lines);
+      result.acknowledgedPuts += counted.puts;
+      result.acknowledgedDeletes += counted.deletes;
       if (child.stderr.length > 0 && child.stderr.join('').includes('failed'))
         throw new Error(`${round}: child failed\n${child.stderr.join('')}`);
 
