@@ -4,6 +4,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 import { runSyncKillLoop } from '../src/main/sync/testing/sync-kill-loop';
+import { runSyncMoveKillLoop } from '../src/main/sync/testing/sync-move-kill-loop';
 import { runScenario } from '../src/main/sync/testing/sync-scenario';
 import { runCompactionKillLoop } from '../src/main/vault/testing/compaction-kill-loop';
 import { runKillLoop } from '../src/main/vault/testing/kill-loop';
@@ -11,7 +12,7 @@ import { runRewrapKillLoop } from '../src/main/vault/testing/rewrap-kill-loop';
 import { runUpgradeKillLoop } from '../src/main/vault/testing/upgrade-kill-loop';
 
 /**
- * `npx tsx bench/stress.ts [--kills 1000] [--seeds 500] [--paths append,compaction,passphrase,upgrade,sync-kill,sync] [--json]`
+ * `npx tsx bench/stress.ts [--kills 1000] [--seeds 500] [--paths append,compaction,passphrase,upgrade,sync-kill,sync-move,sync] [--json]`
  *
  * The vault's kill -9 loops, longer than the test suite runs them. `--kills`
  * is the total, shared evenly by the chosen paths:
@@ -20,6 +21,8 @@ import { runUpgradeKillLoop } from '../src/main/vault/testing/upgrade-kill-loop'
  * - passphrase  passphrase changes, i.e. rewraps of vault.json (rewrap-kill-loop.ts)
  * - upgrade     the first unlock of a format-1 vault, which rolls it into format 2 (upgrade-kill-loop.ts)
  * - sync-kill   one of two computers sharing a sync folder, killed while merging, publishing and deleting (sync-kill-loop.ts)
+ * - sync-move   a computer on another machine or restored from a backup, killed while it moves to a new device id
+ *               and after (sync-move-kill-loop.ts)
  * - sync        `--seeds` seeded runs of 2–3 computers under the adversarial copier (sync-scenario.ts); not kills, and
  *               not counted in `--kills`. Seeds start at a random number, printed, so each run tries new ones;
  *               a failing seed is named and `SEED=n npx vitest run src/main/sync/sync-convergence.spec.ts` replays it.
@@ -27,7 +30,7 @@ import { runUpgradeKillLoop } from '../src/main/vault/testing/upgrade-kill-loop'
  * goes to stderr); exits non-zero if any path lost an acknowledged entry,
  * revived a delete, or opened with the wrong passphrase.
  */
-const PATHS = ['append', 'compaction', 'passphrase', 'upgrade', 'sync-kill', 'sync'] as const;
+const PATHS = ['append', 'compaction', 'passphrase', 'upgrade', 'sync-kill', 'sync-move', 'sync'] as const;
 const V1_FIXTURE = join(dirname(fileURLToPath(import.meta.url)), '..', 'src', 'main', 'vault', 'testing', 'v1-vault');
 type PathName = (typeof PATHS)[number];
 
@@ -46,7 +49,7 @@ interface Row {
 
 const usage = (): never => {
   console.error(
-    'usage: tsx bench/stress.ts [--kills N] [--seeds N] [--paths append,compaction,passphrase,upgrade,sync-kill,sync] [--json]',
+    'usage: tsx bench/stress.ts [--kills N] [--seeds N] [--paths append,compaction,passphrase,upgrade,sync-kill,sync-move,sync] [--json]',
   );
   process.exit(2);
 };
@@ -123,6 +126,15 @@ const runPath = async (path: PathName, count: number): Promise<Row> => {
         midOpWhat: 'merge',
         acknowledged: `${r.acknowledgedPuts} check-ins, ${r.acknowledgedDeletes} deletes`,
         tornTails: r.tornTails,
+        entriesAtEnd: r.entriesAtEnd,
+      });
+    } else if (path === 'sync-move') {
+      const r = await runSyncMoveKillLoop({ root, kills: count, onProgress: progress(path, count) });
+      Object.assign(row, {
+        kills: r.kills,
+        midOp: r.beforeLinked + r.whileStarting,
+        midOpWhat: `move (${r.anotherMachine} on another machine, ${r.restoredBackup} restored backups; ${r.idsTaken} ids)`,
+        acknowledged: `${r.acknowledgedPuts} check-ins, ${r.acknowledgedDeletes} deletes`,
         entriesAtEnd: r.entriesAtEnd,
       });
     } else if (path === 'sync') {
