@@ -49,5 +49,7 @@ export const sameHistory = (round: string, a: ReadonlySet<string>, b: ReadonlySe
   const onlyA = [...a].filter((id) => !b.has(id));
   const onlyB = [...b].filter((id) => !a.has(id));
   if (onlyA.length + onlyB.length > 0)
-    throw new Error(`${round}: after passes ${onlyA.length} entries only on A (e.g. ${onlyA[0]}), ${onlyB.length} only on B (e.g. ${onlyB[0]})`);
+    throw new Error(
+      `${round}: after passes ${onlyA.length} entries only on A (e.g. ${onlyA[0]}), ${onlyB.length} only on B (e.g. ${onlyB[0]})`,
+    );
 };
