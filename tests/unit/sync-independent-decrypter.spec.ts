@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 
 import { nodeFs } from '../../src/main/fs/fs-port';
-import { readDeviceName, writeDeviceFile } from '../../src/main/sync/device-file';
+import { readDeviceInfo, writeDeviceFile } from '../../src/main/sync/device-file';
 import { createFormatFile } from '../../src/main/sync/format-file';
 import { mergeRecords } from '../../src/main/sync/merge-records';
 import { decodeSegment, encodeSegment } from '../../src/main/sync/segment-codec';
@@ -195,9 +195,14 @@ const mergeById = (records: ReadRecord[]): Json[] => {
 
 /**
  * §2.4: `GCM⁻¹(DK[keyId], iv, C, T, A = "attune-sync.v1.device." + vaultId + "." + deviceId + "." + keyId)`,
- * deviceId being the folder's name; unpadded, `{"name": …}`. Unreadable or absent → undefined ("Another computer").
+ * deviceId being the folder's name; unpadded, `{"name": …}` and, after a move, `"movedFrom": [{deviceId, seq}, …]`.
+ * Unreadable or absent → undefined ("Another computer", moved from nothing).
  */
-const readNameFile = (root: string, vaultId: string, deviceId: string, keys: Map<string, Buffer>): string | undefined => {
+interface ReadDevice {
+  name: string;
+  movedFrom: Json[];
+}
+const readNameFile = (root: string, vaultId: string, deviceId: string, keys: Map<string, Buffer>): ReadDevice | undefined => {
   try {
     const file = JSON.parse(readFileSync(join(root, 'devices', deviceId, 'device.json'), 'utf8')) as Json;
     if (file.format !== 'attune-sync-device' || file.version !== 1 || file.vaultId !== vaultId || file.deviceId !== deviceId)
@@ -208,8 +213,8 @@ const readNameFile = (root: string, vaultId: string, deviceId: string, keys: Map
     const aad = Buffer.from(`attune-sync.v1.device.${vaultId}.${deviceId}.${file.keyId as string}`, 'utf8');
     const plain = gcmOpen(dk, b64(file.iv), body.subarray(0, body.length - 16), body.subarray(body.length - 16), aad);
     const payload = JSON.parse(unpadded(plain).toString('utf8')) as Json;
-    expect(Object.keys(payload)).toEqual(['name']);
-    return payload.name as string;
+    expect(Object.keys(payload).filter((field) => field !== 'name' && field !== 'movedFrom')).toEqual([]);
+    return { name: payload.name as string, movedFrom: (payload.movedFrom as Json[] | undefined) ?? [] };
   } catch {
     return undefined;
   }
@@ -219,8 +224,8 @@ interface ReadFolder {
   entries: Json[];
   currentKeyId: string;
   keyIds: string[];
-  /** Device folder name → its name from device.json, or undefined. */
-  names: Record<string, string | undefined>;
+  /** Device folder name → what its device.json says, or undefined. */
+  names: Record<string, ReadDevice | undefined>;
 }
 
 /** The whole folder: format.json, the keys the recovery key reaches, every exact segment name, every device.json. */
@@ -230,7 +235,7 @@ const readSyncFolder = (root: string, recoveryKey: string): ReadFolder => {
   const vaultId = format.vaultId as string;
   const { current, keys } = readKeys(root, vaultId, recoveryKey);
   const records: ReadRecord[] = [];
-  const names: Record<string, string | undefined> = {};
+  const names: Record<string, ReadDevice | undefined> = {};
   for (const deviceId of readdirSync(join(root, 'devices')).filter((name) => /^[0-9a-f]{32}$/.test(name))) {
     names[deviceId] = readNameFile(root, vaultId, deviceId, keys);
     const segments: ReadSegment[] = [];
@@ -369,10 +374,10 @@ const appRead = async (root: string, recoveryKey: string) => {
   const opened = await openSyncKeys(root, recoveryKey, VAULT_ID);
   if (!opened.ok) throw new Error(opened.reason);
   const keyFor = (keyId: string) => opened.keys.get(keyId);
-  const names: Record<string, string | undefined> = {};
+  const names: Record<string, { name: string; movedFrom: unknown[] } | undefined> = {};
   for (const deviceId of readdirSync(join(root, 'devices')))
     if (classifyName(`devices/${deviceId}`).kind === 'device-folder')
-      names[deviceId] = await readDeviceName(root, deviceId, VAULT_ID, keyFor);
+      names[deviceId] = await readDeviceInfo(root, deviceId, VAULT_ID, keyFor);
   return {
     entries: JSON.parse(JSON.stringify(appList(root, keyFor))) as Json[],
     currentKeyId: opened.currentKeyId,
@@ -382,6 +387,8 @@ const appRead = async (root: string, recoveryKey: string) => {
 };
 
 const C = 'c0c1c2c3c4c5c6c7c8c9cacbcccdcecf';
+/** B once wrote as another id, up to its seq 3, then moved (§4.3). */
+const B_MOVED_FROM = [{ deviceId: 'd0d1d2d3d4d5d6d7d8d9dadbdcdddedf', seq: 3 }];
 
 /** A vault key as vault.json holds it, with its own recovery key (a re-key makes a new one, §4.6). */
 const vaultKey = () => {
@@ -451,7 +458,14 @@ const writeRekeyedFolder = async (root: string) => {
   }
   const device = { vaultId: VAULT_ID, now: T };
   await writeDeviceFile(nodeFs, root, { ...device, deviceId: A, keyId: newer.keyId, key: newer.key, name: 'Sam’s laptop' });
-  await writeDeviceFile(nodeFs, root, { ...device, deviceId: B, keyId: older.keyId, key: older.key, name: 'desk at home' });
+  await writeDeviceFile(nodeFs, root, {
+    ...device,
+    deviceId: B,
+    keyId: older.keyId,
+    key: older.key,
+    name: 'desk at home',
+    movedFrom: B_MOVED_FROM,
+  });
   mkdirSync(join(root, 'devices', C));
   copyFileSync(join(root, 'devices', A, 'device.json'), join(root, 'devices', C, 'device.json'));
   copyFileSync(join(root, 'devices', A, 'device.json'), join(root, 'devices', B, 'device.sync-conflict-20261204-094500-ABCDEFG.json'));
@@ -488,7 +502,11 @@ describe('independent sync decrypter (docs/sync-format.md §10)', () => {
     expect(read.entries.map((entry) => entry.id)).toEqual(['check-in-a1', 'check-in-a2', 'check-in-a4', 'check-in-b1']);
     expect(((read.entries[0] as Json).data as Json).note).toBe('edited on B');
     // A copy of A's device.json in C's folder opens nothing (its AAD names A's folder).
-    expect(read.names).toEqual({ [A]: 'Sam’s laptop', [B]: 'desk at home', [C]: undefined });
+    expect(read.names).toEqual({
+      [A]: { name: 'Sam’s laptop', movedFrom: [] },
+      [B]: { name: 'desk at home', movedFrom: B_MOVED_FROM },
+      [C]: undefined,
+    });
     expect(read).toEqual(await appRead(root, newer.recoveryKey));
   });
 
@@ -500,7 +518,7 @@ describe('independent sync decrypter (docs/sync-format.md §10)', () => {
     expect(read.keyIds).toEqual([older.keyId]);
     // Only B's segments open: a1 as B edited it, and b1. A's name is under the new key.
     expect(read.entries.map((entry) => entry.id)).toEqual(['check-in-a1', 'check-in-b1']);
-    expect(read.names).toEqual({ [A]: undefined, [B]: 'desk at home', [C]: undefined });
+    expect(read.names).toEqual({ [A]: undefined, [B]: { name: 'desk at home', movedFrom: B_MOVED_FROM }, [C]: undefined });
     expect(read).toEqual(await appRead(root, older.recoveryKey));
   });
 });

@@ -8,7 +8,7 @@ import { nodeFs } from '../fs/fs-port';
 import { importKey, seal } from '../vault/aead';
 import { newDataKey } from '../vault/key-wrap';
 import { pad } from '../vault/padding';
-import { cleanDeviceName, deviceFilePath, readDeviceName, writeDeviceFile } from './device-file';
+import { cleanDeviceName, deviceFilePath, readDeviceInfo, readDeviceName, writeDeviceFile } from './device-file';
 import { syncRootIn } from './format-file';
 
 const tempDir = useTempDirs();
@@ -149,6 +149,28 @@ describe('device.json', () => {
     for (const payload of [{ name: 'desk', colour: 'red' }, { name: '' }, { name: ' desk ' }, { name: 'a\nb' }, { name: 7 }, ['desk']]) {
       writeFileSync(deviceFilePath(root, A), JSON.stringify(sealedAs(payload)));
       expect(await readDeviceName(root, A, VAULT, keyFor)).toBeUndefined();
+    }
+  });
+
+  it('carries the ids it moved from, sealed; a file without them moved from nothing; a bad list is no file', async () => {
+    const root = newRoot();
+    const movedFrom = [{ deviceId: B, seq: 12 }];
+    await writeDeviceFile(nodeFs, root, { vaultId: VAULT, deviceId: A, keyId, key, name: 'desk', now: T, movedFrom });
+    expect(await readDeviceInfo(root, A, VAULT, keyFor)).toEqual({ name: 'desk', movedFrom });
+    // The old id is not in the clear: only the computers holding the key know which folder was this one's.
+    expect(readFileSync(deviceFilePath(root, A), 'utf8')).not.toContain(B);
+    await write(root, A, 'desk');
+    expect(await readDeviceInfo(root, A, VAULT, keyFor)).toEqual({ name: 'desk', movedFrom: [] });
+
+    const good = fileOf(root, A);
+    const sealedAs = (payload: unknown) => {
+      const aad = Buffer.from(`attune-sync.v1.device.${VAULT}.${A}.${keyId}`, 'utf8');
+      const sealed = seal(key, pad(Buffer.from(JSON.stringify(payload), 'utf8')), aad);
+      return { ...good, iv: sealed.iv.toString('base64url'), body: Buffer.concat([sealed.ciphertext, sealed.tag]).toString('base64url') };
+    };
+    for (const bad of [[{ deviceId: 'B', seq: 1 }], [{ deviceId: B, seq: -1 }], [{ deviceId: B }], { deviceId: B, seq: 1 }]) {
+      writeFileSync(deviceFilePath(root, A), JSON.stringify(sealedAs({ name: 'desk', movedFrom: bad })));
+      expect(await readDeviceInfo(root, A, VAULT, keyFor)).toBeUndefined();
     }
   });
 });

@@ -10,6 +10,7 @@ import { IV_BYTES, open, seal, TAG_BYTES } from '../vault/aead';
 import { fromB64u, toB64u } from '../vault/encoding';
 import { pad, unpad } from '../vault/padding';
 import { DEVICES_FOLDER, SMALL_FILE_CAP } from './format-file';
+import { type MovedFrom, movedFromSchema } from './moved-ids';
 import { makeOwnFolder } from './sync-folder-write';
 
 /**
@@ -60,18 +61,25 @@ export const deviceFileSchema = z.strictObject({
   body: b64u(16 * 1024),
 });
 export type DeviceFile = z.infer<typeof deviceFileSchema>;
-const namePayloadSchema = z.strictObject({ name: z.string() });
+/** The sealed part: the name, and the ids this device moved from (§4.3, moved-ids.ts) once it has moved. */
+const namePayloadSchema = z.strictObject({ name: z.string(), movedFrom: movedFromSchema.optional() });
+
+/** What a device.json says once opened. */
+export interface DeviceInfo {
+  readonly name: string;
+  readonly movedFrom: MovedFrom;
+}
 
 /** `{iv, body = C ‖ T}` for a name already cleaned. */
-export const sealDeviceName = (key: KeyObject, ids: DeviceIds, name: string): { iv: string; body: string } => {
-  const json = Buffer.from(JSON.stringify({ name }), 'utf8');
+export const sealDeviceName = (key: KeyObject, ids: DeviceIds, name: string, movedFrom: MovedFrom = []): { iv: string; body: string } => {
+  const json = Buffer.from(JSON.stringify(movedFrom.length > 0 ? { name, movedFrom } : { name }), 'utf8');
   const sealed = seal(key, pad(json), deviceAad(ids));
   json.fill(0);
   return { iv: toB64u(sealed.iv), body: toB64u(Buffer.concat([sealed.ciphertext, sealed.tag])) };
 };
 
-/** The name, or undefined when the body does not authenticate under these ids, or is not a name once opened. */
-export const openDeviceName = (key: KeyObject, ids: DeviceIds, fields: { iv: string; body: string }): string | undefined => {
+/** The name and moves, or undefined when the body does not authenticate under these ids, or is not a name once opened. */
+export const openDeviceInfo = (key: KeyObject, ids: DeviceIds, fields: { iv: string; body: string }): DeviceInfo | undefined => {
   const iv = fromB64u(fields.iv, IV_BYTES);
   const body = fromB64u(fields.body);
   if (!iv || !body || body.length < TAG_BYTES) return undefined;
@@ -85,7 +93,9 @@ export const openDeviceName = (key: KeyObject, ids: DeviceIds, fields: { iv: str
   try {
     const parsed = namePayloadSchema.safeParse(JSON.parse(json.toString('utf8')));
     // Only a name as Attune keeps it: the writer cleans it, so anything else was not written by Attune.
-    return parsed.success && cleanDeviceName(parsed.data.name) === parsed.data.name ? parsed.data.name : undefined;
+    return parsed.success && cleanDeviceName(parsed.data.name) === parsed.data.name
+      ? { name: parsed.data.name, movedFrom: parsed.data.movedFrom ?? [] }
+      : undefined;
   } catch {
     return undefined;
   } finally {
@@ -99,6 +109,8 @@ export interface DeviceFileInput extends DeviceIds {
   key: KeyObject;
   name: string;
   now: number;
+  /** The ids it moved from, as its state.bin keeps them. */
+  movedFrom?: MovedFrom | undefined;
 }
 
 /**
@@ -116,7 +128,7 @@ export const writeDeviceFile = async (fs: FsPort, syncRoot: string, input: Devic
     version: 1,
     ...ids,
     createdAt: input.now,
-    ...sealDeviceName(input.key, ids, name),
+    ...sealDeviceName(input.key, ids, name, input.movedFrom),
   });
   await makeOwnFolder(fs, join(syncRoot, DEVICES_FOLDER));
   await makeOwnFolder(fs, join(syncRoot, DEVICES_FOLDER, input.deviceId));
@@ -125,17 +137,18 @@ export const writeDeviceFile = async (fs: FsPort, syncRoot: string, input: Devic
 };
 
 /**
- * The name in `devices/<deviceId>/device.json`, or undefined (shown as
- * "Another computer") when it is absent, unreadable, a link, too large, for
- * another vault or device, under a key this device does not hold, or does
- * not authenticate. Never throws on what is in the folder.
+ * What `devices/<deviceId>/device.json` says, or undefined (shown as
+ * "Another computer", moved from nothing) when it is absent, unreadable, a
+ * link, too large, for another vault or device, under a key this device
+ * does not hold, or does not authenticate. Never throws on what is in the
+ * folder.
  */
-export const readDeviceName = async (
+export const readDeviceInfo = async (
   syncRoot: string,
   deviceId: string,
   vaultId: string,
   keyFor: (keyId: string) => KeyObject | undefined,
-): Promise<string | undefined> => {
+): Promise<DeviceInfo | undefined> => {
   if (!HEX32.test(deviceId)) return undefined;
   let value: unknown;
   try {
@@ -147,5 +160,9 @@ export const readDeviceName = async (
   if (!parsed.success || parsed.data.vaultId !== vaultId || parsed.data.deviceId !== deviceId) return undefined;
   const key = keyFor(parsed.data.keyId);
   // The AAD is built from the folder the file was found in, not only from the file's own fields.
-  return key && openDeviceName(key, { vaultId, deviceId, keyId: parsed.data.keyId }, parsed.data);
+  return key && openDeviceInfo(key, { vaultId, deviceId, keyId: parsed.data.keyId }, parsed.data);
 };
+
+/** The name alone (readDeviceInfo). */
+export const readDeviceName = async (...args: Parameters<typeof readDeviceInfo>): Promise<string | undefined> =>
+  (await readDeviceInfo(...args))?.name;

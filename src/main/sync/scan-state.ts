@@ -59,6 +59,8 @@ export interface ScanReport {
   readonly deviceId: string;
   /** listed: its folder was read this pass; missing: no such folder now; unavailable: it could not be listed (nothing judged). */
   readonly folder: 'listed' | 'missing' | 'unavailable';
+  /** The newest seq accepted from it; 0 before any. */
+  readonly newest: number;
   /** Seqs still missing below the newest accepted one (§7.2). */
   readonly waiting: SeqRange[];
   /** The folder lists nothing at or above what was already merged (§7.1): a reverted folder, or one still catching up. */
@@ -84,6 +86,7 @@ export const reportDevice = (
 ): ScanReport => ({
   deviceId,
   folder,
+  newest: Math.max(state.mark.base, ...state.mark.segments.keys()),
   waiting: waitingFor(state.mark),
   backwards: folder !== 'unavailable' && judgeListing(state.mark, listedSeqs) === 'backwards',
   pending,

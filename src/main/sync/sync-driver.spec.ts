@@ -10,6 +10,7 @@ import { createMemoryLogger } from '../log/logger';
 import { byId, checkIn, makeVault, openVaults } from '../vault/testing/vault-fixtures';
 import { PASS_EVERY_MS, SyncDriver } from './sync-driver';
 import { linkSync } from './sync-link';
+import { copyDataDir } from './testing/sync-computers';
 
 /**
  * Sync in the running app (sync-driver.ts): it starts with the unlock and
@@ -119,8 +120,11 @@ describe('SyncDriver', () => {
   it('a copy started on another machine takes its own device id and goes on syncing, and says so once', async () => {
     const { clock, log, first, second, one, two } = await twoComputers();
     const entry = await one.append(checkIn('before the copy'));
+    const onDesktop = await two.append(checkIn('on the desktop, before the copy'));
     await settle(clock, one, two);
     await two.stop();
+    // The original stays behind (a copy of its data dir, kept to start it again below).
+    await copyDataDir(join(root, 'two'), join(root, 'original'));
     // The same data dir, now on a machine with another id (a restored backup on a new computer).
     const moved = new SyncDriver({
       vault: second,
@@ -136,12 +140,50 @@ describe('SyncDriver', () => {
     await settle(clock, moved, one);
     expect(await first.get(after.id)).toEqual(after);
     expect(await second.get(entry.id)).toEqual(entry);
+    // One Desktop, not two: the old id's folder shows nothing past the move, so it is folded into the new one.
+    expect(one.current().devices.map((device) => device.name)).toEqual(['Desktop']);
+    expect(await one.addedElsewhere([onDesktop.id, after.id])).toEqual([
+      { id: onDesktop.id, name: 'Desktop' },
+      { id: after.id, name: 'Desktop' },
+    ]);
+    // Nor does the moved copy list its own old id, or mark what it wrote under it as added elsewhere: after a restart too.
+    expect(moved.current().devices.map((device) => device.name)).toEqual(['Laptop']);
+    await moved.stop();
+    const restarted = new SyncDriver({
+      vault: second,
+      vaultDir: join(root, 'two', 'vault'),
+      timer: clock,
+      log,
+      machineId: async () => 'new-machine',
+    });
+    drivers.push(restarted);
+    await restarted.vaultStateChanged('unlocked');
+    expect(restarted.current()).toMatchObject({ state: 'on', movedToOwnId: false });
+    expect(restarted.current().devices.map((device) => device.name)).toEqual(['Laptop']);
+    expect(await restarted.addedElsewhere([onDesktop.id, entry.id])).toEqual([{ id: entry.id, name: 'Laptop' }]);
+
+    // The original starts again on its own machine and writes: two computers named Desktop now, each its own row.
+    const original = vaults.track(makeVault(join(root, 'original')));
+    await original.unlock({ method: 'passphrase', passphrase: 'second computer words' });
+    const stayed = new SyncDriver({
+      vault: original,
+      vaultDir: join(root, 'original', 'vault'),
+      timer: clock,
+      log,
+      machineId: async () => 'other-machine',
+    });
+    drivers.push(stayed);
+    await stayed.vaultStateChanged('unlocked');
+    expect(stayed.current()).toMatchObject({ state: 'on', movedToOwnId: false });
+    await stayed.append(checkIn('on the original, after the copy moved'));
+    await settle(clock, stayed, one, restarted);
+    expect(one.current().devices.map((device) => device.name)).toEqual(['Desktop', 'Desktop']);
     expect(
-      one
+      restarted
         .current()
         .devices.map((device) => device.name)
         .sort(),
-    ).toEqual(['Desktop', 'Desktop']);
+    ).toEqual(['Desktop', 'Laptop']);
   });
 
   it('removing this computer stops sync, keeps its history, and the other computer sees it removed', async () => {

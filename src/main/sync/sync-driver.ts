@@ -9,10 +9,11 @@ import type { TimerClock, TimerHandle } from '../pauses/ports';
 import { SerialQueue } from '../system/serial-queue';
 import type { Credential } from '../vault/credential';
 import type { RekeyStage, VaultService } from '../vault/vault-service';
-import { readDeviceName } from './device-file';
+import { type DeviceInfo, readDeviceInfo } from './device-file';
 import type { ScanReport } from './folder-scan';
 import { addFormerIds } from './former-ids-file';
 import { INSTALL_FILE } from './install-file';
+import { foldMoved, type MovedFrom } from './moved-ids';
 import { openLink } from './open-link';
 import { type PassResult, SyncEngine } from './sync-engine';
 import {
@@ -90,8 +91,10 @@ export class SyncDriver {
   private movedFrom: string | undefined;
   private timer: TimerHandle | undefined;
   private linked: Linked | undefined;
-  /** Other computers' names, read from their device.json once each (and again at each start). */
-  private names = new Map<string, string | null>();
+  /** Other computers' device.json (name, moves), read once each (and again at each start). */
+  private infos = new Map<string, DeviceInfo | null>();
+  /** Old ids folded into the id they moved to (moved-ids.ts), as of the last pass. */
+  private folded = new Map<string, string>();
 
   constructor(private readonly deps: SyncDriverDeps) {}
 
@@ -183,8 +186,11 @@ export class SyncDriver {
   addedElsewhere(ids: readonly string[]): Promise<{ id: string; name: string | null }[]> {
     const engine = this.engine;
     if (!engine) return Promise.resolve([]);
-    const found = engine.addedElsewhere(ids);
-    return Promise.all([...found].map(async ([id, deviceId]) => ({ id, name: await this.nameOf(deviceId) })));
+    const own = engine.deviceId;
+    const found = [...engine.addedElsewhere(ids)]
+      .map(([id, deviceId]) => [id, this.folded.get(deviceId) ?? deviceId] as const)
+      .filter(([, deviceId]) => deviceId !== own);
+    return Promise.all(found.map(async ([id, deviceId]) => ({ id, name: (await this.infoOf(deviceId))?.name ?? null })));
   }
 
   /** Whether this history keeps a link to a sync folder (known while locked too: `<vault>.sync/` is there). */
@@ -374,7 +380,8 @@ export class SyncDriver {
       formerIds: resumed.formerIds,
     });
     this.linked = resumed;
-    this.names = new Map();
+    this.infos = new Map();
+    this.folded = new Map();
     this.status = { ...this.status, state: 'on', folder: resumed.state.folder, deviceName: resumed.state.deviceName };
     await this.runPass();
   }
@@ -385,7 +392,7 @@ export class SyncDriver {
     this.clearTimer();
     try {
       const result: PassResult = await engine.pass();
-      const devices = await Promise.all(result.devices.map(async (device) => ({ ...device, name: await this.nameOf(device.deviceId) })));
+      const devices = await this.rows(engine, result.devices);
       this.movedFrom ??= engine.movedFrom;
       this.status = {
         ...this.status,
@@ -404,14 +411,28 @@ export class SyncDriver {
     if (this.engine === engine) this.passSoon(PASS_EVERY_MS);
   }
 
-  private async nameOf(deviceId: string): Promise<string | null> {
+  /**
+   * The other computers' rows: each with its name, less the old ids of
+   * computers that moved to a new one (this one included) while those say
+   * nothing more (moved-ids.ts).
+   */
+  private async rows(engine: SyncEngine, reports: readonly ScanReport[]): Promise<SyncStatus['devices']> {
+    const infos = new Map(await Promise.all(reports.map(async (report) => [report.deviceId, await this.infoOf(report.deviceId)] as const)));
+    const moves = new Map<string, MovedFrom>([[engine.deviceId, (await engine.linkNow()).state.movedFrom ?? []]]);
+    for (const [deviceId, info] of infos) if (info) moves.set(deviceId, info.movedFrom);
+    const { shown, folded } = foldMoved(reports, moves);
+    this.folded = folded;
+    return shown.map((report) => ({ ...report, name: infos.get(report.deviceId)?.name ?? null }));
+  }
+
+  private async infoOf(deviceId: string): Promise<DeviceInfo | null> {
     const linked = this.linked;
     if (!linked) return null;
-    if (!this.names.has(deviceId)) {
+    if (!this.infos.has(deviceId)) {
       const { vaultId, keys } = linked.identity;
-      this.names.set(deviceId, (await readDeviceName(linked.syncRoot, deviceId, vaultId, (keyId) => keys.get(keyId))) ?? null);
+      this.infos.set(deviceId, (await readDeviceInfo(linked.syncRoot, deviceId, vaultId, (keyId) => keys.get(keyId))) ?? null);
     }
-    return this.names.get(deviceId) ?? null;
+    return this.infos.get(deviceId) ?? null;
   }
 
   private passSoon(delayMs: number): void {

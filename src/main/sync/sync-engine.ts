@@ -12,6 +12,7 @@ import { addsAnything, heldAddition } from './held-addition';
 import { observe, type Stamp, tick, ZERO_STAMP } from './hybrid-clock';
 import { diffAgainstLocal } from './local-diff';
 import { collectInto, type GrowingRecordSet, growingRecordSet, resolveRecords } from './merge-records';
+import { withMove } from './moved-ids';
 import { findForeignSegments, type ForeignSegment, judgeOwnFolder } from './own-folder-check';
 import {
   listOwnSegments,
@@ -105,8 +106,8 @@ export class SyncEngine {
   /** Old ids whose move is not finished (device.json, old-folder deletes): retried by every pass. */
   private retiring = new Set<string>();
   private removed = false;
-  /** state.bin as rewritten by a rename in this run (options.state is the one read at start). */
-  private renamed: SyncState | undefined;
+  /** state.bin as this run last wrote it (a rename, a move): newer than the one it started with. */
+  private written: SyncState | undefined;
   /** Grown in place by every record taken: a publish adds one record, and copying every id for it made each check-in O(n). */
   private readonly records: GrowingRecordSet = growingRecordSet();
   private clock: Stamp = ZERO_STAMP;
@@ -223,10 +224,17 @@ export class SyncEngine {
       const { identity } = this;
       const key = identity.keys.get(identity.keyId);
       if (!key) throw new Error('the current key is not among the keys');
-      const name = await writeDeviceFile(this.fs, this.options.syncRoot, { ...identity, key, name: deviceName, now: this.now() });
-      const state = { ...(await this.syncState()), deviceName: name };
+      const before = await this.syncState();
+      const name = await writeDeviceFile(this.fs, this.options.syncRoot, {
+        ...identity,
+        key,
+        name: deviceName,
+        now: this.now(),
+        movedFrom: before.movedFrom,
+      });
+      const state = { ...before, deviceName: name };
       await writeSyncState(this.fs, this.options.localDir, key, identity, state);
-      this.renamed = state;
+      this.written = state;
       return name;
     });
   }
@@ -547,7 +555,7 @@ export class SyncEngine {
   }
 
   private async syncState(): Promise<SyncState> {
-    if (this.renamed) return this.renamed;
+    if (this.written) return this.written;
     if (this.options.state) return this.options.state;
     const { identity } = this;
     const key = identity.keys.get(identity.keyId);
@@ -603,9 +611,19 @@ export class SyncEngine {
     }
     const restated = checkpointRecords(resolveRecords(this.records), this.carried);
     if (restated.length > 0) await this.publish('checkpoint', restated);
-    const state = await this.syncState();
+    // Readers fold the old id into this one while its folder shows nothing past what was merged here (moved-ids.ts).
+    const merged = Math.max(0, ...mine.keys(), ...foreign.map((segment) => segment.seq));
+    const before = await this.syncState();
+    const state = { ...before, movedFrom: withMove(before.movedFrom, { deviceId: oldId, seq: merged }) };
     await writeSyncState(this.fs, options.localDir, key, identity, state);
-    await writeDeviceFile(this.fs, options.syncRoot, { ...identity, key, name: state.deviceName, now: this.now() });
+    this.written = state;
+    await writeDeviceFile(this.fs, options.syncRoot, {
+      ...identity,
+      key,
+      name: state.deviceName,
+      now: this.now(),
+      movedFrom: state.movedFrom,
+    });
     const forkPoint = foreign.length === 0 ? Infinity : Math.min(...foreign.map((segment) => segment.seq));
     for (const [seq, name] of mine) if (seq >= forkPoint) await this.fs.unlink(join(oldFolder, name)).catch(() => undefined);
     await this.fs.rmrf(retired);

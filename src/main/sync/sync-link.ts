@@ -246,9 +246,13 @@ export const relinkUnderCurrentKey = async (places: Pick<LinkPlaces, 'fs' | 'now
   await writeSyncState(places.fs, linked.localDir, key, ids, stateUnder(key, keyId, linked));
   await removeStagedStates(places.fs, linked.localDir);
   // The folder may be away: the name is written again at the next rename, and reads as "Another computer" until then.
-  await writeDeviceFile(places.fs, linked.syncRoot, { ...ids, key, name: linked.state.deviceName, now: places.now() }).catch(
-    () => undefined,
-  );
+  await writeDeviceFile(places.fs, linked.syncRoot, {
+    ...ids,
+    key,
+    name: linked.state.deviceName,
+    now: places.now(),
+    movedFrom: linked.state.movedFrom,
+  }).catch(() => undefined);
 };
 
 /** The link as state.bin holds it under `key`: every other key the link knows, sealed under it. */
@@ -256,6 +260,7 @@ const stateUnder = (key: KeyObject, keyId: string, linked: Linked): SyncState =>
   folder: linked.state.folder,
   deviceName: linked.state.deviceName,
   previous: sealedPrevious(key, linked.identity.vaultId, keyId, linked.identity.keys),
+  ...(linked.state.movedFrom ? { movedFrom: linked.state.movedFrom } : {}),
 });
 
 /**

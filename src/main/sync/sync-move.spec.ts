@@ -8,7 +8,7 @@ import { nodeFs } from '../fs/fs-port';
 import { checkIn } from '../vault/testing/vault-fixtures';
 import { FAST_SCRYPT } from '../vault/testing/vault-fixtures';
 import { createVaultService } from '../vault/vault-service';
-import { readDeviceName } from './device-file';
+import { readDeviceInfo, readDeviceName } from './device-file';
 import { listRetired, moveToAnotherMachine } from './device-move';
 import { createInstall, readInstall } from './install-file';
 import { judgeOwnFolder } from './own-folder-check';
@@ -130,8 +130,14 @@ describe('an install that finds another writer as itself moves to a new id (§4.
     expect(install.kind === 'ok' && install.install.deviceId).toBe(engineA.deviceId);
     const key = a.identity.keys.get(a.identity.keyId);
     if (!key) throw new Error('no key');
-    expect((await readSyncState(a.localDir, key, { deviceId: engineA.deviceId, keyId: a.identity.keyId })).kind).toBe('ok');
-    expect(await readDeviceName(syncRoot, engineA.deviceId, vaultId, () => key)).toBe('Sam’s laptop');
+    // Both say which id it moved from, with the newest seq of it merged then: its newer self's last one.
+    const newest = Math.max(...folderBefore.map((name) => Number(name.slice(4, 12))));
+    const state = await readSyncState(a.localDir, key, { deviceId: engineA.deviceId, keyId: a.identity.keyId });
+    expect(state.kind === 'ok' && state.state.movedFrom).toEqual([{ deviceId: oldId, seq: newest }]);
+    expect(await readDeviceInfo(syncRoot, engineA.deviceId, vaultId, () => key)).toEqual({
+      name: 'Sam’s laptop',
+      movedFrom: [{ deviceId: oldId, seq: newest }],
+    });
     expect(await segmentsIn(join(syncRoot, 'devices', engineA.deviceId))).toHaveLength(1);
     expect(await listRetired(nodeFs, a.localDir)).toEqual([]);
     // The restored copy wrote nothing as the old id: the newer self's files stand as they were.
@@ -148,6 +154,12 @@ describe('an install that finds another writer as itself moves to a new id (§4.
     const again = await startEngine(a);
     expect(again.movedFrom).toBeUndefined();
     expect(again.deviceId).toBe(engineA.deviceId);
+    // A new name later keeps what it moved from.
+    await again.rename('Sam’s desk');
+    expect(await readDeviceInfo(syncRoot, engineA.deviceId, vaultId, () => key)).toEqual({
+      name: 'Sam’s desk',
+      movedFrom: [{ deviceId: oldId, seq: newest }],
+    });
     for (const engine of [engineA, engineB, again]) await engine.idle();
     await a.vault.close();
     await b.vault.close();

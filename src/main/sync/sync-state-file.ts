@@ -9,6 +9,7 @@ import { readRegularFile } from '../fs/regular-file';
 import { isNotFound } from '../fs/storage-error';
 import { IV_BYTES, open, seal, TAG_BYTES } from '../vault/aead';
 import { pad, unpad } from '../vault/padding';
+import { movedFromSchema } from './moved-ids';
 import { MAX_PREVIOUS, previousKeySchema } from './sync-key-file';
 
 /**
@@ -40,6 +41,8 @@ const stateSchema = z.strictObject({
    * the key file this device writes for its new key can list them.
    */
   previous: z.array(previousKeySchema).max(MAX_PREVIOUS).optional(),
+  /** The ids this install wrote as before its moves (§4.3), each with the newest seq merged from it then; see moved-ids.ts. */
+  movedFrom: movedFromSchema.optional(),
 });
 export type SyncState = z.infer<typeof stateSchema>;
 
