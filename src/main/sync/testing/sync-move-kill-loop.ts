@@ -6,7 +6,9 @@ import { nodeFs } from '../../fs/fs-port';
 import { bundleChild, checkAcknowledged, reopenAfterKill, runKills } from '../../vault/testing/kill-harness';
 import { checkIn } from '../../vault/testing/vault-fixtures';
 import { createVaultService, type VaultService } from '../../vault/vault-service';
+import { readDeviceInfo } from '../device-file';
 import { listRetired } from '../device-move';
+import { foldMoved, type MovedFrom } from '../moved-ids';
 import { type OpenedLink, openLink } from '../open-link';
 import { SyncEngine } from '../sync-engine';
 import { setUpSync } from '../sync-link';
@@ -29,7 +31,7 @@ import { copyDataDir, makeComputer, newVaultId, startEngine } from './sync-compu
  * - its move is finished: a new id, no retired folder, and a second start
  *   keeps that id;
  * - nothing was written as the old id after it was left;
- * - B shows the same history and holds nothing aside.
+ * - B shows the same history, holds nothing aside, and shows A as one row.
  */
 export interface SyncMoveKillOptions {
   root: string;
@@ -171,6 +173,14 @@ export const runSyncMoveKillLoop = async (options: SyncMoveKillOptions): Promise
       if (written.length > 0) throw new Error(`${round}: ${written.join(', ')} written as the old id after it was left`);
       const held = passB.devices.filter((device) => device.held > 0);
       if (held.length > 0) throw new Error(`${round}: B holds files aside from ${held.map((device) => device.deviceId).join(', ')}`);
+      // B shows one row for A, under its newest id: every id A left is folded into it (moved-ids.ts).
+      const moves = new Map<string, MovedFrom>();
+      for (const device of passB.devices) {
+        const info = await readDeviceInfo(syncRoot, device.deviceId, b.identity.vaultId, (keyId) => b.identity.keys.get(keyId));
+        moves.set(device.deviceId, info?.movedFrom ?? []);
+      }
+      const rows = foldMoved(passB.devices, moves).shown.map((device) => device.deviceId);
+      if (rows.join() !== engine.deviceId) throw new Error(`${round}: B shows ${rows.length} rows for A (${rows.join(', ')})`);
 
       const present = new Set((await vault.entries()).map((entry) => entry.id));
       checkAcknowledged(round, present, ledger.alive, ledger.deleted);
