@@ -8,6 +8,7 @@ import { MovableClock } from '../app/testing/movable-clock';
 import { type FsPort, nodeFs } from '../fs/fs-port';
 import { createMemoryLogger } from '../log/logger';
 import { byId, checkIn, makeVault, openVaults } from '../vault/testing/vault-fixtures';
+import type { VaultService } from '../vault/vault-service';
 import { PASS_EVERY_MS, SyncDriver } from './sync-driver';
 import { linkSync } from './sync-link';
 import { copyDataDir } from './testing/sync-computers';
@@ -125,16 +126,15 @@ describe('SyncDriver', () => {
     await two.stop();
     // The original stays behind (a copy of its data dir, kept to start it again below).
     await copyDataDir(join(root, 'two'), join(root, 'original'));
+    /** A driver for the data dir in `dir`, started on `machine`. */
+    const startOn = async (vault: VaultService, dir: string, machine: string): Promise<SyncDriver> => {
+      const driver = new SyncDriver({ vault, vaultDir: join(root, dir, 'vault'), timer: clock, log, machineId: async () => machine });
+      drivers.push(driver);
+      await driver.vaultStateChanged('unlocked');
+      return driver;
+    };
     // The same data dir, now on a machine with another id (a restored backup on a new computer).
-    const moved = new SyncDriver({
-      vault: second,
-      vaultDir: join(root, 'two', 'vault'),
-      timer: clock,
-      log,
-      machineId: async () => 'new-machine',
-    });
-    drivers.push(moved);
-    await moved.vaultStateChanged('unlocked');
+    const moved = await startOn(second, 'two', 'new-machine');
     expect(moved.current()).toMatchObject({ state: 'on', movedToOwnId: true, deviceName: 'Desktop' });
     const after = await moved.append(checkIn('after the move'));
     await settle(clock, moved, one);
@@ -149,15 +149,7 @@ describe('SyncDriver', () => {
     // Nor does the moved copy list its own old id, or mark what it wrote under it as added elsewhere: after a restart too.
     expect(moved.current().devices.map((device) => device.name)).toEqual(['Laptop']);
     await moved.stop();
-    const restarted = new SyncDriver({
-      vault: second,
-      vaultDir: join(root, 'two', 'vault'),
-      timer: clock,
-      log,
-      machineId: async () => 'new-machine',
-    });
-    drivers.push(restarted);
-    await restarted.vaultStateChanged('unlocked');
+    const restarted = await startOn(second, 'two', 'new-machine');
     expect(restarted.current()).toMatchObject({ state: 'on', movedToOwnId: false });
     expect(restarted.current().devices.map((device) => device.name)).toEqual(['Laptop']);
     expect(await restarted.addedElsewhere([onDesktop.id, entry.id])).toEqual([{ id: entry.id, name: 'Laptop' }]);
@@ -165,15 +157,7 @@ describe('SyncDriver', () => {
     // The original starts again on its own machine and writes: two computers named Desktop now, each its own row.
     const original = vaults.track(makeVault(join(root, 'original')));
     await original.unlock({ method: 'passphrase', passphrase: 'second computer words' });
-    const stayed = new SyncDriver({
-      vault: original,
-      vaultDir: join(root, 'original', 'vault'),
-      timer: clock,
-      log,
-      machineId: async () => 'other-machine',
-    });
-    drivers.push(stayed);
-    await stayed.vaultStateChanged('unlocked');
+    const stayed = await startOn(original, 'original', 'other-machine');
     expect(stayed.current()).toMatchObject({ state: 'on', movedToOwnId: false });
     await stayed.append(checkIn('on the original, after the copy moved'));
     await settle(clock, stayed, one, restarted);
