@@ -4,7 +4,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 import { runSyncKillLoop } from '../src/main/sync/testing/sync-kill-loop';
-import { runSyncMoveKillLoop, type SyncMoveKillResult } from '../src/main/sync/testing/sync-move-kill-loop';
+import { emptyMoveKillResult, runSyncMoveKillLoop, type SyncMoveKillResult } from '../src/main/sync/testing/sync-move-kill-loop';
 import { runScenario } from '../src/main/sync/testing/sync-scenario';
 import { runCompactionKillLoop } from '../src/main/vault/testing/compaction-kill-loop';
 import { runKillLoop } from '../src/main/vault/testing/kill-loop';
@@ -131,18 +131,7 @@ const runPath = async (path: PathName, count: number): Promise<Row> => {
     } else if (path === 'sync-move') {
       // Each kill leaves one more device id in the folder: a fresh pair of computers every 25 kills keeps each
       // round as a person's few computers would see it, instead of ever more folders to list.
-      const r: SyncMoveKillResult = {
-        kills: 0,
-        anotherMachine: 0,
-        restoredBackup: 0,
-        beforeLinked: 0,
-        whileStarting: 0,
-        afterMerged: 0,
-        acknowledgedPuts: 0,
-        acknowledgedDeletes: 0,
-        idsTaken: 0,
-        entriesAtEnd: 0,
-      };
+      const r = emptyMoveKillResult();
       for (let world = 0; r.kills < count; world += 1) {
         const done = r.kills;
         const part = await runSyncMoveKillLoop({

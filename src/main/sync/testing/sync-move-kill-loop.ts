@@ -55,6 +55,20 @@ export interface SyncMoveKillResult {
   entriesAtEnd: number;
 }
 
+/** Every count at zero: a run's start, and the sum of several runs (bench/stress.ts). */
+export const emptyMoveKillResult = (): SyncMoveKillResult => ({
+  kills: 0,
+  anotherMachine: 0,
+  restoredBackup: 0,
+  beforeLinked: 0,
+  whileStarting: 0,
+  afterMerged: 0,
+  acknowledgedPuts: 0,
+  acknowledgedDeletes: 0,
+  idsTaken: 0,
+  entriesAtEnd: 0,
+});
+
 const hex = (): string => randomBytes(16).toString('hex');
 const segmentsIn = async (dir: string): Promise<string[]> =>
   (await readdir(dir).catch((): string[] => [])).filter((name) => name.startsWith('seg-'));
@@ -74,18 +88,7 @@ export const runSyncMoveKillLoop = async (options: SyncMoveKillOptions): Promise
   await a.vault.close();
 
   const ledger = createLedger();
-  const result: SyncMoveKillResult = {
-    kills: 0,
-    anotherMachine: 0,
-    restoredBackup: 0,
-    beforeLinked: 0,
-    whileStarting: 0,
-    afterMerged: 0,
-    acknowledgedPuts: 0,
-    acknowledgedDeletes: 0,
-    idsTaken: 0,
-    entriesAtEnd: 0,
-  };
+  const result = emptyMoveKillResult();
 
   /** A started as the app starts it: the link read (moving if on another machine), then its engine. */
   const startA = async (vault: VaultService, round: string): Promise<{ engine: SyncEngine; opened: OpenedLink }> => {
