@@ -127,7 +127,7 @@ interface ReadSegment {
 
 /** §5.1 and §5.5 for one file whose bytes hash to its name. */
 const readSegment = (bytes: Buffer, vaultId: string, deviceId: string, seq: number, keys: Map<string, Buffer>): ReadSegment | undefined => {
-  expect(bytes.subarray(0, 8).toString('ascii')).toBe('ATSEG001');
+  expect(bytes.subarray(0, 8).toString('ascii')).toBe('ATSEG002');
   expect([1, 2, 3]).toContain(bytes[8]);
   expect(bytes.toString('hex', 9, 25)).toBe(vaultId);
   expect(bytes.toString('hex', 25, 41)).toBe(deviceId);
@@ -149,15 +149,18 @@ const readSegment = (bytes: Buffer, vaultId: string, deviceId: string, seq: numb
     if (i > 0) expect(prev).toEqual(sha256(frames[i - 1] as Buffer));
     const index = Buffer.alloc(4);
     index.writeUInt32BE(i);
-    const aad = Buffer.concat([Buffer.from('attune-sync.v1.record.', 'utf8'), header, index, prev]);
+    const aad = Buffer.concat([Buffer.from('attune-sync.v1.frame.', 'utf8'), header, index, prev]);
     const plain = gcmOpen(dk, frame.subarray(36, 48), frame.subarray(48, frame.length - 16), frame.subarray(frame.length - 16), aad);
-    const record = JSON.parse(unpadded(plain).toString('utf8')) as ReadRecord & { v: number };
-    expect(record.v).toBe(1);
-    expect(Object.keys(record).sort()).toEqual(
-      record.op === 'del' ? ['by', 'hlc', 'id', 'op', 'v'] : ['by', 'entry', 'hlc', 'id', 'op', 'v'],
-    );
-    if (bytes[8] === 1) expect(record.by).toBe(deviceId);
-    records.push(record);
+    const packed = JSON.parse(unpadded(plain).toString('utf8')) as Array<ReadRecord & { v: number }>;
+    expect(Array.isArray(packed) && packed.length).toBeGreaterThanOrEqual(1);
+    for (const record of packed) {
+      expect(record.v).toBe(1);
+      expect(Object.keys(record).sort()).toEqual(
+        record.op === 'del' ? ['by', 'hlc', 'id', 'op', 'v'] : ['by', 'entry', 'hlc', 'id', 'op', 'v'],
+      );
+      if (bytes[8] === 1) expect(record.by).toBe(deviceId);
+      records.push(record);
+    }
     frames.push(frame);
     offset += 4 + length;
   }
@@ -342,7 +345,8 @@ const writeFolder = (root: string, checkpoint: boolean) => {
     }
     if (checkpoint && deviceId === B) {
       const base = { vaultId: VAULT_ID, deviceId, keyId, seq: segments.length + 1, prevSegment, prevFrame };
-      const encoded = encodeSegment(key, { ...base, type: 'checkpoint', records: CHECKPOINT_B });
+      // Two records a frame, so the decrypter also walks the chain between frames (§5.1) that a larger history has.
+      const encoded = encodeSegment(key, { ...base, type: 'checkpoint', records: CHECKPOINT_B, perFrame: 2 });
       writeFileSync(join(folder, encoded.name), encoded.bytes);
       for (const name of readdirSync(folder))
         if (name !== encoded.name && classifyName(`devices/${B}/${name}`).kind === 'segment') rmSync(join(folder, name));

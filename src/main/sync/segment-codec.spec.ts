@@ -6,7 +6,15 @@ import type { Entry } from '../../shared/entry-schema';
 import { importKey, seal } from '../vault/aead';
 import { pad } from '../vault/padding';
 import { checkIn, followUp } from '../vault/testing/vault-fixtures';
-import { decodeSegment, encodeSegment, type SegmentExpectation, type SegmentInput, type SegmentProblem } from './segment-codec';
+import {
+  decodeSegment,
+  encodeSegment,
+  FRAME_MAX_BYTES,
+  FRAME_MAX_RECORDS,
+  type SegmentExpectation,
+  type SegmentInput,
+  type SegmentProblem,
+} from './segment-codec';
 import { HEADER_BYTES, NO_HASH } from './segment-header';
 import { classifyName } from './sync-file-names';
 import type { SyncRecord } from './sync-record';
@@ -48,6 +56,8 @@ const input = (overrides: Partial<SegmentInput> = {}): SegmentInput => ({
   prevSegment: NO_HASH,
   prevFrame: NO_HASH,
   records: RECORDS.slice(0, 2),
+  // One record a frame, so the chain between frames is tested with small files; packing has its own tests.
+  perFrame: 1,
   ...overrides,
 });
 const hashOf = (bytes: Buffer) => createHash('sha256').update(bytes).digest('hex');
@@ -82,6 +92,27 @@ describe('segment codec', () => {
     });
     expect(result.ok && result.segment.firstPrev).toEqual(NO_HASH);
     expect(result.ok && result.segment.lastFrame).toEqual(encoded.lastFrame);
+  });
+
+  it('packs records into as few frames as the record and byte bounds allow', () => {
+    const many = Array.from({ length: FRAME_MAX_RECORDS + 1 }, (_, i) => put(`many-${i}`, 1 + i));
+    const packed = encodeSegment(key, input({ records: many, perFrame: undefined }));
+    const result = decodeRenamed(packed.bytes);
+    expect(result.ok && result.segment.header.count).toBe(2);
+    expect(result.ok && result.segment.records).toEqual(many);
+    // Notes near their limit: frames close on bytes first, and none pads past 128 KiB.
+    const long: SyncRecord[] = Array.from({ length: 120 }, (_, i) => ({
+      ...put(`long-${i}`, 1 + i),
+      entry: entry(`long-${i}`, 1 + i, checkIn('n'.repeat(2_000))),
+    }));
+    const byBytes = encodeSegment(key, input({ records: long, perFrame: undefined }));
+    const decoded = decodeRenamed(byBytes.bytes);
+    expect(decoded.ok && decoded.segment.records).toEqual(long);
+    const frames = decoded.ok ? decoded.segment.header.count : 0;
+    expect(frames).toBeGreaterThan(1);
+    expect(byBytes.bytes.length).toBeLessThanOrEqual(HEADER_BYTES + frames * (4 + 32 + 12 + FRAME_MAX_BYTES + 16));
+    // Packed, a check-in costs its JSON in the folder, not a 1 KiB frame of its own.
+    expect(packed.bytes.length).toBeLessThan((FRAME_MAX_RECORDS + 1) * FRAME * 0.5);
   });
 
   it('links a segment to its predecessor through prevSegment and frame 0', () => {
@@ -206,6 +237,12 @@ describe('segment codec', () => {
       reason: 'wrong-author',
       frame: 1,
     });
+    // Packed into one frame, the whole frame is refused: a delta never carries part of a frame.
+    expect(problemOf(decodeRenamed(encodeSegment(key, input({ records, perFrame: undefined })).bytes))).toEqual({
+      status: 'unreadable',
+      reason: 'wrong-author',
+      frame: 0,
+    });
     for (const type of ['checkpoint', 'final'] as const)
       expect(decodeRenamed(encodeSegment(key, input({ type, records })).bytes).ok).toBe(true);
   });
@@ -228,22 +265,25 @@ describe('segment codec', () => {
     const withFrame0 = (plaintext: Buffer): Buffer => {
       const { bytes } = encodeSegment(key, input({ records: [put('ok', 1)] }));
       const header = bytes.subarray(0, HEADER_BYTES);
-      const aad = Buffer.concat([Buffer.from('attune-sync.v1.record.', 'utf8'), header, Buffer.alloc(4), NO_HASH]);
+      const aad = Buffer.concat([Buffer.from('attune-sync.v1.frame.', 'utf8'), header, Buffer.alloc(4), NO_HASH]);
       const { iv, ciphertext, tag } = seal(key, plaintext, aad);
       const length = Buffer.alloc(4);
       length.writeUInt32BE(32 + 12 + ciphertext.length + 16);
       return Buffer.concat([header, length, NO_HASH, iv, ciphertext, tag]);
     };
-    const good = pad(Buffer.from(JSON.stringify({ v: 1, op: 'del', id: 'one', hlc: [1, 0], by: DEVICE })));
+    const del = { v: 1, op: 'del', id: 'one', hlc: [1, 0], by: DEVICE };
+    const good = pad(Buffer.from(JSON.stringify([del, { ...del, id: 'two' }])));
     expect(decodeRenamed(withFrame0(good)).ok).toBe(true);
     const noMark = Buffer.alloc(1024);
     const overPadded = Buffer.concat([good, Buffer.alloc(1024)]);
     for (const plaintext of [noMark, overPadded])
       expect(problemOf(decodeRenamed(withFrame0(plaintext)))).toEqual({ status: 'unreadable', reason: 'bad-padding', frame: 0 });
-    const notJson = pad(Buffer.from('{"v":1,'));
-    const extraField = pad(Buffer.from(JSON.stringify({ v: 1, op: 'del', id: 'one', hlc: [1, 0], by: DEVICE, at: 5 })));
-    const newerVersion = pad(Buffer.from(JSON.stringify({ v: 2, op: 'del', id: 'one', hlc: [1, 0], by: DEVICE })));
-    for (const plaintext of [notJson, extraField, newerVersion])
+    const notJson = pad(Buffer.from('[{"v":1,'));
+    const extraField = pad(Buffer.from(JSON.stringify([del, { ...del, at: 5 }])));
+    const newerVersion = pad(Buffer.from(JSON.stringify([{ ...del, v: 2 }])));
+    const notInArray = pad(Buffer.from(JSON.stringify(del)));
+    const emptyArray = pad(Buffer.from('[]'));
+    for (const plaintext of [notJson, extraField, newerVersion, notInArray, emptyArray])
       expect(problemOf(decodeRenamed(withFrame0(plaintext)))).toEqual({ status: 'unreadable', reason: 'bad-record', frame: 0 });
   });
 

@@ -3,10 +3,10 @@
  * whole into every record's associated data, so a record cannot be moved to
  * another vault, device, key, seq, type, count or predecessor.
  *
- *   magic "ATSEG001" (8) · type (1) · vaultId (16) · deviceId (16) · keyId (16)
+ *   magic "ATSEG002" (8) · type (1) · vaultId (16) · deviceId (16) · keyId (16)
  *   · seq u64be (8) · prevSegment (32) · count u32be (4)
  */
-export const SEGMENT_MAGIC = Buffer.from('ATSEG001', 'ascii');
+export const SEGMENT_MAGIC = Buffer.from('ATSEG002', 'ascii');
 export const HEADER_BYTES = 101;
 export const HASH_BYTES = 32;
 /** `prevSegment` and frame 0's `prev` of seq 1. */

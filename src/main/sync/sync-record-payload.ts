@@ -5,8 +5,8 @@ import { isStamp, type Stamp } from './hybrid-clock';
 import type { SyncRecord } from './sync-record';
 
 /**
- * A segment record's plaintext before padding (docs/sync-format.md §5.2):
- * UTF-8 JSON, one object, unknown fields rejected. Authenticated bytes are
+ * A segment record (docs/sync-format.md §5.2): UTF-8 JSON, one object,
+ * unknown fields rejected; a frame's plaintext is an array of them (§5.1). Authenticated bytes are
  * ours but may come from a newer Attune, so they are validated here and a
  * record that does not fit is reported as unreadable, never half-understood.
  */
@@ -33,18 +33,30 @@ export const encodeSyncRecord = (record: SyncRecord): Buffer => {
   return Buffer.from(JSON.stringify(json), 'utf8');
 };
 
-/** Undefined when the JSON is not a record of §5.2, or when `entry.id` differs from `id`. */
-export const decodeSyncRecord = (plaintext: Buffer): SyncRecord | undefined => {
-  let json: unknown;
-  try {
-    json = JSON.parse(plaintext.toString('utf8'));
-  } catch {
-    return undefined;
-  }
+/** Undefined when the value is not a record of §5.2, or when `entry.id` differs from `id`. */
+const toRecord = (json: unknown): SyncRecord | undefined => {
   const parsed = recordSchema.safeParse(json);
   if (!parsed.success) return undefined;
   const { op, id, hlc, by } = parsed.data;
   if (parsed.data.op === 'del') return { op: 'del', id, hlc: [hlc[0], hlc[1]], by };
   const { entry } = parsed.data;
   return entry.id === id ? { op: op as 'put' | 'edit', id, hlc: [hlc[0], hlc[1]], by, entry } : undefined;
+};
+
+/** A frame's plaintext (§5.1): a JSON array of one or more records. Undefined when it is not, or when any record is not one. */
+export const decodeSyncRecords = (plaintext: Buffer): SyncRecord[] | undefined => {
+  let json: unknown;
+  try {
+    json = JSON.parse(plaintext.toString('utf8'));
+  } catch {
+    return undefined;
+  }
+  if (!Array.isArray(json) || json.length === 0) return undefined;
+  const records: SyncRecord[] = new Array(json.length);
+  for (let i = 0; i < json.length; i += 1) {
+    const record = toRecord(json[i]);
+    if (!record) return undefined;
+    records[i] = record;
+  }
+  return records;
 };
