@@ -18,6 +18,7 @@ import {
 import { HEADER_BYTES, NO_HASH } from './segment-header';
 import { classifyName } from './sync-file-names';
 import type { SyncRecord } from './sync-record';
+import { encodeSyncRecord } from './sync-record-payload';
 
 const VAULT = '11111111111111111111111111111111';
 const DEVICE = 'aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa';
@@ -27,7 +28,13 @@ const key = importKey(randomBytes(32));
 const keys = (keyId: string) => (keyId === KEY_ID ? key : undefined);
 
 const entry = (id: string, at: number, input = checkIn('A walk')): Entry => ({ ...input, id, at, offsetMinutes: 60 }) as Entry;
-const put = (id: string, l: number, by = DEVICE): SyncRecord => ({ op: 'put', id, hlc: [l, 0], by, entry: entry(id, l) });
+const put = (id: string, l: number, by = DEVICE, made = checkIn('A walk')): SyncRecord => ({
+  op: 'put',
+  id,
+  hlc: [l, 0],
+  by,
+  entry: entry(id, l, made),
+});
 const RECORDS: SyncRecord[] = [
   put('entry-one', 1_795_424_400_000),
   {
@@ -101,10 +108,7 @@ describe('segment codec', () => {
     expect(result.ok && result.segment.header.count).toBe(2);
     expect(result.ok && result.segment.records).toEqual(many);
     // Notes near their limit: frames close on bytes first, and none pads past 128 KiB.
-    const long: SyncRecord[] = Array.from({ length: 120 }, (_, i) => ({
-      ...put(`long-${i}`, 1 + i),
-      entry: entry(`long-${i}`, 1 + i, checkIn('n'.repeat(2_000))),
-    }));
+    const long = Array.from({ length: 120 }, (_, i) => put(`long-${i}`, 1 + i, DEVICE, checkIn('n'.repeat(2_000))));
     const byBytes = encodeSegment(key, input({ records: long, perFrame: undefined }));
     const decoded = decodeRenamed(byBytes.bytes);
     expect(decoded.ok && decoded.segment.records).toEqual(long);
@@ -113,6 +117,26 @@ describe('segment codec', () => {
     expect(byBytes.bytes.length).toBeLessThanOrEqual(HEADER_BYTES + frames * (4 + 32 + 12 + FRAME_MAX_BYTES + 16));
     // Packed, a check-in costs its JSON in the folder, not a 1 KiB frame of its own.
     expect(packed.bytes.length).toBeLessThan((FRAME_MAX_RECORDS + 1) * FRAME * 0.5);
+  });
+
+  it('fills a frame to exactly 128 KiB with the padding mark, and not one byte more', () => {
+    const withNote = (i: number, note: string) => put(`fill-${i}`, 1 + i, DEVICE, checkIn(note));
+    const full = Array.from({ length: 70 }, (_, i) => withNote(i, 'n'.repeat(2_000)));
+    const sizeOf = (record: SyncRecord) => encodeSyncRecord(record).length;
+    // `[`, the records and a comma after each, the last record, `]` and the mark: its note takes exactly what is left.
+    let records = full;
+    let left = 0;
+    for (let k = full.length; k > 0; k -= 1) {
+      records = full.slice(0, k);
+      left = FRAME_MAX_BYTES - (1 + records.reduce((sum, record) => sum + sizeOf(record), 0) + k + 1 + 1) - sizeOf(withNote(99, ''));
+      if (left >= 0 && left <= 2_000) break;
+    }
+    const fits = encodeSegment(key, input({ records: [...records, withNote(99, 'n'.repeat(left))], perFrame: undefined }));
+    expect(fits.bytes.length).toBe(HEADER_BYTES + 4 + 32 + 12 + FRAME_MAX_BYTES + 16);
+    const over = encodeSegment(key, input({ records: [...records, withNote(99, 'n'.repeat(left + 1))], perFrame: undefined }));
+    const decoded = decodeRenamed(over.bytes);
+    expect(decoded.ok && decoded.segment.header.count).toBe(2);
+    expect(decoded.ok && decoded.segment.records.length).toBe(records.length + 1);
   });
 
   it('links a segment to its predecessor through prevSegment and frame 0', () => {
@@ -283,7 +307,22 @@ describe('segment codec', () => {
     const newerVersion = pad(Buffer.from(JSON.stringify([{ ...del, v: 2 }])));
     const notInArray = pad(Buffer.from(JSON.stringify(del)));
     const emptyArray = pad(Buffer.from('[]'));
-    for (const plaintext of [notJson, extraField, newerVersion, notInArray, emptyArray])
+    const one = entry('one', 1);
+    const putOne = { ...del, op: 'put', entry: one };
+    expect(decodeRenamed(withFrame0(pad(Buffer.from(JSON.stringify([putOne])))))).toMatchObject({ ok: true });
+    const wrong = [
+      { ...del, by: DEVICE.toUpperCase() },
+      { ...del, op: 'move' },
+      { ...del, op: 'put' },
+      { ...del, entry: one },
+      { ...putOne, entry: { ...one, data: { ...one.data, capacity: 99 } } },
+      { ...del, hlc: '1,0' },
+      { ...del, id: 5 },
+      null,
+      7,
+      [del],
+    ].map((value) => pad(Buffer.from(JSON.stringify([del, value]))));
+    for (const plaintext of [notJson, extraField, newerVersion, notInArray, emptyArray, ...wrong])
       expect(problemOf(decodeRenamed(withFrame0(plaintext)))).toEqual({ status: 'unreadable', reason: 'bad-record', frame: 0 });
   });
 

@@ -1,5 +1,3 @@
-import { z } from 'zod';
-
 import { entrySchema } from '../../shared/entry-schema';
 import { isStamp, type Stamp } from './hybrid-clock';
 import type { SyncRecord } from './sync-record';
@@ -14,18 +12,16 @@ export const SYNC_RECORD_VERSION = 1;
 const ENTRY_ID = /^[A-Za-z0-9_-]{1,64}$/;
 const DEVICE_ID = /^[0-9a-f]{32}$/;
 
-const common = {
-  v: z.literal(SYNC_RECORD_VERSION),
-  id: z.string().regex(ENTRY_ID),
-  hlc: z.custom<Stamp>(isStamp),
-  by: z.string().regex(DEVICE_ID),
-};
-const recordSchema = z.discriminatedUnion('op', [
-  z.strictObject({ ...common, op: z.literal('put'), entry: entrySchema }),
-  z.strictObject({ ...common, op: z.literal('edit'), entry: entrySchema }),
-  z.strictObject({ ...common, op: z.literal('del') }),
-]);
+const PUT_KEYS = ['by', 'entry', 'hlc', 'id', 'op', 'v'];
+const DEL_KEYS = ['by', 'hlc', 'id', 'op', 'v'];
 
+/** Exactly `keys` (sorted), no more: unknown fields are rejected. */
+const hasExactly = (value: object, keys: readonly string[]): boolean => {
+  const own = Object.keys(value);
+  if (own.length !== keys.length) return false;
+  own.sort();
+  return own.every((key, i) => key === keys[i]);
+};
 export const encodeSyncRecord = (record: SyncRecord): Buffer => {
   const { op, id, hlc, by } = record;
   const json =
@@ -33,14 +29,22 @@ export const encodeSyncRecord = (record: SyncRecord): Buffer => {
   return Buffer.from(JSON.stringify(json), 'utf8');
 };
 
-/** Undefined when the value is not a record of §5.2, or when `entry.id` differs from `id`. */
+/**
+ * Undefined when the value is not a record of §5.2, or when `entry.id` differs
+ * from `id`. The record's own fields are checked here by hand: through zod
+ * (a union of strict objects around the entry) they cost ~10 µs a record, ten
+ * times the entry's own check, most of a 10k merge.
+ */
 const toRecord = (json: unknown): SyncRecord | undefined => {
-  const parsed = recordSchema.safeParse(json);
-  if (!parsed.success) return undefined;
-  const { op, id, hlc, by } = parsed.data;
-  if (parsed.data.op === 'del') return { op: 'del', id, hlc: [hlc[0], hlc[1]], by };
-  const { entry } = parsed.data;
-  return entry.id === id ? { op: op as 'put' | 'edit', id, hlc: [hlc[0], hlc[1]], by, entry } : undefined;
+  if (typeof json !== 'object' || json === null || Array.isArray(json)) return undefined;
+  const { v, op, id, hlc, by, entry } = json as Record<string, unknown>;
+  if (v !== SYNC_RECORD_VERSION || typeof id !== 'string' || !ENTRY_ID.test(id) || !isStamp(hlc)) return undefined;
+  if (typeof by !== 'string' || !DEVICE_ID.test(by)) return undefined;
+  const stamp: Stamp = [hlc[0], hlc[1]];
+  if (op === 'del') return hasExactly(json, DEL_KEYS) ? { op, id, hlc: stamp, by } : undefined;
+  if ((op !== 'put' && op !== 'edit') || !hasExactly(json, PUT_KEYS)) return undefined;
+  const parsed = entrySchema.safeParse(entry);
+  return parsed.success && parsed.data.id === id ? { op, id, hlc: stamp, by, entry: parsed.data } : undefined;
 };
 
 /** A frame's plaintext (§5.1): a JSON array of one or more records. Undefined when it is not, or when any record is not one. */
