@@ -1,7 +1,6 @@
-import { isDeepStrictEqual } from 'node:util';
-
 import type { Entry } from '../../shared/entry-schema';
 import type { Outcome } from './merge-records';
+import { sameJson } from './same-json';
 
 /**
  * What makes the local vault and the merged records agree (docs/sync-format.md
@@ -56,7 +55,7 @@ export const diffAgainstLocal = (outcomes: ReadonlyMap<string, Outcome>, local: 
       publishDeletes.add(local.markDeleted.has(id) || checkInId === undefined ? id : checkInId);
       continue;
     }
-    if (!isDeepStrictEqual(local.entries.get(id), entry)) putLocally.push(entry);
+    if (!sameJson(local.entries.get(id), entry)) putLocally.push(entry);
   }
 
   for (const [id, entry] of local.entries) {

@@ -1,6 +1,5 @@
-import { isDeepStrictEqual } from 'node:util';
-
 import { compareOrdered } from './hybrid-clock';
+import { sameJson } from './same-json';
 import type { DelRecord, PutRecord, SyncRecord } from './sync-record';
 
 /**
@@ -49,7 +48,7 @@ const compareText = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 
 
 // Equal stamps are almost always one record restated by a checkpoint: a deep compare settles those without serialising.
 const compareContent = (a: PutRecord['entry'], b: PutRecord['entry']): number =>
-  a === b || isDeepStrictEqual(a, b) ? 0 : compareText(canonical(a), canonical(b));
+  sameJson(a, b) ? 0 : compareText(canonical(a), canonical(b));
 
 /**
  * §5.2's order, made total over content too: one device never issues a stamp
@@ -117,10 +116,11 @@ export const resolveRecords = (set: RecordSet): Map<string, Outcome> => {
       continue;
     }
     let cascade: { checkInId: string; record: PutRecord } | undefined;
-    for (const [checkInId, record] of answers ?? []) {
-      if (set.byId.get(checkInId)?.tombstone === undefined) continue;
-      if (cascade === undefined || comparePuts(record, cascade.record) > 0) cascade = { checkInId, record };
-    }
+    if (answers)
+      for (const [checkInId, record] of answers) {
+        if (set.byId.get(checkInId)?.tombstone === undefined) continue;
+        if (cascade === undefined || comparePuts(record, cascade.record) > 0) cascade = { checkInId, record };
+      }
     if (cascade) out.set(id, { deleted: true, cause: 'cascade', checkInId: cascade.checkInId, restate: cascade.record });
     else if (latest) out.set(id, { deleted: false, winner: latest });
   }

@@ -40,7 +40,8 @@ const toRecord = (json: unknown): SyncRecord | undefined => {
   const { v, op, id, hlc, by, entry } = json as Record<string, unknown>;
   if (v !== SYNC_RECORD_VERSION || typeof id !== 'string' || !ENTRY_ID.test(id) || !isStamp(hlc)) return undefined;
   if (typeof by !== 'string' || !DEVICE_ID.test(by)) return undefined;
-  const stamp: Stamp = [hlc[0], hlc[1]];
+  // A fresh array from JSON.parse, checked to be exactly [l, c]: kept rather than copied.
+  const stamp: Stamp = hlc;
   if (op === 'del') return hasExactly(json, DEL_KEYS) ? { op, id, hlc: stamp, by } : undefined;
   if ((op !== 'put' && op !== 'edit') || !hasExactly(json, PUT_KEYS)) return undefined;
   const parsed = entrySchema.safeParse(entry);
