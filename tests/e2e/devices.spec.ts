@@ -1,4 +1,4 @@
-import { mkdirSync, readdirSync, rmSync } from 'node:fs';
+import { mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 import type { Page } from '@playwright/test';
@@ -210,6 +210,34 @@ test.describe('Settings › Devices', () => {
     await expect(devices.getByRole('heading', { name: 'Desktop' })).toBeVisible();
     await openAppView(page, harnessA.url, 'history');
     await expect.poll(() => historyMarks(page)).toEqual([t.addedOn('Desktop'), t.addedOn('Desktop')]);
+  });
+
+  test("the last computer stops syncing and takes Attune's files out of the folder, by keyboard; the person's own file stays", async ({
+    page,
+    dataDir,
+  }) => {
+    const folder = join(dataDir, 'Dropbox');
+    mkdirSync(folder);
+    const { devices } = await firstComputer(page, join(dataDir, 'a'), folder, 2);
+    writeFileSync(join(folder, 'shopping list.txt'), 'oats');
+    await tabTo(page, t.stopStart);
+    await page.keyboard.press('Enter');
+    await expect(devices.getByRole('heading', { name: t.stopHeading })).toBeFocused();
+    await expect(devices.getByText(t.stopBodyOnly)).toBeVisible();
+    const also = devices.getByRole('checkbox', { name: t.stopAlsoFolder });
+    await expect(also).not.toBeChecked();
+    await page.keyboard.press('Tab');
+    await expect(also).toBeFocused();
+    await page.keyboard.press('Space');
+    await expect(also).toBeChecked();
+    expect(await seriousA11yViolations(page)).toEqual([]);
+    await screenshot(page, 'devices-stop-last');
+    await tabTo(page, t.stopConfirm);
+    await page.keyboard.press('Enter');
+    await expect(devices.getByRole('status')).toHaveText(t.stoppedFolderDeleted);
+    expect(readdirSync(folder)).toEqual(['shopping list.txt']);
+    const listed = await page.evaluate(() => window.attune.vault.list({ limit: 50 }));
+    expect(listed.ok && listed.value.entries).toHaveLength(2);
   });
 
   test('a computer with a history of its own brings the two together, by keyboard; a wrong passphrase changes nothing', async ({

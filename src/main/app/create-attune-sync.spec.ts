@@ -1,4 +1,4 @@
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 
 import { afterEach, describe, expect, test } from 'vitest';
@@ -139,7 +139,11 @@ describe('createAttune: sync between two computers', () => {
       APP,
     )) as { ok: boolean; value?: { outcome: string } };
     expect(adopt).toMatchObject({ ok: true, value: { outcome: 'wrong-recovery-key' } });
-    expect(await one.call('devices.remove')).toMatchObject({ outcome: 'removed', status: { state: 'off', linked: false } });
+    expect(await one.call('devices.remove', { alsoFolderFiles: false })).toMatchObject({
+      outcome: 'removed',
+      folderFiles: 'kept',
+      status: { state: 'off', linked: false },
+    });
     expect(await listed(one)).toEqual([fromTwo.id]);
   });
 
@@ -212,8 +216,14 @@ describe('createAttune: sync between two computers', () => {
       expect(await one.attune.dispatch('devices.addHeld', payload, APP)).toMatchObject({ ok: false, error: { code: 'invalid-request' } });
     expect(await one.call('devices.addHeld', { deviceId: 'e'.repeat(32) })).toMatchObject({ state: 'on' });
 
-    // Not synced any more: a new recovery key alone is fine again.
-    expect(await one.call('devices.remove')).toMatchObject({ outcome: 'removed' });
+    // Stopping says whether the folder's files go too, and nothing else.
+    for (const payload of [undefined, {}, { alsoFolderFiles: 'yes' }, { alsoFolderFiles: true, folder }])
+      expect(await one.attune.dispatch('devices.remove', payload, APP)).toMatchObject({ ok: false, error: { code: 'invalid-request' } });
+    expect(await one.call('devices.status')).toMatchObject({ state: 'on' });
+    // Not synced any more, and the last computer there: Attune's files leave the folder with it.
+    expect(await one.call('devices.remove', { alsoFolderFiles: true })).toMatchObject({ outcome: 'removed', folderFiles: 'deleted' });
+    expect(readdirSync(folder)).toEqual([]);
+    // A new recovery key alone is fine again.
     expect(await makeKey()).toMatchObject({ ok: true });
     expect(await one.attune.dispatch('devices.addHeld', { deviceId: 'e'.repeat(32) }, APP)).toMatchObject({
       ok: false,

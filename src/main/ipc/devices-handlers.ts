@@ -65,9 +65,9 @@ export const createDevicesHandlers = (
       return { outcome, status: await now() };
     },
     'devices.syncNow': async () => now(await sync.passNow()),
-    'devices.remove': async () => {
-      const { outcome, status } = await sync.remove();
-      return { outcome, status: await now(status) };
+    'devices.remove': async ({ alsoFolderFiles }) => {
+      const { outcome, folderFiles, status } = await sync.remove({ alsoFolderFiles });
+      return { outcome, folderFiles, status: await now(status) };
     },
     'devices.rename': async ({ deviceName }) => now(await sync.rename(deviceName)),
     'devices.addHeld': async ({ deviceId }) => now(await sync.addHeld(deviceId)),

@@ -9,6 +9,7 @@ import { type FsPort, nodeFs } from '../fs/fs-port';
 import { createMemoryLogger } from '../log/logger';
 import { byId, checkIn, makeVault, openVaults } from '../vault/testing/vault-fixtures';
 import type { VaultService } from '../vault/vault-service';
+import { nodeClearFs } from './folder-clear-fs';
 import { PASS_EVERY_MS, SyncDriver } from './sync-driver';
 import { linkSync } from './sync-link';
 import { copyDataDir } from './testing/sync-computers';
@@ -180,6 +181,51 @@ describe('SyncDriver', () => {
     expect(await first.get(entry.id)).toEqual(entry);
     await settle(clock, two);
     expect(two.current().devices).toEqual([expect.objectContaining({ name: 'Laptop', final: true })]);
+  });
+
+  it("the last computer can take Attune's files out of the folder as it stops; never while another still syncs there", async () => {
+    const { clock, second, one, two } = await twoComputers();
+    const entry = await one.append(checkIn('written on the laptop'));
+    await writeFile(join(folder, 'the person’s own file.txt'), 'mine');
+    await settle(clock, one, two);
+    await settle(clock, one, two);
+    // The desktop still syncs: asked to go too, the folder keeps everything, and the laptop stops as usual.
+    expect(await one.remove({ alsoFolderFiles: true })).toMatchObject({ outcome: 'removed', folderFiles: 'another-computer' });
+    await settle(clock, two);
+    expect(two.current().devices).toEqual([expect.objectContaining({ name: 'Laptop', final: true })]);
+    expect(await second.get(entry.id)).toEqual(entry);
+    // Now the desktop is the last one: its files, the laptop's final segment, the keys and format.json all go.
+    expect(await two.remove({ alsoFolderFiles: true })).toMatchObject({ outcome: 'removed', folderFiles: 'deleted' });
+    expect(await readdir(folder)).toEqual(['the person’s own file.txt']);
+    // The history on each computer stays.
+    expect(await second.get(entry.id)).toEqual(entry);
+  });
+
+  it('stopping without asking leaves the folder as the other computers need it', async () => {
+    const { clock, one } = await firstComputer();
+    await one.append(checkIn('written here'));
+    await settle(clock, one);
+    expect(await one.remove()).toMatchObject({ outcome: 'removed', folderFiles: 'kept' });
+    expect((await readdir(join(folder, 'attune-sync'))).sort()).toEqual(['devices', 'format.json', 'keys']);
+  });
+
+  it('a file in the folder that will not go is said, and the rest goes', async () => {
+    const { clock, log, first, one } = await firstComputer();
+    await one.stop();
+    const clearFs = {
+      list: nodeClearFs.list,
+      rmdir: nodeClearFs.rmdir,
+      unlink: (path: string) =>
+        path.endsWith('format.json') ? Promise.reject(Object.assign(new Error('in use'), { code: 'EBUSY' })) : nodeClearFs.unlink(path),
+    };
+    const again = new SyncDriver({ vault: first, vaultDir: join(root, 'one', 'vault'), timer: clock, log, machineId, clearFs });
+    drivers.push(again);
+    await again.vaultStateChanged('unlocked');
+    await again.append(checkIn('written here'));
+    await settle(clock, again);
+    expect(await again.remove({ alsoFolderFiles: true })).toMatchObject({ outcome: 'removed', folderFiles: 'some-left' });
+    expect(await readdir(join(folder, 'attune-sync'))).toEqual(['format.json']);
+    expect(log.lines.some((line) => line.message === 'sync: some files stay in the sync folder')).toBe(true);
   });
 
   it('after stopping, the same folder can be chosen again: what changed meanwhile travels, and its own check-ins stay its own', async () => {

@@ -10,6 +10,7 @@ import { SerialQueue } from '../system/serial-queue';
 import type { Credential } from '../vault/credential';
 import type { RekeyStage, VaultService } from '../vault/vault-service';
 import { type DeviceInfo, readDeviceInfo } from './device-file';
+import { type ClearFs, clearSyncFolder } from './folder-clear-fs';
 import type { ScanReport } from './folder-scan';
 import { addFormerIds } from './former-ids-file';
 import { INSTALL_FILE } from './install-file';
@@ -80,8 +81,17 @@ export interface SyncDriverDeps {
   readonly log: Logger;
   readonly machineId: () => Promise<string | undefined>;
   readonly fs?: FsPort;
+  /** "Also delete Attune's files in the sync folder": node:fs unless a spec makes one file refuse. */
+  readonly clearFs?: ClearFs;
   /** A pass brought entries from the other computers, or took some away: windows showing the history are told. */
   readonly onHistoryChanged?: () => void;
+}
+
+export interface RemoveResult {
+  readonly outcome: 'removed' | 'folder-unavailable';
+  /** What became of Attune's files in the folder (`kept` unless they were asked to go). */
+  readonly folderFiles: 'kept' | 'deleted' | 'another-computer' | 'some-left';
+  readonly status: SyncStatus;
 }
 
 export class SyncDriver {
@@ -148,27 +158,63 @@ export class SyncDriver {
    * 'folder-unavailable' (nothing removed, sync goes on) when the folder does
    * not take it. A link that no longer opens (a re-key here, §4.6) has no
    * engine: its local files go, so the folder can be chosen again.
+   *
+   * With `alsoFolderFiles` (§11 Q10, offered when no other computer syncs
+   * there), Attune's files in the folder go too, the final segment with them:
+   * unless a computer that may still sync has files there by then.
    */
-  remove(): Promise<{ outcome: 'removed' | 'folder-unavailable'; status: SyncStatus }> {
+  remove({ alsoFolderFiles = false }: { alsoFolderFiles?: boolean } = {}): Promise<RemoveResult> {
     return this.queue.run(async () => {
       const engine = this.engine;
+      let folderFiles: RemoveResult['folderFiles'] = 'kept';
       if (engine) {
+        const settled = alsoFolderFiles ? await this.settledIds(engine) : undefined;
+        const syncRoot = this.linked?.syncRoot;
         try {
           await engine.remove();
         } catch (error) {
           this.deps.log.warn('sync: the folder did not take the final segment; nothing was removed', { error: String(error) });
-          return { outcome: 'folder-unavailable' as const, status: this.status };
+          return { outcome: 'folder-unavailable' as const, folderFiles, status: this.status };
         }
         // Kept for a later return to the folder under a new id: History then still knows these check-ins as its own.
         await addFormerIds(this.fs(), localDirFor(this.deps.vaultDir), [...(this.linked?.formerIds ?? []), ...engine.ownIds()]).catch(
           (error: unknown) => this.deps.log.warn('sync: could not keep the former device ids', { error: String(error) }),
         );
+        if (settled && syncRoot !== undefined) folderFiles = await this.clearFolder(syncRoot, settled);
       } else await this.forgetLocal();
       await this.stopEngine(this.status.state === 'locked' ? 'locked' : 'off');
       this.status = { ...this.status, folder: null, deviceName: null, movedToOwnId: false };
       this.movedFrom = undefined;
-      return { outcome: 'removed' as const, status: this.status };
+      return { outcome: 'removed' as const, folderFiles, status: this.status };
     });
+  }
+
+  /**
+   * Device ids whose files may leave the folder with this computer's: its
+   * own (now, before moves, before it last stopped), computers shown as
+   * removed, and the old ids any of these moved from.
+   */
+  private async settledIds(engine: SyncEngine): Promise<Set<string>> {
+    const { state } = await engine.linkNow();
+    const settled = new Set([
+      ...engine.ownIds(),
+      ...(this.linked?.formerIds ?? []),
+      ...(state.movedFrom ?? []).map((move) => move.deviceId),
+      ...this.status.devices.filter((device) => device.final).map((device) => device.deviceId),
+    ]);
+    for (const [oldId, newId] of this.folded) if (settled.has(newId)) settled.add(oldId);
+    return settled;
+  }
+
+  private async clearFolder(syncRoot: string, settled: ReadonlySet<string>): Promise<RemoveResult['folderFiles']> {
+    try {
+      const result = await clearSyncFolder(syncRoot, settled, this.deps.clearFs);
+      if (result.outcome === 'some-left') this.deps.log.warn('sync: some files stay in the sync folder', { left: result.left });
+      return result.outcome;
+    } catch (error) {
+      this.deps.log.warn('sync: the sync folder could not be listed; its files stay', { error: String(error) });
+      return 'some-left';
+    }
   }
 
   /** This computer's new name (Settings › Devices); the status carries it as stored. */

@@ -60,11 +60,17 @@ export const devicesContract = {
   /**
    * §4.5: stop syncing this computer; its history here stays, the others keep
    * what they have. 'folder-unavailable': the folder did not take the final
-   * file, nothing was removed and sync goes on.
+   * file, nothing was removed and sync goes on. `alsoFolderFiles` (§11 Q10,
+   * offered when no other computer syncs there): Attune's files in the folder
+   * go too; `folderFiles` says how that went ('kept' when not asked).
    */
   'devices.remove': channel(
-    z.undefined(),
-    z.strictObject({ outcome: z.enum(['removed', 'folder-unavailable']), status: devicesStatusSchema }),
+    z.strictObject({ alsoFolderFiles: z.boolean() }),
+    z.strictObject({
+      outcome: z.enum(['removed', 'folder-unavailable']),
+      folderFiles: z.enum(['kept', 'deleted', 'another-computer', 'some-left']),
+      status: devicesStatusSchema,
+    }),
   ),
   /**
    * §7.1 "Add them anyway": the files of one other computer kept aside (they

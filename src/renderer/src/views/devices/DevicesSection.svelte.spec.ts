@@ -208,7 +208,7 @@ describe('DevicesSection: sync on', () => {
   test('stop syncing: a folder that does not take the last file is said, nothing changes, and it can be asked again', async () => {
     const user = userEvent.setup();
     show(on());
-    bridgeAnswers.set('devices.remove', () => ok({ outcome: 'folder-unavailable', status: on() }));
+    bridgeAnswers.set('devices.remove', () => ok({ outcome: 'folder-unavailable', folderFiles: 'kept', status: on() }));
     await user.click(await screen.findByRole('button', { name: t.stopStart }));
     expect(screen.getByRole('heading', { name: t.stopHeading })).toHaveFocus();
     // Esc is "Not now": nothing is sent, focus back where it was.
@@ -220,18 +220,66 @@ describe('DevicesSection: sync on', () => {
     await vi.waitFor(() => expect(live()).toHaveTextContent(t.stopFolderUnavailable));
     expect(screen.getByRole('button', { name: t.stopStart })).toHaveFocus();
     expect(screen.getByText('/home/sam/Dropbox')).toBeInTheDocument();
-    bridgeAnswers.set('devices.remove', () => ok({ outcome: 'removed', status: off() }));
+    bridgeAnswers.set('devices.remove', () => ok({ outcome: 'removed', folderFiles: 'kept', status: off() }));
     await user.click(screen.getByRole('button', { name: t.stopStart }));
     await user.click(screen.getByRole('button', { name: t.stopConfirm }));
     await vi.waitFor(() => expect(live()).toHaveTextContent(t.stopped));
     expect(screen.getByRole('button', { name: t.choose })).toBeInTheDocument();
   });
 
+  test("the last computer may take Attune's files out of the folder: off until ticked, unticked when asked again", async () => {
+    const user = userEvent.setup();
+    const removed = otherDevice({ deviceId: 'e'.repeat(32), name: 'Old laptop', final: true });
+    show(on({ devices: [removed] }));
+    bridgeAnswers.set('devices.remove', () =>
+      ok({ outcome: 'folder-unavailable', folderFiles: 'kept', status: on({ devices: [removed] }) }),
+    );
+    await user.click(await screen.findByRole('button', { name: t.stopStart }));
+    expect(screen.getByText(t.stopBodyOnly)).toBeInTheDocument();
+    const also = screen.getByRole('checkbox', { name: t.stopAlsoFolder });
+    expect(also).not.toBeChecked();
+    expect(also).toHaveAccessibleDescription(t.stopAlsoFolderHint);
+    // Ticked, then the folder refuses: asked again, it starts unticked.
+    await user.click(also);
+    await user.click(screen.getByRole('button', { name: t.stopConfirm }));
+    expect(calls('devices.remove')).toEqual([['devices.remove', { alsoFolderFiles: true }]]);
+    await user.click(await screen.findByRole('button', { name: t.stopStart }));
+    expect(screen.getByRole('checkbox', { name: t.stopAlsoFolder })).not.toBeChecked();
+    await user.click(screen.getByRole('button', { name: t.stopConfirm }));
+    expect(calls('devices.remove').at(-1)).toEqual(['devices.remove', { alsoFolderFiles: false }]);
+  });
+
+  test.each([
+    ['deleted', t.stoppedFolderDeleted],
+    ['another-computer', t.stoppedOtherComputer],
+    ['some-left', t.stoppedSomeLeft],
+  ] as const)('what became of the folder files is said: %s', async (folderFiles, words) => {
+    const user = userEvent.setup();
+    show(on());
+    bridgeAnswers.set('devices.remove', () => ok({ outcome: 'removed', folderFiles, status: off() }));
+    await user.click(await screen.findByRole('button', { name: t.stopStart }));
+    await user.click(screen.getByRole('checkbox', { name: t.stopAlsoFolder }));
+    await user.click(screen.getByRole('button', { name: t.stopConfirm }));
+    await vi.waitFor(() => expect(live()).toHaveTextContent(words));
+  });
+
+  test('while another computer syncs there, the folder files are not offered', async () => {
+    const user = userEvent.setup();
+    show(on({ devices: [otherDevice({ deviceId: 'e'.repeat(32), name: 'Desktop', final: false })] }));
+    bridgeAnswers.set('devices.remove', () => ok({ outcome: 'removed', folderFiles: 'kept', status: off() }));
+    await user.click(await screen.findByRole('button', { name: t.stopStart }));
+    expect(screen.getByText(t.stopBody)).toBeInTheDocument();
+    expect(screen.queryByRole('checkbox')).not.toBeInTheDocument();
+    await user.click(screen.getByRole('button', { name: t.stopConfirm }));
+    expect(calls('devices.remove')).toEqual([['devices.remove', { alsoFolderFiles: false }]]);
+    await vi.waitFor(() => expect(live()).toHaveTextContent(t.stopped));
+  });
+
   test('a link that no longer opens says why, and can be forgotten', async () => {
     const user = userEvent.setup();
     show(off({ state: 'unreadable', linked: true }));
     expect(await screen.findByText(t.unreadableLink)).toBeInTheDocument();
-    bridgeAnswers.set('devices.remove', () => ok({ outcome: 'removed', status: off() }));
+    bridgeAnswers.set('devices.remove', () => ok({ outcome: 'removed', folderFiles: 'kept', status: off() }));
     await user.click(screen.getByRole('button', { name: t.forget }));
     await user.click(screen.getByRole('button', { name: t.stopConfirm }));
     await vi.waitFor(() => expect(live()).toHaveTextContent(t.stopped));

@@ -4,6 +4,8 @@ import type { ResponseOf } from '../../../../shared/ipc/contract';
 
 export type DevicesStatus = ResponseOf<'devices.status'>;
 export type OtherDevice = DevicesStatus['devices'][number];
+/** What became of Attune's files in the folder when this computer stopped syncing. */
+export type FolderFiles = ResponseOf<'devices.remove'>['folderFiles'];
 
 /** How many runs of missing files a line names before it stops ("43–45, 50, 52–60…"). */
 const RUNS_NAMED = 3;

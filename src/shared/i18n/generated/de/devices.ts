@@ -84,9 +84,19 @@ const messages = {
   stopStart: 'Synchronisierung auf diesem Computer beenden …',
   stopBody:
     'Synchronisierung auf diesem Computer beenden? Dein Verlauf hier bleibt. Deine anderen Computer behalten alles, was sie schon haben.',
+  stopBodyOnly:
+    'Synchronisierung auf diesem Computer beenden? Dein Verlauf hier bleibt. Gerade synchronisiert kein anderer Computer mit diesem Ordner.',
+  stopAlsoFolder: 'Auch die Dateien von Attune im Sync-Ordner löschen',
+  stopAlsoFolderHint: 'Sie sind verschlüsselte Kopien deines Verlaufs. Alles andere in diesem Ordner bleibt, wie es ist.',
   stopConfirm: 'Synchronisierung beenden',
   stopping: 'Wird beendet …',
   stopped: 'Dieser Computer synchronisiert nicht mehr. Dein Verlauf hier ist unverändert.',
+  stoppedFolderDeleted:
+    'Dieser Computer synchronisiert nicht mehr, und die Dateien von Attune sind aus dem Sync-Ordner gelöscht. Dein Verlauf hier ist unverändert.',
+  stoppedOtherComputer:
+    'Dieser Computer synchronisiert nicht mehr. Ein anderer Computer synchronisiert jetzt mit diesem Ordner, deshalb bleiben die Dateien von Attune für ihn dort. Dein Verlauf hier ist unverändert.',
+  stoppedSomeLeft:
+    'Dieser Computer synchronisiert nicht mehr. Einige Dateien sind im Sync-Ordner geblieben: Sie stammen nicht von Attune, oder sie ließen sich nicht löschen. Dein Verlauf hier ist unverändert.',
   stopFolderUnavailable:
     'Der Sync-Ordner nimmt gerade keine Dateien an, deshalb synchronisiert dieser Computer weiter. Es wurde nichts entfernt. Versuch es noch einmal, wenn der Ordner da ist.',
   unreadableLink:

@@ -74,9 +74,17 @@ const messages = {
   stopHeading: 'Stop syncing this computer',
   stopStart: 'Stop syncing this computer…',
   stopBody: 'Stop syncing this computer? Your history here stays. Your other computers keep everything they already have.',
+  stopBodyOnly: 'Stop syncing this computer? Your history here stays. No other computer syncs with this folder now.',
+  stopAlsoFolder: 'Also delete Attune’s files in the sync folder',
+  stopAlsoFolderHint: 'They are encrypted copies of your history. Anything else in that folder is left alone.',
   stopConfirm: 'Stop syncing',
   stopping: 'Stopping…',
   stopped: 'This computer no longer syncs. Your history here is unchanged.',
+  stoppedFolderDeleted: 'This computer no longer syncs, and Attune’s files are gone from the sync folder. Your history here is unchanged.',
+  stoppedOtherComputer:
+    'This computer no longer syncs. Another computer syncs with that folder now, so Attune’s files stay there for it. Your history here is unchanged.',
+  stoppedSomeLeft:
+    'This computer no longer syncs. Some files stayed in the sync folder: they aren’t Attune’s, or they couldn’t be deleted. Your history here is unchanged.',
   stopFolderUnavailable:
     'The sync folder isn’t taking files right now, so this computer still syncs. Nothing was removed. Try again when the folder is there.',
   unreadableLink:

@@ -89,9 +89,19 @@ const messages = {
   stopHeading: 'Dejar de sincronizar este equipo',
   stopStart: 'Dejar de sincronizar este equipo…',
   stopBody: '¿Dejar de sincronizar este equipo? Tu historial de aquí se queda. Tus otros equipos conservan todo lo que ya tienen.',
+  stopBodyOnly:
+    '¿Dejar de sincronizar este equipo? Tu historial de aquí se queda. Ahora ningún otro equipo se sincroniza con esta carpeta.',
+  stopAlsoFolder: 'Eliminar también los archivos de Attune de la carpeta de sincronización',
+  stopAlsoFolderHint: 'Son copias cifradas de tu historial. Todo lo demás que haya en esa carpeta se queda como está.',
   stopConfirm: 'Dejar de sincronizar',
   stopping: 'Deteniendo…',
   stopped: 'Este equipo ya no se sincroniza. Tu historial de aquí sigue igual.',
+  stoppedFolderDeleted:
+    'Este equipo ya no se sincroniza, y los archivos de Attune se eliminaron de la carpeta de sincronización. Tu historial de aquí sigue igual.',
+  stoppedOtherComputer:
+    'Este equipo ya no se sincroniza. Ahora otro equipo se sincroniza con esa carpeta, así que los archivos de Attune se quedan ahí para él. Tu historial de aquí sigue igual.',
+  stoppedSomeLeft:
+    'Este equipo ya no se sincroniza. Algunos archivos se quedaron en la carpeta de sincronización: no son de Attune, o no se pudieron eliminar. Tu historial de aquí sigue igual.',
   stopFolderUnavailable:
     'La carpeta de sincronización no acepta archivos en este momento, así que este equipo sigue sincronizándose. No se quitó nada. Vuelve a intentarlo cuando la carpeta esté disponible.',
   unreadableLink:

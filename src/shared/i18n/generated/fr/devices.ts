@@ -88,9 +88,19 @@ const messages = {
   stopHeading: 'Arrêter de synchroniser cet ordinateur',
   stopStart: 'Arrêter de synchroniser cet ordinateur…',
   stopBody: 'Arrêter de synchroniser cet ordinateur ? Votre historique reste ici. Vos autres ordinateurs gardent tout ce qu’ils ont déjà.',
+  stopBodyOnly:
+    'Arrêter de synchroniser cet ordinateur ? Votre historique reste ici. Aucun autre ordinateur ne se synchronise avec ce dossier pour l’instant.',
+  stopAlsoFolder: 'Supprimer aussi les fichiers d’Attune du dossier de synchronisation',
+  stopAlsoFolderHint: 'Ce sont des copies chiffrées de votre historique. Tout le reste de ce dossier reste tel quel.',
   stopConfirm: 'Arrêter la synchronisation',
   stopping: 'Arrêt en cours…',
   stopped: 'Cet ordinateur ne se synchronise plus. Votre historique ici n’a pas changé.',
+  stoppedFolderDeleted:
+    'Cet ordinateur ne se synchronise plus, et les fichiers d’Attune ont été supprimés du dossier de synchronisation. Votre historique ici n’a pas changé.',
+  stoppedOtherComputer:
+    'Cet ordinateur ne se synchronise plus. Un autre ordinateur se synchronise maintenant avec ce dossier : les fichiers d’Attune y restent donc pour lui. Votre historique ici n’a pas changé.',
+  stoppedSomeLeft:
+    'Cet ordinateur ne se synchronise plus. Certains fichiers sont restés dans le dossier de synchronisation : ils ne viennent pas d’Attune, ou ils n’ont pas pu être supprimés. Votre historique ici n’a pas changé.',
   stopFolderUnavailable:
     'Le dossier de synchronisation n’accepte pas de fichiers pour l’instant : cet ordinateur reste donc synchronisé. Rien n’a été retiré. Vous pourrez réessayer quand le dossier sera là.',
   unreadableLink:

@@ -89,9 +89,19 @@ const messages = {
   stopHeading: 'Parar de sincronizar este computador',
   stopStart: 'Parar de sincronizar este computador…',
   stopBody: 'Parar de sincronizar este computador? Seu histórico continua aqui. Seus outros computadores mantêm tudo o que já têm.',
+  stopBodyOnly:
+    'Parar de sincronizar este computador? Seu histórico continua aqui. Nenhum outro computador sincroniza com esta pasta agora.',
+  stopAlsoFolder: 'Apagar também os arquivos do Attune na pasta de sincronização',
+  stopAlsoFolderHint: 'Eles são cópias criptografadas do seu histórico. Todo o resto dessa pasta fica como está.',
   stopConfirm: 'Parar de sincronizar',
   stopping: 'Parando…',
   stopped: 'Este computador não sincroniza mais. Seu histórico aqui não foi alterado.',
+  stoppedFolderDeleted:
+    'Este computador não sincroniza mais, e os arquivos do Attune foram apagados da pasta de sincronização. Seu histórico aqui não foi alterado.',
+  stoppedOtherComputer:
+    'Este computador não sincroniza mais. Outro computador sincroniza com essa pasta agora, então os arquivos do Attune continuam lá para ele. Seu histórico aqui não foi alterado.',
+  stoppedSomeLeft:
+    'Este computador não sincroniza mais. Alguns arquivos ficaram na pasta de sincronização: eles não são do Attune, ou não puderam ser apagados. Seu histórico aqui não foi alterado.',
   stopFolderUnavailable:
     'A pasta de sincronização não está aceitando arquivos agora, então este computador continua sincronizando. Nada foi removido. Tente de novo quando a pasta estiver disponível.',
   unreadableLink:
