@@ -1,4 +1,4 @@
-import { mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 
 import type { Page } from '@playwright/test';
@@ -16,7 +16,7 @@ import { expect, test } from './fixtures';
  * a third computer's history — once or with a double click), bringing that
  * history together with this one or not (Not now, Back, a wrong passphrase),
  * looking for changes, asking to stop and changing one's mind (Not now, Esc)
- * or not, renaming, locking from another window, reloading, and check-ins
+ * or not, with Attune's files in the folder ticked to go too or not, renaming, locking from another window, reloading, and check-ins
  * written on either computer meanwhile. After every step, what a person
  * relies on:
  *
@@ -26,6 +26,8 @@ import { expect, test } from './fixtures';
  *   off: one of Choose folder, the offer to bring histories together, or
  *   its form; locked: only that) — never two, never none;
  * - focus is on something in the page, never dropped on the body;
+ * - a computer that still syncs keeps its folder: stopping here with its
+ *   files ticked to go never takes the files another computer syncs with;
  * - no "something went wrong inside Attune".
  *
  * At the end the two computers, looking twice, list the same history.
@@ -33,7 +35,8 @@ import { expect, test } from './fixtures';
  */
 const t = devicesCopy;
 const DEVICES = settingsCopy.sections.devices;
-const RUNS = process.env.SEED ? [Number(process.env.SEED)] : [1, 2, 3];
+// Seeds that between them reach every step; 6 stops for real with the folder's files ticked (TRACE=1 shows each one's steps).
+const RUNS = process.env.SEED ? [Number(process.env.SEED)] : [2, 3, 6];
 const STEPS = 16;
 
 /** mulberry32: small, seeded, enough to pick steps. */
@@ -72,6 +75,8 @@ const STEP_KINDS: readonly Step[] = [
   'look',
   'stopNotNow',
   'stopEsc',
+  // Twice: stopping for real (with the folder's files or not) is what sends a person's work through the most code.
+  'stop',
   'stop',
   'rename',
   'lockElsewhere',
@@ -184,6 +189,9 @@ test.describe('Settings › Devices, random person-like sequences', () => {
           expect(shows).toEqual(expected);
           expect(await page.evaluate(() => document.activeElement !== null && document.activeElement !== document.body)).toBe(true);
           await expect(section).not.toContainText(errorCopy.internal);
+          // A computer that still syncs keeps its folder, whatever this one chose as it stopped.
+          expect(existsSync(join(theirs, 'attune-sync', 'format.json'))).toBe(true);
+          if (bLinked) expect(existsSync(join(folder, 'attune-sync', 'format.json'))).toBe(true);
           const field = section.getByLabel(t.name);
           if (typedName !== null && (await field.isVisible())) expect(await field.inputValue()).toBe(typedName);
         } catch (error) {
@@ -280,6 +288,12 @@ test.describe('Settings › Devices, random person-like sequences', () => {
             if (state !== 'on') break;
             await button(t.stopStart).click();
             await expect(section.getByRole('heading', { name: t.stopHeading })).toBeFocused();
+            // The last computer there is offered to take Attune's files out of the folder: sometimes ticked, before any answer.
+            const also = section.getByRole('checkbox', { name: t.stopAlsoFolder });
+            if ((await also.isVisible()) && next() < 0.5) {
+              await also.check();
+              trace.push('  also the folder files');
+            }
             if (step === 'stopNotNow') await button(t.notNow).click();
             else if (step === 'stopEsc') await page.keyboard.press('Escape');
             else await button(t.stopConfirm).click();
