@@ -1,4 +1,4 @@
-import { openSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { openSync, readdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 import { beforeEach, describe, expect, test, vi } from 'vitest';
@@ -10,7 +10,7 @@ import { type FsPort, nodeFs } from './fs-port';
 // Pass-through spies: the real calls run unless a test says otherwise (to see a temp name, or to cut a write short).
 vi.mock(import('node:fs'), async (original) => {
   const real = await original();
-  return { ...real, openSync: vi.fn(real.openSync), renameSync: vi.fn(real.renameSync), rmSync: vi.fn(real.rmSync) };
+  return { ...real, openSync: vi.fn(real.openSync), renameSync: vi.fn(real.renameSync) };
 });
 
 const tempDir = useTempDirs();
@@ -18,7 +18,6 @@ const tempDir = useTempDirs();
 beforeEach(() => {
   vi.mocked(openSync).mockClear();
   vi.mocked(renameSync).mockClear();
-  vi.mocked(rmSync).mockClear();
 });
 
 /** The paths a port was asked to open for writing. */
@@ -32,11 +31,14 @@ const recordingFs = (opened: string[]): FsPort => ({
 
 /** What a process killed between writing its temp file and renaming it leaves: the temp file, never renamed, never removed. */
 const killedSyncWrite = (file: string, data: string): void => {
-  vi.mocked(renameSync).mockImplementationOnce(() => {
-    throw new Error('killed');
-  });
-  vi.mocked(rmSync).mockImplementationOnce(() => undefined);
-  expect(() => writeFileAtomicSync(file, data)).toThrow('killed');
+  const killed: FsPort = {
+    ...nodeFs,
+    renameSync: () => {
+      throw new Error('killed');
+    },
+    unlinkSync: () => undefined,
+  };
+  expect(() => writeFileAtomicSync(file, data, 0o600, killed)).toThrow('killed');
 };
 
 describe('temp-file names', () => {
@@ -89,6 +91,26 @@ describe('writeFileAtomicSync', () => {
     expect(() => writeFileAtomicSync(file, 'new')).toThrow('no space');
     expect(readFileSync(file, 'utf8')).toBe('old');
     expect(readdirSync(dir)).toEqual(['settings.json']);
+  });
+
+  test('through a port: a disk that fills mid-write throws, keeps the old file and frees the temp file', () => {
+    const dir = tempDir();
+    const file = join(dir, 'seg.alog');
+    writeFileSync(file, 'old');
+    const calls: string[] = [];
+    const full: FsPort = {
+      ...nodeFs,
+      writeSync: (fd, buffer, offset, length, position) => {
+        calls.push('writeSync');
+        // A short write first, then the disk is full: what a nearly full disk does.
+        if (calls.length === 1) return nodeFs.writeSync(fd, buffer, offset, Math.min(length, 3), position);
+        throw Object.assign(new Error('no space left on device'), { code: 'ENOSPC' });
+      },
+    };
+    expect(() => writeFileAtomicSync(file, Buffer.alloc(4096, 1), 0o600, full)).toThrow(expect.objectContaining({ code: 'ENOSPC' }));
+    expect(calls).toEqual(['writeSync', 'writeSync']);
+    expect(readFileSync(file, 'utf8')).toBe('old');
+    expect(readdirSync(dir)).toEqual(['seg.alog']);
   });
 
   test('into a folder that is not there: the error, and no file', () => {

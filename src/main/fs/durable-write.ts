@@ -1,5 +1,4 @@
 import { randomBytes } from 'node:crypto';
-import { closeSync, fsyncSync, openSync, renameSync, rmSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 
 import { type FsPort, nodeFs } from './fs-port';
@@ -46,14 +45,17 @@ export const fsyncDir = async (fs: FsPort, dir: string): Promise<void> => {
   }
 };
 
+/** The port's blocking calls: what the blocking twins below need. */
+export type BlockingFs = Pick<FsPort, 'openSync' | 'writeSync' | 'fsyncSync' | 'closeSync' | 'renameSync' | 'unlinkSync'>;
+
 /** The same, blocking. */
-export const fsyncDirSync = (dir: string): void => {
+export const fsyncDirSync = (dir: string, fs: BlockingFs = nodeFs): void => {
   if (process.platform === 'win32') return;
-  const fd = openSync(dir, 'r');
+  const fd = fs.openSync(dir, 'r');
   try {
-    fsyncSync(fd);
+    fs.fsyncSync(fd);
   } finally {
-    closeSync(fd);
+    fs.closeSync(fd);
   }
 };
 
@@ -103,26 +105,31 @@ export const writeFileAtomic = async (fs: FsPort, path: string, data: Buffer, mo
   if (durable) await fsyncDir(fs, dirname(path));
 };
 
-/** The same, blocking, on node:fs; a string is written as UTF-8. */
-export const writeFileAtomicSync = (path: string, data: string | Uint8Array, mode = 0o600): void => {
+/** The same, blocking (node:fs unless a port is given); a string is written as UTF-8. */
+export const writeFileAtomicSync = (path: string, data: string | Uint8Array, mode = 0o600, fs: BlockingFs = nodeFs): void => {
   const temp = atomicTempPath(path);
   let fd: number | undefined;
   try {
-    fd = openSync(temp, 'wx', mode);
+    fd = fs.openSync(temp, 'wx', mode);
     writeAllSync(
-      nodeFs,
+      fs,
       fd,
       typeof data === 'string' ? Buffer.from(data, 'utf8') : Buffer.from(data.buffer, data.byteOffset, data.byteLength),
       0,
     );
-    fsyncSync(fd);
-    closeSync(fd);
+    fs.fsyncSync(fd);
+    fs.closeSync(fd);
     fd = undefined;
-    renameSync(temp, path);
+    fs.renameSync(temp, path);
   } catch (error) {
-    if (fd !== undefined) closeSync(fd);
-    rmSync(temp, { force: true });
+    // Best effort, as the async twin: the caller's error is what matters. Removing the temp file frees a full disk.
+    try {
+      if (fd !== undefined) fs.closeSync(fd);
+    } catch {}
+    try {
+      fs.unlinkSync(temp);
+    } catch {}
     throw error;
   }
-  fsyncDirSync(dirname(path));
+  fsyncDirSync(dirname(path), fs);
 };

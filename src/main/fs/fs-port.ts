@@ -28,6 +28,12 @@ export interface FsPort {
   rmrf(path: string): Promise<void>;
   /** Size in bytes, or undefined when the path does not exist. */
   size(path: string): Promise<number | undefined>;
+  /** Blocking twins for one small durable write made on the main process (write-pace.ts says when). */
+  openSync(path: string, flags: string | number, mode?: number): number;
+  fsyncSync(fd: number): void;
+  closeSync(fd: number): void;
+  renameSync(from: string, to: string): void;
+  unlinkSync(path: string): void;
 }
 
 const done =
@@ -69,4 +75,9 @@ export const nodeFs: FsPort = {
       throw error;
     }
   },
+  openSync: (path, flags, mode) => fs.openSync(path, flags, mode),
+  fsyncSync: (fd) => fs.fsyncSync(fd),
+  closeSync: (fd) => fs.closeSync(fd),
+  renameSync: (from, to) => fs.renameSync(from, to),
+  unlinkSync: (path) => fs.unlinkSync(path),
 };

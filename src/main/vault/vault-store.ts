@@ -7,6 +7,7 @@ import { AttuneError } from '../attune-error';
 import { fsyncDir, writeAll, writeAllSync, writeFileAtomic } from '../fs/durable-write';
 import type { FsPort } from '../fs/fs-port';
 import { isDiskError, isDiskFailure, toStorageErrorOrInternal } from '../fs/storage-error';
+import { dsyncFlag, WritePace } from '../fs/write-pace';
 import type { EntryIndex } from './entry-index';
 import type { HistoryMark } from './history-mark';
 import type { MarkFile } from './history-mark-file';
@@ -56,26 +57,14 @@ const forgetDeleted = (index: EntryIndex, deleted: readonly string[]): number =>
 /**
  * O_DSYNC makes each write return only once its bytes, and the file size
  * needed to read them back, are on stable storage: write + fdatasync in one
- * system call. Node has no O_DSYNC on Windows; there an explicit fsync
- * follows. On macOS O_DSYNC, like fsync(2), stops at the drive's own cache,
- * which may reorder or lose it at power loss; Node's fsync there is
- * fcntl(F_FULLFSYNC) (libuv), so macOS takes the explicit fsync too.
+ * system call (where it is that, dsyncFlag; elsewhere an explicit fsync
+ * follows). An append blocks the main process for that one small write
+ * (~0.2 ms on this machine's disk) while the disk answers fast (WritePace):
+ * the pool's two wake-ups cost ~0.07 ms per append, which alone put the
+ * append at ~1.6× a raw appendFileSync+fsyncSync instead of ~1.25×.
  */
-export const dsyncFlag = (platform: NodeJS.Platform, oDsync: number | undefined): number | undefined =>
-  typeof oDsync === 'number' && platform !== 'win32' && platform !== 'darwin' ? oDsync : undefined;
 const DSYNC = dsyncFlag(process.platform, constants.O_DSYNC);
 const journalFlags = constants.O_RDWR | constants.O_CREAT | (DSYNC ?? 0);
-
-/**
- * An append blocks the main process for its one small synchronized write
- * (~0.2 ms on this machine's disk) instead of going through the thread pool:
- * the pool's two wake-ups cost ~0.07 ms per append, which alone put the
- * append at ~1.6× a raw appendFileSync+fsyncSync instead of ~1.25×. The
- * moment one write blocks longer than this (a slow USB stick, a network home
- * folder), the session switches to the thread pool for good, so the main
- * process never stalls twice.
- */
-export const SLOW_SYNC_WRITE_MS = 15;
 
 /** Setup: an empty snapshot (the chain's anchor) and an empty journal, both durable before the key file commits. */
 export const initializeStore = async (fs: FsPort, dir: string, key: KeyObject, keyId: string, now: number): Promise<void> => {
@@ -96,7 +85,7 @@ export class VaultStore {
   private lastHash: string | undefined;
   private journalSize: number;
   private tailRecords: number;
-  private syncWrites = true;
+  private readonly pace = new WritePace(DSYNC !== undefined);
   /** A partial write could not be cut back: do that before the next write. */
   private truncateBeforeWrite = false;
   /** Repair that failed for lack of space or permission; retried before the next write. */
@@ -330,11 +319,8 @@ export class VaultStore {
     const data = Buffer.from(`${this.unterminated ? '\n' : ''}${lines.join('\n')}\n`, 'latin1');
     const fd = this.fd ?? (await this.journalFd());
     try {
-      if (this.syncWrites && DSYNC !== undefined) {
-        const started = performance.now();
-        writeAllSync(this.ctx.fs, fd, data, this.journalSize);
-        if (performance.now() - started > SLOW_SYNC_WRITE_MS) this.syncWrites = false;
-      } else {
+      if (this.pace.blocking) this.pace.time(() => writeAllSync(this.ctx.fs, fd, data, this.journalSize));
+      else {
         await writeAll(this.ctx.fs, fd, data, this.journalSize);
         if (DSYNC === undefined) await this.ctx.fs.fsync(fd);
       }

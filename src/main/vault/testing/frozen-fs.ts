@@ -40,7 +40,7 @@ export const frozenFs = (firstStop = Number.POSITIVE_INFINITY): FrozenFs => {
           const [fd, buffer, offset, length, position] = args as [number, Buffer, number, number, number];
           nodeFs.writeSync(fd, buffer, offset, Math.floor(length / 2), position);
         }
-        if (name === 'writeSync') throw killed();
+        if (name.endsWith('Sync')) throw killed();
         return Promise.reject(killed());
       }
       return real(...args);
