@@ -5,9 +5,19 @@ import { join } from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
 
 import { useTempDirs } from '../../../tests/support/temp-dir';
-import { nodeFs } from '../fs/fs-port';
+import { type FsPort, nodeFs } from '../fs/fs-port';
+import { WritePace } from '../fs/write-pace';
 import { importKey } from '../vault/aead';
-import { NO_TIP, type OwnIds, type OwnPlace, type OwnTip, pruneBelow, publishSegment, republishMissing } from './own-segments';
+import {
+  BLOCKING_SEGMENT_BYTES,
+  NO_TIP,
+  type OwnIds,
+  type OwnPlace,
+  type OwnTip,
+  pruneBelow,
+  publishSegment,
+  republishMissing,
+} from './own-segments';
 import { EMPTY_PEER_MARK, judgeSegment, type PeerMark } from './peer-mark';
 import { decodeSegment, sha256 } from './segment-codec';
 import { checkIn, DEVICE_A, put } from './testing/sync-records';
@@ -99,6 +109,85 @@ describe('publishSegment', () => {
     await writeFile(place.ownDir, 'a file where own/ should be');
     await expect(publishSegment(place, key, IDS, NO_TIP, 'delta', [record(1)])).rejects.toThrow();
     await expect(readdir(place.folderDir)).rejects.toMatchObject({ code: 'ENOENT' });
+  });
+});
+
+describe('own/ written blocking, as the journal append (write-pace.ts)', () => {
+  /** The files each kind of call opened for writing (opens that failed are not counted): blocking (openSync) or through the pool (open). */
+  const watched = (fault?: (path: string) => Error | undefined): { fs: FsPort; blocking: string[]; pooled: string[] } => {
+    const blocking: string[] = [];
+    const pooled: string[] = [];
+    const fs: FsPort = {
+      ...nodeFs,
+      openSync: (path, flags, mode) => {
+        const fd = nodeFs.openSync(path, flags, mode);
+        if (flags === 'wx') blocking.push(path);
+        return fd;
+      },
+      writeSync: (fd, buffer, offset, length, position) => {
+        const error = fault?.(blocking.at(-1) ?? '');
+        if (error) throw error;
+        return nodeFs.writeSync(fd, buffer, offset, length, position);
+      },
+      open: async (path, flags, mode) => {
+        const fd = await nodeFs.open(path, flags, mode);
+        if (flags === 'wx') pooled.push(path);
+        return fd;
+      },
+    };
+    return { fs, blocking, pooled };
+  };
+  const inOwn = (paths: string[]): number => paths.filter((path) => path.startsWith(`${place.ownDir}/`)).length;
+
+  it('a one-record delta goes to own/ blocking (own/ made through the pool the first time); the folder copy never blocks', async () => {
+    const port = watched();
+    place = { ...place, fs: port.fs, pace: new WritePace(true) };
+    const { names } = await publishMany(3);
+    expect(inOwn(port.pooled)).toBe(1); // own/ was not there yet: made, and the first segment written, through the pool
+    expect(inOwn(port.blocking)).toBe(2);
+    expect(port.blocking.filter((path) => path.startsWith(place.folderDir))).toEqual([]);
+    expect(port.pooled.filter((path) => path.startsWith(place.folderDir))).toHaveLength(3);
+    expect((await readdir(place.ownDir)).sort()).toEqual(names);
+    expect((await readAsPeer(place.folderDir)).ids).toEqual(['entry-001', 'entry-002', 'entry-003']);
+  });
+
+  it(`a segment over ${BLOCKING_SEGMENT_BYTES / 1024} KiB (a checkpoint of a history) goes through the pool`, async () => {
+    await publishMany(1);
+    const port = watched();
+    place = { ...place, fs: port.fs, pace: new WritePace(true) };
+    const many = Array.from({ length: 200 }, (_, n) => record(n + 2));
+    const published = await publishSegment(place, key, IDS, { ...NO_TIP, seq: 0 }, 'checkpoint', many);
+    expect(published.segment.bytes.length).toBeGreaterThan(BLOCKING_SEGMENT_BYTES);
+    expect(inOwn(port.blocking)).toBe(0);
+    expect(inOwn(port.pooled)).toBe(1);
+  });
+
+  it('a full disk under a blocking write: the publish throws, own/ keeps no segment or temp file, the folder gets nothing', async () => {
+    await publishMany(1);
+    const before = (await readdir(place.ownDir)).sort();
+    const full = Object.assign(new Error('no space left on device'), { code: 'ENOSPC' });
+    const port = watched((path) => (path.startsWith(`${place.ownDir}/`) ? full : undefined));
+    const ownTip = { ...NO_TIP, seq: 1 };
+    place = { ...place, fs: port.fs, pace: new WritePace(true) };
+    await expect(publishSegment(place, key, IDS, ownTip, 'delta', [record(2)])).rejects.toMatchObject({ code: 'ENOSPC' });
+    expect(inOwn(port.blocking)).toBe(1);
+    expect((await readdir(place.ownDir)).sort()).toEqual(before);
+    expect(await readdir(place.folderDir)).toEqual(before);
+  });
+
+  it('after one slow blocking write, the rest go through the pool', async () => {
+    await publishMany(1);
+    let at = 0;
+    const port = watched((path) => {
+      if (path.startsWith(`${place.ownDir}/`)) at += 50; // the disk took 50 ms
+      return undefined;
+    });
+    place = { ...place, fs: port.fs, pace: new WritePace(true, () => at) };
+    const { tip } = await publishMany(1, { ...NO_TIP, seq: 1 });
+    expect(place.pace?.blocking).toBe(false);
+    await publishMany(2, tip);
+    expect(inOwn(port.blocking)).toBe(1);
+    expect(inOwn(port.pooled)).toBe(2);
   });
 });
 

@@ -1,9 +1,10 @@
 import type { KeyObject } from 'node:crypto';
 import { join } from 'node:path';
 
-import { ATOMIC_TEMP_NAME, writeFileAtomic } from '../fs/durable-write';
+import { ATOMIC_TEMP_NAME, writeFileAtomic, writeFileAtomicSync } from '../fs/durable-write';
 import type { FsPort } from '../fs/fs-port';
 import { isNotFound } from '../fs/storage-error';
+import type { WritePace } from '../fs/write-pace';
 import { type EncodedSegment, encodeSegment, sha256 } from './segment-codec';
 import { NO_HASH, type SegmentType } from './segment-header';
 import { classifyName } from './sync-file-names';
@@ -22,6 +23,8 @@ export interface OwnPlace {
   readonly ownDir: string;
   /** `F/attune-sync/devices/<deviceId>` */
   readonly folderDir: string;
+  /** When a small own/ write may block, as the vault's journal append does (own/ sits beside the vault). */
+  readonly pace?: WritePace;
 }
 
 export interface OwnIds {
@@ -86,6 +89,34 @@ const writeMakingDir = async (fs: FsPort, dir: string, name: string, bytes: Buff
 };
 
 /**
+ * The largest own/ segment written blocking: a delta of a few records
+ * (one check-in's is ~1.3 KB). A checkpoint of a whole history (~3.5 MB for
+ * 10k) goes through the thread pool, so the main process never waits out
+ * its fsync.
+ */
+export const BLOCKING_SEGMENT_BYTES = 64 * 1024;
+
+/**
+ * own/ is the commit point, durable before the folder sees the segment. A
+ * small one is written blocking while the disk answers fast: the thread
+ * pool's round trips were half of what publishing one check-in cost beyond
+ * the local append (§8).
+ */
+const writeOwn = async (place: OwnPlace, name: string, bytes: Buffer): Promise<void> => {
+  const { pace } = place;
+  if (pace?.blocking && bytes.length <= BLOCKING_SEGMENT_BYTES) {
+    try {
+      pace.time(() => writeFileAtomicSync(join(place.ownDir, name), bytes, 0o600, place.fs));
+      return;
+    } catch (error) {
+      if (!isNotFound(error)) throw error;
+      // own/ not made yet (the first segment, or after a move retired it): made below, as through the pool.
+    }
+  }
+  await writeMakingDir(place.fs, place.ownDir, name, bytes, true);
+};
+
+/**
  * The folder's copy is written whole under a temp name and renamed, but not
  * fsynced: own/ is the durable copy (fsynced before this), and a copy a
  * power cut leaves torn is found by its hash at the next start and written
@@ -115,7 +146,7 @@ export const publishSegment = async (
   records: readonly SyncRecord[],
 ): Promise<Published> => {
   const segment = encodeSegment(key, { type, ...ids, seq: tip.seq + 1, prevSegment: tip.hash, prevFrame: tip.lastFrame, records });
-  await writeMakingDir(place.fs, place.ownDir, segment.name, segment.bytes, true);
+  await writeOwn(place, segment.name, segment.bytes);
   const next: OwnTip = { seq: tip.seq + 1, hash: Buffer.from(segment.hash, 'hex'), lastFrame: segment.lastFrame };
   return { tip: next, segment, inFolder: await writeToFolder(place, segment.name, segment.bytes) };
 };

@@ -1,7 +1,9 @@
+import { constants } from 'node:fs';
 import { dirname, join } from 'node:path';
 
 import type { Entry, EntryInput } from '../../shared/entry-schema';
 import { type FsPort, nodeFs } from '../fs/fs-port';
+import { blockingWritesFit, WritePace } from '../fs/write-pace';
 import { SerialQueue } from '../system/serial-queue';
 import type { VaultService } from '../vault/vault-service';
 import { checkpointRecords } from './checkpoint-records';
@@ -92,6 +94,8 @@ interface PublishOptions {
 export class SyncEngine {
   private readonly queue = new SerialQueue();
   private readonly fs: FsPort;
+  /** own/ sits beside the vault, in Attune's data folder: its small writes block as the journal's do, while the disk is fast. */
+  private readonly pace = new WritePace(blockingWritesFit(process.platform, constants.O_DSYNC));
   private place: OwnPlace;
   /**
    * own/'s segment names, listed once and then kept as this engine writes
@@ -133,7 +137,12 @@ export class SyncEngine {
   }
 
   private placeFor(deviceId: string): OwnPlace {
-    return { fs: this.fs, ownDir: join(this.options.localDir, 'own'), folderDir: join(this.options.syncRoot, 'devices', deviceId) };
+    return {
+      fs: this.fs,
+      ownDir: join(this.options.localDir, 'own'),
+      folderDir: join(this.options.syncRoot, 'devices', deviceId),
+      pace: this.pace,
+    };
   }
 
   /**
