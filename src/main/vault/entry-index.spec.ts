@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 
 import type { Entry } from '../../shared/entry-schema';
@@ -75,5 +76,40 @@ describe('EntryIndex', () => {
     expect(walk({ kind: 'follow-up' })).toEqual(expected((e) => e.kind === 'follow-up'));
     expect(walk({ state: 'freeze' })).toEqual(expected((e) => e.kind === 'check-in' && e.data.states.includes('freeze')));
     expect(walk({})).toHaveLength(60);
+  });
+
+  describe('addAll: many new ids at once (a sync link)', () => {
+    const ids = (items: ReturnType<EntryIndex['range']>): string[] => items.map((item) => item.entry.id);
+
+    it('holds exactly what one index built from everything holds, in time order and in seq order (300 runs)', () => {
+      // Times drawn from a small range, so equal milliseconds (ordered by seq) come up often.
+      const times = fc.array(fc.integer({ min: 0, max: 40 }), { maxLength: 40 });
+      fc.assert(
+        fc.property(times, times, (heldTimes, newTimes) => {
+          const held = heldTimes.map((at, i) => ({ seq: i + 1, entry: entry(`held-${i}`, at) }));
+          const fresh = newTimes.map((at, i) => ({ seq: held.length + i + 1, entry: entry(`new-${i}`, at) }));
+          const index = EntryIndex.from(held);
+          index.addAll(fresh);
+          const whole = EntryIndex.from([...held, ...fresh]);
+          expect(ids(index.range(undefined, undefined))).toEqual(ids(whole.range(undefined, undefined)));
+          expect(ids(index.bySeq())).toEqual(ids(whole.bySeq()));
+          expect(index.size).toBe(held.length + fresh.length);
+          for (const item of fresh) expect(index.get(item.entry.id)).toBe(item);
+        }),
+        { numRuns: 300 },
+      );
+    });
+
+    it('refuses an id it already holds, and is left as it was', () => {
+      const index = EntryIndex.from([{ seq: 1, entry: entry('a', 100) }]);
+      expect(() =>
+        index.addAll([
+          { seq: 2, entry: entry('b', 50) },
+          { seq: 3, entry: entry('a', 300) },
+        ]),
+      ).toThrow(/already holds a/);
+      expect(ids(index.range(undefined, undefined))).toEqual(['a']);
+      expect(index.get('b')).toBeUndefined();
+    });
   });
 });

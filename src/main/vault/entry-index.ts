@@ -35,6 +35,13 @@ export interface ListPage {
 
 const before = (a: StoredEntry, b: StoredEntry): boolean => a.entry.at < b.entry.at || (a.entry.at === b.entry.at && a.seq < b.seq);
 
+const byTime = (a: StoredEntry, b: StoredEntry): number => a.entry.at - b.entry.at || a.seq - b.seq;
+
+const isOrdered = (items: readonly StoredEntry[]): boolean => {
+  for (let i = 1; i < items.length; i += 1) if (before(items[i] as StoredEntry, items[i - 1] as StoredEntry)) return false;
+  return true;
+};
+
 const encodeCursor = (item: StoredEntry): string => `${item.entry.at}:${item.seq}`;
 const decodeCursor = (cursor: string): { at: number; seq: number } | undefined => {
   const match = /^(-?\d{1,16}):(\d{1,16})$/.exec(cursor);
@@ -61,7 +68,7 @@ export class EntryIndex {
     }
     index.sorted = unique ? items.slice() : [...byId.values()];
     // Entries almost always arrive in time order; sorting 100k already-ordered items still cost ~10 ms, so check first.
-    if (!ordered || !unique) index.sorted.sort((a, b) => a.entry.at - b.entry.at || a.seq - b.seq);
+    if (!ordered || !unique) index.sorted.sort(byTime);
     return index;
   }
 
@@ -70,6 +77,32 @@ export class EntryIndex {
     const next = EntryIndex.from(items);
     this.sorted = next.sorted;
     this.byId = next.byId;
+  }
+
+  /**
+   * Entries whose ids it does not hold, all at once (a sync link, a long
+   * absence): one merge of two time-ordered runs, where `reload` sorts
+   * everything again and `put` one by one would splice into the middle.
+   */
+  addAll(items: readonly StoredEntry[]): void {
+    for (const item of items) if (this.byId.has(item.entry.id)) throw new Error(`addAll: the index already holds ${item.entry.id}`);
+    const incoming = isOrdered(items) ? items : [...items].sort(byTime);
+    const merged: StoredEntry[] = new Array<StoredEntry>(this.sorted.length + incoming.length);
+    let held = 0;
+    let added = 0;
+    for (let out = 0; out < merged.length; out += 1) {
+      const next = this.sorted[held];
+      const other = incoming[added];
+      if (next && (!other || !before(other, next))) {
+        merged[out] = next;
+        held += 1;
+      } else {
+        merged[out] = other as StoredEntry;
+        added += 1;
+      }
+    }
+    for (const item of incoming) this.byId.set(item.entry.id, item);
+    this.sorted = merged;
   }
 
   get size(): number {

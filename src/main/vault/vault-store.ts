@@ -15,7 +15,7 @@ import { encodeRecord, hashText } from './record-codec';
 import { encodePayload, type RecordOp } from './record-payload';
 import { moveNotAFileAside, writeRecoveredFile } from './recovered-file';
 import { judgeAgainstMark, judgeRetired, lostPastEnd } from './rollback-check';
-import { encodeSnapshot } from './snapshot-codec';
+import { encodeSnapshot, type StoredEntry } from './snapshot-codec';
 import { JOURNAL_FILE, type LoadedVault, loadVault, SNAPSHOT_FILE } from './vault-load';
 import { problem, type VaultProblem } from './vault-problem';
 
@@ -362,30 +362,49 @@ export class VaultStore {
     if (this.olderPending) throw new AttuneError('history-older', 'an older history waits for the person to choose');
     if (this.pendingRepair || this.truncateBeforeWrite || this.lastHash === undefined) await this.prepareWrite();
     const { fs, dir, key, keyId, now } = this.ctx;
-    // In seq order: a put of an id already held moves it to its new seq, at the end.
-    const after = new Map(this.index.bySeq().map((stored) => [stored.entry.id, stored]));
+    const fresh: StoredEntry[] = [];
     const deleted: string[] = [];
+    const named = new Set<string>();
+    let touchesHeld = false;
     let seq = this.lastSeq;
     for (const op of ops) {
       seq += 1;
       const id = op.op === 'put' ? op.entry.id : op.id;
-      after.delete(id);
-      if (op.op === 'put') after.set(id, { seq, entry: op.entry });
+      if (named.has(id) || this.index.get(id)) touchesHeld = true;
+      named.add(id);
+      if (op.op === 'put') fresh.push({ seq, entry: op.entry });
       else deleted.push(id);
     }
-    const { bytes, anchor } = encodeSnapshot(key, keyId, [...after.values()], seq, now());
+    // Only new ids (a link, a long absence: the usual case): the held entries as they are, the new ones after them in seq
+    // order. Otherwise, in seq order, a put of an id already held moves it to its new seq, at the end.
+    const entries = touchesHeld ? this.afterOps(ops) : [...this.index.bySeq(), ...fresh];
+    const { bytes, anchor } = encodeSnapshot(key, keyId, entries, seq, now());
     try {
       await writeFileAtomic(fs, join(dir, SNAPSHOT_FILE), bytes);
     } catch (error) {
       throw toStorageErrorOrInternal(error, 'write snapshot');
     }
-    this.index.reload([...after.values()]);
+    if (touchesHeld) this.index.reload(entries);
+    else this.index.addAll(fresh);
     this.lastSeq = seq;
     this.throughSeq = seq;
     this.anchor = anchor;
     await this.cutJournal(0, anchor);
     if (deleted.length > 0) await this.ctx.mark?.addDeleted(deleted, this.head());
     else this.ctx.mark?.writeHead(this.head());
+  }
+
+  /** Every live entry in seq order once `ops` (numbered from lastSeq + 1) are applied. */
+  private afterOps(ops: readonly RecordOp[]): StoredEntry[] {
+    const after = new Map(this.index.bySeq().map((stored) => [stored.entry.id, stored]));
+    let seq = this.lastSeq;
+    for (const op of ops) {
+      seq += 1;
+      const id = op.op === 'put' ? op.entry.id : op.id;
+      after.delete(id);
+      if (op.op === 'put') after.set(id, { seq, entry: op.entry });
+    }
+    return [...after.values()];
   }
 
   /**

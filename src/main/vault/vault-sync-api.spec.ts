@@ -105,6 +105,39 @@ describe('applySync', () => {
         fromElsewhere(`bulk-from-laptop-${String(i).padStart(4, '0')}`, `number ${i}`, 1_795_000_000_000 + i),
       );
 
+    it('only new ids, their times between the ones held: listed in time order, paged whole, the same after a restart', async () => {
+      const { vault, live } = await seedVault(vaults.track(makeVault(root, { rollAfterRecords: 4 })), {
+        passphrase: PASS,
+        useKeychain: false,
+      });
+      const times = live.map((entry) => entry.at).sort((a, b) => a - b);
+      const [first, last] = [times[0] as number, times.at(-1) as number];
+      // Before, between and after the held entries, and one in the same millisecond as the first of them.
+      const other = [first - 1, first, Math.round((first + last) / 2), last + 1, first + 3, last - 2].map((at, i) =>
+        fromElsewhere(`only-new-from-laptop-${i}`, `new ${i}`, at),
+      );
+      expect(await vault.applySync({ deleteIds: [], putEntries: other })).toEqual({ deleted: 0, put: other.length });
+      const everything = [...live, ...other];
+      const newestFirst = async (from: ReturnType<typeof makeVault>): Promise<string[]> => {
+        const seen: string[] = [];
+        let cursor: string | undefined;
+        do {
+          const page = await from.list({ limit: 3, ...(cursor === undefined ? {} : { cursor }) });
+          seen.push(...page.entries.map((entry) => entry.id));
+          cursor = page.nextCursor ?? undefined;
+        } while (cursor !== undefined);
+        return seen;
+      };
+      const listed = await newestFirst(vault);
+      expect([...listed].sort()).toEqual(everything.map((entry) => entry.id).sort());
+      const at = new Map(everything.map((entry) => [entry.id, entry.at]));
+      for (let i = 1; i < listed.length; i += 1)
+        expect(at.get(listed[i - 1] as string) as number).toBeGreaterThanOrEqual(at.get(listed[i] as string) as number);
+      await vault.close();
+      const reopened = await reopen(root);
+      expect(await newestFirst(reopened)).toEqual(listed);
+    });
+
     it('holds the same as the journal way, with an empty journal; deletes reach the mark; appends go on after it', async () => {
       const { vault, live, deletedIds } = await seedVault(vaults.track(makeVault(root, { rollAfterRecords: 4 })), {
         passphrase: PASS,
