@@ -118,7 +118,7 @@ describe('applySync', () => {
       );
       expect(await vault.applySync({ deleteIds: [], putEntries: other })).toEqual({ deleted: 0, put: other.length });
       const everything = [...live, ...other];
-      const newestFirst = async (from: ReturnType<typeof makeVault>): Promise<string[]> => {
+      const newestFirst = async (from: Pick<ReturnType<typeof makeVault>, 'list'>): Promise<string[]> => {
         const seen: string[] = [];
         let cursor: string | undefined;
         do {
