@@ -7,6 +7,7 @@ import { blockingWritesFit, WritePace } from '../fs/write-pace';
 import { SerialQueue } from '../system/serial-queue';
 import type { VaultService } from '../vault/vault-service';
 import { checkpointRecords } from './checkpoint-records';
+import { deletedBy } from './deleted-by';
 import { DEVICE_FILE, writeDeviceFile } from './device-file';
 import { listRetired, moveInstall, readStateDuringMove, retiredDir } from './device-move';
 import { EMPTY_SCAN_STATE, scanFolder, type ScanReport, type ScanState } from './folder-scan';
@@ -75,6 +76,8 @@ export interface PassResult {
   /** Segments from other devices merged in this pass. */
   readonly merged: number;
   readonly appliedLocally: { readonly deleted: number; readonly put: number };
+  /** Entries this pass deleted here, by the other device whose delete it was (deleted-by.ts). */
+  readonly deletedBy: ReadonlyMap<string, number>;
   /** Records this device published in this pass (entries it held that the folder lacked, deletes it made). */
   readonly published: number;
   /** Own segments the folder lacks and refused again (unplugged, read-only). */
@@ -334,12 +337,21 @@ export class SyncEngine {
     }
 
     let appliedLocally = { deleted: 0, put: 0 };
+    let deleted: ReadonlyMap<string, number> = new Map();
     let published = 0;
     if (scan.accepted.length > 0 || this.dirty) {
       const outcomes = resolveRecords(this.records);
-      const diff = diffAgainstLocal(outcomes, await this.options.vault.syncView());
+      const local = await this.options.vault.syncView();
+      const diff = diffAgainstLocal(outcomes, local);
       if (diff.deleteLocally.length + diff.putLocally.length > 0)
         appliedLocally = await this.options.vault.applySync({ deleteIds: diff.deleteLocally, putEntries: diff.putLocally });
+      if (diff.deleteLocally.length > 0) {
+        const answersTo = (id: string): string | undefined => {
+          const entry = local.entries.get(id);
+          return entry?.kind === 'follow-up' ? entry.data.checkInId : undefined;
+        };
+        deleted = deletedBy(outcomes, diff.deleteLocally, answersTo, new Set(this.ownIds()));
+      }
       const own: SyncRecord[] = [
         ...diff.publishPuts.map((entry) => this.stamp({ op: 'put', id: entry.id, entry })),
         ...diff.publishDeletes.map((id) => this.stamp({ op: 'del', id })),
@@ -363,6 +375,7 @@ export class SyncEngine {
     return {
       merged: scan.accepted.length,
       appliedLocally,
+      deletedBy: deleted,
       published,
       ownWaiting: republished.waiting,
       devices: this.heldThatAdd(scan.report),
