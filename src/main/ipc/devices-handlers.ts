@@ -27,6 +27,7 @@ const forWindow = (status: SyncStatus, linked: boolean) => ({
     needsKey: [...device.needsKey],
     final: device.final,
     lastSeenAt: device.lastSeenAt ?? null,
+    manyDeleted: device.manyDeleted === null ? null : { count: device.manyDeleted.count, at: device.manyDeleted.at },
   })),
   ownWaiting: status.ownWaiting,
   lastPassAt: status.lastPassAt,

@@ -4,11 +4,13 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 
 import { useTempDirs } from '../../../tests/support/temp-dir';
+import type { Entry } from '../../shared/entry-schema';
 import { MovableClock } from '../app/testing/movable-clock';
 import { type FsPort, nodeFs } from '../fs/fs-port';
 import { createMemoryLogger } from '../log/logger';
 import { byId, checkIn, makeVault, openVaults } from '../vault/testing/vault-fixtures';
 import type { VaultService } from '../vault/vault-service';
+import { BURST_GAP_MS } from './deleted-by';
 import { nodeClearFs } from './folder-clear-fs';
 import { PASS_EVERY_MS, SyncDriver } from './sync-driver';
 import { linkSync } from './sync-link';
@@ -100,6 +102,42 @@ describe('SyncDriver', () => {
     await settle(clock, one, two);
     expect(await second.get(entry.id)).toBeUndefined();
     expect((await first.entries()).map((found) => found.id)).toEqual([answer.id]);
+  });
+
+  it('many entries deleted here by another computer: its row says how many and when; 20 or fewer, or its own, never', async () => {
+    const { clock, one, two } = await twoComputers();
+    const written: Entry[] = [];
+    for (let i = 0; i < 45; i += 1) written.push(await two.append(checkIn(`desktop ${i}`)));
+    await settle(clock, two, one);
+    const desktopRow = () => one.current().devices.find((device) => device.name === 'Desktop');
+    const deleteOnDesktop = async (from: number, to: number): Promise<void> => {
+      for (const entry of written.slice(from, to)) await two.delete(entry.id);
+      await settle(clock, two, one);
+      await settle(clock, two, one);
+    };
+    expect(desktopRow()).toMatchObject({ manyDeleted: null });
+
+    // 20 at once: applied, and not worth a line.
+    await deleteOnDesktop(0, 20);
+    expect(desktopRow()).toMatchObject({ manyDeleted: null });
+
+    // After a quiet while, 21 more: the line (they may come over more than one pass; they are one clear-out).
+    clock.advance(BURST_GAP_MS + 1);
+    const before = clock.now();
+    await deleteOnDesktop(20, 41);
+    const said = desktopRow()?.manyDeleted;
+    expect(said?.count).toBe(21);
+    expect(said?.at).toBeGreaterThan(before);
+    expect(said?.at).toBeLessThanOrEqual(clock.now());
+    // The computer that deleted them says nothing of its own deletes.
+    expect(two.current().devices.map((device) => device.manyDeleted)).toEqual([null]);
+
+    // One more soon after belongs to the same clear-out; a lock ends the line (it is said for this session of sync).
+    await deleteOnDesktop(41, 42);
+    expect(desktopRow()?.manyDeleted?.count).toBe(22);
+    await one.vaultStateChanged('locked');
+    await one.vaultStateChanged('unlocked');
+    expect(desktopRow()).toMatchObject({ manyDeleted: null });
   });
 
   it('stops at the lock (the plain vault calls answer again) and starts with the next unlock', async () => {

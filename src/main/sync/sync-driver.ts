@@ -9,6 +9,7 @@ import type { TimerClock, TimerHandle } from '../pauses/ports';
 import { SerialQueue } from '../system/serial-queue';
 import type { Credential } from '../vault/credential';
 import type { RekeyStage, VaultService } from '../vault/vault-service';
+import { addToBurst, type DeleteBurst, MANY_DELETED } from './deleted-by';
 import { type DeviceInfo, readDeviceInfo } from './device-file';
 import { type ClearFs, clearSyncFolder } from './folder-clear-fs';
 import type { ScanReport } from './folder-scan';
@@ -48,6 +49,8 @@ const PASS_AFTER_PUBLISH_MS = 2_000;
 /** Another computer as this one last read it, with the name it gave itself (null: "Another computer"). */
 export interface OtherDevice extends ScanReport {
   readonly name: string | null;
+  /** Its deletes took more than MANY_DELETED entries here in one pass, since sync started (§11 Q5): the latest such pass. */
+  readonly manyDeleted: { readonly count: number; readonly at: number } | null;
 }
 
 export interface SyncStatus {
@@ -105,6 +108,10 @@ export class SyncDriver {
   private infos = new Map<string, DeviceInfo | null>();
   /** Old ids folded into the id they moved to (moved-ids.ts), as of the last pass. */
   private folded = new Map<string, string>();
+  /** Each other computer's latest burst of deletes that took entries here, since sync started (deleted-by.ts). */
+  private deleteBursts = new Map<string, DeleteBurst>();
+  /** Each other computer's latest burst that took more than MANY_DELETED: what its row says (§11 Q5). */
+  private manyDeletes = new Map<string, DeleteBurst>();
 
   constructor(private readonly deps: SyncDriverDeps) {}
 
@@ -428,6 +435,8 @@ export class SyncDriver {
     this.linked = resumed;
     this.infos = new Map();
     this.folded = new Map();
+    this.deleteBursts = new Map();
+    this.manyDeletes = new Map();
     this.status = { ...this.status, state: 'on', folder: resumed.state.folder, deviceName: resumed.state.deviceName };
     await this.runPass();
   }
@@ -438,6 +447,7 @@ export class SyncDriver {
     this.clearTimer();
     try {
       const result: PassResult = await engine.pass();
+      this.noteDeletes(result.deletedBy);
       const devices = await this.rows(engine, result.devices);
       this.movedFrom ??= engine.movedFrom;
       this.status = {
@@ -468,7 +478,32 @@ export class SyncDriver {
     for (const [deviceId, info] of infos) if (info) moves.set(deviceId, info.movedFrom);
     const { shown, folded } = foldMoved(reports, moves);
     this.folded = folded;
-    return shown.map((report) => ({ ...report, name: infos.get(report.deviceId)?.name ?? null }));
+    return shown.map((report) => ({
+      ...report,
+      name: infos.get(report.deviceId)?.name ?? null,
+      manyDeleted: this.manyDeletedBy(report.deviceId),
+    }));
+  }
+
+  private noteDeletes(deletedBy: ReadonlyMap<string, number>): void {
+    const now = this.deps.timer.now();
+    for (const [deviceId, count] of deletedBy) {
+      const burst = addToBurst(this.deleteBursts.get(deviceId), count, now);
+      this.deleteBursts.set(deviceId, burst);
+      if (burst.count > MANY_DELETED) this.manyDeletes.set(deviceId, burst);
+    }
+  }
+
+  /**
+   * §11 Q5: the latest burst of this computer's deletes — under its id, or an
+   * old one folded into it — that took more than MANY_DELETED entries here.
+   * A smaller burst later leaves that line as it is.
+   */
+  private manyDeletedBy(deviceId: string): OtherDevice['manyDeleted'] {
+    let latest: OtherDevice['manyDeleted'] = null;
+    for (const [by, burst] of this.manyDeletes)
+      if ((this.folded.get(by) ?? by) === deviceId && (latest === null || burst.at >= latest.at)) latest = burst;
+    return latest;
   }
 
   private async infoOf(deviceId: string): Promise<DeviceInfo | null> {

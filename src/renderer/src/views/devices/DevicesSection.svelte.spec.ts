@@ -315,6 +315,17 @@ describe('DevicesSection: files kept aside (§7.1)', () => {
   });
 });
 
+describe('DevicesSection: many entries deleted on another computer (§11 Q5)', () => {
+  test('its row says how many went here too, in its own words below its name, with no button to press', async () => {
+    const at = Date.UTC(2026, 11, 4, 9, 30);
+    show(on({ devices: [otherDevice({ name: 'Laptop', lastSeenAt: at, manyDeleted: { count: 300, at } })] }));
+    const row = await screen.findByRole('listitem');
+    expect(within(row).getByRole('heading', { name: 'Laptop' })).toBeInTheDocument();
+    expect(row).toHaveTextContent(/300 entries deleted on it were deleted here too, on .*2026/);
+    expect(within(row).queryByRole('button')).toBeNull();
+  });
+});
+
 describe('DevicesSection: a new encryption key (§4.6)', () => {
   const desktop = (needsKey: string[]) => otherDevice({ deviceId: 'c'.repeat(32), needsKey, lastSeenAt: Date.UTC(2026, 11, 4, 9) });
   const KEY = 'ABCD-EFGH-IJKL-MNOP-QRST-UVWX-YZ23-4567';

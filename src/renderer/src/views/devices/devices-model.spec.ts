@@ -52,6 +52,11 @@ describe('deviceLines', () => {
 });
 
 describe('labels', () => {
+  it('many entries its deletes took here: how many, and when, as a plain fact', () => {
+    const [line] = deviceLines(device({ manyDeleted: { count: 300, at: Date.UTC(2026, 11, 3, 14, 5) } }));
+    expect(line).toMatch(/^300 entries deleted on it were deleted here too, on .*2026.*\.$/);
+  });
+
   it('a computer with no name it can read is "Another computer"', () => {
     expect(deviceLabel({ name: null })).toBe('Another computer');
     expect(deviceLabel({ name: 'Desktop' })).toBe('Desktop');

@@ -35,15 +35,15 @@ export const deviceLines = (device: OtherDevice): string[] => {
   if (device.held > 0) lines.push(t.keptAside);
   if (device.needsKey.length > 0) lines.push(t.newKey);
   if (device.unreadable > 0) lines.push(t.unreadable(device.unreadable));
+  if (device.manyDeleted) lines.push(t.manyDeleted(device.manyDeleted.count, dateAndTime(device.manyDeleted.at)));
   return lines;
 };
 
-/** "Last update from it: 3 Dec 2026, 14:05", in the words' language. */
+/** "3 Dec 2026, 14:05", in the words' language. */
+const dateAndTime = (ms: number): string => new Intl.DateTimeFormat(formatLocale(), { dateStyle: 'medium', timeStyle: 'short' }).format(ms);
+
+/** "Last update from it: 3 Dec 2026, 14:05". */
 export const lastUpdateLine = (device: OtherDevice): string =>
-  device.lastSeenAt === null
-    ? devicesCopy.nothingYet
-    : devicesCopy.lastUpdate(
-        new Intl.DateTimeFormat(formatLocale(), { dateStyle: 'medium', timeStyle: 'short' }).format(device.lastSeenAt),
-      );
+  device.lastSeenAt === null ? devicesCopy.nothingYet : devicesCopy.lastUpdate(dateAndTime(device.lastSeenAt));
 
 export const deviceLabel = (device: Pick<OtherDevice, 'name'>): string => device.name ?? devicesCopy.anotherComputer;

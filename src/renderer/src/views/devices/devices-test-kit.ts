@@ -26,5 +26,6 @@ export const otherDevice = (over: Partial<OtherDevice> = {}): OtherDevice => ({
   needsKey: [],
   final: false,
   lastSeenAt: null,
+  manyDeleted: null,
   ...over,
 });

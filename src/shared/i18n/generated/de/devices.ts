@@ -78,6 +78,11 @@ const messages = {
       one: () => num(L, v.count) + ' Datei von dort lässt sich hier nicht lesen. Sie bleibt, wie sie ist.',
       other: () => num(L, v.count) + ' Dateien von dort lassen sich hier nicht lesen. Sie bleiben, wie sie sind.',
     }),
+  manyDeleted: (v: { count: number; date: Value }): string =>
+    plural(L, v.count, {
+      one: () => num(L, v.count) + ' Eintrag, der dort gelöscht wurde, ist hier am ' + num(L, v.date) + ' auch gelöscht worden.',
+      other: () => num(L, v.count) + ' Einträge, die dort gelöscht wurden, sind hier am ' + num(L, v.date) + ' auch gelöscht worden.',
+    }),
   final: 'Dort wird nicht mehr synchronisiert. Was von dort hinzukam, ist hier.',
   folderGone: 'Sein Ordner liegt gerade nicht im Sync-Ordner.',
   stopHeading: 'Synchronisierung auf diesem Computer beenden',

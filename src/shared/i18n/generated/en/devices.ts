@@ -69,6 +69,11 @@ const messages = {
       one: () => num(L, v.count) + ' file from it can’t be read here. It is left as it is.',
       other: () => num(L, v.count) + ' files from it can’t be read here. They are left as they are.',
     }),
+  manyDeleted: (v: { count: number; date: Value }): string =>
+    plural(L, v.count, {
+      one: () => num(L, v.count) + ' entry deleted on it was deleted here too, on ' + num(L, v.date) + '.',
+      other: () => num(L, v.count) + ' entries deleted on it were deleted here too, on ' + num(L, v.date) + '.',
+    }),
   final: 'It stopped syncing. What it added is here.',
   folderGone: 'Its folder isn’t in the sync folder right now.',
   stopHeading: 'Stop syncing this computer',

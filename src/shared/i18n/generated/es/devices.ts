@@ -84,6 +84,12 @@ const messages = {
       many: () => 'Hay ' + num(L, v.count) + ' de archivos de ese equipo que no se pueden leer aquí. Se quedan como están.',
       other: () => 'Hay ' + num(L, v.count) + ' archivos de ese equipo que no se pueden leer aquí. Se quedan como están.',
     }),
+  manyDeleted: (v: { count: number; date: Value }): string =>
+    plural(L, v.count, {
+      one: () => num(L, v.count) + ' entrada borrada en ese equipo también se borró aquí el ' + num(L, v.date) + '.',
+      many: () => num(L, v.count) + ' de entradas borradas en ese equipo también se borraron aquí el ' + num(L, v.date) + '.',
+      other: () => num(L, v.count) + ' entradas borradas en ese equipo también se borraron aquí el ' + num(L, v.date) + '.',
+    }),
   final: 'Ya no se sincroniza. Lo que añadió está aquí.',
   folderGone: 'Su carpeta no está en la carpeta de sincronización en este momento.',
   stopHeading: 'Dejar de sincronizar este equipo',

@@ -83,6 +83,12 @@ const messages = {
       many: () => num(L, v.count) + ' de fichiers venant de lui ne peuvent pas être lus ici. Ils restent tels quels.',
       other: () => num(L, v.count) + ' fichiers venant de lui ne peuvent pas être lus ici. Ils restent tels quels.',
     }),
+  manyDeleted: (v: { count: number; date: Value }): string =>
+    plural(L, v.count, {
+      one: () => num(L, v.count) + ' entrée supprimée sur lui a aussi été supprimée ici, le ' + num(L, v.date) + '.',
+      many: () => num(L, v.count) + ' d’entrées supprimées sur lui ont aussi été supprimées ici, le ' + num(L, v.date) + '.',
+      other: () => num(L, v.count) + ' entrées supprimées sur lui ont aussi été supprimées ici, le ' + num(L, v.date) + '.',
+    }),
   final: 'Il ne se synchronise plus. Ce qu’il a ajouté est ici.',
   folderGone: 'Son dossier n’est pas dans le dossier de synchronisation pour l’instant.',
   stopHeading: 'Arrêter de synchroniser cet ordinateur',

@@ -70,6 +70,10 @@ const messages = {
     plural(L, v.count, {
       other: () => 'そのコンピューターのファイルが' + num(L, v.count) + '件、ここでは読めません。そのままにしてあります。',
     }),
+  manyDeleted: (v: { count: number; date: Value }): string =>
+    plural(L, v.count, {
+      other: () => 'そのコンピューターで削除された' + num(L, v.count) + '件の記録は、' + num(L, v.date) + 'にここでも削除されました。',
+    }),
   final: 'そのコンピューターは同期を停止しました。そこで追加されたものは、ここにあります。',
   folderGone: 'そのコンピューターのフォルダーは、いま同期フォルダーの中にありません。',
   stopHeading: 'このコンピューターの同期を停止',

@@ -84,6 +84,12 @@ const messages = {
       many: () => num(L, v.count) + ' de arquivos dele não podem ser lidos aqui. Eles ficam como estão.',
       other: () => num(L, v.count) + ' arquivos dele não podem ser lidos aqui. Eles ficam como estão.',
     }),
+  manyDeleted: (v: { count: number; date: Value }): string =>
+    plural(L, v.count, {
+      one: () => num(L, v.count) + ' registro apagado nele também foi apagado aqui, em ' + num(L, v.date) + '.',
+      many: () => num(L, v.count) + ' de registros apagados nele também foram apagados aqui, em ' + num(L, v.date) + '.',
+      other: () => num(L, v.count) + ' registros apagados nele também foram apagados aqui, em ' + num(L, v.date) + '.',
+    }),
   final: 'Ele parou de sincronizar. O que ele adicionou está aqui.',
   folderGone: 'A pasta dele não está na pasta de sincronização no momento.',
   stopHeading: 'Parar de sincronizar este computador',
