@@ -240,6 +240,46 @@ test.describe('Settings › Devices', () => {
     expect(listed.ok && listed.value.entries).toHaveLength(2);
   });
 
+  test("the last computer erases everything and takes Attune's files out of the folder, by keyboard; Esc first keeps it all", async ({
+    page,
+    dataDir,
+  }) => {
+    const folder = join(dataDir, 'Dropbox');
+    mkdirSync(folder);
+    const { harness } = await firstComputer(page, join(dataDir, 'a'), folder, 2);
+    writeFileSync(join(folder, 'shopping list.txt'), 'oats');
+    await openAppView(page, harness.url, 'settings');
+    const privacy = page.getByRole('region', { name: settingsCopy.sections.privacy });
+    const erase = settingsCopy.privacy;
+    // Esc mid-way keeps everything: nothing of the folder or the history changed.
+    await tabTo(page, erase.eraseStart);
+    await page.keyboard.press('Enter');
+    await expect(privacy.getByRole('heading', { name: erase.eraseWhatHeading })).toBeFocused();
+    await page.keyboard.press('Escape');
+    await expect(privacy.getByRole('button', { name: erase.eraseStart })).toBeFocused();
+    expect(readdirSync(folder).sort()).toEqual(['attune-sync', 'shopping list.txt']);
+
+    await page.keyboard.press('Enter');
+    await expect(privacy.getByText(t.eraseOnly)).toBeVisible();
+    const also = privacy.getByRole('checkbox', { name: t.stopAlsoFolder });
+    await expect(also).not.toBeChecked();
+    await page.keyboard.press('Tab');
+    await expect(also).toBeFocused();
+    await page.keyboard.press('Space');
+    await expect(also).toBeChecked();
+    expect(await seriousA11yViolations(page)).toEqual([]);
+    await screenshot(page, 'devices-erase-last');
+    await tabTo(page, erase.eraseContinue);
+    await page.keyboard.press('Enter');
+    await expect(privacy.getByText(t.eraseFolderToo)).toBeVisible();
+    await tabTo(page, erase.eraseFinal);
+    await page.keyboard.press('Enter');
+    await expect(privacy.getByText(t.erasedFolderDeleted)).toBeVisible();
+    expect(readdirSync(folder)).toEqual(['shopping list.txt']);
+    const status = await page.evaluate(() => window.attune.vault.status());
+    expect(status.ok && status.value.state).toBe('not-set-up');
+  });
+
   test('a computer with a history of its own brings the two together, by keyboard; a wrong passphrase changes nothing', async ({
     page,
     context,

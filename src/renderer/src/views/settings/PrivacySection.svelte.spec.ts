@@ -4,7 +4,7 @@ import { describe, expect, test, vi } from 'vitest';
 
 import { bridgeAnswers, bridgeCalls, emitBridgeEvent } from '../../../../../tests/renderer-setup';
 import { devicesCopy, settingsCopy, vaultCopy } from '../../../../shared/copy';
-import { devicesStatus } from '../devices/devices-test-kit';
+import { devicesStatus, otherDevice } from '../devices/devices-test-kit';
 import PrivacySection from './PrivacySection.svelte';
 import SectionHost from './SectionHost.svelte';
 import { baseInfo, loadWith, ok, refused, vaultStatus } from './settings-test-kit';
@@ -267,6 +267,104 @@ describe('PrivacySection: erase everything', () => {
     await user.click(screen.getByRole('button', { name: t.eraseContinue }));
     await user.click(screen.getByRole('button', { name: t.keep }));
     expect(called('vault.erase')).toEqual([]);
+  });
+
+  test('Esc at either step keeps everything, and focus goes back to the button', async () => {
+    const user = userEvent.setup();
+    await renderPrivacy();
+    await user.click(await screen.findByRole('button', { name: t.eraseStart }));
+    await user.keyboard('{Escape}');
+    expect(screen.getByRole('button', { name: t.eraseStart })).toHaveFocus();
+    await user.click(screen.getByRole('button', { name: t.eraseStart }));
+    await user.click(screen.getByRole('button', { name: t.eraseContinue }));
+    await user.keyboard('{Escape}');
+    expect(screen.getByRole('button', { name: t.eraseStart })).toHaveFocus();
+    expect(called('vault.erase')).toEqual([]);
+  });
+
+  describe('the only computer syncing with a folder (sync-format §11 Q10)', () => {
+    const d = devicesCopy;
+    const syncing = (devices: ReturnType<typeof otherDevice>[] = []) => ok(devicesStatus({ state: 'on', linked: true, devices }));
+    const erased = () =>
+      ok(vaultStatus({ state: 'not-set-up', methods: { keychain: false, passphrase: false, recovery: false }, entryCount: null }));
+    const removed = (folderFiles: 'deleted' | 'another-computer' | 'some-left') =>
+      ok({ outcome: 'removed', folderFiles, status: devicesStatus({ linked: false }) });
+    const toFinal = async (user: ReturnType<typeof userEvent.setup>, tick: boolean): Promise<void> => {
+      await user.click(await screen.findByRole('button', { name: t.eraseStart }));
+      expect(await screen.findByText(d.eraseOnly)).toBeInTheDocument();
+      const box = screen.getByRole('checkbox', { name: d.stopAlsoFolder });
+      expect(box).not.toBeChecked();
+      expect(box).toHaveAccessibleDescription(d.stopAlsoFolderHint);
+      if (tick) await user.click(box);
+      await user.click(screen.getByRole('button', { name: t.eraseContinue }));
+    };
+
+    test('unticked (as it starts): only the history here is erased, and the folder is not touched', async () => {
+      const user = userEvent.setup();
+      await renderPrivacy(vaultStatus({ entryCount: 3 }));
+      bridgeAnswers.set('devices.status', () => syncing());
+      bridgeAnswers.set('vault.erase', erased);
+      await toFinal(user, false);
+      expect(screen.queryByText(d.eraseFolderToo)).not.toBeInTheDocument();
+      await user.click(screen.getByRole('button', { name: t.eraseFinal }));
+      await vi.waitFor(() => expect(screen.getByText(t.erased)).toBeInTheDocument());
+      expect(called('devices.remove')).toEqual([]);
+    });
+
+    test('ticked: sync stops taking the files out first, then the history goes, and both are said', async () => {
+      const user = userEvent.setup();
+      await renderPrivacy(vaultStatus({ entryCount: 3 }));
+      bridgeAnswers.set('devices.status', () => syncing([otherDevice({ final: true })]));
+      bridgeAnswers.set('devices.remove', () => removed('deleted'));
+      bridgeAnswers.set('vault.erase', erased);
+      await toFinal(user, true);
+      expect(screen.getByText(d.eraseFolderToo)).toBeInTheDocument();
+      const final = screen.getByRole('button', { name: t.eraseFinal });
+      await user.click(final);
+      await vi.waitFor(() => expect(screen.getByText(d.erasedFolderDeleted)).toBeInTheDocument());
+      const order = bridgeCalls.map(([channel]) => channel).filter((channel) => channel === 'devices.remove' || channel === 'vault.erase');
+      expect(order).toEqual(['devices.remove', 'vault.erase']);
+      expect(called('devices.remove')).toEqual([{ alsoFolderFiles: true }]);
+    });
+
+    test('a folder that does not take it: nothing is erased, and it says so', async () => {
+      const user = userEvent.setup();
+      await renderPrivacy(vaultStatus({ entryCount: 3 }));
+      bridgeAnswers.set('devices.status', () => syncing());
+      bridgeAnswers.set('devices.remove', () =>
+        ok({ outcome: 'folder-unavailable', folderFiles: 'kept', status: devicesStatus({ state: 'on', linked: true }) }),
+      );
+      await toFinal(user, true);
+      await user.click(screen.getByRole('button', { name: t.eraseFinal }));
+      await vi.waitFor(() => expect(screen.getByText(d.eraseFolderUnavailable)).toBeInTheDocument());
+      expect(called('vault.erase')).toEqual([]);
+      expect(screen.getByRole('button', { name: t.eraseStart })).toHaveFocus();
+    });
+
+    test('another computer joined meanwhile: its files stay for it, and that is said', async () => {
+      const user = userEvent.setup();
+      await renderPrivacy(vaultStatus({ entryCount: 3 }));
+      bridgeAnswers.set('devices.status', () => syncing());
+      bridgeAnswers.set('devices.remove', () => removed('another-computer'));
+      bridgeAnswers.set('vault.erase', erased);
+      await toFinal(user, true);
+      await user.click(screen.getByRole('button', { name: t.eraseFinal }));
+      await vi.waitFor(() => expect(screen.getByText(d.erasedOtherComputer)).toBeInTheDocument());
+    });
+
+    test('while another computer syncs there, or while locked, nothing of the folder is offered', async () => {
+      const user = userEvent.setup();
+      await renderPrivacy(vaultStatus({ entryCount: 3 }));
+      bridgeAnswers.set('devices.status', () => syncing([otherDevice()]));
+      await user.click(await screen.findByRole('button', { name: t.eraseStart }));
+      expect(await screen.findByText(d.erase)).toBeInTheDocument();
+      expect(screen.queryByRole('checkbox', { name: d.stopAlsoFolder })).not.toBeInTheDocument();
+      await user.click(screen.getByRole('button', { name: t.keep }));
+      bridgeAnswers.set('devices.status', () => ok(devicesStatus({ state: 'locked', linked: true })));
+      await user.click(screen.getByRole('button', { name: t.eraseStart }));
+      expect(await screen.findByText(d.erase)).toBeInTheDocument();
+      expect(screen.queryByRole('checkbox', { name: d.stopAlsoFolder })).not.toBeInTheDocument();
+    });
   });
 
   test('one entry reads as one entry', () => {

@@ -136,6 +136,13 @@ const messages = {
   },
   erase:
     '‮This erases your history on this computer. Your other computers keep their copies until you erase them there too, and the sync folder keeps its copy.‬',
+  eraseOnly: '‮No other computer syncs with the sync folder now, so Attune’s files there can go too.‬',
+  eraseFolderToo: '‮Attune’s files in the sync folder are deleted too.‬',
+  erasedFolderDeleted: '‮Everything is erased, and Attune’s files are gone from the sync folder.‬',
+  erasedOtherComputer: '‮Everything is erased here. Another computer syncs with that folder now, so Attune’s files stay there for it.‬',
+  erasedSomeLeft: '‮Everything is erased. Some files stayed in the sync folder: they aren’t Attune’s, or they couldn’t be deleted.‬',
+  eraseFolderUnavailable:
+    '‮The sync folder isn’t taking files right now, so nothing was erased. Try again when the folder is there, or erase without deleting its files.‬',
   replaceKey:
     '‮Your other computers go on syncing with this one once you enter the new recovery key on each of them. Nothing here is lost.‬',
   newRecoveryKey:

@@ -144,6 +144,15 @@ const messages = {
   },
   erase:
     'Das löscht deinen Verlauf auf diesem Computer. Deine anderen Computer behalten ihre Kopien, bis du sie auch dort löschst, und der Sync-Ordner behält seine Kopie.',
+  eraseOnly: 'Kein anderer Computer synchronisiert jetzt mit dem Sync-Ordner, also können die Dateien von Attune dort auch weg.',
+  eraseFolderToo: 'Die Dateien von Attune im Sync-Ordner werden auch gelöscht.',
+  erasedFolderDeleted: 'Alles ist gelöscht, und die Dateien von Attune sind aus dem Sync-Ordner entfernt.',
+  erasedOtherComputer:
+    'Hier ist alles gelöscht. Ein anderer Computer synchronisiert jetzt mit diesem Ordner, darum bleiben die Dateien von Attune dort für ihn.',
+  erasedSomeLeft:
+    'Alles ist gelöscht. Einige Dateien sind im Sync-Ordner geblieben: Sie gehören nicht zu Attune, oder sie ließen sich nicht löschen.',
+  eraseFolderUnavailable:
+    'Der Sync-Ordner nimmt gerade keine Dateien an, darum wurde nichts gelöscht. Versuch es noch einmal, wenn der Ordner da ist, oder lösche, ohne seine Dateien zu löschen.',
   replaceKey:
     'Sobald du auf deinen anderen Computern jeweils den neuen Wiederherstellungsschlüssel eingibst, synchronisieren sie weiter mit diesem Computer. Hier geht nichts verloren.',
   newRecoveryKey:

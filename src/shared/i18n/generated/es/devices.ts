@@ -149,6 +149,16 @@ const messages = {
   },
   erase:
     'Esto borra tu historial de este equipo. Tus otros equipos conservan sus copias hasta que las borres también allí, y la carpeta de sincronización conserva su copia.',
+  eraseOnly:
+    'Ahora ningún otro equipo se sincroniza con la carpeta de sincronización, así que los archivos de Attune que hay en ella también pueden borrarse.',
+  eraseFolderToo: 'También se borran los archivos de Attune en la carpeta de sincronización.',
+  erasedFolderDeleted: 'Todo está borrado, y los archivos de Attune ya no están en la carpeta de sincronización.',
+  erasedOtherComputer:
+    'Aquí todo está borrado. Ahora otro equipo se sincroniza con esa carpeta, así que los archivos de Attune se quedan allí para él.',
+  erasedSomeLeft:
+    'Todo está borrado. Algunos archivos se quedaron en la carpeta de sincronización: no son de Attune o no se pudieron borrar.',
+  eraseFolderUnavailable:
+    'La carpeta de sincronización no acepta archivos ahora, así que no se borró nada. Inténtalo de nuevo cuando la carpeta esté disponible, o borra sin eliminar sus archivos.',
   replaceKey:
     'Tus otros equipos siguen sincronizándose con este cuando escribas la nueva clave de recuperación en cada uno de ellos. Aquí no se pierde nada.',
   newRecoveryKey:

@@ -150,6 +150,16 @@ const messages = {
   },
   erase:
     'Cela efface votre historique sur cet ordinateur. Vos autres ordinateurs gardent leurs copies jusqu’à ce que vous les effaciez là aussi, et le dossier de synchronisation garde sa copie.',
+  eraseOnly:
+    'Aucun autre ordinateur ne se synchronise avec le dossier de synchronisation maintenant : les fichiers d’Attune qui s’y trouvent peuvent donc partir aussi.',
+  eraseFolderToo: 'Les fichiers d’Attune dans le dossier de synchronisation sont aussi supprimés.',
+  erasedFolderDeleted: 'Tout est effacé, et les fichiers d’Attune ne sont plus dans le dossier de synchronisation.',
+  erasedOtherComputer:
+    'Tout est effacé ici. Un autre ordinateur se synchronise maintenant avec ce dossier : les fichiers d’Attune y restent pour lui.',
+  erasedSomeLeft:
+    'Tout est effacé. Certains fichiers sont restés dans le dossier de synchronisation : ils ne sont pas à Attune, ou ils n’ont pas pu être supprimés.',
+  eraseFolderUnavailable:
+    'Le dossier de synchronisation ne prend pas de fichiers pour l’instant, donc rien n’a été effacé. Réessayez quand le dossier est là, ou effacez sans supprimer ses fichiers.',
   replaceKey:
     'Vos autres ordinateurs continuent à se synchroniser avec celui-ci une fois que vous avez saisi la nouvelle clé de récupération sur chacun d’eux. Rien n’est perdu ici.',
   newRecoveryKey:

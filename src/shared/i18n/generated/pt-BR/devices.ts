@@ -150,6 +150,15 @@ const messages = {
   },
   erase:
     'Isto apaga seu histórico neste computador. Seus outros computadores mantêm as cópias deles até você apagá-las lá também, e a pasta de sincronização mantém a própria cópia.',
+  eraseOnly:
+    'Nenhum outro computador sincroniza com a pasta de sincronização agora, então os arquivos do Attune nela também podem ser apagados.',
+  eraseFolderToo: 'Os arquivos do Attune na pasta de sincronização também são apagados.',
+  erasedFolderDeleted: 'Tudo foi apagado, e os arquivos do Attune não estão mais na pasta de sincronização.',
+  erasedOtherComputer:
+    'Tudo foi apagado aqui. Outro computador sincroniza com essa pasta agora, então os arquivos do Attune ficam lá para ele.',
+  erasedSomeLeft: 'Tudo foi apagado. Alguns arquivos ficaram na pasta de sincronização: não são do Attune ou não puderam ser apagados.',
+  eraseFolderUnavailable:
+    'A pasta de sincronização não está aceitando arquivos agora, então nada foi apagado. Tente de novo quando a pasta estiver disponível, ou apague sem excluir os arquivos dela.',
   replaceKey:
     'Seus outros computadores continuam sincronizando com este quando você digitar a nova chave de recuperação em cada um deles. Nada daqui se perde.',
   newRecoveryKey:
