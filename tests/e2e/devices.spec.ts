@@ -240,6 +240,38 @@ test.describe('Settings › Devices', () => {
     expect(listed.ok && listed.value.entries).toHaveLength(2);
   });
 
+  test('many entries deleted on the other computer: its row says how many went here too, and nothing asks anything', async ({
+    page,
+    context,
+    dataDir,
+  }) => {
+    const folder = join(dataDir, 'Dropbox');
+    mkdirSync(folder);
+    const laptop = await firstComputer(page, join(dataDir, 'a'), folder, 24);
+    const other = await context.newPage();
+    const harnessB = await computer(other, join(dataDir, 'b'));
+    await openAppView(other, harnessB.url, 'history');
+    expect(await joinThroughBridge(other, harnessB, folder, laptop.recoveryKey)).toBe('linked');
+    await toDevices(other, harnessB.url);
+    await lookNow(other);
+    const listed = await other.evaluate(() => window.attune.vault.list({ limit: 50 }));
+    expect(listed.ok && listed.value.entries).toHaveLength(24);
+
+    // A clear-out on the laptop: 22 check-ins deleted there, one by one.
+    const ids = listed.ok ? listed.value.entries.slice(0, 22).map((entry) => entry.id) : [];
+    for (const id of ids) expect((await page.evaluate((deleted) => window.attune.vault.delete({ id: deleted }), id)).ok).toBe(true);
+    await lookNow(page);
+    await lookNow(other);
+    const row = other.getByRole('listitem').filter({ has: other.getByRole('heading', { name: 'Laptop' }) });
+    await expect(row).toContainText(/22 entries deleted on it were deleted here too, on /);
+    await expect(row.getByRole('button')).toHaveCount(0);
+    const left = await other.evaluate(() => window.attune.vault.list({ limit: 50 }));
+    expect(left.ok && left.value.entries).toHaveLength(2);
+    expect(await seriousA11yViolations(other)).toEqual([]);
+    await row.scrollIntoViewIfNeeded();
+    await screenshot(other, 'devices-many-deleted');
+  });
+
   test("the last computer erases everything and takes Attune's files out of the folder, by keyboard; Esc first keeps it all", async ({
     page,
     dataDir,
