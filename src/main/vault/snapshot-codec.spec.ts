@@ -102,4 +102,26 @@ describe('snapshot codec: chunks', () => {
       { numRuns: 40 },
     );
   });
+
+  it('writes any seq a vault can reach as its decimal, and reads it back (seqs of every length, up to 2^53 − 1)', () => {
+    const seqs = fc.uniqueArray(
+      fc.oneof(
+        fc.integer({ min: 1, max: 1_000 }),
+        fc.maxSafeNat().filter((n) => n > 0),
+      ),
+      {
+        minLength: 1,
+        maxLength: 40,
+      },
+    );
+    fc.assert(
+      fc.property(seqs, (found) => {
+        const entries = [...found].sort((a, b) => a - b).map((seq) => stored(seq, `seq ${seq}`));
+        const { bytes } = encodeSnapshot(key, KEY_ID, entries, entries.at(-1)?.seq ?? 0, 1);
+        expect(decodeSnapshot(bytes, key, KEY_ID).entries).toEqual(entries);
+      }),
+      { numRuns: 100 },
+    );
+    for (const seq of [9, 10, 99, 100, Number.MAX_SAFE_INTEGER]) roundTrip([stored(seq, 'edge')]);
+  });
 });

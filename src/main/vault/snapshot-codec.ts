@@ -116,6 +116,21 @@ const buildFrame = (key: KeyObject, keyId: string, snapshotId: string, head: Buf
  * padding was a third of writing 20k entries. A row is measured exactly only
  * near the chunk's bound, where 3 bytes per UTF-16 unit might not fit.
  */
+const decimalLength = (n: number): number => {
+  let length = 1;
+  for (let rest = n; rest >= 10; rest = Math.floor(rest / 10)) length += 1;
+  return length;
+};
+
+/** `n` (a non-negative safe integer) in ASCII decimal at `at`, `length` digits. */
+const writeDecimal = (buffer: Buffer, at: number, n: number, length: number): void => {
+  let rest = n;
+  for (let i = at + length - 1; i >= at; i -= 1) {
+    buffer[i] = 0x30 + (rest % 10);
+    rest = Math.floor(rest / 10);
+  }
+};
+
 class ChunkWriter {
   private buffer = Buffer.alloc(CHUNK_MAX_BYTES);
   /** Bytes written: `[` and the rows with their commas, not yet the `]`. */
@@ -128,18 +143,29 @@ class ChunkWriter {
     this.buffer[0] = 0x5b;
   }
 
-  /** False when the row would pass the bound (the chunk is left as it was); a first row always goes in. */
-  add(seq: number, row: string): boolean {
+  /**
+   * The row `[seq,entry]` from the entry's JSON, its brackets and seq written
+   * around it here: a row built as one string first was a second copy of
+   * every entry to make and collect. False when the row would pass the
+   * bound (the chunk is left as it was); a first row always goes in.
+   */
+  add(seq: number, json: string): boolean {
     const at = this.used + (this.rows > 0 ? 1 : 0);
+    const digits = decimalLength(seq);
     // Where the row, `]` and the padding mark end at most (3 bytes per UTF-16 unit); exact only when that is too far.
-    let end = at + row.length * 3 + 2;
-    if (end > CHUNK_MAX_BYTES) end = at + Buffer.byteLength(row, 'utf8') + 2;
+    let end = at + digits + 3 + json.length * 3 + 2;
+    if (end > CHUNK_MAX_BYTES) end = at + digits + 3 + Buffer.byteLength(json, 'utf8') + 2;
     if (this.rows > 0 && end > CHUNK_MAX_BYTES) return false;
     if (end > this.buffer.length) this.grow(bucketFor(end - 1));
-    const written = this.buffer.write(row, at, 'utf8');
-    if (this.rows > 0) this.buffer[this.used] = 0x2c;
+    const { buffer } = this;
+    buffer[at] = 0x5b;
+    writeDecimal(buffer, at + 1, seq, digits);
+    buffer[at + 1 + digits] = 0x2c;
+    const written = buffer.write(json, at + 2 + digits, 'utf8');
+    buffer[at + 2 + digits + written] = 0x5d;
+    if (this.rows > 0) buffer[this.used] = 0x2c;
     else this.first = seq;
-    this.used = at + written;
+    this.used = at + digits + 3 + written;
     this.rows += 1;
     this.last = seq;
     return true;
@@ -183,11 +209,11 @@ export const encodeSnapshot = (
     chunk = new ChunkWriter();
   };
   for (const { seq, entry } of entries) {
-    const row = `[${seq},${JSON.stringify(entry)}]`;
+    const json = JSON.stringify(entry);
     // Close the chunk before this entry would push it (with its comma and the padding mark) past 128 KiB.
-    if (!chunk.add(seq, row)) {
+    if (!chunk.add(seq, json)) {
       flush();
-      chunk.add(seq, row);
+      chunk.add(seq, json);
     }
     if (chunk.rows >= CHUNK_MAX_ENTRIES) flush();
   }
