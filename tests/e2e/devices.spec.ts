@@ -1,7 +1,7 @@
 import { mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
-import type { Page } from '@playwright/test';
+import type { Locator, Page } from '@playwright/test';
 
 import { devicesCopy, errorCopy, historyCopy, settingsCopy, vaultCopy, welcomeCopy } from '../../src/shared/copy';
 import { type Harness, startHarness } from '../harness/harness-server';
@@ -48,6 +48,18 @@ const lookNow = async (page: Page) => {
   const section = page.getByRole('region', { name: DEVICES });
   await section.getByRole('button', { name: t.syncNow }).click();
   await expect(section.getByRole('button', { name: t.syncNow })).toBeVisible();
+};
+
+/** "Also delete Attune's files in the sync folder", off until ticked: the next Tab reaches it, Space ticks it. */
+const tickAlsoFolderFiles = async (page: Page, region: Locator, shot: string) => {
+  const also = region.getByRole('checkbox', { name: t.stopAlsoFolder });
+  await expect(also).not.toBeChecked();
+  await page.keyboard.press('Tab');
+  await expect(also).toBeFocused();
+  await page.keyboard.press('Space');
+  await expect(also).toBeChecked();
+  expect(await seriousA11yViolations(page)).toEqual([]);
+  await screenshot(page, shot);
 };
 
 const historyMarks = (page: Page) => page.locator('.entry .origin').allTextContents();
@@ -224,14 +236,7 @@ test.describe('Settings › Devices', () => {
     await page.keyboard.press('Enter');
     await expect(devices.getByRole('heading', { name: t.stopHeading })).toBeFocused();
     await expect(devices.getByText(t.stopBodyOnly)).toBeVisible();
-    const also = devices.getByRole('checkbox', { name: t.stopAlsoFolder });
-    await expect(also).not.toBeChecked();
-    await page.keyboard.press('Tab');
-    await expect(also).toBeFocused();
-    await page.keyboard.press('Space');
-    await expect(also).toBeChecked();
-    expect(await seriousA11yViolations(page)).toEqual([]);
-    await screenshot(page, 'devices-stop-last');
+    await tickAlsoFolderFiles(page, devices, 'devices-stop-last');
     await tabTo(page, t.stopConfirm);
     await page.keyboard.press('Enter');
     await expect(devices.getByRole('status')).toHaveText(t.stoppedFolderDeleted);
@@ -293,14 +298,7 @@ test.describe('Settings › Devices', () => {
 
     await page.keyboard.press('Enter');
     await expect(privacy.getByText(t.eraseOnly)).toBeVisible();
-    const also = privacy.getByRole('checkbox', { name: t.stopAlsoFolder });
-    await expect(also).not.toBeChecked();
-    await page.keyboard.press('Tab');
-    await expect(also).toBeFocused();
-    await page.keyboard.press('Space');
-    await expect(also).toBeChecked();
-    expect(await seriousA11yViolations(page)).toEqual([]);
-    await screenshot(page, 'devices-erase-last');
+    await tickAlsoFolderFiles(page, privacy, 'devices-erase-last');
     await tabTo(page, erase.eraseContinue);
     await page.keyboard.press('Enter');
     await expect(privacy.getByText(t.eraseFolderToo)).toBeVisible();
