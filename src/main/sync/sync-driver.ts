@@ -49,7 +49,7 @@ const PASS_AFTER_PUBLISH_MS = 2_000;
 /** Another computer as this one last read it, with the name it gave itself (null: "Another computer"). */
 export interface OtherDevice extends ScanReport {
   readonly name: string | null;
-  /** Its deletes took more than MANY_DELETED entries here in one pass, since sync started (§11 Q5): the latest such pass. */
+  /** Its deletes took more than MANY_DELETED entries here in one burst since sync started (§11 Q5): the latest such burst. */
   readonly manyDeleted: { readonly count: number; readonly at: number } | null;
 }
 

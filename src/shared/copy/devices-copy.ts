@@ -14,7 +14,7 @@ export const devicesCopy = /* @__PURE__ */ live('devices', (m) => ({
   waiting: (count: number, range: string) => m.waiting({ count, range }),
   arriving: (count: number) => m.arriving({ count }),
   unreadable: (count: number) => m.unreadable({ count }),
-  /** More than a few entries of this computer went in one pass because of deletes made on that one (§11 Q5). */
+  /** More than a few entries of this computer went in one burst because of deletes made on that one (§11 Q5). */
   manyDeleted: (count: number, date: string) => m.manyDeleted({ count, date }),
   /** null: a computer that gave no name this one can read. */
   addedOn: (name: string | null) => (name === null ? m.addedElsewhere : m.addedOn({ name })),

@@ -23,7 +23,7 @@ const otherDevice = z.strictObject({
   needsKey: z.array(z.string().regex(HEX32)).max(64),
   final: z.boolean(),
   lastSeenAt: epochMs.nullable(),
-  /** Its deletes took this many entries here in one pass, at this time, since sync started (docs/sync-format.md §11 Q5). */
+  /** Its deletes took this many entries here in one burst, the last of them at this time, since sync started (docs/sync-format.md §11 Q5). */
   manyDeleted: z.strictObject({ count, at: epochMs }).nullable(),
 });
 
