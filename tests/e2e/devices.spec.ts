@@ -1,7 +1,7 @@
 import { mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
-import type { Locator, Page } from '@playwright/test';
+import type { BrowserContext, Locator, Page } from '@playwright/test';
 
 import { devicesCopy, errorCopy, historyCopy, settingsCopy, vaultCopy, welcomeCopy } from '../../src/shared/copy';
 import { type Harness, startHarness } from '../harness/harness-server';
@@ -78,6 +78,18 @@ const firstComputer = async (page: Page, dataDir: string, folder: string, count:
   await expect(devices.getByRole('status')).toHaveText(t.setUpDone);
   await expect(devices.getByText(folder, { exact: true })).toBeVisible();
   return { harness, recoveryKey, devices };
+};
+
+/** The laptop (`count` check-ins) syncing through a new folder `name`, and a new desktop joined to it through the bridge. */
+const laptopAndDesktop = async (page: Page, context: BrowserContext, dataDir: string, name: string, count: number) => {
+  const folder = join(dataDir, name);
+  mkdirSync(folder);
+  const laptop = await firstComputer(page, join(dataDir, 'a'), folder, count);
+  const other = await context.newPage();
+  const harnessB = await computer(other, join(dataDir, 'b'));
+  await openAppView(other, harnessB.url, 'history');
+  expect(await joinThroughBridge(other, harnessB, folder, laptop.recoveryKey)).toBe('linked');
+  return { folder, laptop, other, harnessB };
 };
 
 test.describe('Settings › Devices', () => {
@@ -250,13 +262,7 @@ test.describe('Settings › Devices', () => {
     context,
     dataDir,
   }) => {
-    const folder = join(dataDir, 'Dropbox');
-    mkdirSync(folder);
-    const laptop = await firstComputer(page, join(dataDir, 'a'), folder, 24);
-    const other = await context.newPage();
-    const harnessB = await computer(other, join(dataDir, 'b'));
-    await openAppView(other, harnessB.url, 'history');
-    expect(await joinThroughBridge(other, harnessB, folder, laptop.recoveryKey)).toBe('linked');
+    const { other, harnessB } = await laptopAndDesktop(page, context, dataDir, 'Dropbox', 24);
     await toDevices(other, harnessB.url);
     await lookNow(other);
     const listed = await other.evaluate(() => window.attune.vault.list({ limit: 50 }));
@@ -372,13 +378,7 @@ test.describe('Settings › Devices', () => {
     context,
     dataDir,
   }) => {
-    const folder = join(dataDir, 'Nextcloud');
-    mkdirSync(folder);
-    const laptop = await firstComputer(page, join(dataDir, 'a'), folder, 1);
-    const other = await context.newPage();
-    const harnessB = await computer(other, join(dataDir, 'b'));
-    await openAppView(other, harnessB.url, 'history');
-    expect(await joinThroughBridge(other, harnessB, folder, laptop.recoveryKey)).toBe('linked');
+    const { folder, laptop, other, harnessB } = await laptopAndDesktop(page, context, dataDir, 'Nextcloud', 1);
 
     // The laptop asks for a new recovery key in Privacy, by keyboard. Synced, that is a new key: the hint says so, the
     // button opens Replace the encryption key, whose panel says what it means for the other computers; Esc goes back.
@@ -458,13 +458,12 @@ test.describe('Settings › Devices', () => {
     context,
     dataDir,
   }) => {
-    const folder = join(dataDir, 'Syncthing');
-    mkdirSync(folder);
-    const { harness: harnessA, recoveryKey } = await firstComputer(page, join(dataDir, 'a'), folder, 1);
-    const other = await context.newPage();
-    const harnessB = await computer(other, join(dataDir, 'b'));
-    await other.goto(`${harnessB.url}/#app/history`);
-    expect(await joinThroughBridge(other, harnessB, folder, recoveryKey)).toBe('linked');
+    const {
+      folder,
+      laptop: { harness: harnessA },
+      other,
+      harnessB,
+    } = await laptopAndDesktop(page, context, dataDir, 'Syncthing', 1);
     for (let i = 0; i < 3; i++)
       await other.evaluate(() => window.attune.vault.append({ kind: 'check-in', data: { states: ['flight'], needs: ['space'] } }));
     const status = await other.evaluate(() => window.attune.devices.syncNow());
